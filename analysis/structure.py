@@ -167,7 +167,8 @@ def classify(texts: Sequence[str]) -> list[tuple[str, int | None]]:
     if first is not None and first <= 1 and _is_headline_like(texts[first], MAX_HEADLINE_WORDS) and n > 1:
         kinds[first] = "headline"
         nxt = next((i for i in range(first + 1, n) if kinds[i] == "body"), None)
-        if nxt is not None and nxt == first + 1 and n >= 5 and _SENTENCE_END.search(texts[nxt]):
+        later_body = sum(1 for k in kinds[first + 2:] if k == "body")
+        if nxt == first + 1 and later_body >= 2 and _SENTENCE_END.search(texts[nxt]):
             kinds[nxt] = "standfirst"
     for i, t in enumerate(texts):
         if kinds[i] != "body":
@@ -201,7 +202,7 @@ def find_sentences(doc, paragraphs: Sequence[Paragraph]) -> list[Sentence]:
     for sent in doc.sents:
         s0, e0 = sent.start_char, sent.end_char
         pieces = [s0] + [c for c in cuts if s0 < c < e0] + [e0]
-        for a, b in zip(pieces, pieces[1:]):
+        for a, b in zip(pieces, pieces[1:], strict=False):
             while a < b and text[a].isspace():
                 a += 1
             while b > a and text[b - 1].isspace():

@@ -1,0 +1,92 @@
+"""The one call notebooks make: ingest, analyse (with a cache), and return the tables.
+
+The cache keeps each article's ``to_dict()`` as JSON under ``cache_dir``, keyed by the content hash,
+the reference date, the package version and the model, so unchanged inputs are not analysed again.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from .ingest import DEFAULT_MAX_BYTES, read_articles, sha256
+from .nlp import DEFAULT_MODEL
+from .pipeline import analyze_articles, parse_published
+from .tables import Tables, build_tables, write_atomic
+from .types import Article
+
+LOGGER = logging.getLogger(__name__)
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def project_path(path: str | Path) -> Path:
+    """A path as given if it exists from here; otherwise relative to the project root (so a
+    notebook finds ``seeds`` whether it runs from ``notebooks/`` or from the root)."""
+    p = Path(path).expanduser()
+    if p.is_absolute() or p.exists():
+        return p
+    return PROJECT_ROOT / p
+
+
+def _version() -> str:
+    from . import __version__
+    return __version__
+
+
+def cache_key(article: Article, *, model: str) -> str:
+    published = article.published.isoformat() if article.published else "-"
+    return sha256(f"{article.sha256}|{published}|{_version()}|{model}")[:32]
+
+
+def _cache_get(cache: Path | None, key: str) -> dict | None:
+    if cache is None:
+        return None
+    f = cache / f"{key}.json"
+    try:
+        return json.loads(f.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def load_corpus(seeds: str | Path | Sequence[str | Path], *, published: str | date | None = None,
+                cache_dir: str | Path | None = None, model: str = DEFAULT_MODEL, n_process: int | None = None,
+                max_bytes: int = DEFAULT_MAX_BYTES,
+                progress: Callable[[str, int, int], None] | None = None) -> Tables:
+    """Ingest ``seeds`` (files or folders), analyse every readable article, and return the tables.
+
+    ``published`` fills in the reference date of articles whose metadata has none.
+    """
+    paths = [seeds] if isinstance(seeds, (str, Path)) else list(seeds)
+    articles = read_articles([project_path(p) for p in paths], max_bytes=max_bytes)
+    default = parse_published(published)
+    if default is not None:
+        articles = [a if a.published or a.error else replace(a, published=default) for a in articles]
+    cache = project_path(cache_dir) if cache_dir else None
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
+    results: dict[str, dict | None] = {}
+    todo: list[Article] = []
+    for a in articles:
+        hit = None if a.error else _cache_get(cache, cache_key(a, model=model))
+        if hit is not None:
+            results[a.article_id] = hit
+        else:
+            todo.append(a)
+    LOGGER.info("%d articles: %d from the cache, %d to analyse", len(articles), len(results), len(todo))
+    errors: dict[str, str] = {}
+    by_id = {a.article_id: a for a in todo}
+    step = (lambda done, total: progress("analysed", done, total)) if progress else None
+    for article_id, analysis, error in analyze_articles(todo, model=model, n_process=n_process, progress=step):
+        if error:
+            errors[article_id] = error
+            continue
+        d = analysis.to_dict()
+        results[article_id] = d
+        if cache is not None:
+            write_atomic(cache / f"{cache_key(by_id[article_id], model=model)}.json", json.dumps(d, ensure_ascii=False))
+    if errors:
+        articles = [replace(a, error=errors[a.article_id]) if a.article_id in errors else a for a in articles]
+    return build_tables(articles, results)

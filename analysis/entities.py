@@ -215,9 +215,12 @@ def _title_before(doc, i: int) -> bool:
     k = j
     while k >= 0 and doc[k].text[:1].isupper() and doc[k].lower_ not in TITLE_WORDS and j - k < 3:
         k -= 1
-    if k >= 1 and doc[k].lower_ in ("of", "for") and doc[k - 1].lower_ in TITLE_WORDS | {"chief", "head"}:
-        return True
-    return False
+    return k < j and _title_of(doc, k)
+
+
+def _title_of(doc, k: int) -> bool:
+    """True when token ``k`` is the "of"/"for" of a title: "Secretary of", "Minister for"."""
+    return k >= 1 and doc[k].lower_ in ("of", "for") and doc[k - 1].lower_ in TITLE_WORDS | {"chief", "head"}
 
 
 def _title_words_at(doc, start: int, end: int) -> int:
@@ -242,6 +245,8 @@ def _model_spans(doc) -> list[_Span]:
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
+        if ent.label_ == "ORG" and _title_of(doc, ent.start - 1 - (doc[ent.start - 1].lower_ == "the")):
+            continue    # "Secretary of State", "Minister for Health": part of a title, not the body
         for a, b in _pieces(doc, ent.start, ent.end):
             a, b = _trim(doc, a, b)
             if b <= a or not _has_capital(doc, a, b):
@@ -293,6 +298,20 @@ def _title_people(doc, covered: list[bool]) -> list[_Span]:
                 i = j
                 continue
         i += 1
+    return out
+
+
+def _credit_people(doc, covered: list[bool]) -> list[_Span]:
+    """Photographers named before a wire agency in a credit: "© Odd Andersen/AFP"."""
+    out = []
+    for i, t in enumerate(doc):
+        if t.text == "/" and _agency_after(doc, i) and i > 0 and not covered[i - 1]:
+            j = i
+            while j > 0 and i - j < 4 and not covered[j - 1] and _CAPITALISED.match(doc[j - 1].text) \
+                    and "\n" not in doc[j - 1].whitespace_:
+                j -= 1
+            if i - j >= 2:
+                out.append(_Span(j, i, "PERSON", "credit"))
     return out
 
 
@@ -433,6 +452,7 @@ def find_entities(doc, *, paragraphs=()) -> list[Entity]:
             covered[i] = True
     _relabel(doc, spans, places)
     extra = _title_people(doc, covered)
+    extra += _credit_people(doc, covered)
     for sp in extra:
         sp.key = _key(doc[sp.start:sp.end].text)
         for i in range(sp.start, sp.end):

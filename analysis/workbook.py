@@ -5,6 +5,8 @@ the reference date, the package version and the model, so unchanged inputs are n
 """
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 import logging
 from collections.abc import Callable, Sequence
@@ -31,14 +33,21 @@ def project_path(path: str | Path) -> Path:
     return PROJECT_ROOT / p
 
 
-def _version() -> str:
+@functools.lru_cache(maxsize=1)
+def code_version() -> str:
+    """The package version plus a hash of its source, so a cache never outlives a code change."""
     from . import __version__
-    return __version__
+
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for f in sorted(package.rglob("*.py")):
+        digest.update(f.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
 def cache_key(article: Article, *, model: str) -> str:
     published = article.published.isoformat() if article.published else "-"
-    return sha256(f"{article.sha256}|{published}|{_version()}|{model}")[:32]
+    return sha256(f"{article.sha256}|{published}|{code_version()}|{model}")[:32]
 
 
 def _cache_get(cache: Path | None, key: str) -> dict | None:

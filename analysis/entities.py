@@ -81,6 +81,13 @@ SURNAME_SUFFIX = re.compile(
     r"enko|chuk|shuk|czuk|shvili|dze|vich|ovic|ović|evic|ević|[skc]ki|[skc]ky|skiy|skyi|ska|skaya|"
     r"ian|yan|[ghjktvz]in|[ghjktvz]ina|sky)$")
 
+# Prepositions of place and nouns that take a place after "of" (from the locative uses listed in
+# the Cambridge Grammar of English); "in Kherson", "the outskirts of Kherson".
+LOCATIVE_PREPS = frozenset({"in", "near", "outside", "around", "into", "across", "towards", "toward", "from",
+                            "inside", "at"})
+PLACE_NOUNS = frozenset({"city", "town", "village", "region", "province", "outskirts", "centre", "center",
+                         "residents", "people", "streets", "port", "capital", "suburbs", "mayor", "governor",
+                         "east", "west", "north", "south", "area", "district", "south-east", "north-east"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s’", "s'"})
 _LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
@@ -89,6 +96,7 @@ _GAZ_NAME = re.compile(r"^[A-Z][a-zà-ÿ'’.]+(?:[ -](?:[A-Z][a-zà-ÿ'’.]+|d
 _PERSON_SOURCES = frozenset({"title", "credit", "alias", "model-multi"})
 MIN_CITY_POPULATION = 15_000
 MAJOR_CITY_POPULATION = 100_000
+ALT_NAME_POPULATION = 50_000      # other spellings ("Artemovsk", "Zaporozhye") only for larger cities
 # Country abbreviations used in English news that are not ISO codes.
 COUNTRY_ABBREVIATIONS = {"UK": "GB", "U.K.": "GB", "U.S.": "US", "U.S.A.": "US", "USA": "US", "UAE": "AE",
                          "U.A.E.": "AE", "DRC": "CD", "PRC": "CN", "ROK": "KR", "DPRK": "KP"}
@@ -99,6 +107,7 @@ COUNTRY_ABBREVIATIONS = {"UK": "GB", "U.K.": "GB", "U.S.": "US", "U.S.A.": "US",
 class Place:
     kind: str          # "country", "capital", "state", "city"
     population: int
+    main: bool = True  # the place's main name, not another spelling
 
 
 @functools.lru_cache(maxsize=1)
@@ -115,7 +124,8 @@ def gazetteer() -> dict[str, Place]:
             return
         old = places.get(name)
         rank = ("city", "state", "capital", "country")
-        if old is None or (rank.index(place.kind), place.population) > (rank.index(old.kind), old.population):
+        if old is None or (rank.index(place.kind), place.main, place.population) > \
+                (rank.index(old.kind), old.main, old.population):
             places[name] = place
 
     for c in pycountry.countries:
@@ -131,9 +141,9 @@ def gazetteer() -> dict[str, Place]:
         if pop < MIN_CITY_POPULATION:
             continue
         put(city["name"], Place("city", pop))
-        for alt in city.get("alternatenames") or ():
+        for alt in city.get("alternatenames") or () if pop >= ALT_NAME_POPULATION else ():
             if len(alt) >= 4 and alt.isascii():
-                put(alt, Place("city", pop // 10))   # older or foreign spellings rank below main names
+                put(alt, Place("city", pop, main=False))   # other spellings rank below main names
     return places
 
 
@@ -231,6 +241,14 @@ def _title_words_at(doc, start: int, end: int) -> int:
     return n
 
 
+def _locative_before(doc, i: int) -> bool:
+    """"in Kherson", "near Kherson", "the mayor of Kherson": a place, not a person."""
+    if i < 1:
+        return False
+    prev = doc[i - 1].lower_
+    return prev in LOCATIVE_PREPS or (prev == "of" and i >= 2 and doc[i - 2].lower_ in PLACE_NOUNS | TITLE_WORDS)
+
+
 def _agency_after(doc, end: int) -> bool:
     if end < len(doc) and doc[end].text == "/":
         tail = doc[end + 1:end + 4].text
@@ -270,9 +288,11 @@ def _relabel(doc, spans: list[_Span], places: dict[str, Place]) -> None:
         elif sp.key in INSTITUTIONS or (sp.label not in ("ORG", "PERSON") and last in ORG_HEADS
                                         and sp.end - sp.start > 1):
             sp.label, sp.source = "ORG", "institution"
+        elif sp.key in WIRE_AGENCIES:
+            sp.label, sp.source = "ORG", "institution"
         elif sp.key in places and sp.label not in ("GPE", "LOC", "FAC", "NORP"):
             place = places[sp.key]
-            if sp.label != "PERSON" or place.kind in ("country", "capital") or place.population >= 1_000_000:
+            if sp.label != "PERSON" or _major_place(place) or _locative_before(doc, sp.start):
                 sp.label, sp.source = "GPE", "gazetteer"
         elif sp.label == "PERSON" and sp.source == "title":
             pass
@@ -341,7 +361,7 @@ def _add_missed(doc, spans: list[_Span], covered: list[bool], places: dict[str, 
         if match is None and t.pos_ == "PROPN":
             place = places.get(t.text)
             nxt_cap = i + 1 < n and doc[i + 1].text[:1].isupper() and doc[i + 1].pos_ == "PROPN"
-            if place and (place.kind != "city" or place.population >= MAJOR_CITY_POPULATION) and not nxt_cap:
+            if _major_place(place) and not nxt_cap and not t.is_stop and not t.is_sent_start:
                 match = ((t.text,), "GPE")
         if match:
             out.append(_Span(i, i + len(match[0]), match[1], "added", " ".join(match[0])))
@@ -362,6 +382,10 @@ def _person_parts(spans: Sequence[_Span]) -> dict[str, list[str]]:
     return parts
 
 
+def _major_place(place: Place | None) -> bool:
+    return place is not None and (place.kind != "city" or place.population >= MAJOR_CITY_POPULATION)
+
+
 def _vote_labels(spans: list[_Span], places: dict[str, Place]) -> None:
     """One label per name: PERSON evidence wins, then rules, then the model's majority."""
     parts = _person_parts(spans)
@@ -374,18 +398,11 @@ def _vote_labels(spans: list[_Span], places: dict[str, Place]) -> None:
             ruled.setdefault(sp.key, sp.label)
         votes.setdefault(sp.key, Counter())[sp.label] += 1
     for key in votes:
-        place = places.get(key)
-        if key in parts and not (place and place.kind == "country"):
+        if key in parts and not _major_place(places.get(key)):
             ruled[key] = "PERSON"
     for sp in spans:
-        if sp.key in ruled:
-            sp.label = ruled[sp.key]
-        else:
-            counts = votes[sp.key]
-            best = max(counts.values())
-            # ties go to the label seen first
-            sp.label = next(s.label for s in spans if s.key == sp.key and counts[s.label] == best) \
-                if list(counts.values()).count(best) > 1 else counts.most_common(1)[0][0]
+        # Counter keeps first-seen order, so a tie goes to the label seen first
+        sp.label = ruled.get(sp.key) or votes[sp.key].most_common(1)[0][0]
 
 
 def _initials(key: str) -> str:
@@ -402,13 +419,16 @@ def _canonicals(spans: Sequence[_Span]) -> list[str]:
             lst.append(sp.key)
     acronyms: dict[str, str] = {}
     suffixes: dict[tuple[str, str], str] = {}
+    places = gazetteer()
     for label, keys in full_by_label.items():
         for key in sorted(keys, key=lambda k: -len(k)):
             words = key.split(" ")
             if len(words) >= 2 and label != "PERSON":
                 acronyms.setdefault(_initials(key), key)
                 for k in range(1, len(words)):
-                    suffixes.setdefault((label, " ".join(words[k:])), key)
+                    tail = " ".join(words[k:])
+                    if tail not in places:     # "North Poland" is not the fullest name of "Poland"
+                        suffixes.setdefault((label, tail), key)
     out = []
     last_seen: dict[str, int] = {}
     for idx, sp in enumerate(spans):
@@ -433,9 +453,9 @@ def _canonicals(spans: Sequence[_Span]) -> list[str]:
 
 def _spans_to_entities(doc, spans: Sequence[_Span], canon: Sequence[str]) -> list[Entity]:
     out = []
-    for sp, c in zip(spans, canon, strict=True):
+    for sp, c in zip(spans, canon, strict=True):     # (doc.text is rebuilt on every access: not used)
         a, b = doc[sp.start].idx, doc[sp.end - 1].idx + len(doc[sp.end - 1].text)
-        out.append(Entity(a, b, doc.text[a:b], sp.label, c))
+        out.append(Entity(a, b, doc[sp.start:sp.end].text, sp.label, c))
     return out
 
 

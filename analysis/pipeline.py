@@ -45,7 +45,7 @@ def analyze_doc(doc, *, published: date | None = None, article_id: str | None = 
     quants = quantities.find_quantities(doc)
     attrs = attribution.find_attributions(doc, paragraphs=paragraphs, sentences=sentences, entities=ents)
     evts = events.find_events(doc, paragraphs=paragraphs, sentences=sentences, timexes=dating.timexes,
-                              entities=ents, attributions=attrs)
+                              entities=ents, attributions=attrs, published=dating.published)
     return Analysis(text=text, published=dating.published, published_from=dating.published_from,
                     paragraphs=paragraphs, sentences=sentences, timexes=dating.timexes, entities=ents,
                     attributions=attrs, events=evts, quantities=quants, article_id=article_id)
@@ -67,6 +67,7 @@ def _init_worker(model: str) -> None:
     global _WORKER_MODEL
     _WORKER_MODEL = model
     load_model(model)
+    entities.gazetteer()
 
 
 def _analyze_chunk(chunk: Sequence[tuple[str, str, date | None]]) -> list[tuple[str, Analysis | None, str | None]]:
@@ -117,6 +118,8 @@ def analyze_articles(articles: Iterable[Article], *, model: str = DEFAULT_MODEL,
     else:
         size = max(1, min(16, len(todo) // (n_process * 4) or 1))
         chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
+        load_model(model)       # loaded once here, inherited by forked workers
+        entities.gazetteer()
         ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
         with ctx.Pool(n_process, initializer=_init_worker, initargs=(model,)) as pool:
             for rows in pool.imap(_analyze_chunk, chunks):

@@ -62,7 +62,7 @@ def test_direct_share_and_kinds(attributions):
     assert out.loc["direct", "share"] == pytest.approx(2 / 6)
     kinds = metrics.quote_kinds(attributions)
     assert list(kinds["kind"]) == ["direct", "mixed", "indirect", "according_to"]
-    assert dict(zip(kinds["kind"], kinds["speech"])) ["according_to"] == "reported"
+    assert dict(zip(kinds["kind"], kinds["speech"], strict=True))["according_to"] == "reported"
 
 
 def test_named_and_source_types(attributions):

@@ -28,14 +28,30 @@ SPEECH_VERBS = frozenset("""
     identify find show conclude determine establish discover document
     announce publish broadcast air release issue circulate
     endorse support back oppose
+    discuss speak talk refer express embrace decline refuse apologize apologise mention cite quote
+    ridicule mock fault congratulate champion advocate resist petition lobby press pressure push
+    persuade convince sue dispute contest contradict correct debate rebut refute acknowledge tease
+    sing chant preach lecture brief interview poll survey rate rank grade predict label dub term
+    liken compare portray paint frame cast brand
 """.split())
 
 # Cognition and intention verbs (PolNeAR annotates beliefs and intentions as attributions).
 COGNITION_VERBS = frozenset("""
     think believe expect hope fear feel know worry doubt suspect assume understand realize realise
     consider foresee anticipate want wish plan intend decide learn see view recognize recognise
-    imagine guess reckon figure suppose presume trust bet insist hold predict envision envisage
-    remember forget regret seem appear
+    imagine guess reckon figure suppose presume trust bet insist predict envision envisage
+    remember forget regret seem appear like love hate prefer favor favour worry care ponder weigh
+    mull question wonder lean
+""".split())
+
+# Heads of subjects that can be sources: people, groups, documents (for verbs whose object is
+# taken as content only when a plausible source acts: "Polls show a close race", not "The
+# response highlights divisions").
+SOURCE_HEADS = frozenset("""
+    poll polls survey surveys study studies report reports statement release document documents
+    memo letter data analysis ad ads video campaign group groups party government administration
+    ministry department agency committee office court people voters supporters critics officials
+    leaders members spokesman spokeswoman aide aides adviser advisers official source sources
 """.split())
 
 # Verbs whose direct object can be what is attributed ("denied the allegations").
@@ -64,7 +80,9 @@ IRREGULAR = {
     "seek": ("sought",), "quip": ("quipped", "quipping"), "admit": ("admitted", "admitting"),
     "concur": ("concurred",), "plan": ("planned", "planning"), "regret": ("regretted",),
     "beg": ("begged", "begging"), "object": ("objected",), "blast": ("blasted",),
-    "slam": ("slammed", "slamming"),
+    "slam": ("slammed", "slamming"), "lean": ("leant",),
+    "refer": ("referred", "referring"), "prefer": ("preferred", "preferring"), "rebut": ("rebutted",),
+    "dub": ("dubbed", "dubbing"), "compare": ("compared",), "brief": ("briefed",),
 }
 
 # Nouns that head a reporting phrase ("in a statement", "his claim that").

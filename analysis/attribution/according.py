@@ -1,0 +1,140 @@
+"""Attributions without a reporting verb of their own: "according to X", "as X reported",
+"sources quoted by Reuters", and a quotation followed by a bare source ("…," Prigozhin's press
+service, via a Telegram post).
+"""
+from __future__ import annotations
+
+import re
+
+from .speech import Speech, _span_chars
+
+CITED_BY = ("quoted", "cited", "interviewed", "contacted", "consulted", "reached")
+
+
+def _clause_without(doc, head, cut_start: int, cut_end: int) -> tuple[int, int] | None:
+    """Char span of ``head``'s clause with tokens [cut_start, cut_end) taken out: the side that
+    holds the clause's verb, or the whole clause when the cut sits inside it."""
+    s, e = head.left_edge.i, head.right_edge.i + 1
+    sent = head.sent
+    s, e = max(s, sent.start), min(e, sent.end)
+    if cut_start <= s:
+        return _span_chars(doc, cut_end, e)
+    if cut_end >= e:
+        return _span_chars(doc, s, cut_start)
+    left, right = _span_chars(doc, s, cut_start), _span_chars(doc, cut_end, e)
+    if left and right:
+        return left[0], right[1]
+    return left or right
+
+
+def find_according(doc) -> list[Speech]:
+    """ "according to X" and "per X": the source is X, the content the clause it modifies."""
+    out = []
+    for tok in doc:
+        low = tok.lower_
+        if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            to = doc[tok.i + 1]
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if obj is None:
+                obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            src = (to.i + 1, obj.right_edge.i + 1)
+            head = tok.head if tok.head is not tok else tok
+            while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and head.head is not head and \
+                    head.pos_ not in ("VERB", "AUX"):
+                head = head.head
+            if head is tok:
+                head = tok.sent.root
+            cut_s = tok.i
+            cut_e = obj.right_edge.i + 1
+            content = _clause_without(doc, head if head.i not in range(cut_s, cut_e) else tok.sent.root, cut_s, cut_e)
+            if content is None:
+                continue
+            cue = (tok.idx, to.idx + len(to))
+            out.append(Speech(tok.i, cue, src, obj.i, content, "according to"))
+    return out
+
+
+def cited_by(doc, head_i: int | None) -> int | None:
+    """Token index of X in "sources quoted by X" / "officials cited by X", else None."""
+    if head_i is None:
+        return None
+    for c in doc[head_i].children:
+        if c.dep_ == "acl" and c.lower_ in CITED_BY:
+            for a in c.children:
+                if a.dep_ == "agent":
+                    obj = next((g for g in a.children if g.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return obj.i
+    return None
+
+
+def bare_source(doc, quote_end: int, limit: int) -> tuple[tuple[int, int], int, str | None] | None:
+    """A source named right after a quotation without a verb: ``”, Prigozhin’s press service, via
+    a Telegram post.`` -> (token span of the source, its head token, the "via" channel)."""
+    toks = []
+    i = _token_at(doc, quote_end)
+    while i < len(doc) and doc[i].idx < limit:
+        t = doc[i]
+        if t.text in (".", "!", "?", "\n") or t.is_space and "\n" in t.text:
+            break
+        toks.append(t)
+        i += 1
+    while toks and (toks[0].text in (",", "”", "’", '"', "»", "''", "―", "—", "–", "-", "--") or toks[0].is_space):
+        toks.pop(0)
+    if not toks or len(toks) > 14 or any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in toks):
+        return None
+    if toks[0].pos_ not in ("PROPN", "NOUN", "DET", "ADJ"):
+        return None
+    via = next((k for k, t in enumerate(toks) if t.lower_ in ("via", "in", "on", "through") and k > 0), None)
+    src = toks[:via] if via is not None else toks
+    while src and src[-1].text in (",", ";"):
+        src.pop()
+    if not src:
+        return None
+    channel = None
+    if via is not None:
+        rest = [t for t in toks[via + 1:] if t.dep_ != "det" and t.text not in (",", ";")]
+        channel = " ".join(t.text for t in rest) or None
+    heads = [t for t in src if not (src[0].i <= t.head.i <= src[-1].i) or t.head is t]
+    head = heads[0] if heads else src[-1]
+    return (src[0].i, src[-1].i + 1), head.i, channel
+
+
+def _token_at(doc, char: int) -> int:
+    """Index of the first token starting at or after ``char`` (binary search over token offsets)."""
+    lo, hi = 0, len(doc)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc[mid].idx < char:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+# Headline labels that are not sources ("Live: …", "Watch: …").
+NOT_SOURCE_LABELS = frozenset("update updated updates watch video live photos photo breaking opinion analysis "
+                              "exclusive editorial explainer factbox timeline q&a recap review podcast "
+                              "listen read more also related note correction".split())
+_COLON_RE = re.compile(r"^([A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){0,4}):\s+(\S.*?)[.]?$")
+
+
+def colon_headlines(doc, paragraphs) -> list[Speech]:
+    """Headline attributions: "Pence: Flowers Won't Be at Debate" -> Pence says the rest."""
+    out = []
+    for p in paragraphs:
+        if p.kind not in ("headline", "subhead", "standfirst"):
+            continue
+        m = _COLON_RE.match(p.text)
+        if m is None or m.group(1).split()[0].lower() in NOT_SOURCE_LABELS or any(ch.isdigit() for ch in m.group(1)):
+            continue
+        s_src, e_src = p.start + m.start(1), p.start + m.end(1)
+        span = doc.char_span(s_src, e_src, alignment_mode="expand")
+        if span is None:
+            continue
+        colon = p.start + m.end(1)
+        content = (p.start + m.start(2), p.start + m.end(2))
+        out.append(Speech(span.root.i, (colon, colon + 1), (span.start, span.end), span.root.i, content, ":"))
+    return out

@@ -1,0 +1,331 @@
+"""Putting the pieces together: quotations meet their reporting verbs, every source is resolved
+and typed, and credits are added.
+
+A quotation is attributed, in this order, to: a reporting verb whose clause holds it ("X said
+“…”"); a verb just after it in the same sentence ("“…,” X insisted"); a verb just before it
+("X said: “…”", and the second half of a quote split around "he said"); a bare source after it
+("“…,” Prigozhin's press service"); or, when it opens a paragraph, the speaker of the quote
+before it. Short quoted fragments that none of these claim are scare quotes, not attributions.
+"""
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..types import Attribution
+from .according import bare_source, cited_by, colon_headlines, find_according
+from .credits import find_credits
+from .quotes import Quote, find_quotes
+from .sourcetypes import affiliation, platform_in, source_type
+from .speakers import Resolver
+from .speech import Speech, find_speech
+
+LOGGER = logging.getLogger(__name__)
+
+NEAR_CHARS = 120           # how far from a quotation its reporting verb may stand
+MIN_ORPHAN_WORDS = 6       # a quotation this long opening a paragraph continues the last speaker
+SKIP_KINDS = ("credit", "signoff", "boilerplate")
+_END_RE = re.compile(r"[.!?](?:\s|$)|\n")
+ABBREVIATIONS = frozenset("mr mrs ms dr sen rep gov gen lt col sgt capt adm rev st jr sr prof u.s u.n no vs "
+                          "inc co corp ltd jan feb aug sept oct nov dec d-n.y r-ky".split())
+
+
+class _End:
+    """A sentence end between two offsets, not counting "Mr." or an initial ("G.K.")."""
+
+    @staticmethod
+    def search(text: str, start: int = 0, end: int | None = None):
+        for m in _END_RE.finditer(text, start, len(text) if end is None else end):
+            if m.group(0)[0] == ".":
+                w = re.search(r"([\w.-]+)$", text[max(start, m.start() - 12):m.start()])
+                if w and (w.group(1).lower() in ABBREVIATIONS or len(w.group(1).rstrip(".")) == 1
+                          or "." in w.group(1)):
+                    continue
+            return m
+        return None
+
+
+_END = _End()
+_QUOTE_CHARS = re.compile("[\"“”«»]")
+
+
+@dataclass
+class _Cand:
+    kind: str
+    cue: tuple[int, int] | None
+    source: tuple[int, int] | None          # token span
+    head: int | None                        # token index of the source's head
+    content: tuple[int, int] | None         # char span
+    quotes: list[Quote] = field(default_factory=list)
+    channel: str | None = None
+    speaker: str | None = None              # set for continued quotes
+    label: str | None = None
+    speaker_name: str | None = None         # the resolved speaker, once finished
+
+
+def _overlaps(a: tuple[int, int] | None, b: tuple[int, int]) -> bool:
+    return a is not None and a[0] < b[1] and b[0] < a[1]
+
+
+class _Quotes:
+    """Sorted quotations with a position lookup."""
+
+    def __init__(self, quotes: list[Quote]):
+        self.q = quotes
+        self.starts = [q.start for q in quotes]
+
+    def containing(self, pos: int) -> Quote | None:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        if k >= 0 and self.q[k].start < pos < self.q[k].end:
+            return self.q[k]
+        return None
+
+
+def _paragraph_of(paragraphs, pos: int) -> int:
+    starts = [p.start for p in paragraphs]
+    return max(0, bisect.bisect_right(starts, pos) - 1)
+
+
+def _attach(text: str, quotes: list[Quote], speech: list[Speech], doc) -> tuple[dict[int, _Cand], list[_Cand]]:
+    """Quotations assigned to speech items (by index), and quotations with a bare or inherited source."""
+    cands: dict[int, _Cand] = {}
+    extra: list[_Cand] = []
+    cue_starts = [sp.cue[0] for sp in speech]
+    qs = _Quotes(quotes)
+    last: _Cand | None = None
+    for qi, q in enumerate(quotes):
+        owner = None
+        # 1. a verb whose clause holds the quote
+        best = 0
+        for k in range(bisect.bisect_left(cue_starts, q.start - 600), bisect.bisect_right(cue_starts, q.end + 600)):
+            sp = speech[k]
+            if sp.content is None or qs.containing(sp.cue[0]) or not _overlaps(sp.content, (q.start, q.end)):
+                continue
+            ov = min(sp.content[1], q.end) - max(sp.content[0], q.start)
+            if ov > best:
+                owner, best = k, ov
+        nxt = quotes[qi + 1].start if qi + 1 < len(quotes) else len(text)
+        prv = quotes[qi - 1].end if qi else 0
+        # 2. a verb right after it, in the same sentence
+        if owner is None:
+            for k in range(bisect.bisect_left(cue_starts, q.end), len(speech)):
+                sp = speech[k]
+                if sp.cue[0] > q.end + NEAR_CHARS or sp.cue[0] > nxt:
+                    break
+                if not _END.search(text, q.end, sp.cue[0]) and not qs.containing(sp.cue[0]):
+                    owner = k
+                    break
+        # 3. a verb right before it ("X said: “…”", or the second half of a split quote)
+        if owner is None:
+            for k in range(bisect.bisect_left(cue_starts, q.start) - 1, -1, -1):
+                sp = speech[k]
+                if sp.cue[1] < q.start - NEAR_CHARS or sp.cue[1] < prv and k not in cands:
+                    break
+                between = text[sp.cue[1]:q.start]
+                if qs.containing(sp.cue[0]):
+                    break
+                if k in cands and sp.cue[1] > prv and "\n" not in between and len(between) < 80 \
+                        and not _END.search(text, _END_OR(text, sp.cue[1], q.start), q.start):
+                    owner = k     # "“A,” he said. “B.”": B continues A
+                elif not _END.search(between) and re.fullmatch(r"\s*(?:[:,]|that)?\s*", between):
+                    owner = k
+                break
+        if owner is not None:
+            sp = speech[owner]
+            c = cands.setdefault(owner, _Cand("direct", sp.cue, sp.source, sp.source_head, sp.content))
+            c.quotes.append(q)
+            last = c
+            continue
+        # 4. a bare source after it
+        bare = bare_source(doc, q.end, min(nxt, q.end + NEAR_CHARS)) if q.closed else None
+        if bare is not None:
+            span, head, channel = bare
+            c = _Cand("direct", None, span, head, (q.start, q.end), [q], channel=channel)
+            extra.append(c)
+            last = c
+            continue
+        # 5. a paragraph-opening quote continues the speaker before it
+        opens = q.start == 0 or text[q.start - 1] == "\n"
+        if opens and last is not None and len(text[q.start:q.end].split()) >= MIN_ORPHAN_WORDS \
+                and q.start - (last.content or (0, 0))[1] < 1500:
+            extra.append(_Cand("direct", None, None, None, (q.start, q.end), [q], speaker=last))
+    return cands, extra
+
+
+def _END_OR(text: str, start: int, end: int) -> int:
+    """Offset just after the first sentence end in text[start:end] (or ``start``)."""
+    m = _END.search(text, start, end)
+    return m.end() if m else start
+
+
+def _trim_source(doc, span, head: int, avoid: list[tuple[int, int]]) -> tuple[int, int]:
+    """The contiguous run of the source's tokens around its head that overlaps no cue or content."""
+    s, e = span
+
+    def bad(t):
+        return any(a[0] <= t.idx < a[1] for a in avoid if a)
+    i = head
+    while i - 1 >= s and not bad(doc[i - 1]):
+        i -= 1
+    j = head + 1
+    while j < e and not bad(doc[j]):
+        j += 1
+    while j > i + 1 and doc[j - 1].text in (",", "—", "-", ";", ":"):
+        j -= 1
+    return i, j
+
+
+def _unquoted_words(text: str, c: _Cand) -> int:
+    """Words of the content outside its quotation marks, not counting the "he said" that splits a quote."""
+    s, e = c.content
+    pieces, pos = [], s
+    qs = sorted(c.quotes)
+    for k, q in enumerate(qs):
+        gap_end = max(pos, q.start)
+        split_by_cue = k > 0 and c.cue is not None and pos <= c.cue[0] < gap_end
+        if not split_by_cue:
+            pieces.append(text[pos:gap_end])
+        pos = max(pos, q.end)
+    pieces.append(text[pos:e])
+    return len(re.findall(r"[A-Za-z0-9]+", " ".join(pieces)))
+
+
+def _clip(c: _Cand, doc, bounds: tuple[int, int]) -> None:
+    """Keep what the parse found for a cue inside the cue's paragraph (spaCy's sentences can run
+    across a blank line)."""
+    ps, pe = bounds
+    if c.content is not None:
+        s, e = max(c.content[0], ps), min(c.content[1], pe)
+        c.content = (s, e) if e > s else None
+    if c.source is not None and c.head is not None:
+        s, e = c.source
+        while s < e and doc[s].idx < ps:
+            s += 1
+        while e > s and doc[e - 1].idx >= pe:
+            e -= 1
+        c.source = (s, e) if e > s and s <= c.head < e else None
+
+
+def _finish(text: str, doc, c: _Cand, resolver: Resolver) -> Attribution | None:
+    if c.quotes:
+        qs, qe = min(q.start for q in c.quotes), max(q.end for q in c.quotes)
+        if c.content is not None and _overlaps(c.content, (qs, qe)):
+            qs, qe = min(qs, c.content[0]), max(qe, c.content[1])
+        c.content = (qs, qe)
+    if c.content is None:
+        return None
+    if c.quotes:
+        c.kind = "direct" if _unquoted_words(text, c) <= 1 else "mixed"
+    elif c.kind == "indirect" and len(_QUOTE_CHARS.findall(text, c.content[0], c.content[1])) >= 2:
+        c.kind = "mixed"
+    speaker = label = channel = None
+    source = None
+    sstart = send = None
+    head_tok = None
+    if c.head is not None and c.source is not None:
+        inner = c.cue is not None and c.content[0] <= c.cue[0] < c.content[1]
+        s, e = _trim_source(doc, c.source, c.head, [c.cue] if inner else [c.cue, c.content])
+        sstart, send = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+        source = text[sstart:send]
+        head_tok = doc[c.head]
+        r = resolver.resolve(head_tok, (s, e))
+        speaker, label, channel = r.speaker, r.label, r.channel
+        via = cited_by(doc, c.head)
+        if via is not None:
+            c.kind = "according_to"
+            channel = resolver.resolve(doc[via]).speaker or doc[via].text
+            speaker = re.sub(r"^(?:the|a|an)\s+", "", source, flags=re.I)
+            label = None
+    elif isinstance(c.speaker, _Cand) or c.speaker:
+        speaker, label = (c.speaker.speaker_name, c.speaker.label) if isinstance(c.speaker, _Cand) else (c.speaker, c.label)
+    if c.channel:
+        channel = f"{channel}, {c.channel}" if channel else c.channel
+    stype = source_type(source, speaker=speaker, label=label, head=head_tok.lower_ if head_tok is not None else None,
+                        channel=channel)
+    if source is None and speaker is None:
+        stype = "unknown"
+    if platform_in(channel) and stype not in ("media",):
+        stype = "social_media"
+    title_country = resolver.affiliation_of(speaker) if label == "PERSON" else None
+    aff = affiliation(source, speaker=speaker, label=label, title_country=title_country)
+    c.speaker_name, c.label = speaker, label
+    cue_s, cue_e = c.cue if c.cue else (None, None)
+    return Attribution(
+        kind=c.kind, source=source, source_start=sstart, source_end=send, speaker=speaker, source_type=stype,
+        cue=text[cue_s:cue_e] if c.cue else None, cue_start=cue_s, cue_end=cue_e,
+        content=text[c.content[0]:c.content[1]], content_start=c.content[0], content_end=c.content[1],
+        affiliation=aff, channel=channel)
+
+
+def _outermost(cands: list[_Cand]) -> list[_Cand]:
+    """Drop reported speech whose cue lies inside another attribution's content ("X said Y
+    believes Z" is one attribution of X), as news attribution corpora annotate it."""
+    spans = sorted((c.content[0], c.content[1], id(c)) for c in cands if c.content is not None and c.cue is not None)
+    starts = [s for s, _, _ in spans]
+    out = []
+    for c in cands:
+        inside = False
+        if c.cue is not None and not c.quotes:
+            k = bisect.bisect_right(starts, c.cue[0]) - 1
+            while k >= 0 and c.cue[0] - spans[k][0] < 3000:
+                s, e, who = spans[k]
+                if s <= c.cue[0] < e and who != id(c):
+                    inside = True
+                    break
+                k -= 1
+        if not inside:
+            out.append(c)
+    return out
+
+
+def find_attributions(doc, *, paragraphs: Sequence, sentences: Sequence, entities: Sequence = (),
+                      drop_nested: bool = True) -> list[Attribution]:
+    """Every quotation, reported statement and credit of a parsed article, sorted by position."""
+    text = doc.text
+    keep = [p for p in paragraphs if p.kind not in SKIP_KINDS]
+    quotes = find_quotes(text, keep) if keep else []
+    speech = sorted(find_speech(doc) + find_according(doc) + colon_headlines(doc, paragraphs), key=lambda sp: sp.cue[0])
+    qs = _Quotes(quotes)
+    speech = [sp for sp in speech if not _inside_quote(qs, sp)]
+    cands, extra = _attach(text, quotes, speech, doc)
+    resolver = Resolver(doc, entities)
+    all_cands: list[_Cand] = []
+    pstarts = [p.start for p in paragraphs]
+    for k, sp in enumerate(speech):
+        c = cands.get(k)
+        if c is None:
+            if sp.source is None:
+                continue
+            c = _Cand("according_to" if sp.base == "according to" else "indirect", sp.cue, sp.source,
+                      sp.source_head, sp.content)
+        elif sp.base == "according to":
+            c.kind = "according_to"
+        if paragraphs:
+            p = paragraphs[max(0, bisect.bisect_right(pstarts, sp.cue[0]) - 1)]
+            _clip(c, doc, (p.start, p.end))
+        if c.content is None and not c.quotes:
+            continue
+        all_cands.append(c)
+    if drop_nested:
+        all_cands = _outermost(all_cands)
+    all_cands.extend(extra)
+    all_cands.sort(key=lambda c: (c.content or c.cue or (0, 0))[0])
+    out = []
+    for c in all_cands:
+        a = _finish(text, doc, c, resolver)
+        if a is not None:
+            out.append(a)
+    out.extend(find_credits(paragraphs))
+    out.sort(key=_position)
+    return out
+
+
+def _inside_quote(qs: _Quotes, sp: Speech) -> bool:
+    return qs.containing(sp.cue[0]) is not None
+
+
+def _position(a: Attribution) -> int:
+    return min(x for x in (a.source_start, a.cue_start, a.content_start, 10**12) if x is not None)

@@ -1,0 +1,125 @@
+"""The type of a source (person, organisation, media, anonymous, document, social media) and the
+side it speaks for (a country or an organisation), from lexicons.
+
+>>> source_type("a senior official", speaker="senior official", label=None, head="official")
+'anonymous'
+>>> affiliation("Russian Foreign Ministry", speaker="Russian Foreign Ministry", label="ORG")
+'Russia'
+"""
+from __future__ import annotations
+
+import re
+
+from ..lexicons import MEDIA_OUTLETS, WIRE_AGENCIES
+from .lexicon import (
+    ANONYMITY_PHRASES,
+    ANONYMOUS_DETS,
+    ANONYMOUS_HEADS,
+    DEMONYMS,
+    DOCUMENT_PHRASES,
+    DOCUMENT_WORDS,
+    FEMALE_PRONOUNS,
+    MALE_PRONOUNS,
+    MEDIA_WORDS,
+    ORG_HEADS,
+    PARTIES,
+    PLATFORMS,
+    SEATS_OF_POWER,
+    TITLE_WORDS,
+    capitals,
+    country_name,
+)
+
+# Heads of descriptions that stand for one person ("the founder", "the candidate", "she").
+PERSON_HEADS = frozenset(w for w in TITLE_WORDS if w.isalpha() and w not in ("foreign", "interior", "defense", "defence",
+                                                                               "former", "then", "acting", "deputy", "top",
+                                                                               "senior", "highest", "presidential", "of",
+                                                                               "state", "general", "house", "affairs"))
+_MEDIA = {m.lower() for m in WIRE_AGENCIES + MEDIA_OUTLETS}
+_WORD = re.compile(r"[\w.’'-]+")
+
+
+def is_media(name: str | None) -> bool:
+    if not name:
+        return False
+    low = re.sub(r"^the\s+", "", name.lower().strip())
+    return low in _MEDIA or ("the " + low) in _MEDIA
+
+
+def platform_in(text: str | None) -> str | None:
+    """The social platform named in ``text`` ("via a Telegram post" -> "Telegram")."""
+    if not text:
+        return None
+    low = text.lower()
+    for key, name in PLATFORMS.items():
+        if len(key) > 1 and re.search(r"\b" + re.escape(key) + r"\b", low):
+            return name
+    if re.search(r"\bX\b(?:\s+post|\s*\(formerly)", text):
+        return "X"
+    return None
+
+
+def source_type(source: str | None, *, speaker: str | None, label: str | None, head: str | None,
+                channel: str | None = None) -> str:
+    """One of the contract's source types for a source mention and what it resolved to."""
+    text = (source or "").lower()
+    words = _WORD.findall(text)
+    head = (head or "").lower()
+    if platform_in(channel) or platform_in(source) and head in ("post", "tweet", "account", "video", "message"):
+        return "social_media"
+    if is_media(speaker) or (label is None and head in MEDIA_WORDS) or is_media(source):
+        return "media"
+    if any(p in text for p in DOCUMENT_PHRASES) or (channel and any(w in DOCUMENT_WORDS for w in channel.lower().split())
+                                                    and not any(w in ("spokesman", "spokeswoman", "spokesperson")
+                                                                for w in channel.lower().split())):
+        return "document"
+    if label is None and head in DOCUMENT_WORDS:
+        return "document"
+    if label == "PERSON":
+        return "person"
+    if label in ("ORG", "GPE", "NORP", "FAC", "LOC"):
+        return "organisation"
+    if any(p in text for p in ANONYMITY_PHRASES):
+        return "anonymous"
+    if head in ANONYMOUS_HEADS and head not in ("administration", "campaign", "team"):
+        if not words or words[0] in ANONYMOUS_DETS or words[0] in ("the",) and head.endswith("s") \
+                or head.endswith("s") or len(words) > 1 and words[0] not in ("the", "this", "that"):
+            return "anonymous"
+    if head in ORG_HEADS:
+        return "organisation"
+    if head in PERSON_HEADS or head in MALE_PRONOUNS or head in FEMALE_PRONOUNS:
+        return "person"
+    if speaker and speaker[:1].isupper() and label is None and head and head[:1].isalpha():
+        return "person" if source and source.split()[-1][:1].isupper() else "unknown"
+    return "unknown"
+
+
+def affiliation(source: str | None, *, speaker: str | None, label: str | None,
+                title_country: str | None = None) -> str | None:
+    """The country or organisation a source speaks for: from its title, a nationality word, a
+    capital or seat of power, a party, or the organisation it is."""
+    if title_country:
+        return title_country
+    for text in (source, speaker):
+        if not text:
+            continue
+        low = text.lower()
+        for seat, country in SEATS_OF_POWER.items():
+            if seat in low:
+                return country
+        for w in re.findall(r"[A-Z][\w.]*", text):
+            lw = w.lower()
+            if lw in DEMONYMS:
+                return DEMONYMS[lw]
+            if lw in PARTIES:
+                return PARTIES[lw]
+    if speaker and label in ("GPE", "NORP", "ORG", None):
+        cap = capitals().get(speaker.lower())
+        if cap:
+            return cap
+        c = country_name(speaker) if label in ("GPE", "NORP") else None
+        if c:
+            return c
+    if label == "ORG" and speaker and not is_media(speaker):
+        return speaker
+    return None

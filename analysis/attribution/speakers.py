@@ -1,0 +1,344 @@
+"""Who a source mention refers to: pronouns, titles, short names and possessives resolved to names.
+
+A :class:`Resolver` is built once per article from the entity stage's mentions (canonical names)
+or, when that stage gave nothing, from spaCy's own entities clustered by surname. Every lookup
+walks a sorted list of mentions backwards from a position (``bisect``), so resolving all the
+sources of an article stays linear in practice.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+from typing import NamedTuple
+
+from .lexicon import (
+    CHANNEL_NOUNS,
+    DEMONYMS,
+    DOCUMENT_WORDS,
+    FEMALE_NAMES,
+    FEMALE_PRONOUNS,
+    FEMALE_TITLES,
+    FIRST_PERSON,
+    MALE_NAMES,
+    MALE_PRONOUNS,
+    MALE_TITLES,
+    NEUTER_PRONOUNS,
+    OFFICES,
+    PARTIES,
+    PERSONAL_CHANNEL_NOUNS,
+    PLURAL_PRONOUNS,
+    POST_WORDS,
+    RELATIVE_PRONOUNS,
+    TITLE_WORDS,
+    country_name,
+)
+
+NAMED = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
+_OFFICE_RES = sorted(((re.compile(r"\b" + re.escape(k).replace(r"\*", r"[\w.]+(?:\s[\w.]+)?") + r"\b"), v)
+                      for k, v in OFFICES.items()), key=lambda kv: -len(kv[0].pattern))
+LOOKBACK_CHARS = 2500     # how far back a pronoun looks for its antecedent
+
+
+class Mention(NamedTuple):
+    start: int            # char offsets
+    end: int
+    tstart: int           # token span
+    tend: int
+    label: str
+    name: str             # canonical name
+
+
+class Resolved(NamedTuple):
+    speaker: str | None
+    label: str | None     # PERSON, ORG, GPE, NORP, or None for a description
+    channel: str | None = None
+    mention: Mention | None = None
+
+
+def office_of(text: str) -> tuple[str | None, str | None]:
+    """(office class, country) named in a title or description.
+
+    >>> office_of("the highest representative of US diplomacy")
+    ('foreign minister', 'United States')
+    """
+    low = text.lower()
+    office = next((v for r, v in _OFFICE_RES if r.search(low)), None)
+    country = None
+    for w in re.findall(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?", text):
+        country = country_name(w) or country_name(w.split()[0])
+        if country:
+            break
+    return office, country
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)
+    text = re.sub(r"(?:’s|'s)$", "", text)
+    return text.strip(" ,;:")
+
+
+class Resolver:
+    """Resolves source mentions of one parsed article."""
+
+    def __init__(self, doc, entities=()):
+        self.doc = doc
+        self.mentions = self._mentions(doc, entities)
+        self.starts = [m.start for m in self.mentions]
+        self.by_token: dict[int, Mention] = {}
+        for m in self.mentions:
+            for i in range(m.tstart, m.tend):
+                self.by_token[i] = m
+        persons = [m for m in self.mentions if m.label == "PERSON"]
+        self.surnames: dict[str, str] = {}
+        for m in sorted(persons, key=lambda m: len(m.name)):
+            for part in m.name.split():
+                if part[:1].isupper() and len(part) > 2:
+                    self.surnames[part.lower()] = m.name
+        self.titles = self._titles(persons)
+        self.gender = self._genders(persons)
+
+    # ----------------------------------------------------------------- building
+    @staticmethod
+    def _mentions(doc, entities) -> list[Mention]:
+        out = []
+        if entities:
+            for e in entities:
+                span = doc.char_span(e.start, e.end, alignment_mode="expand")
+                if span is not None and e.label in NAMED:
+                    out.append(Mention(e.start, e.end, span.start, span.end, e.label, e.canonical or e.text))
+            return sorted(out)
+        ents = [e for e in doc.ents if e.label_ in NAMED]
+        full: dict[str, str] = {}
+        for e in sorted((e for e in ents if e.label_ == "PERSON"), key=lambda e: -len(e.text)):
+            name = _clean(e.text)
+            last = name.split()[-1].lower() if name else ""
+            full.setdefault(last, name)
+        for e in ents:
+            name = _clean(e.text)
+            label = e.label_
+            last = name.split()[-1].lower() if name else ""
+            if label == "PERSON" or (label == "ORG" and len(name.split()) == 1 and last in full):
+                label, name = "PERSON", full.get(last, name)
+            if name:
+                out.append(Mention(e.start_char, e.end_char, e.start, e.end, label, name))
+        return out
+
+    def _titles(self, persons) -> dict[str, tuple[str | None, str | None]]:
+        """(office, country) of each person, from the words before the name or an apposition."""
+        out: dict[str, tuple[str | None, str | None]] = {}
+        for m in persons:
+            words = self._title_words(m)
+            if words:
+                office, country = office_of(" ".join(words))
+                old = out.get(m.name, (None, None))
+                out[m.name] = (old[0] or office, old[1] or country)
+        return out
+
+    def _title_words(self, m: Mention) -> list[str]:
+        """Words of a title before a name ("US Secretary of State Antony Blinken"), or of an
+        apposition on either side ("the highest representative of Chinese diplomacy, Wang Yi")."""
+        doc = self.doc
+        words: list[str] = []
+        i = m.tstart - 1
+        comma = i >= 0 and doc[i].text == ","
+        if comma:
+            i -= 1
+        lo = i - (8 if comma else 6)
+        while i >= 0 and i > lo:
+            t = doc[i]
+            if t.tag_ in ("NNP", "NN", "NNS", "JJ", "JJS", "NNPS") or t.lower_ == "of":
+                words.insert(0, t.text)
+            else:
+                break
+            i -= 1
+        j = m.tend
+        if j + 1 < len(doc) and doc[j].text == "," and (doc[j + 1].lower_ in ("the", "a", "an")
+                                                         or doc[j + 1].lower_ in TITLE_WORDS):
+            k = j + 1
+            while k < len(doc) and k < j + 12 and not doc[k].is_punct:
+                words.append(doc[k].text)
+                k += 1
+        return words
+
+    def _genders(self, persons) -> dict[str, str]:
+        votes: dict[str, Counter] = defaultdict(Counter)
+        doc = self.doc
+        for m in persons:
+            first = m.name.split()[0].lower()
+            prev = doc[m.tstart - 1].lower_ if m.tstart else ""
+            if first in MALE_NAMES or prev in MALE_TITLES:
+                votes[m.name]["m"] += 3
+            if first in FEMALE_NAMES or prev in FEMALE_TITLES:
+                votes[m.name]["f"] += 3
+        for tok in doc:       # a pronoun votes for the nearest person before it in its sentence
+            low = tok.lower_
+            g = "m" if low in MALE_PRONOUNS else "f" if low in FEMALE_PRONOUNS else None
+            if g is None:
+                continue
+            m = self._before(tok.idx, lambda m: m.label == "PERSON", limit=200)
+            if m is not None:
+                votes[m.name][g] += 1
+        return {name: v.most_common(1)[0][0] for name, v in votes.items() if v}
+
+    # ----------------------------------------------------------------- lookups
+    def _before(self, pos: int, ok, limit: int = LOOKBACK_CHARS) -> Mention | None:
+        k = bisect.bisect_left(self.starts, pos) - 1
+        while k >= 0 and self.mentions[k].start >= pos - limit:
+            if ok(self.mentions[k]):
+                return self.mentions[k]
+            k -= 1
+        return None
+
+    def _described_subject(self, tok):
+        """A subject described, not named, earlier in the pronoun's sentence ("The founder of
+        Wagner published a video that, he says, …")."""
+        for t in tok.sent:
+            if t.i >= tok.i:
+                break
+            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and t.tag_ == "NN" \
+                    and t.i not in self.by_token and office_of(t.text)[0]:
+                return t
+        return None
+
+    def _pronoun(self, tok, depth: int = 0) -> Resolved:
+        low = tok.lower_
+        if low in MALE_PRONOUNS or low in FEMALE_PRONOUNS:
+            g = "m" if low in MALE_PRONOUNS else "f"
+
+            def ok(m):
+                return m.label == "PERSON" and self.gender.get(m.name, g) == g
+            subj = self._before(tok.idx, lambda m: ok(m) and self.doc[m.tend - 1].dep_ in ("nsubj", "nsubjpass"))
+            near = self._before(tok.idx, ok)
+            desc = self._described_subject(tok)
+            if desc is not None and (near is None or near.start < desc.idx):
+                r = self.resolve(desc, depth=depth + 1)
+                if r.speaker:
+                    return r
+            best = subj if subj is not None and (near is None or near.start - subj.start < 600) else near
+            return Resolved(best.name, "PERSON", mention=best) if best else Resolved(None, None)
+        if low in PLURAL_PRONOUNS:
+            m = self._before(tok.idx, lambda m: m.label in ("ORG", "NORP", "GPE"), limit=600)
+            return Resolved(m.name, m.label, mention=m) if m else Resolved(None, None)
+        if low in NEUTER_PRONOUNS:
+            m = self._before(tok.idx, lambda m: m.label in ("ORG", "GPE"), limit=600)
+            return Resolved(m.name, m.label, mention=m) if m else Resolved(None, None)
+        if low in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
+            return self.resolve(tok.head.head, depth=depth + 1)
+        return Resolved(None, None)
+
+    def resolve(self, head, span: tuple[int, int] | None = None, depth: int = 0) -> Resolved:
+        """Resolve the noun phrase headed by token ``head`` (token span ``span``)."""
+        if depth > 4:
+            return Resolved(None, None)
+        doc = self.doc
+        low = head.lower_
+        if head.pos_ == "PRON" or low in MALE_PRONOUNS | FEMALE_PRONOUNS | PLURAL_PRONOUNS | NEUTER_PRONOUNS:
+            if low in FIRST_PERSON:
+                return Resolved(None, None)
+            return self._pronoun(head, depth)
+        m = self.by_token.get(head.i)
+        conj = [c for c in head.children if c.dep_ == "conj"]
+        if conj and (span is None or all(span[0] <= c.i < span[1] for c in conj)):
+            parts = [head, *conj]
+            ends = [p.i for p in parts[1:]] + [span[1] if span else conj[-1].right_edge.i + 1]
+            found = [self._conjunct(p, e, depth) for p, e in zip(parts, ends, strict=True)]
+            names = [r.speaker for r in found]
+            if all(names):
+                return Resolved(" and ".join(dict.fromkeys(names)), found[0].label)
+        if m is not None:
+            return Resolved(m.name, m.label, mention=m)
+        kids = list(head.children)
+        owner = next((c for c in kids if c.dep_ == "poss"), None)
+        if owner is not None and (low in CHANNEL_NOUNS or low in DOCUMENT_WORDS or low in POST_WORDS):
+            r = self.resolve(owner, depth=depth + 1)
+            if r.speaker:
+                channel = " ".join(t.text for t in head.subtree if t.i > owner.right_edge.i and t.i <= head.i)
+                return Resolved(r.speaker, r.label, channel, r.mention)
+        if (low in CHANNEL_NOUNS or low in DOCUMENT_WORDS or low in POST_WORDS) and low not in PERSONAL_CHANNEL_NOUNS:
+            for c in kids:
+                if c.dep_ == "prep" and c.lower_ in ("from", "of", "by"):
+                    obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    if obj is not None:
+                        r = self.resolve(obj, depth=depth + 1)
+                        if r.label is not None:
+                            channel = " ".join(t.text for t in head.subtree if t.i <= head.i and t.dep_ != "det")
+                            return Resolved(r.speaker, r.label, channel, r.mention)
+            nxt = head.i + 1     # the parse may hang "from X" elsewhere: read the surface too
+            if nxt + 1 < len(doc) and doc[nxt].lower_ in ("from", "of", "by", "at"):
+                k = nxt + 1
+                while k < len(doc) and k < nxt + 4 and k not in self.by_token and doc[k].tag_ in ("DT", "JJ", "NNP"):
+                    k += 1
+                m = self.by_token.get(k)
+                if m is not None:
+                    channel = " ".join(t.text for t in head.subtree if t.i <= head.i and t.dep_ != "det")
+                    return Resolved(m.name, m.label, channel, m)
+            for c in kids:       # "a Russian Foreign Ministry statement"
+                if c.dep_ == "compound" and c.i in self.by_token and low not in PERSONAL_CHANNEL_NOUNS:
+                    m = self.by_token[c.i]
+                    channel = " ".join(t.text for t in head.subtree if m.tend <= t.i <= head.i)
+                    return Resolved(m.name, m.label, channel, m)
+        for c in kids:           # apposition: "the German Chancellor, Olaf Scholz"
+            if c.dep_ == "appos" and c.i in self.by_token and self.by_token[c.i].label == "PERSON":
+                m = self.by_token[c.i]
+                return Resolved(m.name, m.label, mention=m)
+        if head.tag_ in ("NNP", "NNPS") and low in self.surnames:
+            return Resolved(self.surnames[low], "PERSON")
+        if head.tag_ in ("NNP", "NNPS") and low in DEMONYMS:
+            return Resolved(head.text, "NORP")
+        text = self.text_of(head, span)
+        office, country = office_of(text)
+        if office:
+            found = self._by_office(head.idx, office, country)
+            if found:
+                return Resolved(found, "PERSON")
+        return Resolved(_clean(text) or None, None)
+
+    def _conjunct(self, tok, end: int, depth: int) -> Resolved:
+        """One of "A and B": a name, or a title followed by the name it introduces."""
+        m = self.by_token.get(tok.i)
+        if m is not None:
+            return Resolved(m.name, m.label, mention=m)
+        if tok.lower_ in TITLE_WORDS or tok.pos_ == "NOUN":
+            for i in range(tok.i + 1, min(end, tok.i + 12)):
+                m = self.by_token.get(i)
+                if m is not None and m.label == "PERSON":
+                    return Resolved(m.name, m.label, mention=m)
+        toks = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("cc", "conj", "punct")]
+        return self.resolve(tok, (toks[0].i if toks else tok.i, tok.i + 1), depth + 1)
+
+    def _by_office(self, pos: int, office: str, country: str | None) -> str | None:
+        best, best_d = None, None
+        for name, (off, ctry) in self.titles.items():
+            if off != office or (country and ctry and ctry != country) or (country and not ctry):
+                continue
+            k = max((m.start for m in self.mentions if m.name == name and m.start < pos), default=None)
+            d = pos - k if k is not None else 10**9
+            if best_d is None or d < best_d:
+                best, best_d = name, d
+        return best
+
+    def text_of(self, head, span: tuple[int, int] | None = None) -> str:
+        """The source phrase as a name: the head with its modifiers, without relative clauses."""
+        doc = self.doc
+        toks = [t for t in head.subtree
+                if not any(a.dep_ in ("relcl", "acl", "appos", "punct") and a.i != head.i and
+                           a.head.i == head.i and t in a.subtree for a in head.children)]
+        if span is not None:
+            toks = [t for t in toks if span[0] <= t.i < span[1]]
+        if not toks:
+            return head.text
+        return doc[toks[0].i: toks[-1].i + 1].text
+
+    def affiliation_of(self, name: str | None) -> str | None:
+        if not name:
+            return None
+        t = self.titles.get(name)
+        return t[1] if t and t[1] else None
+
+    @staticmethod
+    def party_of(text: str) -> str | None:
+        for w in re.findall(r"[A-Za-z]+", text):
+            if w.lower() in PARTIES and w[:1].isupper():
+                return PARTIES[w.lower()]
+        return None

@@ -1,0 +1,253 @@
+"""Reported speech from the dependency parse: a reporting verb, who it is said by, what is said.
+
+Handles "X said (that) …", "…, X said", the inverted "…, said a press release from Y", verbs
+that take an object or an infinitive ("denied the report", "urged China not to …"), passives with
+an agent ("was told by Y") and verbs without a subject of their own ("…, adding that …" takes the
+subject of the verb it hangs on). One pass over the tokens; each step looks only at a token's
+children and its few heads.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from .lexicon import (
+    ANONYMOUS_HEADS,
+    COGNITION_VERBS,
+    OBJECT_CONTENT_VERBS,
+    SOURCE_HEADS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+    XCOMP_VERBS,
+    verb_forms,
+)
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+PASSIVE_SUBJECT = "nsubjpass"
+# Dependents of a reporting verb that can hold what is said.
+CLAUSE_DEPS = ("ccomp",)
+TRIM = set(",.;:!?—–-") | {"''", "``"}
+
+
+class Speech(NamedTuple):
+    verb: int                          # token index of the reporting verb
+    cue: tuple[int, int]               # char span of the cue ("said", "pointed out")
+    source: tuple[int, int] | None     # token span [start, end) of the source mention
+    source_head: int | None            # token index of the source's head word
+    content: tuple[int, int] | None    # char span of what is said (None: look for a quote)
+    base: str                          # base form of the verb
+
+
+def _span_chars(doc, start: int, end: int) -> tuple[int, int] | None:
+    """Char span of tokens [start, end) without leading/trailing punctuation (quote marks kept)."""
+    while start < end and (doc[start].text in TRIM or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].text in TRIM - {"''"} and doc[end - 1].text not in "”’\"»"
+                           or doc[end - 1].is_space):
+        end -= 1
+    if end <= start:
+        return None
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def _subtree_span(tok) -> tuple[int, int]:
+    return tok.left_edge.i, tok.right_edge.i + 1
+
+
+def _source_span(tok) -> tuple[int, int]:
+    """The mention of a source: its subtree, cut before a comma-led relative clause or apposition
+    that runs past the verb (kept when short, as PolNeAR keeps "Paradis, who volunteered …,")."""
+    start, end = _subtree_span(tok)
+    return start, end
+
+
+def _subject(verb):
+    for c in verb.children:
+        if c.dep_ in SUBJECT_DEPS:
+            return c
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def _inherited_subject(verb):
+    """The subject of the verb a subjectless reporting verb depends on ("…, adding that")."""
+    tok = verb
+    for _ in range(3):
+        if tok.dep_ in ("xcomp", "advcl", "conj", "ccomp") and tok.head is not tok:
+            if tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children):
+                return None       # object control: in "urged China not to back X", China backs
+            tok = tok.head
+            subj = _subject(tok)
+            if subj is not None:
+                return subj
+        elif tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head       # "a statement saying that …"
+        else:
+            return None
+    return None
+
+
+def _plausible_source(verb) -> bool:
+    """True when the verb's subject (or the one it inherits) can be a source: a name, a personal
+    pronoun, or a person, group or document noun."""
+    subj = _subject(verb) or _inherited_subject(verb)
+    if subj is None:
+        return False
+    if subj.pos_ == "PROPN" or subj.lower_ in PERSONAL_PRONOUNS or subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    low = subj.lower_
+    return low in SOURCE_HEADS or low in TITLE_WORDS or low in ANONYMOUS_HEADS or low.endswith(("er", "ers", "ist", "ists"))
+
+
+PERSONAL_PRONOUNS = frozenset("i we you he she they who".split())
+ABOUT_PREPS = frozenset("about of on for to against with over".split())
+
+
+def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | None:
+    kids = list(verb.children)
+    clause = next((c for c in kids if c.dep_ in CLAUSE_DEPS), None)
+    if clause is not None and clause.i < verb.i and any(t.text == ";" for t in doc[clause.right_edge.i:verb.i]):
+        clause = None             # "A meet; B urges …": the clause before the semicolon is not what B says
+    if clause is not None:
+        s, e = _subtree_span(clause)
+        obj = next((c for c in kids if c.dep_ in ("dobj", "dative") and c.i < clause.i and c.i > verb.i), None)
+        if base in ("urge", "ask", "warn", "call") and obj is not None:
+            s = min(s, obj.left_edge.i)
+        return _span_chars(doc, s, e)
+    if base in XCOMP_VERBS or base in COGNITION_VERBS:
+        x = next((c for c in kids if c.dep_ == "xcomp"), None)
+        if x is not None:
+            s, e = _subtree_span(x)
+            obj = next((c for c in kids if c.dep_ == "dobj" and verb.i < c.i < x.i), None)
+            if obj is not None:
+                s = obj.left_edge.i
+            return _span_chars(doc, s, e)
+    if base == "call":           # "called the charges unsubstantiated", "called Oz a quack"
+        right = [c for c in kids if c.i > verb.i and c.dep_ in ("dobj", "oprd", "ccomp", "xcomp", "attr")]
+        if len(right) >= 2 or right and right[0].dep_ != "dobj":
+            return _span_chars(doc, right[0].left_edge.i, max(c.right_edge.i for c in right) + 1)
+    if base in OBJECT_CONTENT_VERBS:
+        obj = next((c for c in kids if c.dep_ == "dobj"), None)
+        if obj is not None and obj.lower_ not in ("it", "this", "that"):
+            s, e = _subtree_span(obj)
+            for c in kids:   # "accused Europe of using …", "called for …"
+                if c.dep_ == "prep" and c.lower_ in ("of", "for", "as") and c.i > obj.i:
+                    e = max(e, c.right_edge.i + 1)
+            return _span_chars(doc, s, e)
+        prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in ("for", "on") and c.i > verb.i), None)
+        if prep is not None and base == "call":
+            return _span_chars(doc, prep.i + 1, prep.right_edge.i + 1)
+    if broad and base not in ("say", "tell", "add") and _plausible_source(verb) and not _parenthetical(doc, verb, base):
+        # any other reporting verb: its object, or what it is "about"
+        obj = next((c for c in kids if c.dep_ in ("dobj", "attr") and c.i > verb.i), None)
+        if obj is not None and obj.lower_ not in ("it", "this", "that", "so"):
+            e = obj.right_edge.i + 1
+            for c in kids:
+                if c.dep_ in ("prep", "oprd", "advcl") and c.i > obj.i and c.lower_ not in ("in", "at", "during", "after"):
+                    e = max(e, c.right_edge.i + 1)
+            return _span_chars(doc, obj.left_edge.i, e)
+        prep = next((c for c in kids if c.dep_ == "prep" and c.i > verb.i and c.lower_ in ABOUT_PREPS), None)
+        if prep is not None and any(g.dep_ in ("pobj", "pcomp") for g in prep.children):
+            return _span_chars(doc, prep.i + 1, prep.right_edge.i + 1)
+    if _parenthetical(doc, verb, base):
+        # "The talks failed, he said." / "Acts of protest, he said, are acts of patriotism": the
+        # reporting clause hangs on the content's verb; the content is that verb's clause
+        head = verb.head
+        s, e = head.left_edge.i, head.right_edge.i + 1
+        words = [t.i for t in verb.subtree if not t.is_punct]
+        if words[-1] + 2 >= e:
+            e = words[0]
+        elif words[0] <= s:
+            s = words[-1] + 1
+        return _span_chars(doc, s, e)
+    return None
+
+
+PARENTHETICAL_VERBS = frozenset("say add tell write note explain insist argue claim warn stress contend "
+                                "maintain recall acknowledge admit concede predict suggest observe continue "
+                                "emphasize emphasise reply respond answer joke quip complain report".split())
+
+
+def _parenthetical(doc, verb, base: str) -> bool:
+    """A short reporting clause ("he said", "Mr. Obama said in a speech") inside or after the
+    clause it reports, set off by a comma."""
+    if base not in PARENTHETICAL_VERBS or verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj") \
+            or verb.head is verb or verb.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children):
+        return False
+    words = [t.i for t in verb.subtree if not t.is_punct]
+    left, right = words[0], words[-1]
+    if right - left > 10 or left == 0:
+        return False
+    return doc[left - 1].text in (",", "—", "--", "(", "''", "”", '"', "’")
+
+
+def _cue_span(verb) -> tuple[int, int]:
+    s, e = verb.idx, verb.idx + len(verb)
+    for c in verb.children:
+        if c.dep_ == "prt" and c.i == verb.i + 1:
+            e = c.idx + len(c)
+    return s, e
+
+
+def _as_mark(doc, verb):
+    """The "as" of "…, as X reported" or of the inverted "as showed a team from France24"."""
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+    if mark is None and verb.i > 0 and doc[verb.i - 1].lower_ == "as":
+        mark = doc[verb.i - 1]
+    return mark
+
+
+def as_clause_content(doc, verb, mark) -> tuple[int, int] | None:
+    """Content of an as-clause: the rest of its sentence, before it or (when it opens the
+    sentence) after it."""
+    sent = verb.sent
+    if mark.i <= sent.start + 1:
+        return _span_chars(doc, verb.right_edge.i + 1, sent.end)
+    return _span_chars(doc, sent.start, mark.i)
+
+
+def _after_subject(verb):
+    """The subject of an inverted clause, standing after its verb."""
+    for c in verb.children:
+        if c.i > verb.i and c.dep_ in ("nsubj", "dobj", "attr") and c.pos_ in ("NOUN", "PROPN"):
+            return c
+    return None
+
+
+def find_speech(doc) -> list[Speech]:
+    """Every reporting verb of ``doc`` with its source and content, in text order."""
+    forms = verb_forms()
+    out = []
+    for tok in doc:
+        if not tok.tag_.startswith("VB"):
+            continue
+        base = forms.get(tok.lower_)
+        if base is None:
+            continue
+        mark = _as_mark(doc, tok) if base in SPEECH_VERBS or base in COGNITION_VERBS else None
+        subj = _subject(tok)
+        if mark is not None:
+            if subj is None:
+                subj = _after_subject(tok)
+            content = as_clause_content(doc, tok, mark)
+        else:
+            content = _content(doc, tok, base)
+        if content is None and base in COGNITION_VERBS and base not in SPEECH_VERBS:
+            continue
+        if subj is None and any(c.dep_ == PASSIVE_SUBJECT for c in tok.children):
+            if content is None:
+                continue          # "he was told", "they are expected": no source, no content
+        if subj is None:
+            subj = _inherited_subject(tok)
+        if subj is not None and subj.dep_ == "expl":
+            subj = None
+        if subj is None and content is None:
+            continue
+        src = _source_span(subj) if subj is not None else None
+        out.append(Speech(tok.i, _cue_span(tok), src, subj.i if subj is not None else None, content, base))
+    return out

@@ -1,0 +1,136 @@
+"""The ``analysis`` command: ``extract`` (articles to JSON lines or Parquet) and ``report`` (the HTML reports).
+
+This is the one place that decides how loud to be and what the exit status is: 0 everything
+succeeded, 1 some inputs or notebooks failed (the rest is still written), 2 a usage error.
+Errors print ``analysis: error: <message naming the file>`` on stderr.
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .errors import AnalysisError, ModelError, ParameterError
+from .nlp import DEFAULT_MODEL
+
+LOGGER = logging.getLogger(__name__)
+PROG = "analysis"
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+LIST_FIELDS = ("paragraphs", "sentences", "timexes", "entities", "quantities", "attributions", "events")
+
+
+def _error(message: str) -> None:
+    sys.stderr.write(f"{PROG}: error: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=PROG, description="Timelines and source charts from news articles.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    ex = sub.add_parser("extract", help="analyse articles and print one JSON object per article",
+                        description="Analyse articles (files or folders) and print one JSON line per article: "
+                                    "the analysis dict plus article_id, title, source_path and error.")
+    ex.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    ex.add_argument("--published", metavar="DATE", help="reference date YYYY-MM-DD for articles without one")
+    ex.add_argument("--format", choices=("jsonl", "parquet"), default="jsonl", help="output format (default jsonl)")
+    ex.add_argument("--out", metavar="FILE", help="write to FILE instead of stdout (required for parquet)")
+    ex.add_argument("--model", default=DEFAULT_MODEL, metavar="NAME", help=f"spaCy pipeline (default {DEFAULT_MODEL})")
+    ex.set_defaults(func=_extract)
+
+    rp = sub.add_parser("report", help="build the HTML reports",
+                        description="Analyse the articles once, run the notebooks, and render offline HTML "
+                                    "reports with an index.")
+    rp.add_argument("seeds", nargs="*", default=["seeds"], metavar="SEEDS",
+                    help="article files or folders (default: seeds)")
+    rp.add_argument("--out", default="reports", help="report folder (default: reports)")
+    rp.add_argument("--articles", choices=("auto", "all", "none"), default="auto",
+                    help="article pages: auto renders them for up to 20 articles (default auto)")
+    rp.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("KEY", "VALUE"),
+                    help="a notebook parameter, e.g. -p published 2023-03-02")
+    rp.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    rp.add_argument("--model", default=DEFAULT_MODEL, metavar="NAME", help=f"spaCy pipeline (default {DEFAULT_MODEL})")
+    rp.set_defaults(func=_report)
+    return parser
+
+
+# --------------------------------------------------------------------------- extract
+def _records(args) -> tuple[list[dict], int]:
+    from .ingest import read_articles
+    from .pipeline import analyze_articles, parse_published
+
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        raise ParameterError(f"{missing[0]}: no such file or folder")
+    default = parse_published(args.published)
+    articles = read_articles(args.paths)
+    if default is not None:
+        articles = [a if a.published or a.error else dataclasses.replace(a, published=default) for a in articles]
+    by_id = {a.article_id: a for a in articles}
+    records, failed = [], 0
+    for article_id, analysis, error in analyze_articles(articles, model=args.model):
+        a = by_id[article_id]
+        record = {"article_id": article_id, "title": a.title, "source_path": a.source_path, "error": error}
+        if analysis is not None:
+            record.update(analysis.to_dict())
+            record["article_id"] = article_id
+        else:
+            failed += 1
+            _error(error if a.source_path and a.source_path in str(error) else f"{a.source_path}: {error}")
+        records.append(record)
+    return records, failed
+
+
+def _extract(args) -> int:
+    from .tables import write_atomic
+
+    if args.format == "parquet" and not args.out:
+        raise ParameterError("--format parquet needs --out FILE")
+    records, failed = _records(args)
+    if args.format == "jsonl":
+        lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+        if args.out:
+            write_atomic(args.out, lines)
+        else:
+            sys.stdout.write(lines)
+    else:
+        import io
+
+        import pandas as pd
+
+        rows = [{k: (json.dumps(v, ensure_ascii=False) if k in LIST_FIELDS else v) for k, v in r.items()}
+                for r in records]
+        buf = io.BytesIO()
+        pd.DataFrame(rows).to_parquet(buf, index=False)
+        write_atomic(args.out, buf.getvalue())
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+# --------------------------------------------------------------------------- report
+def _report(args) -> int:
+    from .report import build_reports
+
+    params = dict(args.parameter)
+    return build_reports(args.seeds if len(args.seeds) > 1 else args.seeds[0], out=args.out,
+                         articles=args.articles, params=params, quiet=args.quiet, model=args.model)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.ERROR if getattr(args, "quiet", False) else logging.WARNING,
+                        format=f"{PROG}: %(levelname)s: %(message)s", stream=sys.stderr)
+    try:
+        return args.func(args)
+    except (ParameterError, ModelError) as exc:
+        _error(str(exc))
+        return EXIT_USAGE
+    except AnalysisError as exc:
+        _error(str(exc))
+        return EXIT_FAILED
+    except OSError as exc:
+        _error(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
+        return EXIT_FAILED

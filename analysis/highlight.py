@@ -1,0 +1,205 @@
+"""Article text with its dates, entities, attributions and hedges highlighted, as escaped HTML.
+
+Article text is data: every piece of it goes through :func:`html.escape` before it is placed in a
+span, and every title attribute is escaped with quotes. Markdown and LaTeX in the text stay plain
+characters (the output is HTML, never Markdown, and carries the ``tex2jax_ignore`` class so MathJax
+leaves it alone). :func:`show_table` renders a DataFrame the same way for notebooks and reports.
+"""
+from __future__ import annotations
+
+import html
+import logging
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+import pandas as pd
+
+LOGGER = logging.getLogger(__name__)
+
+# Hedges and markers of uncertain or unverified claims: a subset of the hedging devices listed by
+# Hyland (1998, "Hedging in Scientific Research Articles"), plus the "alleged"/"claimed"/"not verified"
+# cues that the design's ``unverified`` event status names.
+HEDGES = (
+    "alleged", "allegedly", "reportedly", "purportedly", "supposedly", "apparently", "claimed", "claims",
+    "unconfirmed", "unverified", "could not be verified", "not independently verified", "cannot be verified",
+    "may", "might", "could", "possibly", "probably", "likely", "unlikely", "perhaps", "suggests", "suggested",
+    "appears", "appeared", "seems", "seemed", "believed to", "thought to", "is said to", "are said to",
+    "rumoured", "rumored", "estimated", "presumably",
+)
+HEDGE_RE = re.compile(r"\b(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+")
+                                         for h in sorted(HEDGES, key=len, reverse=True)) + r")\b", re.I)
+
+CSS = """
+<style>
+.hl-article { font-family: Georgia, serif; line-height: 1.6; max-width: 52em; }
+.hl-article p { white-space: pre-wrap; margin: 0 0 .7em 0; }
+.hl-kind { font: 10px/1 sans-serif; color: #fff; background: #777; border-radius: 3px; padding: 1px 4px;
+  margin-right: .5em; vertical-align: middle; text-transform: uppercase; }
+.hl-p-headline { font-size: 1.3em; font-weight: bold; }
+.hl-p-standfirst { font-style: italic; }
+.hl-p-caption, .hl-p-credit, .hl-p-signoff, .hl-p-boilerplate { color: #666; font-size: .9em; }
+.hl-timex { background: #fff1a8; }
+.hl-entity { border-bottom: 2px solid #009E73; }
+.hl-quote { background: #dcecf9; }
+.hl-source { font-weight: bold; color: #0b4f8a; }
+.hl-cue { text-decoration: underline; text-decoration-color: #0072B2; }
+.hl-credit { background: #fde3cf; }
+.hl-hedge { text-decoration: underline wavy #D55E00; }
+.hl-legend span { margin-right: 1em; }
+.hl-empty { color: #666; font-style: italic; }
+table.hl-table { border-collapse: collapse; font-size: 12px; }
+table.hl-table td, table.hl-table th { border-bottom: 1px solid #ddd; padding: 3px 6px; text-align: left;
+  vertical-align: top; max-width: 40em; }
+</style>
+"""
+LEGEND = (("hl-p-headline", "paragraph kind"), ("hl-timex", "date or time"), ("hl-entity", "entity"),
+          ("hl-source", "cited source"), ("hl-cue", "reporting cue"), ("hl-quote", "attributed content"),
+          ("hl-credit", "credit"), ("hl-hedge", "hedge"))
+
+
+class Mark(NamedTuple):
+    start: int
+    end: int
+    cls: str
+    title: str
+
+
+def _esc(value) -> str:
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def _ok(*values) -> bool:
+    return all(v is not None and not (isinstance(v, float) and pd.isna(v)) for v in values)
+
+
+def _rows(df: pd.DataFrame | None) -> list[dict]:
+    return [] if df is None or df.empty else df.to_dict("records")
+
+
+def marks(text: str, *, timexes: pd.DataFrame | None = None, entities: pd.DataFrame | None = None,
+          attributions: pd.DataFrame | None = None, hedges: bool = True) -> list[Mark]:
+    """The spans to highlight, each with a CSS class and a tooltip."""
+    out: list[Mark] = []
+    for t in _rows(timexes):
+        out.append(Mark(int(t["start"]), int(t["end"]), "hl-timex", f"{t.get('type')} {t.get('value')}"))
+    for e in _rows(entities):
+        label = re.sub(r"\W", "", str(e.get("label") or ""))
+        out.append(Mark(int(e["start"]), int(e["end"]), f"hl-entity hl-ent-{label}",
+                        f"{label}: {e.get('canonical') or e.get('text')}"))
+    for a in _rows(attributions):
+        credit = a.get("kind") in ("photo_credit", "wire_credit")
+        who = a.get("speaker") if _ok(a.get("speaker")) else a.get("source")
+        if _ok(a.get("source_start"), a.get("source_end")):
+            out.append(Mark(int(a["source_start"]), int(a["source_end"]), "hl-credit" if credit else "hl-source",
+                            f"{a.get('kind')}; {a.get('source_type')}: {who}"))
+        if _ok(a.get("cue_start"), a.get("cue_end")):
+            out.append(Mark(int(a["cue_start"]), int(a["cue_end"]), "hl-cue", f"cue: {a.get('cue')}"))
+        if _ok(a.get("content_start"), a.get("content_end")):
+            out.append(Mark(int(a["content_start"]), int(a["content_end"]), "hl-quote", f"{a.get('kind')}: {who}"))
+    if hedges:
+        out.extend(Mark(m.start(), m.end(), "hl-hedge", "hedge") for m in HEDGE_RE.finditer(text))
+    return [m for m in out if 0 <= m.start < m.end <= len(text)]
+
+
+def _segments(text: str, start: int, end: int, spans: Iterable[Mark]) -> str:
+    spans = [m for m in spans if m.start < end and m.end > start]
+    cuts = sorted({start, end, *(max(m.start, start) for m in spans), *(min(m.end, end) for m in spans)})
+    parts = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        active = [m for m in spans if m.start <= a and m.end >= b]
+        piece = _esc(text[a:b])
+        if active:
+            classes = " ".join(dict.fromkeys(c for m in active for c in m.cls.split()))
+            title = " | ".join(dict.fromkeys(m.title for m in active))
+            piece = f'<span class="{_esc(classes)}" title="{_esc(title)}">{piece}</span>'
+        parts.append(piece)
+    return "".join(parts)
+
+
+def highlight_text(text: str, *, paragraphs: pd.DataFrame | None = None, timexes: pd.DataFrame | None = None,
+                   entities: pd.DataFrame | None = None, attributions: pd.DataFrame | None = None,
+                   hedges: bool = True) -> str:
+    """The article as an HTML string: one ``<p>`` per paragraph, labelled with its kind, and the
+    highlighted spans inside it. All text is escaped."""
+    spans = marks(text, timexes=timexes, entities=entities, attributions=attributions, hedges=hedges)
+    paras = [(int(p["start"]), int(p["end"]), str(p.get("kind"))) for p in _rows(paragraphs)] or [(0, len(text), "text")]
+    body = []
+    for start, end, kind in paras:
+        kind_cls = re.sub(r"\W", "", kind)
+        body.append(f'<p class="hl-p-{kind_cls}"><span class="hl-kind">{_esc(kind)}</span>'
+                    f"{_segments(text, start, end, spans)}</p>")
+    legend = "".join(f'<span class="{c}">{_esc(label)}</span>' for c, label in LEGEND)
+    return (f'{CSS}<div class="hl-article tex2jax_ignore"><p class="hl-legend">{legend}</p>'
+            f'{"".join(body)}</div>')
+
+
+def _html(markup: str):
+    try:
+        from IPython.display import HTML
+    except ImportError:   # outside Jupyter the markup itself is the useful value
+        return markup
+    return HTML(markup)
+
+
+def pick_article(tables, article_id: str | None = None) -> str:
+    """``article_id`` if the corpus has it, else the first article that was read without error."""
+    ids = list(tables.articles["article_id"])
+    if article_id is not None:
+        if article_id not in ids:
+            raise KeyError(f"article_id {article_id!r} is not in the corpus ({len(ids)} articles)")
+        return article_id
+    ok = tables.articles[tables.articles["error"].isna()]["article_id"]
+    if not ids:
+        raise KeyError("the corpus has no articles")
+    return str(ok.iloc[0]) if len(ok) else str(ids[0])
+
+
+def select_article(tables, article_id: str):
+    """The same tables, each reduced to the rows of one article."""
+    return type(tables)(*(df[df["article_id"] == article_id].reset_index(drop=True) for df in tables))
+
+
+def show_article(tables, article_id: str | None = None):
+    """The highlighted text of one article (default: the first), for a notebook cell."""
+    article_id = pick_article(tables, article_id)
+    one = select_article(tables, article_id)
+    text = one.articles["text"].iloc[0] or ""
+    if not text:
+        return _html(f'{CSS}<p class="hl-empty">Article {_esc(article_id)} has no text: '
+                     f'{_esc(one.articles["error"].iloc[0])}</p>')
+    return _html(highlight_text(text, paragraphs=one.paragraphs, timexes=one.timexes, entities=one.entities,
+                                attributions=one.attributions))
+
+
+def _cell(value) -> str:
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_cell(v) if not isinstance(v, (list, tuple)) else
+                         "(" + ", ".join(map(str, v)) + ")" for v in value)
+    if value is None or (not isinstance(value, str) and pd.api.types.is_scalar(value) and pd.isna(value)):
+        return ""
+    if isinstance(value, float):
+        return f"{value:.3g}"
+    return str(value)
+
+
+def table_html(df: pd.DataFrame, *, columns: list[str] | None = None, max_rows: int = 200,
+               empty: str = "Nothing to show.") -> str:
+    """A DataFrame as an escaped HTML table (every cell through :func:`html.escape`); ``empty`` in
+    words when it has no rows."""
+    if df is None or df.empty:
+        return f'{CSS}<p class="hl-empty">{_esc(empty)}</p>'
+    cols = [c for c in (columns or list(df.columns)) if c in df.columns]
+    shown = df[cols].head(max_rows)
+    head = "".join(f"<th>{_esc(c)}</th>" for c in cols)
+    rows = "".join("<tr>" + "".join(f"<td>{_esc(_cell(v))}</td>" for v in row) + "</tr>"
+                   for row in shown.itertuples(index=False, name=None))
+    more = (f'<p class="hl-empty">Showing {max_rows} of {len(df)} rows; the CSV exports hold them all.</p>'
+            if len(df) > max_rows else "")
+    return f'{CSS}<table class="hl-table tex2jax_ignore"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>{more}'
+
+
+def show_table(df: pd.DataFrame, *, columns: list[str] | None = None, max_rows: int = 200,
+               empty: str = "Nothing to show."):
+    """:func:`table_html` as a notebook display object."""
+    return _html(table_html(df, columns=columns, max_rows=max_rows, empty=empty))

@@ -1,0 +1,383 @@
+"""``build_reports()``: analyse once, execute the notebooks with papermill, render offline HTML, index.
+
+Phases, each timed: *analysis* (ingest and analyse every article, with the cache under
+``out/.cache``, and export the tables as CSV), *notebooks* (papermill runs each notebook on one
+kernel that is started once and reused, so the package is imported once), *html* (nbconvert's
+in-process ``HTMLExporter`` with the offline template). One notebook's failure never stops the
+others: papermill writes the failed notebook, it is rendered too, and the index marks it.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+import logging
+import os
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Mapping, Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TextIO
+
+from ..errors import AnalysisError, ParameterError
+from ..nlp import DEFAULT_MODEL
+from ..pipeline import parse_published
+from ..tables import export_csv, write_atomic
+from ..workbook import PROJECT_ROOT, load_corpus
+from .index import Job, render_index
+
+LOGGER = logging.getLogger(__name__)
+
+NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
+CORPUS_NOTEBOOKS = (("timeline", "Timeline: what happened when"), ("sources", "Sources: who says so"))
+ARTICLE_NOTEBOOK = "article"
+ARTICLE_MODES = ("auto", "all", "none")
+MAX_AUTO_ARTICLES = 20          # --articles auto renders article pages up to this many articles
+KERNEL_NAME = "python3"         # the project venv's kernel, named explicitly (a --user kernel is not seen in CI)
+# Parameters the builder sets itself; the rest may be given with -p KEY VALUE.
+BUILDER_PARAMS = {"seeds": "the SEEDS argument", "cache_dir": "--out (the cache is OUT/.cache)",
+                  "data_dir": "--out (exports go to OUT/data)", "article_id": "--articles", "model": "--model"}
+CELL_TIMEOUT = 600
+REUSED_ENGINE = "analysis-reused-kernel"
+
+
+class Progress:
+    """Progress lines on a stream (stderr), or nothing when quiet."""
+
+    def __init__(self, stream: TextIO | None, *, quiet: bool) -> None:
+        self.stream = None if quiet else (stream or sys.stderr)
+        self._last = 0.0
+
+    def __call__(self, message: str, *, force: bool = True) -> None:
+        now = time.monotonic()
+        if self.stream is None or (not force and now - self._last < 1.0):
+            return
+        self._last = now
+        self.stream.write(message + "\n")
+        self.stream.flush()
+
+
+# --------------------------------------------------------------------------- parameters
+def notebook_parameters(path: Path) -> dict[str, dict]:
+    """The ``name: type = value  # help`` lines of a notebook's ``parameters`` cell, as
+    ``{name: {"type", "default", "help"}}`` (papermill's own inspection does not read ``str | None``)."""
+    import ast
+    import io
+    import tokenize
+
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    cell = next((c for c in nb.cells if "parameters" in c.metadata.get("tags", [])), None)
+    declared: dict[str, dict] = {}
+    for line in (cell.source.splitlines() if cell is not None else []):
+        try:
+            node = ast.parse(line).body[0]
+            comments = [t.string for t in tokenize.generate_tokens(io.StringIO(line).readline)
+                        if t.type == tokenize.COMMENT]
+        except (SyntaxError, IndexError, tokenize.TokenError):
+            continue
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            declared[node.target.id] = {"type": ast.unparse(node.annotation),
+                                        "default": ast.unparse(node.value) if node.value else None,
+                                        "help": comments[0].lstrip("# ").strip() if comments else ""}
+    return declared
+
+
+def _declared(notebooks_dir: Path) -> dict[str, dict]:
+    declared: dict[str, dict] = {}
+    for name in [n for n, _ in CORPUS_NOTEBOOKS] + [ARTICLE_NOTEBOOK]:
+        path = notebooks_dir / f"{name}.ipynb"
+        if not path.is_file():
+            raise ParameterError(f"notebook {path} does not exist")
+        for key, info in notebook_parameters(path).items():
+            declared.setdefault(key, info)
+    return declared
+
+
+def _coerce(key: str, value, type_name: str):
+    """``value`` (from the command line it is a string) as the type the notebook declares."""
+    types = {t.strip() for t in (type_name or "None").split("|")}
+    if value is None or (isinstance(value, str) and value.strip().lower() in ("none", "null") and "None" in types):
+        if "None" in types or type_name in ("None", ""):
+            return None
+        raise ParameterError(f"parameter {key}: None is not allowed (type {type_name})")
+    for t, cast in (("bool", None), ("int", int), ("float", float), ("str", str)):
+        if t not in types:
+            continue
+        if t == "bool":
+            if isinstance(value, bool):
+                return value
+            if isinstance(value, str) and value.lower() in ("true", "false", "1", "0", "yes", "no"):
+                return value.lower() in ("true", "1", "yes")
+            continue
+        if isinstance(value, str) or (t == "float" and isinstance(value, int)) or type(value).__name__ == t:
+            try:
+                return cast(value)
+            except ValueError:
+                continue
+    raise ParameterError(f"parameter {key}: {value!r} is not of type {type_name}")
+
+
+def check_parameters(params: Mapping | None, *, notebooks_dir: Path) -> dict:
+    """The user's notebook parameters checked against what the notebooks declare, typed."""
+    if params is None:
+        return {}
+    if not isinstance(params, Mapping):
+        raise ParameterError(f"params must be a mapping of names to values, not {type(params).__name__}")
+    declared = _declared(notebooks_dir)
+    out = {}
+    for key, value in params.items():
+        if key in BUILDER_PARAMS:
+            raise ParameterError(f"parameter {key} is set by the report builder; use {BUILDER_PARAMS[key]}")
+        if key not in declared:
+            known = ", ".join(sorted(k for k in declared if k not in BUILDER_PARAMS))
+            raise ParameterError(f"unknown parameter {key!r}; the notebooks take: {known}")
+        out[key] = _coerce(key, value, declared[key]["type"])
+    if out.get("published") is not None:
+        parse_published(out["published"])
+    return out
+
+
+def check_seeds(seeds) -> list[Path]:
+    """Every seed as an absolute path that exists (relative paths: from here, then the project root)."""
+    items = [seeds] if isinstance(seeds, (str, os.PathLike)) else seeds
+    if not isinstance(items, Sequence) or not items:
+        raise ParameterError("seeds: give at least one file or folder of articles")
+    paths = []
+    for item in items:
+        if not isinstance(item, (str, os.PathLike)):
+            raise ParameterError(f"seeds: {item!r} is not a path")
+        p = Path(item).expanduser()
+        p = p if p.exists() else PROJECT_ROOT / p
+        if not p.exists():
+            raise ParameterError(f"seeds: {item} does not exist")
+        paths.append(p.resolve())
+    return paths
+
+
+def check_model(model: str) -> str:
+    if not isinstance(model, str) or not model:
+        raise ParameterError("model: give the name of an installed spaCy pipeline package")
+    if not Path(model).exists() and importlib.util.find_spec(model.replace("-", "_")) is None:
+        raise ParameterError(f"model: spaCy pipeline {model!r} is not installed")
+    return model
+
+
+def check_out(out) -> Path:
+    if not isinstance(out, (str, os.PathLike)):
+        raise ParameterError(f"out: {out!r} is not a path")
+    path = Path(out).expanduser().resolve()
+    if path.exists() and not path.is_dir():
+        raise ParameterError(f"out: {out} exists and is not a folder")
+    return path
+
+
+# --------------------------------------------------------------------------- notebooks
+def _safe(name: str) -> str:
+    return re.sub(r"[^\w.-]", "_", name)[:120] or "article"
+
+
+class Kernel:
+    """One ``python3`` kernel for every notebook of a build: it imports the package once."""
+
+    def __init__(self, kernel_name: str = KERNEL_NAME, *, cwd: Path = PROJECT_ROOT, log: Path | None = None) -> None:
+        from jupyter_client.manager import AsyncKernelManager
+        from jupyter_core.utils import run_sync
+
+        self._run = run_sync
+        env = dict(os.environ, MPLBACKEND="module://matplotlib_inline.backend_inline",
+                   PYDEVD_DISABLE_FILE_VALIDATION="1")
+        # the kernel's own chatter (warnings, crashes) goes to a log file, not to the user's terminal
+        self._log = open(log, "ab") if log is not None else subprocess.DEVNULL  # noqa: SIM115
+        self.km = AsyncKernelManager(kernel_name=kernel_name)
+        run_sync(self.km.start_kernel)(env=env, cwd=str(cwd), stdout=self._log, stderr=self._log)
+        kc = self.km.client()
+        kc.start_channels()
+        try:
+            run_sync(kc.wait_for_ready)(timeout=60)
+        finally:
+            kc.stop_channels()
+
+    def alive(self) -> bool:
+        return bool(self._run(self.km.is_alive)())
+
+    def close(self) -> None:
+        self._run(self.km.shutdown_kernel)(now=True)
+        if self._log is not subprocess.DEVNULL:
+            self._log.close()
+
+
+def _register_engine() -> str:
+    """A papermill engine that runs on a kernel it is given and closes its client's channels after each
+    notebook (nbclient makes a new client per notebook and leaves it open when it does not own the kernel)."""
+    from papermill.clientwrap import PapermillNotebookClient
+    from papermill.engines import NBClientEngine, papermill_engines
+    from papermill.log import logger
+    from papermill.utils import merge_kwargs, remove_args
+
+    class ReusedKernelEngine(NBClientEngine):
+        @classmethod
+        def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None,
+                                     stderr_file=None, start_timeout=60, execution_timeout=None, **kwargs):
+            kwargs = remove_args(["input_path", "timeout", "startup_timeout"], **kwargs)
+            client = PapermillNotebookClient(nb_man, **merge_kwargs(
+                kwargs, timeout=execution_timeout, startup_timeout=start_timeout, kernel_name=kernel_name,
+                log=logger, log_output=log_output, stdout_file=stdout_file, stderr_file=stderr_file))
+            try:
+                return client.execute()
+            finally:
+                if client.kc is not None:
+                    client.kc.stop_channels()
+
+    papermill_engines.register(REUSED_ENGINE, ReusedKernelEngine)
+    return REUSED_ENGINE
+
+
+def execute(job: Job, *, out: Path, notebooks_dir: Path, kernel: Kernel | None):
+    """Run one notebook with papermill into ``out/job.ipynb`` (through a temporary file); the executed
+    notebook, and ``job.error`` set if it failed."""
+    import nbformat
+    import papermill
+    from papermill.exceptions import PapermillException
+
+    target = out / job.ipynb
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.stem}.{os.getpid()}.tmp.ipynb")
+    extra = {"km": kernel.km, "engine_name": _register_engine()} if kernel is not None else {}
+    start = time.perf_counter()
+    # papermill warns about every parameter its own inspection cannot read (``str | None``); ours did
+    logging.getLogger("papermill").setLevel(logging.ERROR)
+    try:
+        papermill.execute_notebook(str(notebooks_dir / f"{job.name}.ipynb"), str(tmp), parameters=job.parameters,
+                                   kernel_name=KERNEL_NAME, progress_bar=False, log_output=False,
+                                   request_save_on_cell_execute=False, cwd=str(PROJECT_ROOT),
+                                   execution_timeout=CELL_TIMEOUT, **extra)
+    except PapermillException as exc:
+        job.error = f"{exc.__class__.__name__}: {getattr(exc, 'ename', '')} {getattr(exc, 'evalue', exc)}".strip()
+    except (RuntimeError, OSError, TimeoutError) as exc:     # kernel died or did not start
+        job.error = f"{exc.__class__.__name__}: {exc}"
+    job.seconds = time.perf_counter() - start
+    if not tmp.exists():
+        return None
+    os.replace(tmp, target)
+    return nbformat.read(target, as_version=4)
+
+
+# --------------------------------------------------------------------------- the build
+def _write(path: Path, content: str) -> Path:
+    """Write atomically (temporary file and rename), readable like any file the user creates."""
+    write_atomic(path, content)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(path, 0o666 & ~umask)
+    return path
+
+
+def _jobs(tables, *, seeds: list[Path], out: Path, articles: str, params: dict, model: str) -> tuple[list[Job], str | None]:
+    seed_param = str(seeds[0]) if len(seeds) == 1 else [str(s) for s in seeds]
+    base = {"seeds": seed_param, "cache_dir": str(out / ".cache"), "model": model, **params}
+    jobs = [Job(name, title, f"{name}.ipynb", f"{name}.html", dict(base, data_dir=str(out / "data")))
+            for name, title in CORPUS_NOTEBOOKS]
+    ok = tables.articles[tables.articles["error"].isna()]
+    note = None
+    if articles == "none" or (articles == "auto" and len(ok) > MAX_AUTO_ARTICLES):
+        note = (f"Article pages were not rendered ({len(ok)} articles; --articles auto renders them up to "
+                f"{MAX_AUTO_ARTICLES}; use --articles all)." if articles == "auto" else
+                "Article pages were not rendered (--articles none).")
+        return jobs, note
+    for row in ok.to_dict("records"):
+        name = _safe(str(row["article_id"]))
+        jobs.append(Job(ARTICLE_NOTEBOOK, str(row["title"] or row["article_id"]), f"articles/{name}.ipynb",
+                        f"articles/{name}.html", dict(base, data_dir=None, article_id=str(row["article_id"])),
+                        article_id=str(row["article_id"])))
+    return jobs, note
+
+
+def build_reports(seeds, *, out: str | Path = "reports", articles: str = "auto", params: Mapping | None = None,
+                  quiet: bool = False, model: str = DEFAULT_MODEL, notebooks_dir: str | Path | None = None,
+                  reuse_kernel: bool = True, stream: TextIO | None = None) -> int:
+    """Build every report into ``out``; the exit status: 0 all succeeded, 1 some inputs or notebooks
+    failed (the rest are still written), 2 a usage error (nothing was done)."""
+    say = Progress(stream, quiet=quiet)
+    try:
+        if articles not in ARTICLE_MODES:
+            raise ParameterError(f"articles: {articles!r} is not one of {', '.join(ARTICLE_MODES)}")
+        nb_dir = Path(notebooks_dir) if notebooks_dir is not None else NOTEBOOKS_DIR
+        seed_paths = check_seeds(seeds)
+        out_dir = check_out(out)
+        model = check_model(model)
+        user_params = check_parameters(params or {}, notebooks_dir=nb_dir)
+    except ParameterError as exc:
+        (stream or sys.stderr).write(f"analysis: error: {exc}\n")
+        return 2
+    return _build(seed_paths, out=out_dir, articles=articles, params=user_params, model=model, nb_dir=nb_dir,
+                  reuse_kernel=reuse_kernel, say=say)
+
+
+def _build(seeds: list[Path], *, out: Path, articles: str, params: dict, model: str, nb_dir: Path,
+           reuse_kernel: bool, say: Progress) -> int:
+    from .. import __version__
+    from .html import Renderer
+
+    started = datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    out.mkdir(parents=True, exist_ok=True)
+    say(f"analysing {', '.join(map(str, seeds))}")
+    tables = load_corpus(seeds, published=params.get("published"), cache_dir=out / ".cache", model=model,
+                         progress=lambda what, done, total: say(f"{what} {done}/{total} articles",
+                                                                force=done == total))
+    export_csv(tables, out / "data")
+    timings["analysis"] = time.perf_counter() - t0
+    n_bad = int(tables.articles["error"].notna().sum())
+    say(f"{len(tables.articles)} articles read, {n_bad} failed ({timings['analysis']:.1f} s)")
+
+    jobs, note = _jobs(tables, seeds=seeds, out=out, articles=articles, params=params, model=model)
+    t1 = time.perf_counter()
+    kernel = Kernel(log=out / ".kernel.log") if reuse_kernel else None
+    executed = []
+    try:
+        for i, job in enumerate(jobs, 1):
+            if kernel is not None and not kernel.alive():
+                kernel.close()
+                kernel = Kernel(log=out / ".kernel.log")
+            executed.append(execute(job, out=out, notebooks_dir=nb_dir, kernel=kernel))
+            say(f"notebooks {i}/{len(jobs)} done: {job.ipynb}" + (f" FAILED ({job.error})" if job.error else ""),
+                force=bool(job.error) or i == len(jobs) or i <= 2)
+    finally:
+        if kernel is not None:
+            kernel.close()
+    timings["notebooks"] = time.perf_counter() - t1
+
+    t2 = time.perf_counter()
+    renderer = Renderer()
+    for job, nb in zip(jobs, executed, strict=True):
+        if nb is None:
+            job.error = job.error or "papermill wrote no notebook"
+            continue
+        href = "../index.html" if job.name == ARTICLE_NOTEBOOK else "index.html"
+        try:
+            page = renderer.render(nb, title=job.title, index_href=href, failed=job.error)
+        except (ValueError, KeyError, TypeError, AnalysisError) as exc:   # nbconvert raises plain errors
+            LOGGER.exception("rendering %s failed", job.ipynb)
+            job.error = job.error or f"HTML rendering failed: {exc.__class__.__name__}: {exc}"
+            continue
+        _write(out / job.html, page)
+    timings["html"] = time.perf_counter() - t2
+
+    user = {"seeds": [str(s) for s in seeds], "out": str(out), "articles": articles, "model": model, **params}
+    _write(out / "index.html", render_index(started=started, version=__version__, model=model,
+                                                  parameters=user, timings=timings, articles=tables.articles,
+                                                  jobs=jobs, skipped_articles=note))
+    _write(out / "run.json", json.dumps({"started": started, "version": __version__, "parameters": user,
+                                               "timings": timings,
+                                               "notebooks": [{"notebook": j.ipynb, "seconds": round(j.seconds, 2),
+                                                              "error": j.error} for j in jobs]}, indent=2))
+    failed = [j for j in jobs if j.error]
+    say(f"wrote {out / 'index.html'}: {len(jobs) - len(failed)}/{len(jobs)} notebooks ok, "
+        f"{n_bad} input(s) failed; analysis {timings['analysis']:.1f} s, notebooks {timings['notebooks']:.1f} s, "
+        f"html {timings['html']:.1f} s")
+    return 1 if failed or n_bad else 0

@@ -1,0 +1,58 @@
+"""Small helpers the notebooks call, so that the notebooks themselves hold no logic."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pandas as pd
+
+from ..nlp import DEFAULT_MODEL
+from ..tables import Tables
+from ..workbook import code_version, load_corpus, project_path
+
+LOGGER = logging.getLogger(__name__)
+_MEMO: dict[tuple, Tables] = {}
+
+
+def _fingerprint(seeds) -> tuple:
+    """Path, size and modification time of every file under ``seeds``: changes when an input does."""
+    items = [seeds] if isinstance(seeds, (str, Path)) else list(seeds)
+    stats = []
+    for item in items:
+        root = project_path(item)
+        files = sorted(root.rglob("*")) if root.is_dir() else [root]
+        for f in files:
+            if f.is_file():
+                st = f.stat()
+                stats.append((str(f), st.st_size, st.st_mtime_ns))
+    return tuple(stats)
+
+
+def corpus(seeds, *, published: str | None = None, cache_dir: str | Path | None = None,
+           model: str = DEFAULT_MODEL) -> Tables:
+    """:func:`analysis.workbook.load_corpus`, remembered for the life of the kernel while the inputs,
+    the parameters and the code are unchanged. The report builder runs every notebook on one kernel,
+    so a corpus is read from the cache once, not once per article page. Treat the tables as read-only."""
+    key = (repr(seeds), str(published), str(cache_dir), model, _fingerprint(seeds), code_version())
+    if key not in _MEMO:
+        _MEMO.clear()
+        _MEMO[key] = load_corpus(seeds, published=published, cache_dir=cache_dir, model=model)
+    return _MEMO[key]
+
+
+def data_path(data_dir: str | Path | None) -> Path | None:
+    """``data_dir`` resolved like every notebook path (relative paths from the project root), or None."""
+    return None if data_dir in (None, "") else project_path(data_dir)
+
+
+def export_timeline(events: pd.DataFrame, data_dir: str | Path | None) -> str:
+    """Write ``timeline.json`` (TimelineJS) and ``timeline.csv`` into ``data_dir``; a sentence that
+    says what was written (nothing when ``data_dir`` is None)."""
+    from ..timeline import write_timeline
+
+    out = data_path(data_dir)
+    if out is None:
+        return "No exports: data_dir is not set."
+    written = write_timeline(events, out)
+    names = ", ".join(p.name for p in written)
+    return f"Wrote {names} to {out}."

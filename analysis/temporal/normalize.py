@@ -1,0 +1,291 @@
+"""TIMEX3 types and values for the extents found by :mod:`.extract`.
+
+Each rule has a resolver ``(cand, ctx) -> [(start, end, type, value), ...]``. Deictic and
+underspecified expressions ("Thursday", "last February", "this morning") resolve against the
+reference date ``ctx.dct`` and the tense of their clause; anaphoric ones ("that day", "at the
+time", "the following week") against the last date mentioned, when it is near enough to be
+reliable. Without a reference date, values keep ``X`` placeholders (``XXXX-03-02``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from . import calendar as cal
+from .extract import Candidate
+from .lexicon import (
+    MONTHS,
+    NUMBER_WORDS,
+    ORDINALS,
+    SEASONS,
+    UNITS,
+    WEEKDAYS,
+)
+from .tense import Tense
+
+Found = tuple[int, int, str, str]
+ANCHOR_REACH = 1500        # characters within which the last date mentioned anchors "that day"
+_RATE_BEFORE = re.compile(r"(?:\d[\d,.]*%?|million|billion|thousand|hundred|percent|times|once|twice)"
+                          r"(?:[ \t]+(?!(?:after|before|in|of|for|the|and|or|to|on|at|by|with|from|than|over|"
+                          r"about|nearly|almost|was|were|is|are|had|has|have|been|be|it|they)\b)[a-z]+){0,2}[ \t]+$")
+_VAGUE_NUM = re.compile(r"(?i)^(?:several|many|some|a few|few|couple of|a couple of|numerous|multiple|"
+                        r"dozens of|hundreds of)$")
+
+
+@dataclass
+class Context:
+    text: str
+    dct: date | None
+    tense: Tense
+    anchor: tuple[str, int] | None = None          # (value, position) of the last date mentioned
+    anchor_day: tuple[str, int] | None = None      # ... and of the last day mentioned
+    days: list[tuple[int, str]] = field(default_factory=list)   # (position, YYYY-MM-DD) of day dates
+
+    def anchor_value(self, pos: int, *, day: bool = False) -> str | None:
+        anchor = self.anchor_day if day else self.anchor
+        if anchor and pos - anchor[1] <= ANCHOR_REACH:
+            return anchor[0]
+        return None
+
+
+def _number(word: str) -> float | None:
+    w = word.lower().replace("-", " ")
+    if re.fullmatch(r"\d+(?:\.\d+)?", w):
+        return float(w)
+    if w in NUMBER_WORDS:
+        return NUMBER_WORDS[w]
+    parts = w.split()
+    if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
+        return NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]]
+    return None
+
+
+def _unit(word: str) -> tuple[str, float]:
+    w = word.lower()
+    return UNITS.get(w) or UNITS.get(w[:-1]) or UNITS[w.rstrip("s").rstrip("ie") + ("y" if w.endswith("ies") else "")]
+
+
+def duration_value(num: str | None, unit: str, half: bool = False) -> str:
+    letter, factor = _unit(unit)
+    n = None if num is None or _VAGUE_NUM.match(num) else _number(num)
+    if n is not None:
+        n = n * factor + (0.5 * factor if half else 0)
+    amount = "X" if n is None else cal.fmt_number(n)
+    if letter == "Y" and factor == 10 and n is None:
+        letter = "DE"
+    elif letter == "Y" and factor == 100 and n is None:
+        letter = "CE"
+    if letter.startswith("T"):
+        return f"PT{amount}{letter[1:]}"
+    return f"P{amount}{letter}"
+
+
+def _day_value(ctx: Context, month: int, day: int, year: int | None, start: int, end: int, wd: str | None = None
+               ) -> str | None:
+    if year is None:
+        if ctx.dct is None:
+            return f"XXXX-{month:02d}-{day:02d}"
+        year = cal.nearest_year(month, day, ctx.dct, ctx.tense.at(start, end))
+        if wd:   # "Thursday, March 2": pick the nearby year where the weekday agrees
+            for y in (year, year - 1, year + 1):
+                d = cal.safe_date(y, month, day)
+                if d is not None and d.isoweekday() == WEEKDAYS[wd.lower()]:
+                    year = y
+                    break
+    d = cal.safe_date(year, month, day)
+    return d.isoformat() if d else None
+
+
+def _month_num(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _year2(yy: str, dct: date | None) -> int:
+    n = int(yy)
+    pivot = (dct.year % 100 + 5) if dct else 30
+    return 2000 + n if n <= pivot else 1900 + n
+
+
+def r_iso(c: Candidate, ctx: Context) -> list[Found]:
+    g = c.groups
+    d = cal.safe_date(int(g["y"]), int(g["m"]), int(g["d"]))
+    if d is None:
+        return []
+    if g.get("hh"):
+        return [(c.start, c.end, "TIME", f"{d.isoformat()}T{g['hh']}:{g['mi']}")]
+    return [(c.start, c.end, "DATE", d.isoformat())]
+
+
+def r_slash(c: Candidate, ctx: Context) -> list[Found]:
+    g = c.groups
+    a, b = int(g["a"]), int(g["b"])
+    y = int(g["y"]) if len(g["y"]) == 4 else _year2(g["y"], ctx.dct)
+    month, day = (b, a) if a > 12 else (a, b)       # US order unless the first number cannot be a month
+    d = cal.safe_date(y, month, day)
+    return [(c.start, c.end, "DATE", d.isoformat())] if d else []
+
+
+def r_md(c: Candidate, ctx: Context) -> list[Found]:
+    g = c.groups
+    month = _month_num(g["mon"])
+    day = int(re.match(r"\d+", g["d"]).group())
+    year = int(g["y"]) if g.get("y") else None
+    spans = g["_spans"]
+    if "d2" not in g:
+        v = _day_value(ctx, month, day, year, c.start, c.end, g.get("wd"))
+        return [(c.start, c.end, "DATE", v)] if v else []
+    day2 = int(re.match(r"\d+", g["d2"]).group())
+    if c.rule == "md_range":
+        first = (c.start, spans["d"][1])
+        second = (spans["d2"][0], c.end)
+    else:
+        first = (c.start, spans["d"][1])
+        second = (spans["d2"][0], c.end)
+    v1 = _day_value(ctx, month, day, year, c.start, c.end)
+    out = [(first[0], first[1], "DATE", v1)] if v1 else []
+    if v1:
+        y = int(v1[:4]) if v1[0].isdigit() else None
+        v2 = _day_value(ctx, month, day2, y, c.start, c.end)
+        if v2:
+            out.append((second[0], second[1], "DATE", v2))
+    return out
+
+
+def r_my(c: Candidate, ctx: Context) -> list[Found]:
+    g = c.groups
+    if g.get("y"):
+        year = int(g["y"])
+    elif ctx.dct is None:
+        return [(c.start, c.end, "DATE", f"XXXX-{_month_num(g['mon']):02d}")]
+    else:
+        year = ctx.dct.year + {"last": -1, "next": 1}.get(g["rel"], 0)
+    return [(c.start, c.end, "DATE", cal.iso_month(year, _month_num(g["mon"])))]
+
+
+def r_month(c: Candidate, ctx: Context) -> list[Found]:
+    g = c.groups
+    month = _month_num(g["mon"])
+    if ctx.dct is None:
+        return [(c.start, c.end, "DATE", f"XXXX-{month:02d}")]
+    rel = (g.get("rel") or "").lower()
+    dct = ctx.dct
+    if rel in ("last", "past"):
+        year = dct.year if month < dct.month else dct.year - 1
+    elif rel in ("next", "coming"):
+        year = dct.year if month > dct.month else dct.year + 1
+    elif rel == "this":
+        year = dct.year
+    else:
+        year = cal.nearest_year(month, None, dct, ctx.tense.at(c.start, c.end))
+    return [(c.start, c.end, "DATE", cal.iso_month(year, month))]
+
+
+def r_year(c: Candidate, ctx: Context) -> list[Found]:
+    return [(c.start, c.end, "DATE", f"{int(c.groups['y']):04d}")]
+
+
+def r_short_year(c: Candidate, ctx: Context) -> list[Found]:
+    return [(c.start, c.end, "DATE", str(_year2(c.groups["yy"], ctx.dct)))]
+
+
+def r_decade(c: Candidate, ctx: Context) -> list[Found]:
+    dec = c.groups["dec"].lstrip("'’")
+    if len(dec) == 5:
+        return [(c.start, c.end, "DATE", dec[:3])]
+    century = "20" if dec[0] in "01" else "19"
+    return [(c.start, c.end, "DATE", century + dec[0])]
+
+
+def r_century(c: Candidate, ctx: Context) -> list[Found]:
+    o = c.groups["ord"].lower()
+    n = int(re.match(r"\d+", o).group()) if o[0].isdigit() else ORDINALS.get(o)
+    if not n or n > 21:
+        return []
+    return [(c.start, c.end, "DATE", f"{n - 1:02d}")]
+
+
+def _rel_year(rel: str | None, ctx: Context, start: int, end: int, unit_no: int, per_year: int) -> str:
+    dct = ctx.dct
+    if dct is None:
+        return "XXXX"
+    current = (dct.month - 1) * per_year // 12 + 1
+    r = (rel or "").lower()
+    if r in ("this", "current", "the"):
+        return str(dct.year)
+    if r in ("last", "previous"):
+        return str(dct.year - 1)
+    if r == "next":
+        return str(dct.year + 1)
+    tense = ctx.tense.at(start, end)
+    if tense == "past" and unit_no > current:
+        return str(dct.year - 1)
+    if tense == "future" and unit_no < current:
+        return str(dct.year + 1)
+    return str(dct.year)
+
+
+def r_quarter(c: Candidate, ctx: Context) -> list[Found]:
+    g = c.groups
+    o = g["ord"].lower()
+    per_year = 4 if g["unit"] == "quarter" else 2
+    letter = "Q" if per_year == 4 else "H"
+    if o == "last" and not g.get("y") and not g.get("rel"):    # "the last quarter": the one before now
+        if ctx.dct is None:
+            return [(c.start, c.end, "DATE", "XXXX-" + letter + "X")]
+        y, q = cal.quarter_of(ctx.dct)
+        if per_year == 2:
+            y, q = y, (1 if q <= 2 else 2)
+        q -= 1
+        if q == 0:
+            y, q = y - 1, per_year
+        return [(c.start, c.end, "DATE", f"{y}-{letter}{q}")]
+    n = per_year if o in ("final", "last") else (int(o[0]) if o[0].isdigit() else ORDINALS[o])
+    if n > per_year:
+        return []
+    year = g["y"] if g.get("y") else _rel_year(g.get("rel"), ctx, c.start, c.end, n, per_year)
+    return [(c.start, c.end, "DATE", f"{year}-{letter}{n}")]
+
+
+def r_qshort(c: Candidate, ctx: Context) -> list[Found]:
+    g = c.groups
+    y = (g.get("y1") or g.get("y") or "").strip()
+    if not y:
+        y = str(ctx.dct.year) if ctx.dct else "XXXX"
+    return [(c.start, c.end, "DATE", f"{y}-{g['q']}")]
+
+
+def r_week_of(c: Candidate, ctx: Context) -> list[Found]:
+    g = c.groups
+    month = _month_num(g["mon"])
+    year = int(g["y"]) if g.get("y") else (cal.nearest_year(month, None, ctx.dct, ctx.tense.at(c.start, c.end))
+                                            if ctx.dct else None)
+    if year is None:
+        return [(c.start, c.end, "DATE", "XXXX-WXX")]
+    o = g["ord"].lower()
+    if o in ("last", "final"):
+        d = date(year, month, cal.last_day(year, month))
+        d = cal.add_days(d, -((d.isoweekday()) % 7))           # the last Sunday: the last whole week
+    else:
+        d = cal.add_days(date(year, month, 1), 7 * (ORDINALS[o] - 1))
+        d = cal.add_days(d, (8 - d.isoweekday()) % 7)          # the first Monday of the month
+    return [(c.start, c.end, "DATE", cal.iso_week(d))]
+
+
+def r_season(c: Candidate, ctx: Context) -> list[Found]:
+    g = c.groups
+    code = SEASONS[g["s"].lower()]
+    if g.get("y"):
+        return [(c.start, c.end, "DATE", f"{g['y']}-{code}")]
+    if ctx.dct is None:
+        return [(c.start, c.end, "DATE", f"XXXX-{code}")]
+    rel = (g.get("rel") or "").lower()
+    if rel in ("last", "past", "previous"):
+        y = cal.season_occurrence(code, ctx.dct, "past", strict=True)
+    elif rel in ("next", "coming", "upcoming", "following"):
+        y = cal.season_occurrence(code, ctx.dct, "future", strict=True)
+    elif rel in ("this", "current"):
+        y = cal.season_occurrence(code, ctx.dct, None)
+    else:
+        y = cal.season_occurrence(code, ctx.dct, ctx.tense.at(c.start, c.end))
+    return [(c.start, c.end, "DATE", f"{y}-{code}")]

@@ -1,0 +1,294 @@
+"""Resolvers for expressions relative to the reference date or to the last date mentioned:
+today/yesterday, this/last/next week, weekdays, "two days ago", "that day", parts of days, times."""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from . import calendar as cal
+from .extract import Candidate
+from .lexicon import HOLIDAYS, PARTS_OF_DAY, UTC_ZONES, VAGUE_WORDS, WEEKDAYS
+from .normalize import Context, Found, _number, _unit, duration_value
+
+_PERIOD = {"week", "weekend", "month", "year", "decade", "century", "quarter"}
+
+
+def _parse_day(value: str | None) -> date | None:
+    if value and re.fullmatch(r"\d{4}-\d\d-\d\d", value[:10]) and (len(value) == 10 or value[10] == "T"):
+        return date.fromisoformat(value[:10])
+    return None
+
+
+def period_value(unit: str, d: date) -> str:
+    """The value of the calendar ``unit`` ("week", "month", ...) that contains day ``d``."""
+    if unit == "day":
+        return d.isoformat()
+    if unit == "week":
+        return cal.iso_week(d)
+    if unit == "weekend":
+        return cal.iso_week(d) + "-WE"
+    if unit == "month":
+        return cal.iso_month(d.year, d.month)
+    if unit == "quarter":
+        y, q = cal.quarter_of(d)
+        return f"{y}-Q{q}"
+    if unit == "decade":
+        return str(d.year)[:3]
+    if unit == "century":
+        return str(d.year)[:2]
+    return str(d.year)
+
+
+def shift(d: date, unit: str, k: int) -> date:
+    """``d`` moved by ``k`` calendar units."""
+    if unit in ("day", "night"):
+        return d + timedelta(days=k)
+    if unit in ("week", "weekend", "fortnight"):
+        return d + timedelta(days=7 * k * (2 if unit == "fortnight" else 1))
+    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}.get(unit)
+    if months is None:
+        return d
+    y, m = cal.add_months(d.year, d.month, k * months)
+    return date(y, m, min(d.day, cal.last_day(y, m)))
+
+
+def _with_part(d: date | None, part: str | None) -> tuple[str, str]:
+    base = d.isoformat() if d else "XXXX-XX-XX"
+    if part:
+        return "TIME", f"{base}T{PARTS_OF_DAY[part.lower()]}"
+    return "DATE", base
+
+
+def r_deictic(c: Candidate, ctx: Context) -> list[Found]:
+    g = c.groups
+    w = g["w"].lower()
+    part = g.get("pod") or ("night" if w == "tonight" else None)
+    if ctx.dct is None:
+        return [(c.start, c.end, "TIME" if part else "DATE", "PRESENT_REF" if w in ("today", "tonight") else
+                 ("PAST_REF" if w == "yesterday" else "FUTURE_REF"))]
+    d = ctx.dct + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(w, 0))
+    ty, v = _with_part(d, part)
+    return [(c.start, c.end, ty, v)]
+
+
+def r_relunit(c: Candidate, ctx: Context) -> list[Found]:
+    g = c.groups
+    rel, unit = g["rel"].lower(), g["unit"].lower()
+    the = bool(g.get("the"))
+    if rel == "past" and unit == "weekend":   # "this past weekend": the last one
+        rel = "last"
+    if rel == "past" and unit in _PERIOD:     # "the past week": the week up to now, a duration
+        return [(c.start, c.end, "DURATION", duration_value("1", unit))]
+    if rel in ("following", "same") or (the and rel in ("next", "previous")):
+        base = _parse_day(_anchor_day(ctx, c.start)) or ctx.dct
+    else:
+        base = ctx.dct
+    if base is None:
+        return [(c.start, c.end, "DATE", {"last": "PAST_REF", "previous": "PAST_REF"}.get(rel, "FUTURE_REF")
+                 if rel not in ("this", "current", "same") else "PRESENT_REF")]
+    step = {"last": -1, "previous": -1, "next": 1, "coming": 1, "upcoming": 1, "following": 1}.get(rel, 0)
+    if unit in PARTS_OF_DAY:
+        d = base + timedelta(days=step if unit == "night" or step else 0)
+        return [(c.start, c.end, "TIME", f"{d.isoformat()}T{PARTS_OF_DAY[unit]}")]
+    if unit == "weekend" and step == 0 and base == ctx.dct:
+        tense = ctx.tense.at(c.start, c.end)
+        if tense == "past" and base.isoweekday() < 6:
+            base = base - timedelta(days=base.isoweekday())
+    return [(c.start, c.end, "DATE", period_value(unit, shift(base, unit, step)))]
+
+
+def _anchor_day(ctx: Context, pos: int) -> str | None:
+    return ctx.anchor_value(pos)
+
+
+def _anchor_date(value: str | None) -> date | None:
+    """A representative day of an anchor value (its first day for months and years)."""
+    if not value:
+        return None
+    d = _parse_day(value)
+    if d:
+        return d
+    m = re.fullmatch(r"(\d{4})-(\d\d)", value)
+    if m:
+        return date(int(m[1]), int(m[2]), 1)
+    m = re.fullmatch(r"(\d{4})-W(\d\d)", value)
+    if m:
+        return date.fromisocalendar(int(m[1]), int(m[2]), 1)
+    m = re.fullmatch(r"(\d{4})", value)
+    return date(int(m[1]), 1, 1) if m else None
+
+
+_STEP = {"following": 1, "next": 1, "after": 1, "later": 1, "previous": -1, "preceding": -1, "prior": -1,
+         "before": -1, "earlier": -1}
+
+
+def _year_back(value: str) -> str | None:
+    """``value`` one year earlier ("2009-Q3" -> "2008-Q3"), for "the same period a year earlier"."""
+    m = re.match(r"(\d{4})(.*)$", value)
+    if not m:
+        return None
+    y = int(m[1]) - 1
+    rest = m[2]
+    if rest == "-02-29":
+        rest = "-02-28"
+    return f"{y:04d}{rest}"
+
+
+def r_anaphor(c: Candidate, ctx: Context) -> list[Found]:
+    """"that day", "at the time", "the following week", "the day before": from the last date mentioned."""
+    g = c.groups
+    det = g["det"].lower().split()[-1]
+    unit = g["unit"].lower()
+    day_like = unit == "day" or unit in PARTS_OF_DAY
+    anchor = ctx.anchor_value(c.start, day=day_like)
+    if g.get("mod") and det == "the":
+        return [(c.start, c.end, "DATE", period_value(unit, ctx.dct))] if ctx.dct else []
+    if g.get("ya"):
+        anchor = ctx.anchor_value(c.start)
+        value = _year_back(anchor) if anchor else None
+        return [(c.start, c.end, "DATE", value)] if value else []
+    if unit in ("time", "period"):
+        return [(c.start, c.end, "DATE", anchor)] if anchor else []
+    if det in ("entire", "whole", "full"):
+        anchor = ctx.anchor_value(c.start)
+        base = _anchor_date(anchor) or ctx.dct
+        return [(c.start, c.end, "DATE", period_value(unit, base))] if base else []
+    base = _anchor_date(anchor)
+    step = _STEP.get(g.get("after") or det, 0)
+    if base is None:
+        if (det == "the" and unit == "day") or step:
+            base = ctx.dct
+        if base is None:
+            return []
+    if unit in PARTS_OF_DAY:
+        d = base + timedelta(days=step)
+        return [(c.start, c.end, "TIME", f"{d.isoformat()}T{PARTS_OF_DAY[unit]}")]
+    return [(c.start, c.end, "DATE", period_value(unit, shift(base, unit, step)))]
+
+
+def r_in_the(c: Candidate, ctx: Context) -> list[Found]:
+    """"late in the day", "earlier in the year": the day (year) of the last date mentioned."""
+    unit = c.groups["unit"].lower()
+    base = _anchor_date(ctx.anchor_value(c.start, day=unit == "day")) or ctx.dct
+    return [(c.start, c.end, "DATE", period_value(unit, base))] if base else []
+
+
+def r_ago(c: Candidate, ctx: Context) -> list[Found]:
+    g = c.groups
+    unit = g["unit"].lower()
+    direction = g["dir"].lower()
+    n = _number(g["num"])
+    sign = 1 if direction in ("later", "after", "hence") or direction.startswith("from") else -1
+    if direction in ("later", "earlier", "before", "after"):
+        base = _anchor_date(ctx.anchor_value(c.start)) or ctx.dct
+    else:
+        base = ctx.dct
+    if n is None or base is None:
+        return [(c.start, c.end, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")]
+    letter, factor = _unit(unit)
+    n = n * factor
+    if not float(n).is_integer():
+        return [(c.start, c.end, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")]
+    n = int(n)
+    if letter.startswith("T"):
+        return [(c.start, c.end, "DATE", base.isoformat())]
+    if letter in ("D", "W"):
+        return [(c.start, c.end, "DATE", (base + timedelta(days=sign * n * (7 if letter == "W" else 1))).isoformat())]
+    if letter == "M" or letter == "Q":
+        y, m = cal.add_months(base.year, base.month, sign * n * (3 if letter == "Q" else 1))
+        return [(c.start, c.end, "DATE", cal.iso_month(y, m))]
+    return [(c.start, c.end, "DATE", str(base.year + sign * n))]
+
+
+def r_weekday(c: Candidate, ctx: Context) -> list[Found]:
+    g = c.groups
+    wd = WEEKDAYS[g["wd"].lower()]
+    part = g.get("pod")
+    if ctx.dct is None:
+        base = f"XXXX-WXX-{wd}"
+        return [(c.start, c.end, "TIME" if part else "DATE", base + (f"T{PARTS_OF_DAY[part]}" if part else ""))]
+    rel = (g.get("rel") or "").lower()
+    if rel in ("last", "past"):
+        d = cal.weekday_date(wd, ctx.dct, "past", strict=True)
+    elif rel in ("next", "coming"):
+        d = cal.weekday_date(wd, ctx.dct, "future", strict=True)
+    elif rel == "this":
+        d = ctx.dct + timedelta(days=wd - ctx.dct.isoweekday())
+    else:
+        d = cal.weekday_date(wd, ctx.dct, ctx.tense.at(c.start, c.end))
+    ty, v = _with_part(d, part)
+    return [(c.start, c.end, ty, v)]
+
+
+def r_holiday(c: Candidate, ctx: Context) -> list[Found]:
+    month, day = HOLIDAYS[c.groups["w"].lower()]
+    if ctx.dct is None:
+        return [(c.start, c.end, "DATE", f"XXXX-{month:02d}-{day:02d}")]
+    y = cal.nearest_year(month, day, ctx.dct, ctx.tense.at(c.start, c.end))
+    return [(c.start, c.end, "DATE", f"{y}-{month:02d}-{day:02d}")]
+
+
+def r_vague(c: Candidate, ctx: Context) -> list[Found]:
+    w = c.groups["w"].lower()
+    return [(c.start, c.end, "DATE", VAGUE_WORDS.get(w, "PAST_REF"))]
+
+
+def r_vague_phrase(c: Candidate, ctx: Context) -> list[Found]:
+    w = re.sub(r"\s+", " ", c.groups["w"].lower())
+    if w.startswith(("past few", "last few", "next few")):
+        return [(c.start, c.end, "DURATION", duration_value(None, w.split()[-1]))]
+    if w.startswith("recent") or w == "the past":
+        v = "PAST_REF"
+    elif "time being" in w or w in ("these days", "right now"):
+        v = "PRESENT_REF"
+    else:
+        v = "FUTURE_REF"
+    return [(c.start, c.end, "DATE", v)]
+
+
+def r_noon(c: Candidate, ctx: Context) -> list[Found]:
+    return [(c.start, c.end, "TIME", "T24:00" if c.groups["w"].lower() == "midnight" else "T12:00")]
+
+
+def r_time(c: Candidate, ctx: Context) -> list[Found]:
+    """Clock times; the day is filled in afterwards by :func:`date_times`."""
+    g = c.groups
+    h, mi = int(g["h"]), int(g.get("mi") or 0)
+    ap = (g.get("ap") or "").lower().replace(".", "")
+    if ap == "pm" and h < 12:
+        h += 12
+    elif ap == "am" and h == 12:
+        h = 0
+    if h > 24 or (ap and int(g["h"]) > 12):
+        return []
+    zone = g.get("z") or ""
+    suffix = "Z" if any(z in zone for z in UTC_ZONES) and not re.search(r"\d", zone) else ""
+    return [(c.start, c.end, "TIME", f"T{h:02d}:{mi:02d}{suffix}")]
+
+
+def date_times(found: list[Found], ctx: Context) -> list[Found]:
+    """Give each bare clock time ("T15:00") the day it belongs to: a day named right next to it
+    ("12:00 UTC Monday", "16:15 UTC, June 1"), else the last day named in its sentence, else the
+    reference date."""
+    days = [(s, e, v[:10]) for s, e, ty, v in found if ty == "DATE" and _parse_day(v)]
+    out = []
+    for s, e, ty, v in found:
+        if ty != "TIME" or not v.startswith("T"):
+            out.append((s, e, ty, v))
+            continue
+        tail = re.search(r"(?i)(today|yesterday|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$",
+                         ctx.text[s:e])
+        day = None
+        if tail and ctx.dct:
+            w = tail.group(1).lower()
+            if w in WEEKDAYS:
+                day = cal.weekday_date(WEEKDAYS[w], ctx.dct, ctx.tense.at(s, e)).isoformat()
+            else:
+                day = (ctx.dct + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(w, 0))).isoformat()
+        if day is None:
+            after = [d for ds, de, d in days if 0 <= ds - e <= 5 and re.fullmatch(r"[ ,]*(?:on )?", ctx.text[e:ds])]
+            sent_start, _ = ctx.tense.sentence(s)
+            before = [d for ds, de, d in days if sent_start <= ds and de <= s]
+            day = after[0] if after else (before[-1] if before else (ctx.dct.isoformat() if ctx.dct else None))
+        out.append((s, e, ty, (day or "XXXX-XX-XX") + v))
+    return out

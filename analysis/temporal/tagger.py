@@ -1,0 +1,77 @@
+"""From text to :class:`~analysis.types.Timex` records: extents, then values, then spans."""
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from ..types import Timex
+from . import durations, normalize, relative
+from .extract import Candidate, find_candidates
+from .normalize import Context, Found
+from .spans import value_span
+from .tense import Tense
+
+LOGGER = logging.getLogger(__name__)
+
+RESOLVERS = {
+    "iso": normalize.r_iso, "slash": normalize.r_slash, "md_range": normalize.r_md, "dm_range": normalize.r_md,
+    "mdy": normalize.r_md, "dmy": normalize.r_md, "my": normalize.r_my, "month": normalize.r_month,
+    "year": normalize.r_year, "short_year": normalize.r_short_year, "decade": normalize.r_decade,
+    "century": normalize.r_century, "quarter": normalize.r_quarter, "qshort": normalize.r_qshort,
+    "week_of": normalize.r_week_of, "season": normalize.r_season,
+    "time": relative.r_time, "time24": relative.r_time, "time4": relative.r_time, "noon": relative.r_noon,
+    "ago": relative.r_ago, "in_the": relative.r_in_the, "dur_range": durations.r_dur_range, "relunit": relative.r_relunit, "anaphor": relative.r_anaphor,
+    "deictic": relative.r_deictic, "weekday": relative.r_weekday, "holiday": relative.r_holiday,
+    "vague": relative.r_vague, "vague_phrase": relative.r_vague_phrase,
+    "duration": durations.r_duration, "bare_plural": durations.r_bare_plural, "set": durations.r_set,
+    "freq": durations.r_freq,
+}
+# Values that can anchor a later "that day" / "at the time": explicit calendar dates.
+_ANCHORING = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?|-W\d\d|-Q\d)?$")
+_ANAPHORIC_RULES = {"anaphor"}
+
+
+def resolve(text: str, candidates: Sequence[Candidate], *, published: date | None, tense: Tense) -> list[Found]:
+    """TIMEX3 type and value of each candidate, in text order."""
+    ctx = Context(text=text, dct=published, tense=tense)
+    found: list[Found] = []
+    for c in candidates:
+        try:
+            items = RESOLVERS[c.rule](c, ctx)
+        except (ValueError, KeyError, OverflowError) as exc:   # a malformed date never stops the article
+            LOGGER.debug("no value for %r (%s): %s", text[c.start:c.end], c.rule, exc)
+            items = []
+        for item in items:
+            if item[3] is None:
+                continue
+            found.append(item)
+            if item[2] == "DATE" and c.rule not in _ANAPHORIC_RULES and _ANCHORING.match(item[3]) \
+                    and c.rule not in ("year", "decade", "century"):
+                ctx.anchor = (item[3], item[0])
+                if len(item[3]) == 10:
+                    ctx.anchor_day = (item[3], item[0])
+    return relative.date_times(found, ctx)
+
+
+def to_timex(text: str, item: Found) -> Timex:
+    s, e, ty, value = item
+    start, end = (value_span(value) if ty in ("DATE", "TIME") else (None, None))
+    return Timex(start=s, end=e, text=text[s:e], type=ty, value=value, date_start=start, date_end=end)
+
+
+def find_timexes(text: str, *, published: date | None, sentences: Sequence[tuple[int, int]] | None = None,
+                 candidates: Sequence[Candidate] | None = None) -> list[Timex]:
+    """Every temporal expression in ``text`` as a :class:`Timex`, resolved against ``published``.
+
+    ``sentences`` are (start, end) offsets used for the tense of each clause (cut at full stops
+    when not given).
+
+    >>> [(t.text, t.value) for t in find_timexes("They met on Thursday.", published=date(2023, 3, 2))]
+    [('Thursday', '2023-03-02')]
+    """
+    if candidates is None:
+        candidates = find_candidates(text)
+    tense = Tense(text, sentences)
+    return [to_timex(text, item) for item in resolve(text, candidates, published=published, tense=tense)]

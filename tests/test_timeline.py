@@ -1,0 +1,96 @@
+"""The corpus timeline: merging across articles, filtering by actor, TimelineJS and CSV exports."""
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from analysis import timeline
+
+
+def _row(article_id, text, actors, day="2024-05-09", status="asserted", outlet=None):
+    d = date.fromisoformat(day)
+    return {"article_id": article_id, "date": day, "date_start": d, "date_end": d, "text": text, "start": 0,
+            "end": len(text), "actors": actors, "status": status, "speaker": None, "timex_start": 0,
+            "timex_end": 1, "evidence": [[0, len(text)]], "outlet": outlet}
+
+
+def test_same_event_in_two_articles_is_merged():
+    df = pd.DataFrame([
+        _row("a1", "Giorgia Meloni met Emmanuel Macron in Rome on May 9 to discuss migration.",
+             ["Giorgia Meloni", "Emmanuel Macron", "Rome"], outlet="Outlet A"),
+        _row("a2", "Macron and Meloni discussed migration at talks in Rome on Thursday.",
+             "Emmanuel Macron; Giorgia Meloni; Rome", outlet="Outlet B"),
+        _row("a3", "A bomb exploded in Kabul on Thursday, killing four people.", ["Kabul"], outlet="Outlet B"),
+    ])
+    merged = timeline.merge_corpus_events(df)
+    assert len(merged) == 2
+    meeting = merged[merged["n_articles"] == 2].iloc[0]
+    assert meeting["n_sources"] == 2 and sorted(meeting["article_ids"]) == ["a1", "a2"]
+    assert len(meeting["evidence"]) == 2
+
+
+@pytest.mark.parametrize("day2, text2, merged_rows", [
+    ("2024-05-10", "Giorgia Meloni met Emmanuel Macron in Rome to discuss migration.", 2),   # other day
+    ("2024-05-09", "Emmanuel Macron opened a car factory near Rome with Giorgia Meloni.", 2),  # other story
+    ("2024-05-09", "Giorgia Meloni met Emmanuel Macron in Rome to discuss migration.", 1),
+])
+def test_merge_needs_same_date_and_same_story(day2, text2, merged_rows):
+    df = pd.DataFrame([
+        _row("a1", "Giorgia Meloni met Emmanuel Macron in Rome on May 9 to discuss migration.",
+             ["Giorgia Meloni", "Emmanuel Macron", "Rome"]),
+        _row("a2", text2, ["Giorgia Meloni", "Emmanuel Macron", "Rome"], day=day2)])
+    assert len(timeline.merge_corpus_events(df)) == merged_rows
+
+
+def test_events_of_one_article_are_never_merged_together():
+    df = pd.DataFrame([_row("a1", "Meloni met Macron in Rome.", ["Giorgia Meloni", "Emmanuel Macron"]),
+                       _row("a1", "Meloni met Macron in Rome again.", ["Giorgia Meloni", "Emmanuel Macron"])])
+    assert len(timeline.merge_corpus_events(df)) == 2
+
+
+def test_filter_by_actor():
+    df = pd.DataFrame([_row("a1", "x", ["Antony Blinken", "Moscow"]), _row("a2", "y", "Olaf Scholz; Berlin")])
+    merged = timeline.merge_corpus_events(df)
+    assert len(timeline.filter_by_actor(merged, "Blinken")) == 1
+    assert len(timeline.filter_by_actor(merged, "olaf scholz")) == 1
+    assert len(timeline.filter_by_actor(merged, "Scholz Olaf")) == 0
+
+
+def test_timelinejs_escapes_html():
+    df = pd.DataFrame([_row("a1", "<script>alert(1)</script> & more", ["X"])])
+    doc = timeline.to_timelinejs(timeline.merge_corpus_events(df), title="<b>T</b>")
+    ev = doc["events"][0]
+    assert "<script>" not in ev["text"]["text"] and "&lt;script&gt;" in ev["text"]["text"]
+    assert "<script>" not in ev["text"]["headline"] and doc["title"]["text"]["headline"] == "&lt;b&gt;T&lt;/b&gt;"
+
+
+@pytest.mark.parametrize("value, start, end, shown", [
+    ("2023-SP", date(2023, 3, 1), date(2023, 5, 31), "Spring 2023"),
+    ("2023-02", date(2023, 2, 1), date(2023, 2, 28), "February 2023"),
+    ("2023-03-02", date(2023, 3, 2), date(2023, 3, 2), "2 March 2023"),
+])
+def test_display_date(value, start, end, shown):
+    assert timeline.display_date(value, start, end) == shown
+
+
+def test_seed_timelinejs_export(seed_analysis, tmp_path):
+    if not seed_analysis.timexes:
+        pytest.skip("the temporal stage found no timexes")
+    df = timeline.events_frame([("seed", seed_analysis)])
+    paths = timeline.write_timeline(df, tmp_path, title="Seed")
+    assert [p.name for p in paths] == ["timeline.json", "timeline.csv"]
+    doc = json.loads(paths[0].read_text(encoding="utf-8"))
+    assert doc["title"]["text"]["headline"] == "Seed"
+    for ev in doc["events"]:
+        assert {"start_date", "end_date", "text", "group", "display_date"} <= set(ev)
+        assert set(ev["text"]) == {"headline", "text"}
+        assert ev["start_date"]["year"].isdigit()
+        assert ev["group"] in ("asserted", "attributed", "unverified", "expected", "background")
+    days = {(e["start_date"]["year"], e["start_date"]["month"], e["start_date"]["day"]) for e in doc["events"]}
+    assert {("2022", "11", "25"), ("2023", "2", "22"), ("2023", "3", "2"), ("2023", "2", "1")} <= days
+    table = pd.read_csv(paths[1])
+    assert len(table) == len(doc["events"]) and {"date", "actors", "n_articles", "status"} <= set(table.columns)
+    assert not list(tmp_path.glob("*.tmp"))

@@ -31,8 +31,9 @@ SPEECH_COLORS = {"direct": "#0072B2", "reported": "#56B4E9"}
 OTHER = "#BBBBBB"
 # Above this many events the timeline counts events per period instead of drawing one lane each.
 MAX_LANES = 40
-# Above 50 events, the counts leave out this share of the earliest and of the latest start dates.
-OUTLIER_SHARE = 0.02
+# A start date further than this many interquartile ranges from the quartiles is left out of the axis
+# (and counted in the title), the usual box-plot rule with a wide reach.
+OUTLIER_IQR = 3.0
 NOTHING = "Nothing to show"
 
 
@@ -109,10 +110,14 @@ def plot_timeline(events: pd.DataFrame, *, ax: Axes | None = None, max_lanes: in
         return nothing_to_show(ax, "No dated events were found", title=title or "Timeline")
     if len(df) > max_lanes:
         return _timeline_counts(df, ax=ax, title=title, undated=undated)
-    ax = _axes(ax, height=0.32 * len(df) + 1.4, width=10)
+    n_dated = len(df)
+    df, outside = _central(df)
+    df = df.reset_index(drop=True)
+    ax = _axes(ax, height=0.3 * len(df) + 1.4, width=10)
     y = list(range(len(df)))[::-1]
     x0 = mdates.date2num(df["t0"])
     x1 = mdates.date2num(df["t1"])
+    labels = []
     for yi, a, b, row in zip(y, x0, x1, df.to_dict("records"), strict=True):
         color = STATUS_COLORS.get(row.get("status"), OTHER)
         if b > a:
@@ -120,34 +125,41 @@ def plot_timeline(events: pd.DataFrame, *, ax: Axes | None = None, max_lanes: in
         else:
             ax.plot([a], [yi], "o", color=color, markersize=7)
         names = _names(row.get("actors"))
-        label = f"{names}: {_short(row.get('text'), 40)}" if names else _short(row.get("text"), 56)
-        ax.annotate(label, (b + (1 if b > a else 0), yi), xytext=(6, 0), textcoords="offset points",
-                    va="center", fontsize=8)
+        labels.append(f"{_short(names, 30)}: {_short(row.get('text'), 36)}" if names else _short(row.get("text"), 60))
     lo, hi = float(x0.min()), float(x1.max()) + 1
-    pad = max(hi - lo, 2.0)
-    ax.set_xlim(lo - 0.08 * pad, hi + 0.45 * pad)
+    pad = max(hi - lo, 2.0) * 0.05
+    ax.set_xlim(lo - pad, hi + pad)
     ax.set_ylim(-0.8, len(df) - 0.2)
-    ax.set_yticks([])
-    ax.set_ylabel("events (earliest at the top)")
+    ax.set_yticks(y, labels, fontsize=8)
     _date_axis(ax)
     ax.grid(axis="x", color="#e5e5e5")
-    _legend(ax, STATUS_COLORS, df["status"], title="status", loc="lower right")
-    note = f"; {undated} undated not shown" if undated else ""
-    ax.set_title(title or f"{len(df)} dated events{note}")
+    handles = [Patch(color=STATUS_COLORS[s], label=s) for s in EVENT_STATUSES if s in set(df["status"])]
+    ax.legend(handles=handles, title="status", loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8,
+              title_fontsize=8, frameon=False)
+    note = (f"; {undated} undated not shown" if undated else "") + outside
+    ax.set_title(title or "\n".join(textwrap.wrap(f"{n_dated} dated events, earliest at the top{note}", 90)))
     return ax
 
 
-def _central(df: pd.DataFrame, *, share: float = OUTLIER_SHARE) -> tuple[pd.DataFrame, str]:
-    """The events between the ``share`` and ``1 - share`` quantiles of their start dates, and a note on
-    the ones left out (a corpus about 2019 that mentions the 12th century stays readable)."""
-    if len(df) < 50:
+def _central(df: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """The events whose start date is not an outlier (beyond ``OUTLIER_IQR`` interquartile ranges of
+    the quartiles), and a note on the ones left out: a corpus about 2019 that recalls 1944 stays readable."""
+    if len(df) < 8:
         return df, ""
-    lo, hi = df["t0"].quantile(share), df["t0"].quantile(1 - share)
+    q1, q3 = df["t0"].quantile(0.25), df["t0"].quantile(0.75)
+    reach = max((q3 - q1) * OUTLIER_IQR, pd.Timedelta(days=14))
+    lo, hi = q1 - reach, q3 + reach
     inside = df[(df["t0"] >= lo) & (df["t0"] <= hi)]
     left_out = len(df) - len(inside)
     if not left_out:
         return df, ""
-    return inside, f"; {left_out} outside {lo:%d %b %Y} to {hi:%d %b %Y} not shown"
+    return inside, f"; {left_out} far from the rest ({_span_text(df, inside)}) not shown"
+
+
+def _span_text(df: pd.DataFrame, inside: pd.DataFrame) -> str:
+    out = df[~df.index.isin(inside.index)]
+    years = sorted({t.year for t in out["t0"]})
+    return ", ".join(map(str, years[:4])) + ("…" if len(years) > 4 else "")
 
 
 def _timeline_counts(df: pd.DataFrame, *, ax: Axes | None, title: str | None, undated: int) -> Axes:

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 import matplotlib
 
 matplotlib.use("Agg")
+import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
@@ -38,6 +39,10 @@ def _texts(ax) -> list[str]:
     return [t.get_text() for t in ax.texts]
 
 
+def _ylabels(ax) -> list[str]:
+    return [t.get_text() for t in ax.get_yticklabels()]
+
+
 def test_timeline_points_and_ranges():
     df = _events(6)
     month = _event(9, date(2023, 2, 1), date(2023, 2, 28), status="expected", actors=("NATO", "Russia"))
@@ -46,10 +51,19 @@ def test_timeline_points_and_ranges():
     ax = charts.plot_timeline(df)
     assert len(ax.patches) == 1                    # the month is a bar, the days are points
     assert len(ax.lines) == 6
-    assert any(t.startswith("NATO, Russia: ") for t in _texts(ax))   # labels name the actors
+    assert any(t.startswith("NATO, Russia: ") for t in _ylabels(ax))   # labels name the actors
     assert "1 undated not shown" in ax.get_title()
     assert {t.get_text() for t in ax.get_legend().get_texts()} >= {"asserted", "expected"}
     assert ax.get_xlabel() == "date"
+
+
+def test_timeline_leaves_out_far_outliers_and_says_so():
+    df = pd.concat([_events(12), pd.DataFrame([_event(99, date(1944, 6, 6), actors=("Allies",))])],
+                   ignore_index=True)
+    ax = charts.plot_timeline(df)
+    assert "1 far from the rest (1944) not shown" in ax.get_title()
+    assert mdates.num2date(ax.get_xlim()[0]).year >= 2022
+    assert not any(t.startswith("Allies") for t in _ylabels(ax))
 
 
 def test_timeline_aggregates_many_events():
@@ -65,7 +79,7 @@ def test_timeline_accepts_iso_strings_and_joined_actors():
     df["date_end"] = df["date_end"].map(date.isoformat)
     df["actors"] = "Olaf Scholz; China"
     ax = charts.plot_timeline(df)
-    assert any(t.startswith("Olaf Scholz, China: ") for t in _texts(ax))
+    assert any(t.startswith("Olaf Scholz, China: ") for t in _ylabels(ax))
 
 
 def test_actor_lanes():

@@ -17,6 +17,14 @@ def _clause_without(doc, head, cut_start: int, cut_end: int) -> tuple[int, int] 
     s, e = head.left_edge.i, head.right_edge.i + 1
     sent = head.sent
     s, e = max(s, sent.start), min(e, sent.end)
+    for i in range(cut_start - 1, s - 1, -1):      # stay inside the paragraph
+        if "\n" in doc[i].text_with_ws:
+            s = i + 1
+            break
+    for i in range(cut_end, e):
+        if "\n" in doc[i].text_with_ws:
+            e = i + 1
+            break
     if cut_start <= s:
         return _span_chars(doc, cut_end, e)
     if cut_end >= e:

@@ -20,7 +20,7 @@ from .according import bare_source, cited_by, colon_headlines, find_according
 from .credits import find_credits
 from .quotes import Quote, find_quotes
 from .sourcetypes import affiliation, platform_in, source_type
-from .speakers import Resolver
+from .speakers import Resolver, verb_channel
 from .speech import Speech, find_speech
 
 LOGGER = logging.getLogger(__name__)
@@ -64,6 +64,7 @@ class _Cand:
     speaker: str | None = None              # set for continued quotes
     label: str | None = None
     speaker_name: str | None = None         # the resolved speaker, once finished
+    verb: int | None = None                 # token index of the reporting verb
 
 
 def _overlaps(a: tuple[int, int] | None, b: tuple[int, int]) -> bool:
@@ -82,11 +83,6 @@ class _Quotes:
         if k >= 0 and self.q[k].start < pos < self.q[k].end:
             return self.q[k]
         return None
-
-
-def _paragraph_of(paragraphs, pos: int) -> int:
-    starts = [p.start for p in paragraphs]
-    return max(0, bisect.bisect_right(starts, pos) - 1)
 
 
 def _attach(text: str, quotes: list[Quote], speech: list[Speech], doc) -> tuple[dict[int, _Cand], list[_Cand]]:
@@ -128,14 +124,14 @@ def _attach(text: str, quotes: list[Quote], speech: list[Speech], doc) -> tuple[
                 if qs.containing(sp.cue[0]):
                     break
                 if k in cands and sp.cue[1] > prv and "\n" not in between and len(between) < 80 \
-                        and not _END.search(text, _END_OR(text, sp.cue[1], q.start), q.start):
+                        and not _END.search(text, _after_sentence_end(text, sp.cue[1], q.start), q.start):
                     owner = k     # "“A,” he said. “B.”": B continues A
                 elif not _END.search(between) and re.fullmatch(r"\s*(?:[:,]|that)?\s*", between):
                     owner = k
                 break
         if owner is not None:
             sp = speech[owner]
-            c = cands.setdefault(owner, _Cand("direct", sp.cue, sp.source, sp.source_head, sp.content))
+            c = cands.setdefault(owner, _Cand("direct", sp.cue, sp.source, sp.source_head, sp.content, verb=sp.verb))
             c.quotes.append(q)
             last = c
             continue
@@ -155,7 +151,7 @@ def _attach(text: str, quotes: list[Quote], speech: list[Speech], doc) -> tuple[
     return cands, extra
 
 
-def _END_OR(text: str, start: int, end: int) -> int:
+def _after_sentence_end(text: str, start: int, end: int) -> int:
     """Offset just after the first sentence end in text[start:end] (or ``start``)."""
     m = _END.search(text, start, end)
     return m.end() if m else start
@@ -193,20 +189,27 @@ def _unquoted_words(text: str, c: _Cand) -> int:
     return len(re.findall(r"[A-Za-z0-9]+", " ".join(pieces)))
 
 
-def _clip(c: _Cand, doc, bounds: tuple[int, int]) -> None:
-    """Keep what the parse found for a cue inside the cue's paragraph (spaCy's sentences can run
-    across a blank line)."""
-    ps, pe = bounds
-    if c.content is not None:
-        s, e = max(c.content[0], ps), min(c.content[1], pe)
-        c.content = (s, e) if e > s else None
-    if c.source is not None and c.head is not None:
-        s, e = c.source
+def _clip(sp: Speech, doc, paragraphs: Sequence) -> Speech:
+    """What the parse found for a cue, kept inside the cue's paragraph (spaCy's sentences can run
+    across a blank line, from a headline into the text)."""
+    if not paragraphs:
+        return sp
+    k = bisect.bisect_right([p.start for p in paragraphs], sp.cue[0]) - 1
+    ps, pe = paragraphs[max(0, k)].start, paragraphs[max(0, k)].end
+    content, source = sp.content, sp.source
+    if content is not None:
+        s, e = max(content[0], ps), min(content[1], pe)
+        content = (s, e) if e > s else None
+    if source is not None and sp.source_head is not None:
+        s, e = source
         while s < e and doc[s].idx < ps:
             s += 1
         while e > s and doc[e - 1].idx >= pe:
             e -= 1
-        c.source = (s, e) if e > s and s <= c.head < e else None
+        source = (s, e) if e > s and s <= sp.source_head < e else None
+    if source is None:
+        return sp._replace(content=content, source=None, source_head=None)
+    return sp._replace(content=content, source=source)
 
 
 def _finish(text: str, doc, c: _Cand, resolver: Resolver) -> Attribution | None:
@@ -241,6 +244,8 @@ def _finish(text: str, doc, c: _Cand, resolver: Resolver) -> Attribution | None:
             label = None
     elif isinstance(c.speaker, _Cand) or c.speaker:
         speaker, label = (c.speaker.speaker_name, c.speaker.label) if isinstance(c.speaker, _Cand) else (c.speaker, c.label)
+    if c.verb is not None and c.cue is not None and doc[c.verb].idx == c.cue[0]:
+        c.channel = c.channel or verb_channel(doc[c.verb])
     if c.channel:
         channel = f"{channel}, {c.channel}" if channel else c.channel
     stype = source_type(source, speaker=speaker, label=label, head=head_tok.lower_ if head_tok is not None else None,
@@ -289,23 +294,19 @@ def find_attributions(doc, *, paragraphs: Sequence, sentences: Sequence, entitie
     quotes = find_quotes(text, keep) if keep else []
     speech = sorted(find_speech(doc) + find_according(doc) + colon_headlines(doc, paragraphs), key=lambda sp: sp.cue[0])
     qs = _Quotes(quotes)
-    speech = [sp for sp in speech if not _inside_quote(qs, sp)]
+    speech = [_clip(sp, doc, paragraphs) for sp in speech if not _inside_quote(qs, sp)]
     cands, extra = _attach(text, quotes, speech, doc)
     resolver = Resolver(doc, entities)
     all_cands: list[_Cand] = []
-    pstarts = [p.start for p in paragraphs]
     for k, sp in enumerate(speech):
         c = cands.get(k)
         if c is None:
             if sp.source is None:
                 continue
             c = _Cand("according_to" if sp.base == "according to" else "indirect", sp.cue, sp.source,
-                      sp.source_head, sp.content)
+                      sp.source_head, sp.content, verb=sp.verb)
         elif sp.base == "according to":
             c.kind = "according_to"
-        if paragraphs:
-            p = paragraphs[max(0, bisect.bisect_right(pstarts, sp.cue[0]) - 1)]
-            _clip(c, doc, (p.start, p.end))
         if c.content is None and not c.quotes:
             continue
         all_cands.append(c)

@@ -127,9 +127,16 @@ def find_quotes(text: str, paragraphs: Sequence | None = None) -> list[Quote]:
         else:
             open_from, n_par = None, 0
         nxt = spans[pi + 1][0] if pi + 1 < len(spans) else None
-        if open_from is not None and (nxt is None or text[nxt] not in "\"“«„"):
+        if open_from is not None and (nxt is None or not _reopens(text[open_from], text[nxt])):
             # unbalanced: a quote left open runs to the paragraph's end, unless it is a stray mark
             if len(text[open_from:e].split()) >= 3:
                 out.append(Quote(open_from, e, False, max(n_par, 1)))
             open_from, n_par = None, 0
     return sorted(out)
+
+
+def _reopens(opened: str, mark: str) -> bool:
+    """True when a paragraph opening with ``mark`` continues a quote opened with ``opened``."""
+    if opened in "\"'":
+        return mark == '"' or mark == "'"
+    return mark in "“«„”" and mark != '"'

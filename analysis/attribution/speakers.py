@@ -27,6 +27,7 @@ from .lexicon import (
     OFFICES,
     PARTIES,
     PERSONAL_CHANNEL_NOUNS,
+    PLATFORMS,
     PLURAL_PRONOUNS,
     POST_WORDS,
     RELATIVE_PRONOUNS,
@@ -247,7 +248,7 @@ class Resolver:
             if all(names):
                 return Resolved(" and ".join(dict.fromkeys(names)), found[0].label)
         if m is not None:
-            return Resolved(m.name, m.label, mention=m)
+            return Resolved(self._fullest(m), m.label, mention=m)
         kids = list(head.children)
         owner = next((c for c in kids if c.dep_ == "poss"), None)
         if owner is not None and (low in CHANNEL_NOUNS or low in DOCUMENT_WORDS or low in POST_WORDS):
@@ -282,7 +283,7 @@ class Resolver:
             if c.dep_ == "appos" and c.i in self.by_token and self.by_token[c.i].label == "PERSON":
                 m = self.by_token[c.i]
                 return Resolved(m.name, m.label, mention=m)
-        if head.tag_ in ("NNP", "NNPS") and low in self.surnames:
+        if head.text[:1].isupper() and low in self.surnames:
             return Resolved(self.surnames[low], "PERSON")
         if head.tag_ in ("NNP", "NNPS") and low in DEMONYMS:
             return Resolved(head.text, "NORP")
@@ -293,6 +294,11 @@ class Resolver:
             if found:
                 return Resolved(found, "PERSON")
         return Resolved(_clean(text) or None, None)
+
+    def _fullest(self, m: Mention) -> str:
+        if m.label == "PERSON" and " " not in m.name:
+            return self.surnames.get(m.name.lower(), m.name)
+        return m.name
 
     def _conjunct(self, tok, end: int, depth: int) -> Resolved:
         """One of "A and B": a name, or a title followed by the name it introduces."""
@@ -342,3 +348,18 @@ class Resolver:
             if w.lower() in PARTIES and w[:1].isupper():
                 return PARTIES[w.lower()]
         return None
+
+
+def verb_channel(verb) -> str | None:
+    """The medium named on a reporting verb: "said in a Telegram post" -> "Telegram post",
+    "wrote on X" -> "X", "said in a statement" -> "statement"."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "on", "via", "through"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            low = obj.lower_
+            if low in POST_WORDS or low in DOCUMENT_WORDS or low in PLATFORMS or obj.text == "X":
+                words = [t.text for t in obj.subtree if t.dep_ not in ("det", "poss", "case", "punct") and t.i <= obj.i]
+                return " ".join(words)
+    return None

@@ -53,16 +53,12 @@ def _subtree_span(tok) -> tuple[int, int]:
     return tok.left_edge.i, tok.right_edge.i + 1
 
 
-def _source_span(tok) -> tuple[int, int]:
-    """The mention of a source: its subtree, cut before a comma-led relative clause or apposition
-    that runs past the verb (kept when short, as PolNeAR keeps "Paradis, who volunteered …,")."""
-    start, end = _subtree_span(tok)
-    return start, end
-
-
 def _subject(verb):
-    for c in verb.children:
-        if c.dep_ in SUBJECT_DEPS:
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not c.is_punct]
+    if subjects:      # the nearest: a headline glued to the sentence can add a second "subject"
+        return min(subjects, key=lambda c: abs(c.i - verb.i))
+    for c in verb.children:   # "Beijing assures that …" misparsed as a compound of the verb
+        if c.dep_ == "compound" and c.i == verb.i - 1 and c.pos_ == "PROPN":
             return c
     for c in verb.children:
         if c.dep_ == "agent":
@@ -90,20 +86,26 @@ def _inherited_subject(verb):
     return None
 
 
-def _plausible_source(verb) -> bool:
+def _plausible_source(verb, base: str) -> bool:
     """True when the verb's subject (or the one it inherits) can be a source: a name, a personal
-    pronoun, or a person, group or document noun."""
+    pronoun, or a person, group or document noun. Evidence verbs ("show", "publish") take their
+    object as content only after a document ("Polls show a close race")."""
     subj = _subject(verb) or _inherited_subject(verb)
     if subj is None:
         return False
+    if base in EVIDENCE_VERBS:
+        return subj.lower_ in SOURCE_HEADS and subj.lower_ not in PERSONAL_PRONOUNS
     if subj.pos_ == "PROPN" or subj.lower_ in PERSONAL_PRONOUNS or subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
     low = subj.lower_
     return low in SOURCE_HEADS or low in TITLE_WORDS or low in ANONYMOUS_HEADS or low.endswith(("er", "ers", "ist", "ists"))
 
 
+EVIDENCE_VERBS = frozenset("show find reveal indicate publish release issue air broadcast circulate document "
+                           "establish determine discover identify".split())
 PERSONAL_PRONOUNS = frozenset("i we you he she they who".split())
 ABOUT_PREPS = frozenset("about of on for to against with over".split())
+ADDRESSEE_VERBS = frozenset("speak talk meet agree disagree".split())   # "spoke to X": X is who listens
 
 
 def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | None:
@@ -140,7 +142,7 @@ def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | N
         prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in ("for", "on") and c.i > verb.i), None)
         if prep is not None and base == "call":
             return _span_chars(doc, prep.i + 1, prep.right_edge.i + 1)
-    if broad and base not in ("say", "tell", "add") and _plausible_source(verb) and not _parenthetical(doc, verb, base):
+    if broad and base not in ("say", "tell", "add") and _plausible_source(verb, base) and not _parenthetical(doc, verb, base):
         # any other reporting verb: its object, or what it is "about"
         obj = next((c for c in kids if c.dep_ in ("dobj", "attr") and c.i > verb.i), None)
         if obj is not None and obj.lower_ not in ("it", "this", "that", "so"):
@@ -149,7 +151,8 @@ def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | N
                 if c.dep_ in ("prep", "oprd", "advcl") and c.i > obj.i and c.lower_ not in ("in", "at", "during", "after"):
                     e = max(e, c.right_edge.i + 1)
             return _span_chars(doc, obj.left_edge.i, e)
-        prep = next((c for c in kids if c.dep_ == "prep" and c.i > verb.i and c.lower_ in ABOUT_PREPS), None)
+        prep = next((c for c in kids if c.dep_ == "prep" and c.i > verb.i and c.lower_ in ABOUT_PREPS
+                     and not (base in ADDRESSEE_VERBS and c.lower_ in ("to", "with"))), None)
         if prep is not None and any(g.dep_ in ("pobj", "pcomp") for g in prep.children):
             return _span_chars(doc, prep.i + 1, prep.right_edge.i + 1)
     if _parenthetical(doc, verb, base):
@@ -224,8 +227,9 @@ def find_speech(doc) -> list[Speech]:
     forms = verb_forms()
     out = []
     for tok in doc:
-        if not tok.tag_.startswith("VB"):
-            continue
+        if not tok.tag_.startswith("VB") and not (tok.tag_ == "NNS" and tok.dep_ == "ROOT"
+                                                   and any(c.dep_ == "ccomp" for c in tok.children)):
+            continue              # ("Beijing assures that …" can come out with "assures" as a noun)
         base = forms.get(tok.lower_)
         if base is None:
             continue
@@ -248,6 +252,6 @@ def find_speech(doc) -> list[Speech]:
             subj = None
         if subj is None and content is None:
             continue
-        src = _source_span(subj) if subj is not None else None
+        src = _subtree_span(subj) if subj is not None else None
         out.append(Speech(tok.i, _cue_span(tok), src, subj.i if subj is not None else None, content, base))
     return out

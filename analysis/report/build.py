@@ -25,7 +25,7 @@ from ..errors import AnalysisError, ParameterError
 from ..nlp import DEFAULT_MODEL
 from ..pipeline import parse_published
 from ..tables import export_csv, write_atomic
-from ..workbook import PROJECT_ROOT, load_corpus
+from ..workbook import PROJECT_ROOT, code_version, load_corpus
 from .index import Job, render_index
 
 LOGGER = logging.getLogger(__name__)
@@ -369,13 +369,13 @@ def _build(seeds: list[Path], *, out: Path, articles: str, params: dict, model: 
     timings["html"] = time.perf_counter() - t2
 
     user = {"seeds": [str(s) for s in seeds], "out": str(out), "articles": articles, "model": model, **params}
-    _write(out / "index.html", render_index(started=started, version=__version__, model=model,
-                                                  parameters=user, timings=timings, articles=tables.articles,
-                                                  jobs=jobs, skipped_articles=note))
-    _write(out / "run.json", json.dumps({"started": started, "version": __version__, "parameters": user,
-                                               "timings": timings,
-                                               "notebooks": [{"notebook": j.ipynb, "seconds": round(j.seconds, 2),
-                                                              "error": j.error} for j in jobs]}, indent=2))
+    version = f"{__version__} (source {code_version()})"
+    _write(out / "index.html", render_index(started=started, version=version, model=model, parameters=user,
+                                            timings=timings, articles=tables.articles, jobs=jobs,
+                                            skipped_articles=note))
+    run = {"started": started, "version": version, "parameters": user, "timings": timings,
+           "notebooks": [{"notebook": j.ipynb, "seconds": round(j.seconds, 2), "error": j.error} for j in jobs]}
+    _write(out / "run.json", json.dumps(run, indent=2))
     failed = [j for j in jobs if j.error]
     say(f"wrote {out / 'index.html'}: {len(jobs) - len(failed)}/{len(jobs)} notebooks ok, "
         f"{n_bad} input(s) failed; analysis {timings['analysis']:.1f} s, notebooks {timings['notebooks']:.1f} s, "

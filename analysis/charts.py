@@ -31,8 +31,8 @@ SPEECH_COLORS = {"direct": "#0072B2", "reported": "#56B4E9"}
 OTHER = "#BBBBBB"
 # Above this many events the timeline counts events per period instead of drawing one lane each.
 MAX_LANES = 40
-# A start date further than this many interquartile ranges from the quartiles is left out of the axis
-# (and counted in the title), the usual box-plot rule with a wide reach.
+# A start date further than this many interquartile ranges from the quartiles is left out of the
+# counts' axis (and counted in the title): the box-plot rule with a wide reach. Lanes use three times it.
 OUTLIER_IQR = 3.0
 NOTHING = "Nothing to show"
 
@@ -111,7 +111,7 @@ def plot_timeline(events: pd.DataFrame, *, ax: Axes | None = None, max_lanes: in
     if len(df) > max_lanes:
         return _timeline_counts(df, ax=ax, title=title, undated=undated)
     n_dated = len(df)
-    df, outside = _central(df)
+    df, outside = _central(df, iqr=3 * OUTLIER_IQR, min_days=365)
     df = df.reset_index(drop=True)
     ax = _axes(ax, height=0.3 * len(df) + 1.4, width=10)
     y = list(range(len(df)))[::-1]
@@ -141,13 +141,14 @@ def plot_timeline(events: pd.DataFrame, *, ax: Axes | None = None, max_lanes: in
     return ax
 
 
-def _central(df: pd.DataFrame) -> tuple[pd.DataFrame, str]:
-    """The events whose start date is not an outlier (beyond ``OUTLIER_IQR`` interquartile ranges of
-    the quartiles), and a note on the ones left out: a corpus about 2019 that recalls 1944 stays readable."""
+def _central(df: pd.DataFrame, *, iqr: float, min_days: int) -> tuple[pd.DataFrame, str]:
+    """The events whose start date is not an outlier (further than ``iqr`` interquartile ranges, and at
+    least ``min_days``, from the quartiles), and a note on the ones left out: a corpus about 2019
+    that recalls 1944 stays readable."""
     if len(df) < 8:
         return df, ""
     q1, q3 = df["t0"].quantile(0.25), df["t0"].quantile(0.75)
-    reach = max((q3 - q1) * OUTLIER_IQR, pd.Timedelta(days=14))
+    reach = max((q3 - q1) * iqr, pd.Timedelta(days=min_days))
     lo, hi = q1 - reach, q3 + reach
     inside = df[(df["t0"] >= lo) & (df["t0"] <= hi)]
     left_out = len(df) - len(inside)
@@ -164,7 +165,7 @@ def _span_text(df: pd.DataFrame, inside: pd.DataFrame) -> str:
 
 def _timeline_counts(df: pd.DataFrame, *, ax: Axes | None, title: str | None, undated: int) -> Axes:
     n_dated = len(df)
-    df, outside = _central(df)
+    df, outside = _central(df, iqr=OUTLIER_IQR, min_days=60)
     span = (df["t0"].max() - df["t0"].min()).days
     freq, unit = ("D", "day") if span <= 120 else ("W-MON", "week") if span <= 3 * 366 else ("M", "month")
     period = df["t0"].dt.to_period(freq).dt.start_time
@@ -209,7 +210,9 @@ def plot_actor_lanes(events: pd.DataFrame, *, ax: Axes | None = None, top: int =
                    c=[STATUS_COLORS.get(s, OTHER) for s in mine["status"]])
     ax.set_yticks(range(len(names)), list(names[::-1]), fontsize=8)
     _date_axis(ax)
-    _legend(ax, STATUS_COLORS, lanes["status"], title="status", loc="lower right")
+    handles = [Patch(color=STATUS_COLORS[s], label=s) for s in EVENT_STATUSES if s in set(lanes["status"])]
+    ax.legend(handles=handles, title="status", loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8,
+              title_fontsize=8, frameon=False)
     ax.set_title(f"Top {len(names)} actors over time")
     return ax
 

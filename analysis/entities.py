@@ -88,6 +88,9 @@ LOCATIVE_PREPS = frozenset({"in", "near", "outside", "around", "into", "across",
 PLACE_NOUNS = frozenset({"city", "town", "village", "region", "province", "outskirts", "centre", "center",
                          "residents", "people", "streets", "port", "capital", "suburbs", "mayor", "governor",
                          "east", "west", "north", "south", "area", "district", "south-east", "north-east"})
+# Time-zone abbreviations that the model tags as ORG in "15:00 UTC" (the common zones of news datelines).
+TIME_ZONES = frozenset("UTC GMT BST CET CEST EET EEST MSK EST EDT CST CDT MST MDT PST PDT AEST AEDT IST JST KST HKT "
+                       "SGT WIB PKT".split())
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s’", "s'"})
 _LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
@@ -261,7 +264,7 @@ def _agency_after(doc, end: int) -> bool:
 def _model_spans(doc) -> list[_Span]:
     spans = []
     for ent in doc.ents:
-        if ent.label_ not in NAME_LABELS:
+        if ent.label_ not in NAME_LABELS or ent.text in TIME_ZONES:
             continue
         if ent.label_ == "ORG" and _title_of(doc, ent.start - 1 - (doc[ent.start - 1].lower_ == "the")):
             continue    # "Secretary of State", "Minister for Health": part of a title, not the body

@@ -49,8 +49,9 @@ CSS = """
 .hl-legend span { margin-right: 1em; }
 .hl-empty { color: #666; font-style: italic; }
 table.hl-table { border-collapse: collapse; font-size: 12px; }
-table.hl-table td, table.hl-table th { border-bottom: 1px solid #ddd; padding: 3px 6px; text-align: left;
-  vertical-align: top; max-width: 40em; }
+table.hl-table td, table.hl-table th { border-bottom: 1px solid #ddd; padding: 3px 6px;
+  text-align: left !important; vertical-align: top; max-width: 40em; }
+table.hl-fields th { white-space: nowrap; }
 </style>
 """
 LEGEND = (("hl-p-headline", "paragraph kind"), ("hl-timex", "date or time"), ("hl-entity", "entity"),
@@ -197,6 +198,21 @@ def table_html(df: pd.DataFrame, *, columns: list[str] | None = None, max_rows: 
     more = (f'<p class="hl-empty">Showing {max_rows} of {len(df)} rows; the CSV exports hold them all.</p>'
             if len(df) > max_rows else "")
     return f'{CSS}<table class="hl-table tex2jax_ignore"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>{more}'
+
+
+def fields_html(df: pd.DataFrame, *, columns: list[str] | None = None, empty: str = "Nothing to show.") -> str:
+    """The first row of ``df`` as a two-column table of field and value (for one article's metadata)."""
+    if df is None or df.empty:
+        return f'{CSS}<p class="hl-empty">{_esc(empty)}</p>'
+    row = df.iloc[0]
+    cols = [c for c in (columns or list(df.columns)) if c in df.columns]
+    body = "".join(f"<tr><th>{_esc(c)}</th><td>{_esc(_cell(row[c]))}</td></tr>" for c in cols)
+    return f'{CSS}<table class="hl-table hl-fields tex2jax_ignore"><tbody>{body}</tbody></table>'
+
+
+def show_fields(df: pd.DataFrame, *, columns: list[str] | None = None, empty: str = "Nothing to show."):
+    """:func:`fields_html` as a notebook display object."""
+    return _html(fields_html(df, columns=columns, empty=empty))
 
 
 def show_table(df: pd.DataFrame, *, columns: list[str] | None = None, max_rows: int = 200,

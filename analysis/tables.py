@@ -80,6 +80,12 @@ def export_csv(tables: Tables, out_dir: str | Path) -> list[Path]:
     return written
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: str | Path, content: str | bytes) -> Path:
     """Write ``content`` to ``path`` through a temporary file in the same folder and a rename."""
     path = Path(path)
@@ -88,6 +94,7 @@ def write_atomic(path: str | Path, content: str | bytes) -> Path:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(content.encode("utf-8") if isinstance(content, str) else content)
+        os.chmod(tmp, 0o666 & ~_umask())        # mkstemp makes 0600 files; give the user's usual mode
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -183,10 +183,10 @@ def _int(v: Any) -> int | None:
         return None
 
 
-def filter_by_actor(df: pd.DataFrame, actor: str) -> pd.DataFrame:
+def filter_by_actor(df: pd.DataFrame, actor: str | None) -> pd.DataFrame:
     """Rows whose actors include ``actor``: the canonical name, or words of it ("Blinken" finds
-    "Antony Blinken"). Case is ignored."""
-    want = actor.strip().lower().split()
+    "Antony Blinken"). Case is ignored; no actor (None or "") keeps every row."""
+    want = (actor or "").strip().lower().split()
     if not want:
         return df
 

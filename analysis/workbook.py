@@ -22,6 +22,9 @@ from .types import Article
 
 LOGGER = logging.getLogger(__name__)
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# Modules that only present results: editing them does not invalidate cached analyses.
+PRESENTATION = {"report", "charts.py", "highlight.py", "metrics.py", "cli.py", "__main__.py", "workbook.py",
+                "tables.py", "timeline.py"}
 
 
 def project_path(path: str | Path) -> Path:
@@ -35,13 +38,15 @@ def project_path(path: str | Path) -> Path:
 
 @functools.lru_cache(maxsize=1)
 def code_version() -> str:
-    """The package version plus a hash of its source, so a cache never outlives a code change."""
+    """The package version plus a hash of the analysis stages' source, so a cached analysis never
+    outlives a change to the code that produced it (changes to charts or reports keep the cache)."""
     from . import __version__
 
     package = Path(__file__).resolve().parent
     digest = hashlib.sha256()
     for f in sorted(package.rglob("*.py")):
-        digest.update(f.read_bytes())
+        if f.relative_to(package).parts[0] not in PRESENTATION:
+            digest.update(f.read_bytes())
     return f"{__version__}+{digest.hexdigest()[:12]}"
 
 

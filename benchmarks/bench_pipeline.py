@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-DEFAULT_DATA = Path("/work/shared/data/wikinews/wikinews_2019.jsonl")
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "wikinews" / "wikinews_2019.jsonl"
 
 
 def load_articles(path: Path, limit: int | None):

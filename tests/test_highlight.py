@@ -98,3 +98,8 @@ def test_pick_and_select_article():
     assert list(highlight.select_article(tables, "ok").articles["article_id"]) == ["ok"]
     with pytest.raises(KeyError, match="nope"):
         highlight.pick_article(tables, "nope")
+
+
+def test_fields_html_shows_one_row_as_field_and_value():
+    out = highlight.fields_html(pd.DataFrame([{"title": "A <i>b</i>", "n_words": 3}]))
+    assert "<th>title</th><td>A &lt;i&gt;b&lt;/i&gt;</td>" in out and "<th>n_words</th><td>3</td>" in out

@@ -17,7 +17,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Mapping, Sequence
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import TextIO
 
@@ -135,6 +135,8 @@ def check_parameters(params: Mapping | None, *, notebooks_dir: Path) -> dict:
         if key not in declared:
             known = ", ".join(sorted(k for k in declared if k not in BUILDER_PARAMS))
             raise ParameterError(f"unknown parameter {key!r}; the notebooks take: {known}")
+        if isinstance(value, date):          # a date from Python code travels as its ISO string
+            value = value.isoformat()
         out[key] = _coerce(key, value, declared[key]["type"])
     if out.get("published") is not None:
         parse_published(out["published"])

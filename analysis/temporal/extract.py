@@ -152,12 +152,24 @@ def _ok_month(text, start, end, g):
     return True
 
 
+# A bare four-digit number that counts something is not a year: "1770 km", "over 1800 people".
+_MEASURE_AFTER = re.compile(r"[ \t]*(?:km|kilomet(?:er|re)s?|mi(?:les?)?|m|met(?:er|re)s?|ft|feet|kg|lbs?|tonnes?|tons?|"
+                            r"acres?|hectares?|ha|people|persons|men|women|children|troops|mph|km/h|kph|MW|GW|"
+                            r"dollars|euros|pounds|yuan|rupees)\b")
+_COUNT_BEFORE = re.compile(r"(?:\bover|\bmore than|\bnearly|\balmost|\bat least|\bfewer than|\bless than|"
+                           r"\bup to|\bsome)[ \t]+$", re.I)
+
+
 def _ok_year(text, start, end, g):
     if g.get("mod"):
         return True
+    if _MEASURE_AFTER.match(text, end):
+        return False
+    if _prev_word(text, start).lower() in ("the", "this", "that", "its", "their"):
+        return True                                   # "the 2019 elections", "its 2023 budget"
     if _UNIT_NOUN_AFTER.match(text, end):
         return False
-    return not re.match(r"[ \t]*(?:[-–]|to)[ \t]*\d", text[end:end + 6]) or True
+    return not _COUNT_BEFORE.search(text, max(0, start - 15), start)
 
 
 def _ok_short_year(text, start, end, g):

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .lexicons import WIRE_AGENCIES
+from .temporal.lexicon import OTHER_ZONES, UTC_ZONES
 from .types import Entity
 
 LOGGER = logging.getLogger(__name__)
@@ -88,9 +89,8 @@ LOCATIVE_PREPS = frozenset({"in", "near", "outside", "around", "into", "across",
 PLACE_NOUNS = frozenset({"city", "town", "village", "region", "province", "outskirts", "centre", "center",
                          "residents", "people", "streets", "port", "capital", "suburbs", "mayor", "governor",
                          "east", "west", "north", "south", "area", "district", "south-east", "north-east"})
-# Time-zone abbreviations that the model tags as ORG in "15:00 UTC" (the common zones of news datelines).
-TIME_ZONES = frozenset("UTC GMT BST CET CEST EET EEST MSK EST EDT CST CDT MST MDT PST PDT AEST AEDT IST JST KST HKT "
-                       "SGT WIB PKT".split())
+# Time-zone abbreviations, which the model tags as ORG in "15:00 UTC", belong to the time.
+TIME_ZONES = frozenset(UTC_ZONES + OTHER_ZONES)
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s’", "s'"})
 _LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})

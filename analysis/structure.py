@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from .lexicons import WIRE_AGENCIES
+from .temporal.extract import MONTH, WEEKDAY
 from .types import Paragraph, Sentence
 
 _AGENCY = "|".join(sorted((re.escape(a) for a in WIRE_AGENCIES), key=len, reverse=True))
@@ -49,12 +50,9 @@ BOILERPLATE_RE = re.compile(
         Have\ your\ say[^\n]{0,60}|Skip\ to\ [^\n]{0,40})[.:!]?$""",
     re.X | re.I)
 
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 # A line that is only a date: "Friday, January 4, 2019", "March 01, 2008", "2023-03-02".
 DATELINE_RE = re.compile(
-    rf"^(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|"
+    rf"^(?:{WEEKDAY},?\s+)?(?:{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH},?\s+\d{{4}}|"
     rf"\d{{4}}-\d{{2}}-\d{{2}})(?:\s*[\d:]+\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{{2,4}})?)?\.?$")
 _CAPTION_START = re.compile(r"^(?:Photo|Pictured|Above|Below|Left|Right|File\ photo|FILE|Image|Caption)\b\s*[:—-]",
                             re.X)

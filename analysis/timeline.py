@@ -10,9 +10,7 @@ from __future__ import annotations
 import html
 import json
 import logging
-import os
 import re
-import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
@@ -20,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+
+from .tables import write_atomic
 
 LOGGER = logging.getLogger(__name__)
 
@@ -268,18 +268,6 @@ def to_timelinejs(events: pd.DataFrame, *, title: str) -> dict:
 
 
 # --------------------------------------------------------------------------- files
-def _atomic_write(path: Path, data: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _csv_cell(value: Any) -> Any:
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False, default=str)
@@ -300,11 +288,11 @@ def write_timeline(events_df: pd.DataFrame, out_dir: Path, *, title: str = "Time
     merged = events_df if "n_articles" in events_df.columns else merge_corpus_events(events_df, articles=articles)
     doc = to_timelinejs(merged, title=title)
     json_path, csv_path = out_dir / "timeline.json", out_dir / "timeline.csv"
-    _atomic_write(json_path, json.dumps(doc, ensure_ascii=False, indent=1))
+    write_atomic(json_path, json.dumps(doc, ensure_ascii=False, indent=1))
     table = merged.copy()
     for col in table.columns:
         table[col] = table[col].map(_csv_cell)
-    _atomic_write(csv_path, table.to_csv(index=False))
+    write_atomic(csv_path, table.to_csv(index=False))
     LOGGER.info("wrote %d timeline events to %s", len(doc["events"]), out_dir)
     return [json_path, csv_path]
 

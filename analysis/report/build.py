@@ -269,15 +269,6 @@ def execute(job: Job, *, out: Path, notebooks_dir: Path, kernel: Kernel | None):
 
 
 # --------------------------------------------------------------------------- the build
-def _write(path: Path, content: str) -> Path:
-    """Write atomically (temporary file and rename), readable like any file the user creates."""
-    write_atomic(path, content)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(path, 0o666 & ~umask)
-    return path
-
-
 def _jobs(tables, *, seeds: list[Path], out: Path, articles: str, params: dict, model: str) -> tuple[list[Job], str | None]:
     seed_param = str(seeds[0]) if len(seeds) == 1 else [str(s) for s in seeds]
     base = {"seeds": seed_param, "cache_dir": str(out / ".cache"), "model": model, **params}
@@ -367,17 +358,17 @@ def _build(seeds: list[Path], *, out: Path, articles: str, params: dict, model: 
             LOGGER.exception("rendering %s failed", job.ipynb)
             job.error = job.error or f"HTML rendering failed: {exc.__class__.__name__}: {exc}"
             continue
-        _write(out / job.html, page)
+        write_atomic(out / job.html, page)
     timings["html"] = time.perf_counter() - t2
 
     user = {"seeds": [str(s) for s in seeds], "out": str(out), "articles": articles, "model": model, **params}
     version = f"{__version__} (source {code_version()})"
-    _write(out / "index.html", render_index(started=started, version=version, model=model, parameters=user,
+    write_atomic(out / "index.html", render_index(started=started, version=version, model=model, parameters=user,
                                             timings=timings, articles=tables.articles, jobs=jobs,
                                             skipped_articles=note))
     run = {"started": started, "version": version, "parameters": user, "timings": timings,
            "notebooks": [{"notebook": j.ipynb, "seconds": round(j.seconds, 2), "error": j.error} for j in jobs]}
-    _write(out / "run.json", json.dumps(run, indent=2))
+    write_atomic(out / "run.json", json.dumps(run, indent=2))
     failed = [j for j in jobs if j.error]
     say(f"wrote {out / 'index.html'}: {len(jobs) - len(failed)}/{len(jobs)} notebooks ok, "
         f"{n_bad} input(s) failed; analysis {timings['analysis']:.1f} s, notebooks {timings['notebooks']:.1f} s, "

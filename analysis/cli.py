@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import AnalysisError, ModelError, ParameterError
+from .ingest import DEFAULT_MAX_BYTES
 from .nlp import DEFAULT_MODEL
 
 LOGGER = logging.getLogger(__name__)
@@ -39,6 +40,8 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--format", choices=("jsonl", "parquet"), default="jsonl", help="output format (default jsonl)")
     ex.add_argument("--out", metavar="FILE", help="write to FILE instead of stdout (required for parquet)")
     ex.add_argument("--model", default=DEFAULT_MODEL, metavar="NAME", help=f"spaCy pipeline (default {DEFAULT_MODEL})")
+    ex.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
+                    help=f"files larger than N bytes are reported as errors (default {DEFAULT_MAX_BYTES:,})")
     ex.set_defaults(func=_extract)
 
     rp = sub.add_parser("report", help="build the HTML reports",
@@ -53,6 +56,8 @@ def _parser() -> argparse.ArgumentParser:
                     help="a notebook parameter, e.g. -p published 2023-03-02")
     rp.add_argument("--quiet", action="store_true", help="print nothing but errors")
     rp.add_argument("--model", default=DEFAULT_MODEL, metavar="NAME", help=f"spaCy pipeline (default {DEFAULT_MODEL})")
+    rp.add_argument("--max-bytes", type=int, default=None, metavar="N",
+                    help=f"files larger than N bytes are reported as errors (default {DEFAULT_MAX_BYTES:,})")
     rp.set_defaults(func=_report)
     return parser
 
@@ -66,7 +71,7 @@ def _records(args) -> tuple[list[dict], int]:
     if missing:
         raise ParameterError(f"{missing[0]}: no such file or folder")
     default = parse_published(args.published)
-    articles = read_articles(args.paths)
+    articles = read_articles(args.paths, max_bytes=args.max_bytes)
     if default is not None:
         articles = [a if a.published or a.error else dataclasses.replace(a, published=default) for a in articles]
     by_id = {a.article_id: a for a in articles}
@@ -114,6 +119,8 @@ def _report(args) -> int:
     from .report import build_reports
 
     params = dict(args.parameter)
+    if args.max_bytes is not None:
+        params["max_bytes"] = str(args.max_bytes)
     return build_reports(args.seeds if len(args.seeds) > 1 else args.seeds[0], out=args.out,
                          articles=args.articles, params=params, quiet=args.quiet, model=args.model)
 

@@ -24,12 +24,11 @@ from .types import Article
 
 LOGGER = logging.getLogger(__name__)
 
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+DEFAULT_MAX_BYTES = 50_000_000          # bytes; the notebooks declare the same default
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 CORPUS_SUFFIXES = (".jsonl", ".ndjson", ".json", ".csv")
 SUPPORTED = TEXT_SUFFIXES + HTML_SUFFIXES + CORPUS_SUFFIXES
-METADATA_FIELDS = ("title", "published", "url", "outlet")
 _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.S)
 
@@ -124,7 +123,8 @@ def _record_article(record: Mapping, *, path: str, where: str, fallback_id: str)
         return _error(path, f"{where}: {reason}", article_id=fallback_id)
     text = text.replace("\r\n", "\n")
     rid = record.get("id")
-    meta = {k: (str(record[k]) if record.get(k) not in (None, "") else None) for k in ("title", "url", "outlet")}
+    meta = {k: (str(record[k]) if record.get(k) not in (None, "") else None)
+            for k in ("title", "url", "outlet", "author")}
     return Article(article_id=slug(str(rid)) if rid not in (None, "") else fallback_id, text=text,
                    published=parse_date(record.get("published"), where=f"{path} {where}"),
                    source_path=path, sha256=sha256(text), **meta)
@@ -148,7 +148,8 @@ def _read_text(path: str, data: bytes) -> list[Article]:
     title = meta.get("title") or re.sub(r"^#+\s*", "", first) or None
     return [Article(article_id=slug(str(meta.get("id") or Path(path).stem)), text=text, title=str(title),
                     published=parse_date(meta.get("published") or meta.get("date"), where=path),
-                    url=meta.get("url"), outlet=meta.get("outlet"), source_path=path, sha256=sha256(data))]
+                    url=meta.get("url"), outlet=meta.get("outlet"), author=meta.get("author"), source_path=path,
+                    sha256=sha256(data))]
 
 
 def _read_html(path: str, data: bytes) -> list[Article]:
@@ -165,7 +166,8 @@ def _read_html(path: str, data: bytes) -> list[Article]:
     text = "\n\n".join(([title] if title else []) + paragraphs)
     return [Article(article_id=slug(Path(path).stem), text=text, title=title,
                     published=parse_date(doc.get("date"), where=path), url=doc.get("url"),
-                    outlet=doc.get("sitename") or doc.get("hostname"), source_path=path, sha256=sha256(data))]
+                    outlet=doc.get("sitename") or doc.get("hostname"), author=doc.get("author"), source_path=path,
+                    sha256=sha256(data))]
 
 
 def _read_jsonl(path: str, data: bytes) -> list[Article]:

@@ -16,7 +16,7 @@ import pandas as pd
 
 from .types import Article, Attribution, Entity, Event, Paragraph, Quantity, Sentence, Timex
 
-ARTICLE_COLUMNS = ["article_id", "title", "published", "published_from", "url", "outlet", "source_path",
+ARTICLE_COLUMNS = ["article_id", "title", "published", "published_from", "url", "outlet", "author", "source_path",
                    "sha256", "n_words", "error", "text"]
 RECORDS = {"paragraphs": Paragraph, "sentences": Sentence, "timexes": Timex, "entities": Entity,
            "quantities": Quantity, "attributions": Attribution, "events": Event}
@@ -51,7 +51,7 @@ def build_tables(articles: Sequence[Article], results: Mapping[str, Mapping | No
         article_rows.append({
             "article_id": a.article_id, "title": a.title,
             "published": (result or {}).get("published") or (a.published.isoformat() if a.published else None),
-            "published_from": (result or {}).get("published_from"), "url": a.url, "outlet": a.outlet,
+            "published_from": (result or {}).get("published_from"), "url": a.url, "outlet": a.outlet, "author": a.author,
             "source_path": a.source_path, "sha256": a.sha256, "n_words": len(a.text.split()),
             "error": a.error if a.error else (None if result else "not analysed"), "text": a.text})
         for kind in RECORDS:

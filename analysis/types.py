@@ -45,6 +45,7 @@ class Article(_Record):
     published: date | None = None
     url: str | None = None
     outlet: str | None = None
+    author: str | None = None
     source_path: str | None = None
     sha256: str | None = None
     error: str | None = None

@@ -55,21 +55,22 @@ def test_html_main_text_and_metadata(tmp_path):
     f = tmp_path / "page.html"
     body = "".join(f"<p>Paragraph {i} of the article about the summit in Berlin, said officials.</p>" for i in range(6))
     f.write_text(f"<html><head><title>Summit ends</title><meta name='date' content='2023-03-02'>"
+                 f"<meta name='author' content='Jane Doe'>"
                  f"<script>alert(1)</script></head><body><nav>Home | News</nav><article><h1>Summit ends</h1>{body}"
                  f"</article></body></html>", encoding="utf-8")
     a = one(f)
     assert a.error is None and a.title == "Summit ends" and "Paragraph 3 of the article" in a.text
-    assert "alert(1)" not in a.text and a.published == date(2023, 3, 2)
+    assert "alert(1)" not in a.text and a.published == date(2023, 3, 2) and a.author == "Jane Doe"
 
 
 def test_jsonl_records_and_bad_line(tmp_path):
     f = tmp_path / "corpus.jsonl"
-    f.write_text(json.dumps({"id": "a1", "text": ARTICLE, "published": "2023-03-02", "outlet": "X"}) + "\n"
+    f.write_text(json.dumps({"id": "a1", "text": ARTICLE, "published": "2023-03-02", "outlet": "X", "author": "A. B."}) + "\n"
                  + "{not json\n" + json.dumps({"title": "no text"}) + "\n" + json.dumps({"text": ARTICLE}) + "\n",
                  encoding="utf-8")
     arts = read_file(f)
     assert [a.error is None for a in arts] == [True, False, False, True]
-    assert arts[0].article_id == "a1" and arts[0].published == date(2023, 3, 2) and arts[0].outlet == "X"
+    assert arts[0].article_id == "a1" and arts[0].published == date(2023, 3, 2) and arts[0].outlet == "X" and arts[0].author == "A. B."
     assert "malformed JSON on line 2" in arts[1].error and str(f) in arts[1].error
     assert "line 3: no 'text' field" in arts[2].error
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ..errors import AnalysisError, ParameterError
+from ..ingest import DEFAULT_MAX_BYTES
 from ..nlp import DEFAULT_MODEL
 from ..pipeline import parse_published
 from ..tables import export_csv, write_atomic
@@ -321,6 +322,7 @@ def _build(seeds: list[Path], *, out: Path, articles: str, params: dict, model: 
     out.mkdir(parents=True, exist_ok=True)
     say(f"analysing {', '.join(map(str, seeds))}")
     tables = load_corpus(seeds, published=params.get("published"), cache_dir=out / ".cache", model=model,
+                         max_bytes=params.get("max_bytes", DEFAULT_MAX_BYTES),
                          progress=lambda what, done, total: say(f"{what} {done}/{total} articles",
                                                                 force=done == total))
     export_csv(tables, out / "data")

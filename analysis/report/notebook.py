@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..ingest import DEFAULT_MAX_BYTES
 from ..nlp import DEFAULT_MODEL
 from ..tables import Tables
 from ..workbook import code_version, load_corpus, project_path
@@ -29,14 +30,14 @@ def _fingerprint(seeds) -> tuple:
 
 
 def corpus(seeds, *, published: str | None = None, cache_dir: str | Path | None = None,
-           model: str = DEFAULT_MODEL) -> Tables:
+           model: str = DEFAULT_MODEL, max_bytes: int = DEFAULT_MAX_BYTES) -> Tables:
     """:func:`analysis.workbook.load_corpus`, remembered for the life of the kernel while the inputs,
     the parameters and the code are unchanged. The report builder runs every notebook on one kernel,
     so a corpus is read from the cache once, not once per article page. Treat the tables as read-only."""
-    key = (repr(seeds), str(published), str(cache_dir), model, _fingerprint(seeds), code_version())
+    key = (repr(seeds), str(published), str(cache_dir), model, max_bytes, _fingerprint(seeds), code_version())
     if key not in _MEMO:
         _MEMO.clear()
-        _MEMO[key] = load_corpus(seeds, published=published, cache_dir=cache_dir, model=model)
+        _MEMO[key] = load_corpus(seeds, published=published, cache_dir=cache_dir, model=model, max_bytes=max_bytes)
     return _MEMO[key]
 
 

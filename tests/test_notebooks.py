@@ -35,7 +35,7 @@ def test_notebook_is_thin(name):
     first = nb.cells[0]
     assert first.cell_type == "code" and "parameters" in first.metadata.get("tags", [])
     names = [PARAM_LINE.match(line).group(1) for line in first.source.splitlines()]   # every line has the shape
-    assert names[:5] == ["seeds", "published", "cache_dir", "model", "data_dir"]
+    assert names[:6] == ["seeds", "published", "cache_dir", "model", "max_bytes", "data_dir"]
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue

@@ -50,7 +50,9 @@ MOD = (rf"(?:(?:[Tt]he{SP})?(?:very{SP})?(?:end|beginning|start|middle|rest|rema
        rf"second half|early part|latter part|latter half){SP}of{SP}(?:the{SP})?|(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-|{SP})"
        rf"|(?:[Ee]arlier|[Ll]ater){SP})")
 _ZONE = "|".join(UTC_ZONES + OTHER_ZONES)
-ZONE = rf"(?:\(?(?:{_ZONE})(?:{OSP}[+\-−]{OSP}\d{{1,2}}(?::?\d\d)?)?\)?(?![\w])|\({OSP}(?:{_ZONE})[^)\n]{{0,8}}\))"
+_OFFSET = rf"(?:{OSP}[+\-−]{OSP}\d{{1,2}}(?::?\d\d)?)?"
+# "GMT", "UTC+3", "(UTC)", "(local time)": a parenthesis is part of the zone only when both ends are.
+ZONE = rf"(?:(?:{_ZONE}){_OFFSET}(?![\w])|\({OSP}(?:{_ZONE})[^)\n]{{0,8}}\))"
 PART = r"(?:morning|afternoon|evening|night)"
 
 RULES: list[tuple[str, str]] = [

@@ -40,10 +40,11 @@ class Context:
     tense: Tense
     anchor: tuple[str, int] | None = None          # (value, position) of the last date mentioned
     anchor_day: tuple[str, int] | None = None      # ... and of the last day mentioned
+    anchor_year: tuple[str, int] | None = None     # ... and of the last year, bare years included
     days: list[tuple[int, str]] = field(default_factory=list)   # (position, YYYY-MM-DD) of day dates
 
-    def anchor_value(self, pos: int, *, day: bool = False) -> str | None:
-        anchor = self.anchor_day if day else self.anchor
+    def anchor_value(self, pos: int, *, day: bool = False, year: bool = False) -> str | None:
+        anchor = self.anchor_day if day else self.anchor_year if year else self.anchor
         if anchor and pos - anchor[1] <= ANCHOR_REACH:
             return anchor[0]
         return None

@@ -180,7 +180,10 @@ def r_ago(c: Candidate, ctx: Context) -> list[Found]:
     n = _number(g["num"])
     sign = 1 if direction in ("later", "after", "hence") or direction.startswith("from") else -1
     if direction in ("later", "earlier", "before", "after"):
-        base = _anchor_date(ctx.anchor_value(c.start)) or ctx.dct
+        # "three years later": after the last year named, a bare "2011" included; shorter steps
+        # count from the last full date
+        anchor = ctx.anchor_value(c.start, year=_unit(unit)[0] == "Y") or ctx.anchor_value(c.start)
+        base = _anchor_date(anchor) or ctx.dct
     else:
         base = ctx.dct
     if n is None or base is None:
@@ -266,6 +269,10 @@ def r_time(c: Candidate, ctx: Context) -> list[Found]:
     return [(c.start, c.end, "TIME", f"T{h:02d}:{mi:02d}{suffix}")]
 
 
+# What may stand between a clock time and the day it belongs to: "6 p.m. local time (1700 UTC) tomorrow".
+_TIME_TO_DAY = re.compile(r"\)?[ ,]*(?:local time)?[ ,]*(?:\([^()\n]{0,25}\))?[ ,]*(?:on )?", re.I)
+
+
 def date_times(found: list[Found], ctx: Context) -> list[Found]:
     """Give each bare clock time ("T15:00") the day it belongs to: a day named right next to it
     ("12:00 UTC Monday", "16:15 UTC, June 1"), else the last day named in its sentence, else the
@@ -286,7 +293,7 @@ def date_times(found: list[Found], ctx: Context) -> list[Found]:
             else:
                 day = (ctx.dct + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(w, 0))).isoformat()
         if day is None:
-            after = [d for ds, de, d in days if 0 <= ds - e <= 5 and re.fullmatch(r"[ ,]*(?:on )?", ctx.text[e:ds])]
+            after = [d for ds, de, d in days if 0 <= ds - e <= 40 and _TIME_TO_DAY.fullmatch(ctx.text[e:ds])]
             sent_start, _ = ctx.tense.sentence(s)
             before = [d for ds, de, d in days if sent_start <= ds and de <= s]
             day = after[0] if after else (before[-1] if before else (ctx.dct.isoformat() if ctx.dct else None))

@@ -47,6 +47,8 @@ def resolve(text: str, candidates: Sequence[Candidate], *, published: date | Non
             if item[3] is None:
                 continue
             found.append(item)
+            if item[2] == "DATE" and c.rule not in _ANAPHORIC_RULES and re.match(r"\d{4}(?:-|$)", item[3]):
+                ctx.anchor_year = (item[3], item[0])
             if item[2] == "DATE" and c.rule not in _ANAPHORIC_RULES and _ANCHORING.match(item[3]) \
                     and c.rule not in ("year", "decade", "century"):
                 ctx.anchor = (item[3], item[0])

@@ -33,20 +33,37 @@ _VAGUE_NUM = re.compile(r"(?i)^(?:several|many|some|a few|few|couple of|a couple
                         r"dozens of|hundreds of)$")
 
 
+_PAST_AUXILIARY = re.compile(r"\b(?:was|were|had|did)\b", re.I)
+
+
 @dataclass
 class Context:
     text: str
     dct: date | None
     tense: Tense
-    anchor: tuple[str, int] | None = None          # (value, position) of the last date mentioned
-    anchor_day: tuple[str, int] | None = None      # ... and of the last day mentioned
-    anchor_year: tuple[str, int] | None = None     # ... and of the last year, bare years included
+    # (value, position) of every date mentioned so far, of every day, and of every year (bare years included)
+    anchors: list[tuple[str, int]] = field(default_factory=list)
+    anchor_days: list[tuple[str, int]] = field(default_factory=list)
+    anchor_years: list[tuple[str, int]] = field(default_factory=list)
     days: list[tuple[int, str]] = field(default_factory=list)   # (position, YYYY-MM-DD) of day dates
 
+    def _plainly_past(self, pos: int) -> bool:
+        """The clause around ``pos`` has a past auxiliary ("were released later that day")."""
+        start, end = self.tense.sentence(pos)
+        return bool(_PAST_AUXILIARY.search(self.text, max(start, pos - 80), min(end, pos + 40)))
+
     def anchor_value(self, pos: int, *, day: bool = False, year: bool = False) -> str | None:
-        anchor = self.anchor_day if day else self.anchor_year if year else self.anchor
-        if anchor and pos - anchor[1] <= ANCHOR_REACH:
-            return anchor[0]
+        """The last date mentioned before ``pos`` (within reach) that can anchor "that day" or
+        "three years later". A clause in the past tense is not anchored to a date after the
+        reference date ("take effect on December 10 … were released later the same day")."""
+        anchors = self.anchor_days if day else self.anchor_years if year else self.anchors
+        past = self.dct is not None and self._plainly_past(pos)
+        for value, at in reversed(anchors):
+            if pos - at > ANCHOR_REACH:
+                return None
+            if past and value[:10] > self.dct.isoformat()[:len(value[:10])]:
+                continue
+            return value
         return None
 
 

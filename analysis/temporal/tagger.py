@@ -48,12 +48,12 @@ def resolve(text: str, candidates: Sequence[Candidate], *, published: date | Non
                 continue
             found.append(item)
             if item[2] == "DATE" and c.rule not in _ANAPHORIC_RULES and re.match(r"\d{4}(?:-|$)", item[3]):
-                ctx.anchor_year = (item[3], item[0])
+                ctx.anchor_years.append((item[3], item[0]))
             if item[2] == "DATE" and c.rule not in _ANAPHORIC_RULES and _ANCHORING.match(item[3]) \
                     and c.rule not in ("year", "decade", "century"):
-                ctx.anchor = (item[3], item[0])
+                ctx.anchors.append((item[3], item[0]))
                 if len(item[3]) == 10:
-                    ctx.anchor_day = (item[3], item[0])
+                    ctx.anchor_days.append((item[3], item[0]))
     return relative.date_times(found, ctx)
 
 

@@ -244,6 +244,17 @@ def _title_words_at(doc, start: int, end: int) -> int:
     return n
 
 
+def _name_after_title(doc, start: int, end: int) -> int | None:
+    """Where a personal name starts inside a span that ends in title + name ("US Representative
+    Elijah Cummings"): two or three capitalised words after a capitalised title word."""
+    for k in range(max(start, end - 4), end - 1):
+        tok = doc[k]
+        if tok.lower_ in TITLE_WORDS and tok.text[:1].isupper() and 2 <= end - k - 1 <= 3 \
+                and all(_is_name_token(t) for t in doc[k + 1:end]):
+            return k + 1
+    return None
+
+
 def _locative_before(doc, i: int) -> bool:
     """"in Kherson", "near Kherson", "the mayor of Kherson": a place, not a person."""
     if i < 1:
@@ -273,6 +284,10 @@ def _model_spans(doc) -> list[_Span]:
             if b <= a or not _has_capital(doc, a, b):
                 continue
             n_title = _title_words_at(doc, a, b) if ent.label_ == "PERSON" else 0
+            named = _name_after_title(doc, a, b) if ent.label_ != "PERSON" else None
+            if named is not None:       # "United States Representative Elijah Cummings" tagged ORG
+                spans.append(_Span(named, b, "PERSON", "title"))
+                continue
             spans.append(_Span(a + n_title, b, ent.label_, "model-multi" if ent.label_ == "PERSON" and b - a > 1
                                else "model"))
     return spans
@@ -434,14 +449,16 @@ def _canonicals(spans: Sequence[_Span]) -> list[str]:
                         suffixes.setdefault((label, tail), key)
     out = []
     last_seen: dict[str, int] = {}
+    first_seen: dict[str, int] = {}
+    for i, sp in enumerate(spans):
+        first_seen.setdefault(sp.key, i)
     for idx, sp in enumerate(spans):
         key = sp.key
         canon = key
         if sp.label == "PERSON" and " " not in key and key in parts:
             cands = parts[key]
-            if len(cands) > 1:   # the nearest full name mentioned before (else the first after)
-                before = [(last_seen.get(c, -1), c) for c in cands]
-                canon = max(before)[1] if max(before)[0] >= 0 else cands[0]
+            if len(cands) > 1:
+                canon = _surname_referent(sp, cands, spans, last_seen, first_seen)
             else:
                 canon = cands[0]
         elif sp.label in ("GPE", "LOC") and country_name(key):
@@ -452,6 +469,21 @@ def _canonicals(spans: Sequence[_Span]) -> list[str]:
         last_seen[key] = idx
         out.append(canon)
     return out
+
+
+RECENT_TOKENS = 25     # a full name this close before a bare surname is what the surname means
+
+
+def _surname_referent(sp: _Span, cands: Sequence[str], spans: Sequence[_Span], last_seen: dict[str, int],
+                      first_seen: dict[str, int]) -> str:
+    """Which of several people sharing a surname a bare surname means: one named just before it
+    ("his mother, Ruth Cummings. Cummings said"), else the article's subject, the one named first
+    ("Elijah Cummings … born to Ruth Cummings … Cummings served")."""
+    recent = [(last_seen[c], c) for c in cands if c in last_seen
+              and sp.start - spans[last_seen[c]].end <= RECENT_TOKENS]
+    if recent:
+        return max(recent)[1]
+    return min(cands, key=lambda c: first_seen.get(c, len(spans)))
 
 
 def _spans_to_entities(doc, spans: Sequence[_Span], canon: Sequence[str]) -> list[Entity]:

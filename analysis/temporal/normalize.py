@@ -305,5 +305,11 @@ def r_season(c: Candidate, ctx: Context) -> list[Found]:
     elif rel in ("this", "current"):
         y = cal.season_occurrence(code, ctx.dct, None)
     else:
-        y = cal.season_occurrence(code, ctx.dct, ctx.tense.at(c.start, c.end))
+        tense = ctx.tense.at(c.start, c.end)
+        before = ctx.text[max(0, c.start - 8):c.start].lower()
+        if tense is None and re.search(r"\b(?:in|during)\s+$", before):
+            # "penguins feed in winter": a generic season, not a dated one ("spring shows signs
+            # of hope" is this spring)
+            return [(c.start, c.end, "DATE", f"XXXX-{code}")]
+        y = cal.season_occurrence(code, ctx.dct, tense)
     return [(c.start, c.end, "DATE", f"{y}-{code}")]

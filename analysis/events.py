@@ -46,11 +46,13 @@ SYNCHRONOUS = re.compile(r"^(?:Meanwhile|In the meantime|Meantime|At the same ti
 # "want"/"wish"/"intend" classes as used in news).
 FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 PLAN_WORDS = frozenset({"expected", "expect", "expects", "plan", "plans", "planned", "planning", "scheduled",
-                        "due", "set", "intend", "intends", "intended", "aims", "aim", "aimed", "slated",
-                        "poised", "likely", "going", "hope", "hopes", "hoped", "prepare", "prepares",
+                        "intend", "intends", "intended", "aims", "aim", "aimed", "slated", "likely", "hope", "hopes", "hoped", "prepare", "prepares",
                         "preparing", "propose", "proposes", "proposed", "forecast", "forecasts", "foresee",
                         "foresees", "anticipated", "anticipate", "anticipates", "upcoming", "to-be", "predict",
                         "predicts", "predicted", "forecasted"})
+# Words that plan only before "to": "is set to", "are due to", "was going to" (not "set a record").
+PLAN_BEFORE_TO = re.compile(r"\b(?:is|are|was|were|be|been|being|['’]s|['’]re)\s+(?:set|due|going|poised)\s+to\s+"
+                            r"(?!(?:the|a|an|its|his|her|their|our|this|that)\b)\w", re.I)
 # Hedges (after the cues of FactBank's and the MPQA corpus's "uncertain" source-introducing
 # predicates and adverbs).
 HEDGE_WORDS = frozenset({"alleged", "allegedly", "reportedly", "purportedly", "supposedly", "apparently",
@@ -270,9 +272,10 @@ def _status(doc, *, kind: str, text: str, cstart: int, cend: int, tx: Timex, att
     if kind == "caption":
         return "background", speaker
     path = _path_words(doc, tx.start, tx.end, cstart, cend)
-    if path & FUTURE_AUX or path & PLAN_WORDS or (published and tx.date_start and tx.date_start > published):
-        return "expected", speaker
     clause = text[cstart:cend]
+    if path & FUTURE_AUX or path & PLAN_WORDS or PLAN_BEFORE_TO.search(clause) \
+            or (published and tx.date_start and tx.date_start > published):
+        return "expected", speaker
     cue = _cue_in(cstart, cend, attributions)
     nouns = {n for s, n in unverified_nouns if s >= cstart - 2000}
     clause_words = set(re.findall(r"[a-z]+", clause.lower()))

@@ -101,7 +101,7 @@ MIN_CITY_POPULATION = 15_000
 MAJOR_CITY_POPULATION = 100_000
 ALT_NAME_POPULATION = 50_000      # other spellings ("Artemovsk", "Zaporozhye") only for larger cities
 # Country abbreviations used in English news that are not ISO codes.
-COUNTRY_ABBREVIATIONS = {"UK": "GB", "U.K.": "GB", "U.S.": "US", "U.S.A.": "US", "USA": "US", "UAE": "AE",
+COUNTRY_ABBREVIATIONS = {"US": "US", "UK": "GB", "U.K.": "GB", "U.S.": "US", "U.S.A.": "US", "USA": "US", "UAE": "AE",
                          "U.A.E.": "AE", "DRC": "CD", "PRC": "CN", "ROK": "KR", "DPRK": "KP"}
 
 
@@ -151,6 +151,7 @@ def gazetteer() -> dict[str, Place]:
 
 
 @functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=1)
 def _country_codes() -> dict[str, str]:
     import pycountry
     out = {}
@@ -161,13 +162,9 @@ def _country_codes() -> dict[str, str]:
     return out
 
 
-def country_name(text: str) -> str | None:
+def country_from_abbreviation(text: str) -> str | None:
     """The English name of a country written as an abbreviation ("US", "U.K."), else None."""
-    if text in _country_codes():
-        return _country_codes()[text]
-    if len(text) == 2 and text.isupper() and text == "US":
-        return "United States"
-    return None
+    return _country_codes().get(text)
 
 
 # --------------------------------------------------------------------------- working spans
@@ -461,8 +458,8 @@ def _canonicals(spans: Sequence[_Span]) -> list[str]:
                 canon = _surname_referent(sp, cands, spans, last_seen, first_seen)
             else:
                 canon = cands[0]
-        elif sp.label in ("GPE", "LOC") and country_name(key):
-            canon = country_name(key)
+        elif sp.label in ("GPE", "LOC") and country_from_abbreviation(key):
+            canon = country_from_abbreviation(key)
         elif sp.label != "PERSON":
             canon = suffixes.get((sp.label, key)) or (acronyms.get(key) if key.isupper() and len(key) > 1 else None) \
                 or key

@@ -212,42 +212,54 @@ def _clip(sp: Speech, doc, paragraphs: Sequence) -> Speech:
     return sp._replace(content=content, source=source)
 
 
-def _finish(text: str, doc, c: _Cand, resolver: Resolver) -> Attribution | None:
+def _finish(text: str, doc, c: _Cand, resolver: Resolver) -> list[Attribution]:
+    """The attribution(s) of a candidate: one per source, so "Moscow and Beijing accuse…" counts a
+    voice for each."""
     if c.quotes:
         qs, qe = min(q.start for q in c.quotes), max(q.end for q in c.quotes)
         if c.content is not None and _overlaps(c.content, (qs, qe)):
             qs, qe = min(qs, c.content[0]), max(qe, c.content[1])
         c.content = (qs, qe)
     if c.content is None:
-        return None
+        return []
     if c.quotes:
         c.kind = "direct" if _unquoted_words(text, c) <= 1 else "mixed"
     elif c.kind == "indirect" and len(_QUOTE_CHARS.findall(text, c.content[0], c.content[1])) >= 2:
         c.kind = "mixed"
-    speaker = label = channel = None
-    source = None
-    sstart = send = None
-    head_tok = None
-    if c.head is not None and c.source is not None:
-        inner = c.cue is not None and c.content[0] <= c.cue[0] < c.content[1]
-        s, e = _trim_source(doc, c.source, c.head, [c.cue] if inner else [c.cue, c.content])
-        sstart, send = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+    if c.head is None or c.source is None:
+        speaker, label = (c.speaker.speaker_name, c.speaker.label) if isinstance(c.speaker, _Cand) \
+            else (c.speaker or None, c.label)
+        return [_record(text, doc, c, resolver, None, None, speaker, label, None)]
+    inner = c.cue is not None and c.content[0] <= c.cue[0] < c.content[1]
+    s, e = _trim_source(doc, c.source, c.head, [c.cue] if inner else [c.cue, c.content])
+    head_tok = doc[c.head]
+    via = cited_by(doc, c.head)
+    parts = resolver.conjuncts(head_tok, (s, e)) if via is None else []
+    out = [_record(text, doc, c, resolver, span, head_tok, r.speaker, r.label, r.channel) for span, r in parts]
+    if out:
+        c.speaker_name, c.label = " and ".join(a.speaker for a in out), parts[0][1].label
+        return out
+    r = resolver.resolve(head_tok, (s, e))
+    speaker, label, channel = r.speaker, r.label, r.channel
+    if via is not None:
+        c.kind = "according_to"
+        channel = resolver.resolve(doc[via]).speaker or doc[via].text
+        speaker = re.sub(r"^(?:the|a|an)\s+", "", text[doc[s].idx:doc[e - 1].idx + len(doc[e - 1])], flags=re.I)
+        label = None
+    return [_record(text, doc, c, resolver, (s, e), head_tok, speaker, label, channel)]
+
+
+def _record(text: str, doc, c: _Cand, resolver: Resolver, span: tuple[int, int] | None, head_tok,
+            speaker: str | None, label: str | None, channel: str | None) -> Attribution:
+    """One Attribution for the source at token ``span`` (None when the source is not in the text)."""
+    source = sstart = send = None
+    if span is not None:
+        sstart, send = doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1])
         source = text[sstart:send]
-        head_tok = doc[c.head]
-        r = resolver.resolve(head_tok, (s, e))
-        speaker, label, channel = r.speaker, r.label, r.channel
-        via = cited_by(doc, c.head)
-        if via is not None:
-            c.kind = "according_to"
-            channel = resolver.resolve(doc[via]).speaker or doc[via].text
-            speaker = re.sub(r"^(?:the|a|an)\s+", "", source, flags=re.I)
-            label = None
-    elif isinstance(c.speaker, _Cand) or c.speaker:
-        speaker, label = (c.speaker.speaker_name, c.speaker.label) if isinstance(c.speaker, _Cand) else (c.speaker, c.label)
     if c.verb is not None and c.cue is not None and doc[c.verb].idx == c.cue[0]:
         c.channel = c.channel or verb_channel(doc[c.verb])
     if c.channel:
-        channel = f"{channel}, {c.channel}" if channel else c.channel
+        channel = f"{channel}, {c.channel}" if channel and c.channel not in channel else (channel or c.channel)
     stype = source_type(source, speaker=speaker, label=label, head=head_tok.lower_ if head_tok is not None else None,
                         channel=channel)
     if source is None and speaker is None:
@@ -316,9 +328,7 @@ def find_attributions(doc, *, paragraphs: Sequence, sentences: Sequence, entitie
     all_cands.sort(key=lambda c: (c.content or c.cue or (0, 0))[0])
     out = []
     for c in all_cands:
-        a = _finish(text, doc, c, resolver)
-        if a is not None:
-            out.append(a)
+        out.extend(_finish(text, doc, c, resolver))
     out.extend(find_credits(paragraphs))
     out.sort(key=_position)
     return out

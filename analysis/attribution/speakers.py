@@ -300,6 +300,25 @@ class Resolver:
             return self.surnames.get(m.name.lower(), m.name)
         return m.name
 
+    def conjuncts(self, head, span: tuple[int, int]) -> list[tuple[tuple[int, int], Resolved]]:
+        """Each of several coordinated sources ("Moscow and Beijing", "Lavrov and his Chinese
+        counterpart, Qin Gang") with its own token span, when every one resolves to a name; else []."""
+        conj = [c for c in head.children if c.dep_ == "conj"]
+        if not conj or not all(span[0] <= c.i < span[1] for c in conj):
+            return []
+        parts = [head, *conj]
+        ends = [p.i for p in parts[1:]] + [span[1]]
+        found = [self._conjunct(p, e, 0) for p, e in zip(parts, ends, strict=True)]
+        if not all(r.speaker for r in found) or len({r.speaker for r in found}) < len(found):
+            return []
+        starts = [span[0]] + [min(p.left_edge.i, p.i) for p in conj]
+        out = []
+        for s, e, r in zip(starts, [p.left_edge.i for p in conj] + [span[1]], found, strict=True):
+            while e > s + 1 and self.doc[e - 1].dep_ in ("cc", "punct"):
+                e -= 1
+            out.append(((s, e), r))
+        return out
+
     def _conjunct(self, tok, end: int, depth: int) -> Resolved:
         """One of "A and B": a name, or a title followed by the name it introduces."""
         m = self.by_token.get(tok.i)

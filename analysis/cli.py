@@ -7,7 +7,6 @@ Errors print ``analysis: error: <message naming the file>`` on stderr.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import logging
 import sys
@@ -70,10 +69,7 @@ def _records(args) -> tuple[list[dict], int]:
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
         raise ParameterError(f"{missing[0]}: no such file or folder")
-    default = parse_published(args.published)
-    articles = read_articles(args.paths, max_bytes=args.max_bytes)
-    if default is not None:
-        articles = [a if a.published or a.error else dataclasses.replace(a, published=default) for a in articles]
+    articles = read_articles(args.paths, max_bytes=args.max_bytes, published=parse_published(args.published))
     by_id = {a.article_id: a for a in articles}
     records, failed = [], 0
     for article_id, analysis, error in analyze_articles(articles, model=args.model):

@@ -276,8 +276,10 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield p
 
 
-def read_articles(paths: Sequence[str | Path] | str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:
-    """Every article in ``paths`` (files or folders), with unique, stable ``article_id`` values."""
+def read_articles(paths: Sequence[str | Path] | str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                  published: date | None = None) -> list[Article]:
+    """Every article in ``paths`` (files or folders), with unique, stable ``article_id`` values.
+    ``published`` is the reference date of articles whose metadata gives none."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
     out: list[Article] = []
@@ -291,5 +293,7 @@ def read_articles(paths: Sequence[str | Path] | str | Path, *, max_bytes: int = 
             seen[article.article_id] = n + 1
             if n:
                 article = replace(article, article_id=f"{article.article_id}-{n + 1}")
+            if published is not None and article.published is None and article.error is None:
+                article = replace(article, published=published)
             out.append(article)
     return out

@@ -74,10 +74,8 @@ def load_corpus(seeds: str | Path | Sequence[str | Path], *, published: str | da
     ``published`` fills in the reference date of articles whose metadata has none.
     """
     paths = [seeds] if isinstance(seeds, (str, Path)) else list(seeds)
-    articles = read_articles([project_path(p) for p in paths], max_bytes=max_bytes)
-    default = parse_published(published)
-    if default is not None:
-        articles = [a if a.published or a.error else replace(a, published=default) for a in articles]
+    articles = read_articles([project_path(p) for p in paths], max_bytes=max_bytes,
+                             published=parse_published(published))
     cache = project_path(cache_dir) if cache_dir else None
     if cache is not None:
         cache.mkdir(parents=True, exist_ok=True)

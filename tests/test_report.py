@@ -149,3 +149,14 @@ def test_failed_notebook_is_written_and_rendered(tmp_path):
     assert (tmp_path / "broken.ipynb").is_file() and executed is not None
     page = report_html.Renderer().render(executed, title="Broken", failed=job.error)
     assert "did not run to the end" in page and "boom &lt;b&gt;" in page and "before" in page
+
+
+def test_stale_article_pages_are_removed(tmp_path):
+    out = tmp_path / "reports"
+    (out / "articles").mkdir(parents=True)
+    stale = out / "articles" / "gone.html"
+    stale.write_text("<p>from an earlier run</p>", encoding="utf-8")
+    kept = out / "articles" / "kept.html"
+    kept.write_text("<p>this run</p>", encoding="utf-8")
+    build._drop_stale_pages(out, keep={kept})
+    assert kept.exists() and not stale.exists()

@@ -270,6 +270,14 @@ def execute(job: Job, *, out: Path, notebooks_dir: Path, kernel: Kernel | None):
 
 
 # --------------------------------------------------------------------------- the build
+def _drop_stale_pages(out: Path, *, keep: set[Path]) -> None:
+    """Remove article pages a previous run left for articles that are not in this run, so the
+    folder holds exactly what the index links to."""
+    for page in sorted((out / "articles").glob("*")):
+        if page.suffix in (".html", ".ipynb") and page not in keep:
+            page.unlink()
+
+
 def _jobs(tables, *, seeds: list[Path], out: Path, articles: str, params: dict, model: str) -> tuple[list[Job], str | None]:
     seed_param = str(seeds[0]) if len(seeds) == 1 else [str(s) for s in seeds]
     base = {"seeds": seed_param, "cache_dir": str(out / ".cache"), "model": model, **params}
@@ -362,6 +370,7 @@ def _build(seeds: list[Path], *, out: Path, articles: str, params: dict, model: 
             continue
         write_atomic(out / job.html, page)
     timings["html"] = time.perf_counter() - t2
+    _drop_stale_pages(out, keep={out / j.html for j in jobs} | {out / j.ipynb for j in jobs})
 
     user = {"seeds": [str(s) for s in seeds], "out": str(out), "articles": articles, "model": model, **params}
     version = f"{__version__} (source {code_version()})"

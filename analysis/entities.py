@@ -462,13 +462,3 @@ def canonical_for(text: str, entities: Sequence[Entity]) -> str | None:
             if e.label == "PERSON" and key in e.canonical.split(" "):
                 return e.canonical
     return None
-
-
-def entity_at(start: int, end: int, entities: Sequence[Entity]) -> Entity | None:
-    """The entity overlapping the character span [start, end) the most, if any."""
-    best, best_len = None, 0
-    for e in entities:
-        overlap = min(end, e.end) - max(start, e.start)
-        if overlap > best_len:
-            best, best_len = e, overlap
-    return best

@@ -15,17 +15,18 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from .events import HEDGE_WORDS
+
 LOGGER = logging.getLogger(__name__)
 
-# Hedges and markers of uncertain or unverified claims: a subset of the hedging devices listed by
-# Hyland (1998, "Hedging in Scientific Research Articles"), plus the "alleged"/"claimed"/"not verified"
-# cues that the design's ``unverified`` event status names.
-HEDGES = (
-    "alleged", "allegedly", "reportedly", "purportedly", "supposedly", "apparently", "claimed", "claims",
-    "unconfirmed", "unverified", "could not be verified", "not independently verified", "cannot be verified",
+# Hedges shown in the article view: the words that make an event "unverified" (events.HEDGE_WORDS)
+# plus the epistemic modals and verbs of Hyland (1998, "Hedging in Scientific Research Articles")
+# and the "not verified" phrasings, which a reader wants to see even where no event is dated.
+HEDGES = tuple(sorted(HEDGE_WORDS)) + (
+    "claims", "could not be verified", "not independently verified", "cannot be verified",
     "may", "might", "could", "possibly", "probably", "likely", "unlikely", "perhaps", "suggests", "suggested",
     "appears", "appeared", "seems", "seemed", "believed to", "thought to", "is said to", "are said to",
-    "rumoured", "rumored", "estimated", "presumably",
+    "estimated", "presumably",
 )
 HEDGE_RE = re.compile(r"\b(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+")
                                          for h in sorted(HEDGES, key=len, reverse=True)) + r")\b", re.I)

@@ -34,3 +34,12 @@ MEDIA_OUTLETS = (
     "Wikinews", "ProPublica", "Mother Jones", "National Review", "The Intercept", "Vice", "Bellingcat",
     "state media", "state television", "state TV", "local media", "local media outlets",
 )
+
+# English cardinal number words (the closed class of the Penn Treebank CD tag, up to "hundred"),
+# read by the temporal stage ("two days ago") and the quantities stage ("three civilians").
+CARDINAL_WORDS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "hundred": 100, "a hundred": 100,
+}

@@ -65,8 +65,3 @@ def load_model(name: str = DEFAULT_MODEL):
     LOGGER.info("loaded spaCy model %s %s (%s)", nlp.meta.get("name"), nlp.meta.get("version"),
                 ", ".join(nlp.pipe_names))
     return nlp
-
-
-def model_info(nlp) -> str:
-    meta = nlp.meta
-    return f"{meta.get('lang')}_{meta.get('name')} {meta.get('version')}"

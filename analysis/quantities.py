@@ -12,18 +12,12 @@ from __future__ import annotations
 import logging
 import re
 
+from .lexicons import CARDINAL_WORDS
 from .types import Quantity
 
 LOGGER = logging.getLogger(__name__)
 
-# English cardinal number words and scales (as in the Penn Treebank CD tag's closed class).
-NUMBER_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
-    "hundred": 100, "a hundred": 100,
-}
+NUMBER_WORDS = {"zero": 0, **CARDINAL_WORDS}
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
           "trillion": 1_000_000_000_000, "k": 1_000, "m": 1_000_000, "bn": 1_000_000_000, "mn": 1_000_000}
 # Vague amounts: a count is stated but no exact number ("dozens of", "a few thousand").

@@ -6,6 +6,7 @@ exports never special-case a corpus in which nothing was found.
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import tempfile
 from collections.abc import Mapping, Sequence
@@ -41,8 +42,8 @@ def columns(kind: str) -> list[str]:
 def build_tables(articles: Sequence[Article], results: Mapping[str, Mapping | None]) -> Tables:
     """Tables from ingested articles and their ``Analysis.to_dict()`` results (keyed by article_id).
 
-    An article whose analysis failed has its reason in ``results_errors``-style ``error`` already set on
-    the Article, or a missing result; either way it appears in ``articles`` with ``error`` filled in.
+    An article that could not be read or analysed carries its reason in ``Article.error``; one with
+    no result at all is marked "not analysed". Either way it stays in ``articles``.
     """
     rows: dict[str, list[dict]] = {kind: [] for kind in RECORDS}
     article_rows = []
@@ -61,9 +62,12 @@ def build_tables(articles: Sequence[Article], results: Mapping[str, Mapping | No
     return Tables(articles=pd.DataFrame(article_rows, columns=ARTICLE_COLUMNS), **frames)
 
 
-def _cell(value):
+def csv_cell(value):
+    """A table cell as CSV text: lists joined with "; ", offset pairs as "start-end", records as JSON."""
+    if isinstance(value, dict) or (isinstance(value, (list, tuple)) and value and isinstance(value[0], dict)):
+        return json.dumps(value, ensure_ascii=False, default=str)
     if isinstance(value, (list, tuple)):
-        return "; ".join(_cell(v) if not isinstance(v, (list, tuple)) else "-".join(map(str, v)) for v in value)
+        return "; ".join("-".join(map(str, v)) if isinstance(v, (list, tuple)) else str(v) for v in value)
     return value
 
 
@@ -75,7 +79,7 @@ def export_csv(tables: Tables, out_dir: str | Path) -> list[Path]:
     written = []
     for name, frame in tables._asdict().items():
         frame = frame.drop(columns=["text"]) if name == "articles" else frame
-        frame = frame.apply(lambda col: col.map(_cell)) if len(frame) else frame
+        frame = frame.apply(lambda col: col.map(csv_cell)) if len(frame) else frame
         written.append(write_atomic(out / f"{name}.csv", frame.to_csv(index=False)))
     return written
 

@@ -19,10 +19,13 @@ from typing import Any
 
 import pandas as pd
 
-from .tables import write_atomic
+from .tables import csv_cell, write_atomic
 
 LOGGER = logging.getLogger(__name__)
 
+# English month names for display dates, whatever the process's locale.
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
 STATUS_PRIORITY = ("asserted", "attributed", "unverified", "expected", "background")
 MIN_WORD_OVERLAP = 0.2       # Jaccard of content words for two tellings of one event
 MIN_ACTOR_OVERLAP = 0.5      # Jaccard of actors (or two shared actors)
@@ -39,8 +42,6 @@ january february march april may june july august september october november dec
 wednesday thursday friday saturday sunday today yesterday tomorrow week month year morning evening night
 """.split())
 SEASONS = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "AU": "Autumn", "WI": "Winter"}
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
 MERGED_COLUMNS = ["date", "date_start", "date_end", "text", "actors", "status", "speaker", "article_ids",
                   "n_articles", "n_sources", "statuses", "evidence", "article_id", "start", "end", "timex_start",
                   "timex_end"]
@@ -268,16 +269,6 @@ def to_timelinejs(events: pd.DataFrame, *, title: str) -> dict:
 
 
 # --------------------------------------------------------------------------- files
-def _csv_cell(value: Any) -> Any:
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False, default=str)
-    if isinstance(value, (list, tuple)):
-        if value and isinstance(value[0], dict):
-            return json.dumps(list(value), ensure_ascii=False, default=str)
-        return "; ".join(str(v) for v in value)
-    return value
-
-
 def write_timeline(events_df: pd.DataFrame, out_dir: Path, *, title: str = "Timeline",
                    articles: pd.DataFrame | None = None) -> list[Path]:
     """Write ``timeline.json`` (TimelineJS) and ``timeline.csv`` into ``out_dir``; return the paths.
@@ -291,7 +282,7 @@ def write_timeline(events_df: pd.DataFrame, out_dir: Path, *, title: str = "Time
     write_atomic(json_path, json.dumps(doc, ensure_ascii=False, indent=1))
     table = merged.copy()
     for col in table.columns:
-        table[col] = table[col].map(_csv_cell)
+        table[col] = table[col].map(csv_cell)
     write_atomic(csv_path, table.to_csv(index=False))
     LOGGER.info("wrote %d timeline events to %s", len(doc["events"]), out_dir)
     return [json_path, csv_path]

@@ -187,7 +187,9 @@ OFFICES = {
     "secretary-general": "secretary-general", "secretary general": "secretary-general", "pope": "pope",
     "manager": "manager", "campaign manager": "campaign manager", "chief of staff": "chief of staff",
 }
-TITLE_WORDS = frozenset(w for k in OFFICES for w in k.replace("*", "").split()) | frozenset(
+# Words of office titles and their modifiers, for matching a description ("the highest
+# representative of US diplomacy") to an office; the title-before-name list is entities.TITLE_WORDS.
+OFFICE_WORDS = frozenset(w for k in OFFICES for w in k.replace("*", "").split()) | frozenset(
     "mr. mrs. ms. dr. prof. gov. sen. rep. gen. lt. col. adm. former then acting deputy top senior "
     "highest foreign interior defense defence presidential".split())
 

@@ -22,16 +22,16 @@ from .lexicon import (
     FEMALE_PRONOUNS,
     MALE_PRONOUNS,
     MEDIA_WORDS,
+    OFFICE_WORDS,
     ORG_HEADS,
     PARTIES,
     PLATFORMS,
     SEATS_OF_POWER,
-    TITLE_WORDS,
     country_name,
 )
 
 # Heads of descriptions that stand for one person ("the founder", "the candidate", "she").
-PERSON_HEADS = frozenset(w for w in TITLE_WORDS if w.isalpha() and w not in ("foreign", "interior", "defense", "defence",
+PERSON_HEADS = frozenset(w for w in OFFICE_WORDS if w.isalpha() and w not in ("foreign", "interior", "defense", "defence",
                                                                                "former", "then", "acting", "deputy", "top",
                                                                                "senior", "highest", "presidential", "of",
                                                                                "state", "general", "house", "affairs"))

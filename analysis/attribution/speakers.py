@@ -24,6 +24,7 @@ from .lexicon import (
     MALE_PRONOUNS,
     MALE_TITLES,
     NEUTER_PRONOUNS,
+    OFFICE_WORDS,
     OFFICES,
     PARTIES,
     PERSONAL_CHANNEL_NOUNS,
@@ -31,7 +32,6 @@ from .lexicon import (
     PLURAL_PRONOUNS,
     POST_WORDS,
     RELATIVE_PRONOUNS,
-    TITLE_WORDS,
     country_name,
 )
 
@@ -155,7 +155,7 @@ class Resolver:
             i -= 1
         j = m.tend
         if j + 1 < len(doc) and doc[j].text == "," and (doc[j + 1].lower_ in ("the", "a", "an")
-                                                         or doc[j + 1].lower_ in TITLE_WORDS):
+                                                         or doc[j + 1].lower_ in OFFICE_WORDS):
             k = j + 1
             while k < len(doc) and k < j + 12 and not doc[k].is_punct:
                 words.append(doc[k].text)
@@ -324,7 +324,7 @@ class Resolver:
         m = self.by_token.get(tok.i)
         if m is not None:
             return Resolved(m.name, m.label, mention=m)
-        if tok.lower_ in TITLE_WORDS or tok.pos_ == "NOUN":
+        if tok.lower_ in OFFICE_WORDS or tok.pos_ == "NOUN":
             for i in range(tok.i + 1, min(end, tok.i + 12)):
                 m = self.by_token.get(i)
                 if m is not None and m.label == "PERSON":

@@ -14,9 +14,9 @@ from .lexicon import (
     ANONYMOUS_HEADS,
     COGNITION_VERBS,
     OBJECT_CONTENT_VERBS,
+    OFFICE_WORDS,
     SOURCE_HEADS,
     SPEECH_VERBS,
-    TITLE_WORDS,
     XCOMP_VERBS,
     verb_forms,
 )
@@ -98,7 +98,7 @@ def _plausible_source(verb, base: str) -> bool:
     if subj.pos_ == "PROPN" or subj.lower_ in PERSONAL_PRONOUNS or subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
     low = subj.lower_
-    return low in SOURCE_HEADS or low in TITLE_WORDS or low in ANONYMOUS_HEADS or low.endswith(("er", "ers", "ist", "ists"))
+    return low in SOURCE_HEADS or low in OFFICE_WORDS or low in ANONYMOUS_HEADS or low.endswith(("er", "ers", "ist", "ists"))
 
 
 EVIDENCE_VERBS = frozenset("show find reveal indicate publish release issue air broadcast circulate document "

@@ -9,10 +9,6 @@ SEASON_ORDER = ("WI", "SP", "SU", "FA")
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}   # meteorological seasons, Northern hemisphere
 
 
-def iso_day(d: date) -> str:
-    return d.isoformat()
-
-
 def iso_month(y: int, m: int) -> str:
     return f"{y:04d}-{m:02d}"
 

@@ -8,6 +8,8 @@ such as "Sept." and "Tues.").
 """
 from __future__ import annotations
 
+from ..lexicons import CARDINAL_WORDS
+
 # Month names and the abbreviations of AP / Reuters style ("Jan.", "Sept.").
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -31,13 +33,9 @@ PARTS_OF_DAY: dict[str, str] = {
     "midday": "MI", "noon": "MI", "dawn": "MO", "dusk": "EV",
 }
 
-# Cardinal number words (English); "a"/"an" mean one. Vague quantities map to "X".
+# Cardinal number words (English); "a"/"an" mean one.
 NUMBER_WORDS: dict[str, float] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "a hundred": 100, "dozen": 12, "a dozen": 12, "half a": 0.5, "half an": 0.5,
+    "a": 1, "an": 1, **CARDINAL_WORDS, "a dozen": 12, "half a": 0.5, "half an": 0.5,
     "a couple of": 2, "a couple": 2, "couple of": 2,
 }
 VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "numerous", "countless", "multiple",

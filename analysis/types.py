@@ -16,6 +16,8 @@ TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 ATTRIBUTION_KINDS = ("direct", "mixed", "indirect", "according_to", "photo_credit", "wire_credit")
 SOURCE_TYPES = ("person", "organisation", "media", "anonymous", "document", "social_media", "unknown")
 EVENT_STATUSES = ("asserted", "attributed", "unverified", "expected", "background")
+ATTRIBUTION_ACTS = ("speech", "belief", "intention", "evidence")
+DATE_FROM = ("explicit", "discourse", "publication")
 
 
 def _plain(value: Any) -> Any:
@@ -114,6 +116,8 @@ class Attribution(_Record):
     content_end: int | None
     affiliation: str | None = None    # country or organisation the source speaks for
     channel: str | None = None        # "press service", "Telegram post", "press release"
+    act: str | None = None            # speech, belief, intention or evidence; None for credits
+    segments: tuple[tuple[int, int], ...] = ()   # [start, end] of each quoted piece, else the content span
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +134,9 @@ class Event(_Record):
     timex_start: int
     timex_end: int
     evidence: tuple[tuple[int, int], ...] = ()   # every (start, end) that tells this event
+    date_from: str = "explicit"       # explicit, discourse or publication: where the date comes from
+    trigger_start: int | None = None  # the word that names the event (usually the main verb)
+    trigger_end: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ import pytest
 from analysis.attribution import find_attributions, find_quotes
 from analysis.attribution.credits import find_credits
 from analysis.attribution.sourcetypes import affiliation, source_type
-from analysis.attribution.speakers import office_of
+from analysis.entities import office_of
 from analysis.types import ATTRIBUTION_KINDS, SOURCE_TYPES, Paragraph
 
 CASES_DIR = Path(__file__).parent / "cases"
@@ -138,6 +138,12 @@ def test_seed_direct_quotes(seed_analysis):
     assert ministry.channel == "press release" and ministry.affiliation == "Russia"
     prig = next(a for a in direct if a.speaker == "Prigozhin")
     assert "press service" in prig.channel and "Telegram" in prig.channel
+
+
+def test_seed_role_resolved_to_the_name_given_after_it(seed_analysis):
+    # "The founder of the Russian group of mercenaries Wagner published a video that, he says, …"
+    says = next(a for a in seed_analysis.attributions if a.cue == "says" and a.source == "he")
+    assert says.speaker == "Prigozhin"
 
 
 def test_seed_sources(seed_analysis):

@@ -76,3 +76,19 @@ def test_seed_people_and_places(seed_analysis):
     assert canon["Blinken"] == {"Antony Blinken"} and canon["Scholz"] == {"Olaf Scholz"}
     assert "hypersonic missiles" not in by_text
     assert not any(t.endswith("’s") for t in by_text)
+
+
+REFERENT_CASES = json.loads((Path(__file__).parent / "cases" / "entities_referents.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", REFERENT_CASES, ids=[c["label"] for c in REFERENT_CASES])
+def test_resolve_mention(nlp, case):
+    text = case["text"]
+    doc = nlp(text)
+    found = entities.find_entities(doc, paragraphs=structure.find_paragraphs(text))
+    start = -1
+    for _ in range(case["occurrence"] + 1):
+        start = text.index(case["mention"], start + 1)
+    end = start + len(case["mention"])
+    assert entities.resolve_mention(doc, found, start, end) == case["canonical"]
+    assert entities.Referents(doc, found).canonical(start, end) == case["canonical"]

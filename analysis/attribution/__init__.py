@@ -3,7 +3,7 @@
 ``find_attributions(doc, *, paragraphs, sentences, entities)`` is the stage function; the modules
 split it by concern: :mod:`.quotes` pairs quotation marks, :mod:`.speech` reads reporting verbs
 off the parse, :mod:`.according` finds verbless attributions, :mod:`.credits` reads photo and wire
-credits, :mod:`.speakers` resolves who a mention is, :mod:`.sourcetypes` types it, and
+credits, :class:`analysis.entities.Referents` resolves who a mention is, :mod:`.sourcetypes` types it, and
 :mod:`.lexicon` holds the word lists.
 """
 from __future__ import annotations

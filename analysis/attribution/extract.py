@@ -20,7 +20,8 @@ from .according import bare_source, cited_by, colon_headlines, find_according
 from .credits import find_credits
 from .quotes import Quote, find_quotes
 from .sourcetypes import affiliation, platform_in, source_type
-from .speakers import Resolver, verb_channel
+from ..entities import Referents
+from .channels import verb_channel
 from .speech import Speech, find_speech
 
 LOGGER = logging.getLogger(__name__)
@@ -212,7 +213,7 @@ def _clip(sp: Speech, doc, paragraphs: Sequence) -> Speech:
     return sp._replace(content=content, source=source)
 
 
-def _finish(text: str, doc, c: _Cand, resolver: Resolver) -> list[Attribution]:
+def _finish(text: str, doc, c: _Cand, resolver: Referents) -> list[Attribution]:
     """The attribution(s) of a candidate: one per source, so "Moscow and Beijing accuse…" counts a
     voice for each."""
     if c.quotes:
@@ -235,21 +236,21 @@ def _finish(text: str, doc, c: _Cand, resolver: Resolver) -> list[Attribution]:
     head_tok = doc[c.head]
     via = cited_by(doc, c.head)
     parts = resolver.conjuncts(head_tok, (s, e)) if via is None else []
-    out = [_record(text, doc, c, resolver, span, head_tok, r.speaker, r.label, r.channel) for span, r in parts]
+    out = [_record(text, doc, c, resolver, span, head_tok, r.name, r.label, r.channel) for span, r in parts]
     if out:
         c.speaker_name, c.label = " and ".join(a.speaker for a in out), parts[0][1].label
         return out
     r = resolver.resolve(head_tok, (s, e))
-    speaker, label, channel = r.speaker, r.label, r.channel
+    speaker, label, channel = r.name, r.label, r.channel
     if via is not None:
         c.kind = "according_to"
-        channel = resolver.resolve(doc[via]).speaker or doc[via].text
+        channel = resolver.resolve(doc[via]).name or doc[via].text
         speaker = re.sub(r"^(?:the|a|an)\s+", "", text[doc[s].idx:doc[e - 1].idx + len(doc[e - 1])], flags=re.I)
         label = None
     return [_record(text, doc, c, resolver, (s, e), head_tok, speaker, label, channel)]
 
 
-def _record(text: str, doc, c: _Cand, resolver: Resolver, span: tuple[int, int] | None, head_tok,
+def _record(text: str, doc, c: _Cand, resolver: Referents, span: tuple[int, int] | None, head_tok,
             speaker: str | None, label: str | None, channel: str | None) -> Attribution:
     """One Attribution for the source at token ``span`` (None when the source is not in the text)."""
     source = sstart = send = None
@@ -308,7 +309,7 @@ def find_attributions(doc, *, paragraphs: Sequence, sentences: Sequence, entitie
     qs = _Quotes(quotes)
     speech = [_clip(sp, doc, paragraphs) for sp in speech if not _inside_quote(qs, sp)]
     cands, extra = _attach(text, quotes, speech, doc)
-    resolver = Resolver(doc, entities)
+    resolver = Referents(doc, entities)
     all_cands: list[_Cand] = []
     for k, sp in enumerate(speech):
         c = cands.get(k)

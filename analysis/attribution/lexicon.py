@@ -8,6 +8,32 @@ from __future__ import annotations
 import functools
 import re
 
+from ..entities.lexicon import (  # noqa: F401  (re-exported: the attribution stage reads them here)
+    CHANNEL_NOUNS,
+    DEMONYMS,
+    DOCUMENT_PHRASES,
+    DOCUMENT_WORDS,
+    FEMALE_NAMES,
+    FEMALE_PRONOUNS,
+    FEMALE_TITLES,
+    FIRST_PERSON,
+    MALE_NAMES,
+    MALE_PRONOUNS,
+    MALE_TITLES,
+    NEUTER_PRONOUNS,
+    OFFICE_WORDS,
+    OFFICES,
+    PARTIES,
+    PERSONAL_CHANNEL_NOUNS,
+    PLATFORMS,
+    PLURAL_PRONOUNS,
+    POST_WORDS,
+    RELATIVE_PRONOUNS,
+    SEATS_OF_POWER,
+    country_name,
+)
+from ..entities.lexicon import ORG_NOUNS as ORG_HEADS  # noqa: F401
+
 # ---------------------------------------------------------------------------------------------
 # Reporting verbs. Speech verbs after textacy's REPORTING_VERBS and the verb lists of the
 # PARC / PolNeAR attribution guidelines (Pareti 2015; Newell et al. 2018), extended with the
@@ -112,192 +138,10 @@ ANONYMITY_PHRASES = (
 # A quantifier or a vague determiner before such a head marks it as unnamed.
 ANONYMOUS_DETS = frozenset("a an some several many other others two three four few senior one another".split())
 
-# Documents and statements that "say" things (press releases, reports, polls).
-DOCUMENT_WORDS = frozenset("""
-    release statement communique communiqué report reports document documents memo memorandum letter
-    filing filings affidavit complaint indictment lawsuit ruling verdict study survey poll polls
-    analysis transcript record records email emails cable cables dossier paper bill law decree order
-    resolution declaration text note notice announcement readout minutes budget data figures
-    estimate estimates assessment audit review investigation findings results chart website
-""".split())
-DOCUMENT_PHRASES = ("press release", "news release", "joint statement", "court documents", "court filing",
-                    "exit poll", "official statement", "written statement")
-
-# Social platforms and the words for their posts (platform names as their companies spell them).
-PLATFORMS = {
-    "telegram": "Telegram", "twitter": "Twitter", "x": "X", "facebook": "Facebook", "instagram": "Instagram",
-    "youtube": "YouTube", "tiktok": "TikTok", "weibo": "Weibo", "wechat": "WeChat", "vk": "VK",
-    "vkontakte": "VKontakte", "truth social": "Truth Social", "reddit": "Reddit", "linkedin": "LinkedIn",
-    "threads": "Threads", "mastodon": "Mastodon", "bluesky": "Bluesky", "snapchat": "Snapchat",
-    "whatsapp": "WhatsApp", "substack": "Substack",
-}
-POST_WORDS = frozenset("post posts tweet tweets video videos message messages account channel feed blog "
-                       "livestream podcast story stories thread".split())
-# Channel nouns: the owner of "X's press service" is the speaker, the noun is the channel.
-CHANNEL_NOUNS = frozenset("""
-    service office spokesman spokeswoman spokesperson spokespeople account channel website site feed blog
-    statement release post tweet video message team campaign lawyer lawyers attorney attorneys
-    representative representatives
-""".split())
-PERSONAL_CHANNEL_NOUNS = frozenset("spokesman spokeswoman spokesperson spokespeople lawyer lawyers attorney "
-                                   "attorneys representative representatives".split())
-
-# Organisation heads (common nouns) for typing sources that are not named entities.
-ORG_HEADS = frozenset("""
-    ministry ministries government department agency committee commission council court party campaign
-    company firm corporation group organization organisation union association police army military
-    kremlin administration embassy parliament congress senate house cabinet office bank fund board
-    foundation institute university council coalition alliance movement network bureau service
-    prosecutor prosecutors prosecutors' regime junta command headquarters team
-""".split())
-
 # Media words that turn an organisation into media ("a team from France24", "state television").
 MEDIA_WORDS = frozenset("newspaper paper magazine channel network broadcaster agency outlet outlets tv television "
                         "radio daily weekly tabloid station reporters reporter journalists journalist correspondent "
                         "correspondents editorial".split())
-
-# ---------------------------------------------------------------------------------------------
-# Titles and offices (Wikipedia "List of heads of state and government" and "Minister"
-# articles; US and UK political offices). An office maps to a class, so that a description
-# ("the highest representative of US diplomacy") can meet a title ("US Secretary of State").
-OFFICES = {
-    "secretary of state": "foreign minister", "foreign minister": "foreign minister",
-    "foreign secretary": "foreign minister", "minister of foreign affairs": "foreign minister",
-    "foreign affairs minister": "foreign minister", "top diplomat": "foreign minister",
-    "chief diplomat": "foreign minister", "representative of diplomacy": "foreign minister",
-    "head of diplomacy": "foreign minister", "foreign policy chief": "foreign minister",
-    "representative of * diplomacy": "foreign minister", "head of * diplomacy": "foreign minister",
-    "chancellor": "head of government", "prime minister": "head of government", "premier": "head of government",
-    "president": "head of state", "king": "head of state", "queen": "head of state", "emir": "head of state",
-    "defense secretary": "defence minister", "defence secretary": "defence minister",
-    "defense minister": "defence minister", "defence minister": "defence minister",
-    "secretary of defense": "defence minister", "pentagon chief": "defence minister",
-    "finance minister": "finance minister", "treasury secretary": "finance minister",
-    "chancellor of the exchequer": "finance minister", "secretary of the treasury": "finance minister",
-    "interior minister": "interior minister", "home secretary": "interior minister",
-    "attorney general": "attorney general", "spokesman": "spokesperson", "spokeswoman": "spokesperson",
-    "spokesperson": "spokesperson", "press secretary": "spokesperson", "governor": "governor",
-    "mayor": "mayor", "senator": "senator", "sen.": "senator", "congressman": "representative",
-    "congresswoman": "representative", "rep.": "representative", "speaker": "speaker",
-    "nominee": "candidate", "candidate": "candidate", "frontrunner": "candidate", "front-runner": "candidate",
-    "ambassador": "ambassador", "general": "general", "commander": "commander", "founder": "founder",
-    "leader": "leader", "chief": "chief", "ceo": "chief executive", "chief executive": "chief executive",
-    "chairman": "chair", "chairwoman": "chair", "chair": "chair", "director": "director", "minister": "minister",
-    "secretary": "secretary", "vice president": "vice president", "vice-president": "vice president",
-    "secretary-general": "secretary-general", "secretary general": "secretary-general", "pope": "pope",
-    "manager": "manager", "campaign manager": "campaign manager", "chief of staff": "chief of staff",
-}
-# Words of office titles and their modifiers, for matching a description ("the highest
-# representative of US diplomacy") to an office; the title-before-name list is entities.TITLE_WORDS.
-OFFICE_WORDS = frozenset(w for k in OFFICES for w in k.replace("*", "").split()) | frozenset(
-    "mr. mrs. ms. dr. prof. gov. sen. rep. gen. lt. col. adm. former then acting deputy top senior "
-    "highest foreign interior defense defence presidential".split())
-
-# Honorifics and first names used to guess a person's gender, for pronoun agreement (common
-# given names from the US Social Security Administration's lists and names frequent in world news).
-MALE_TITLES = frozenset("mr mr. sir lord king prince father brother uncle".split())
-FEMALE_TITLES = frozenset("mrs mrs. ms ms. miss madam lady queen princess mother sister aunt dame".split())
-MALE_NAMES = frozenset("""
-    john james robert michael william david richard joseph thomas charles christopher daniel matthew anthony
-    antony mark donald steven paul andrew joshua kenneth kevin brian george edward ronald timothy jason
-    jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel
-    gregory frank alexander raymond patrick jack dennis jerry tyler aaron jose adam henry nathan douglas
-    zachary peter kyle walter ethan jeremy harold keith christian roger noah gerald carl terry sean austin
-    arthur lawrence jesse dylan bryan joe jordan billy bruce albert willie gabriel logan alan juan wayne
-    roy ralph randy eugene vincent russell elijah louis bobby philip johnny barack bernie ted marco mike
-    mitt jeb chris rand newt rick bill vladimir sergei sergey dmitry dmitri alexei alexey yevgeny
-    evgeny volodymyr olaf emmanuel boris rishi keir xi wang li recep yair naftali narendra
-    jair luiz luis carlos jorge pedro manuel francisco antonio giuseppe silvio mario matteo
-    friedrich heinz hans klaus wolfgang jens jürgen josep mohammed muhammad ahmed ali hassan hussein
-    abdullah omar khalid ibrahim yusuf kim jong shinzo fumio lloyd jake
-    rex ron tim ben dan jim tom bob dick chuck mitch reince corey
-    rudy jared steve jeff beto pete cory
-    josh marty herman lincoln ray elon warren tucker sean
-    yevgeny igor ivan nikolai oleksandr oleksiy andriy dmytro vitali vitaly ramzan viktor
-    qin gang
-""".split())
-FEMALE_NAMES = frozenset("""
-    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret
-    sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca
-    sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma samantha
-    katherine christine debra rachel catherine carolyn janet ruth maria heather diane virginia julie
-    joyce victoria olivia kelly christina lauren joan evelyn judith megan cheryl andrea hannah martha
-    jacqueline frances gloria ann teresa kathryn sara janice jean alice madison doris abigail julia judy
-    grace denise amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabella
-    charlotte rose alexis kayla hillary kamala nikki carly michele kellyanne hope ivanka melania
-    chelsea huma debbie nancy kirsten tulsi ilhan alexandria condoleezza madeleine
-    ursula liz giorgia marine jacinda sanna annalena kaja maia yulia svetlana
-    valentina olena iryna lyudmila tatiana natalia yekaterina sheryl kristi
-    stacey mia ayanna rashida katie kate kristen jill dianne
-""".split())
-
-# Collective words and pronouns.
-MALE_PRONOUNS = frozenset("he him his himself".split())
-FEMALE_PRONOUNS = frozenset("she her hers herself".split())
-PLURAL_PRONOUNS = frozenset("they them their themselves".split())
-NEUTER_PRONOUNS = frozenset("it its itself".split())
-RELATIVE_PRONOUNS = frozenset("who which that whom whose".split())
-FIRST_PERSON = frozenset("i we me us my our".split())
-
-# ---------------------------------------------------------------------------------------------
-# Nationality words -> country. The country names are pycountry's (ISO 3166) where it has
-# them; the adjectives are the demonyms of Wikipedia's "List of adjectival and demonymic forms
-# for countries and nations", for the countries most present in international news.
-DEMONYMS = {
-    "american": "United States", "us": "United States", "u.s.": "United States", "usa": "United States",
-    "u.s.a.": "United States", "russian": "Russia", "ukrainian": "Ukraine", "chinese": "China",
-    "german": "Germany", "french": "France", "british": "United Kingdom", "uk": "United Kingdom",
-    "english": "United Kingdom", "italian": "Italy", "spanish": "Spain", "polish": "Poland",
-    "japanese": "Japan", "korean": "South Korea", "south korean": "South Korea", "north korean": "North Korea",
-    "indian": "India", "pakistani": "Pakistan", "iranian": "Iran", "iraqi": "Iraq", "syrian": "Syria",
-    "israeli": "Israel", "palestinian": "Palestine", "turkish": "Turkey", "saudi": "Saudi Arabia",
-    "egyptian": "Egypt", "canadian": "Canada", "mexican": "Mexico", "brazilian": "Brazil",
-    "argentine": "Argentina", "argentinian": "Argentina", "australian": "Australia", "dutch": "Netherlands",
-    "belgian": "Belgium", "swiss": "Switzerland", "austrian": "Austria", "swedish": "Sweden",
-    "norwegian": "Norway", "danish": "Denmark", "finnish": "Finland", "greek": "Greece",
-    "hungarian": "Hungary", "czech": "Czechia", "slovak": "Slovakia", "romanian": "Romania",
-    "bulgarian": "Bulgaria", "serbian": "Serbia", "croatian": "Croatia", "belarusian": "Belarus",
-    "georgian": "Georgia", "armenian": "Armenia", "azerbaijani": "Azerbaijan", "kazakh": "Kazakhstan",
-    "moldovan": "Moldova", "lithuanian": "Lithuania", "latvian": "Latvia", "estonian": "Estonia",
-    "irish": "Ireland", "portuguese": "Portugal", "afghan": "Afghanistan", "lebanese": "Lebanon",
-    "jordanian": "Jordan", "qatari": "Qatar", "emirati": "United Arab Emirates", "yemeni": "Yemen",
-    "libyan": "Libya", "tunisian": "Tunisia", "algerian": "Algeria", "moroccan": "Morocco",
-    "nigerian": "Nigeria", "kenyan": "Kenya", "ethiopian": "Ethiopia", "south african": "South Africa",
-    "sudanese": "Sudan", "somali": "Somalia", "indonesian": "Indonesia", "malaysian": "Malaysia",
-    "thai": "Thailand", "vietnamese": "Viet Nam", "filipino": "Philippines", "philippine": "Philippines",
-    "taiwanese": "Taiwan", "venezuelan": "Venezuela", "colombian": "Colombia", "chilean": "Chile",
-    "peruvian": "Peru", "cuban": "Cuba", "bolivian": "Bolivia", "sino": "China", "soviet": "Soviet Union",
-    "european": "European Union", "eu": "European Union", "nato": "NATO", "un": "United Nations",
-    "western": "the West",
-}
-# Capitals and seats of power used for their governments ("Beijing assures that ...").
-SEATS_OF_POWER = {
-    "kremlin": "Russia", "white house": "United States", "pentagon": "United States",
-    "downing street": "United Kingdom", "élysée": "France", "elysee": "France", "zhongnanhai": "China",
-    "brussels": "European Union", "capitol hill": "United States", "foggy bottom": "United States",
-}
-# US parties give the side of a voice in US political news.
-PARTIES = {
-    "republican": "Republican Party", "republicans": "Republican Party", "gop": "Republican Party",
-    "democrat": "Democratic Party", "democrats": "Democratic Party", "democratic": "Democratic Party",
-    "labour": "Labour Party", "tory": "Conservative Party", "tories": "Conservative Party",
-}
-
-
-@functools.lru_cache(maxsize=512)
-def country_name(word: str) -> str | None:
-    """A country's common name from a nationality word, a country name or a code, else None."""
-    low = word.lower().strip()
-    if low in DEMONYMS:
-        return DEMONYMS[low]
-    if len(low) < 2 or not word[:1].isupper():
-        return None
-    import pycountry
-    try:
-        c = pycountry.countries.lookup(word)
-    except LookupError:
-        return None
-    return getattr(c, "common_name", None) or c.name
 
 
 def _inflect(base: str) -> set[str]:

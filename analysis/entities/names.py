@@ -23,10 +23,10 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .gazetteer import MAJOR_CITY_POPULATION, Place, country_from_abbreviation, gazetteer
-from .lexicons import WIRE_AGENCIES
-from .temporal.lexicon import OTHER_ZONES, UTC_ZONES
-from .types import Entity
+from ..gazetteer import MAJOR_CITY_POPULATION, Place, country_from_abbreviation, gazetteer
+from ..lexicons import WIRE_AGENCIES
+from ..temporal.lexicon import OTHER_ZONES, UTC_ZONES
+from ..types import Entity
 
 LOGGER = logging.getLogger(__name__)
 

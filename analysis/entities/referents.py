@@ -1,6 +1,10 @@
-"""Who a source mention refers to: pronouns, titles, short names and possessives resolved to names.
+"""Who a mention refers to: pronouns, titles, role nouns, short names and possessives resolved to
+the canonical (fullest) name the article gives the entity. One mechanism for every stage: the
+attribution stage resolves its speakers with it, the events stage its actors.
 
-A :class:`Resolver` is built once per article from the entity stage's mentions (canonical names)
+>>> # refs = Referents(doc, entities); refs.canonical(start, end) -> "Yevgeny Prigozhin" or None
+
+A :class:`Referents` is built once per article from the entity stage's mentions (canonical names)
 or, when that stage gave nothing, from spaCy's own entities clustered by surname. Every lookup
 walks a sorted list of mentions backwards from a position (``bisect``), so resolving all the
 sources of an article stays linear in practice.
@@ -26,6 +30,7 @@ from .lexicon import (
     NEUTER_PRONOUNS,
     OFFICE_WORDS,
     OFFICES,
+    ORG_NOUNS,
     PARTIES,
     PERSONAL_CHANNEL_NOUNS,
     PLATFORMS,
@@ -39,6 +44,11 @@ NAMED = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
 _OFFICE_RES = sorted(((re.compile(r"\b" + re.escape(k).replace(r"\*", r"[\w.]+(?:\s[\w.]+)?") + r"\b"), v)
                       for k, v in OFFICES.items()), key=lambda kv: -len(kv[0].pattern))
 LOOKBACK_CHARS = 2500     # how far back a pronoun looks for its antecedent
+CATAPHORA_CHARS = 600     # how far after a role ("the founder of …") its holder may be named
+ORG_LOOKBACK_CHARS = 1500  # how far back "the company" looks for the company
+# Nouns that stand for whichever organisation the article last named ("the company said").
+GENERIC_ORG_NOUNS = frozenset("company firm corporation group organisation organization business "
+                              "carrier airline bank manufacturer retailer startup".split())
 
 
 class Mention(NamedTuple):
@@ -50,8 +60,10 @@ class Mention(NamedTuple):
     name: str             # canonical name
 
 
-class Resolved(NamedTuple):
-    speaker: str | None
+class Referent(NamedTuple):
+    """What a mention refers to: ``name`` is the fullest name the article gives the entity (or the
+    cleaned description when no entity matches, then ``label`` is None)."""
+    name: str | None
     label: str | None     # PERSON, ORG, GPE, NORP, or None for a description
     channel: str | None = None
     mention: Mention | None = None
@@ -79,7 +91,7 @@ def _clean(text: str) -> str:
     return text.strip(" ,;:")
 
 
-class Resolver:
+class Referents:
     """Resolves source mentions of one parsed article."""
 
     def __init__(self, doc, entities=()):
@@ -182,6 +194,22 @@ class Resolver:
                 votes[m.name][g] += 1
         return {name: v.most_common(1)[0][0] for name, v in votes.items() if v}
 
+    # ----------------------------------------------------------------- public
+    def canonical(self, start: int, end: int) -> str | None:
+        """The canonical name of the mention at char offsets ``[start, end)``: a name ("Lavrov" ->
+        "Sergei Lavrov"), a pronoun, a role or description ("the minister", "the company", "the
+        founder of the Russian group of mercenaries") or a possessive; None when it refers to no
+        entity the article names."""
+        r = self.at(start, end)
+        return r.name if r.label is not None else None
+
+    def at(self, start: int, end: int) -> Referent:
+        """The :class:`Referent` of the mention at char offsets ``[start, end)``."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return Referent(None, None)
+        return self.resolve(span.root, (span.start, span.end))
+
     # ----------------------------------------------------------------- lookups
     def _before(self, pos: int, ok, limit: int = LOOKBACK_CHARS) -> Mention | None:
         k = bisect.bisect_left(self.starts, pos) - 1
@@ -202,7 +230,7 @@ class Resolver:
                 return t
         return None
 
-    def _pronoun(self, tok, depth: int = 0) -> Resolved:
+    def _pronoun(self, tok, depth: int = 0) -> Referent:
         low = tok.lower_
         if low in MALE_PRONOUNS or low in FEMALE_PRONOUNS:
             g = "m" if low in MALE_PRONOUNS else "f"
@@ -214,29 +242,29 @@ class Resolver:
             desc = self._described_subject(tok)
             if desc is not None and (near is None or near.start < desc.idx):
                 r = self.resolve(desc, depth=depth + 1)
-                if r.speaker:
+                if r.name:
                     return r
             best = subj if subj is not None and (near is None or near.start - subj.start < 600) else near
-            return Resolved(best.name, "PERSON", mention=best) if best else Resolved(None, None)
+            return Referent(best.name, "PERSON", mention=best) if best else Referent(None, None)
         if low in PLURAL_PRONOUNS:
             m = self._before(tok.idx, lambda m: m.label in ("ORG", "NORP", "GPE"), limit=600)
-            return Resolved(m.name, m.label, mention=m) if m else Resolved(None, None)
+            return Referent(m.name, m.label, mention=m) if m else Referent(None, None)
         if low in NEUTER_PRONOUNS:
             m = self._before(tok.idx, lambda m: m.label in ("ORG", "GPE"), limit=600)
-            return Resolved(m.name, m.label, mention=m) if m else Resolved(None, None)
+            return Referent(m.name, m.label, mention=m) if m else Referent(None, None)
         if low in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
             return self.resolve(tok.head.head, depth=depth + 1)
-        return Resolved(None, None)
+        return Referent(None, None)
 
-    def resolve(self, head, span: tuple[int, int] | None = None, depth: int = 0) -> Resolved:
+    def resolve(self, head, span: tuple[int, int] | None = None, depth: int = 0) -> Referent:
         """Resolve the noun phrase headed by token ``head`` (token span ``span``)."""
         if depth > 4:
-            return Resolved(None, None)
+            return Referent(None, None)
         doc = self.doc
         low = head.lower_
         if head.pos_ == "PRON" or low in MALE_PRONOUNS | FEMALE_PRONOUNS | PLURAL_PRONOUNS | NEUTER_PRONOUNS:
             if low in FIRST_PERSON:
-                return Resolved(None, None)
+                return Referent(None, None)
             return self._pronoun(head, depth)
         m = self.by_token.get(head.i)
         conj = [c for c in head.children if c.dep_ == "conj"]
@@ -244,18 +272,18 @@ class Resolver:
             parts = [head, *conj]
             ends = [p.i for p in parts[1:]] + [span[1] if span else conj[-1].right_edge.i + 1]
             found = [self._conjunct(p, e, depth) for p, e in zip(parts, ends, strict=True)]
-            names = [r.speaker for r in found]
+            names = [r.name for r in found]
             if all(names):
-                return Resolved(" and ".join(dict.fromkeys(names)), found[0].label)
+                return Referent(" and ".join(dict.fromkeys(names)), found[0].label)
         if m is not None:
-            return Resolved(self._fullest(m), m.label, mention=m)
+            return Referent(self._fullest(m), m.label, mention=m)
         kids = list(head.children)
         owner = next((c for c in kids if c.dep_ == "poss"), None)
         if owner is not None and (low in CHANNEL_NOUNS or low in DOCUMENT_WORDS or low in POST_WORDS):
             r = self.resolve(owner, depth=depth + 1)
-            if r.speaker:
+            if r.name:
                 channel = " ".join(t.text for t in head.subtree if t.i > owner.right_edge.i and t.i <= head.i)
-                return Resolved(r.speaker, r.label, channel, r.mention)
+                return Referent(r.name, r.label, channel, r.mention)
         if (low in CHANNEL_NOUNS or low in DOCUMENT_WORDS or low in POST_WORDS) and low not in PERSONAL_CHANNEL_NOUNS:
             for c in kids:
                 if c.dep_ == "prep" and c.lower_ in ("from", "of", "by"):
@@ -264,7 +292,7 @@ class Resolver:
                         r = self.resolve(obj, depth=depth + 1)
                         if r.label is not None:
                             channel = " ".join(t.text for t in head.subtree if t.i <= head.i and t.dep_ != "det")
-                            return Resolved(r.speaker, r.label, channel, r.mention)
+                            return Referent(r.name, r.label, channel, r.mention)
             nxt = head.i + 1     # the parse may hang "from X" elsewhere: read the surface too
             if nxt + 1 < len(doc) and doc[nxt].lower_ in ("from", "of", "by", "at"):
                 k = nxt + 1
@@ -273,34 +301,65 @@ class Resolver:
                 m = self.by_token.get(k)
                 if m is not None:
                     channel = " ".join(t.text for t in head.subtree if t.i <= head.i and t.dep_ != "det")
-                    return Resolved(m.name, m.label, channel, m)
+                    return Referent(m.name, m.label, channel, m)
             for c in kids:       # "a Russian Foreign Ministry statement"
                 if c.dep_ == "compound" and c.i in self.by_token and low not in PERSONAL_CHANNEL_NOUNS:
                     m = self.by_token[c.i]
                     channel = " ".join(t.text for t in head.subtree if m.tend <= t.i <= head.i)
-                    return Resolved(m.name, m.label, channel, m)
+                    return Referent(m.name, m.label, channel, m)
         for c in kids:           # apposition: "the German Chancellor, Olaf Scholz"
             if c.dep_ == "appos" and c.i in self.by_token and self.by_token[c.i].label == "PERSON":
                 m = self.by_token[c.i]
-                return Resolved(m.name, m.label, mention=m)
+                return Referent(m.name, m.label, mention=m)
         if head.text[:1].isupper() and low in self.surnames:
-            return Resolved(self.surnames[low], "PERSON")
+            return Referent(self.surnames[low], "PERSON")
         if head.tag_ in ("NNP", "NNPS") and low in DEMONYMS:
-            return Resolved(head.text, "NORP")
+            return Referent(head.text, "NORP")
         text = self.text_of(head, span)
         office, country = office_of(text)
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in kids) \
+            or any(c.dep_ == "poss" for c in kids)
         if office:
             found = self._by_office(head.idx, office, country)
+            if found is None and definite and head.tag_ == "NN":
+                found = self._named_next(head)
             if found:
-                return Resolved(found, "PERSON")
-        return Resolved(_clean(text) or None, None)
+                return Referent(found, "PERSON")
+        if definite and (low in ORG_NOUNS or low in GENERIC_ORG_NOUNS) and head.tag_ == "NN":
+            m = self._organisation(head.idx, low)
+            if m is not None:
+                return Referent(m.name, m.label, mention=m)
+        return Referent(_clean(text) or None, None)
+
+    def _named_next(self, head) -> str | None:
+        """The person a role introduces when the name follows it ("The founder of the group … .
+        Prigozhin's press service …"): the first person named after the role, close by, who holds
+        no other title in the article."""
+        k = bisect.bisect_left(self.starts, head.right_edge.idx + len(head.right_edge))
+        while k < len(self.mentions) and self.mentions[k].start - head.idx < CATAPHORA_CHARS:
+            m = self.mentions[k]
+            if m.label == "PERSON":
+                office = self.titles.get(m.name, (None, None))[0]
+                return m.name if office is None else None
+            k += 1
+        return None
+
+    def _organisation(self, pos: int, noun: str) -> Mention | None:
+        """The organisation a definite noun stands for ("the company", "the ministry"): the nearest
+        organisation before it whose name holds the noun, else, for a generic noun, the nearest one."""
+        named = self._before(pos, lambda m: m.label == "ORG" and noun in m.name.lower().split())
+        if named is not None:
+            return named
+        if noun in GENERIC_ORG_NOUNS:
+            return self._before(pos, lambda m: m.label == "ORG", limit=ORG_LOOKBACK_CHARS)
+        return None
 
     def _fullest(self, m: Mention) -> str:
         if m.label == "PERSON" and " " not in m.name:
             return self.surnames.get(m.name.lower(), m.name)
         return m.name
 
-    def conjuncts(self, head, span: tuple[int, int]) -> list[tuple[tuple[int, int], Resolved]]:
+    def conjuncts(self, head, span: tuple[int, int]) -> list[tuple[tuple[int, int], Referent]]:
         """Each of several coordinated sources ("Moscow and Beijing", "Lavrov and his Chinese
         counterpart, Qin Gang") with its own token span, when every one resolves to a name; else []."""
         conj = [c for c in head.children if c.dep_ == "conj"]
@@ -309,7 +368,7 @@ class Resolver:
         parts = [head, *conj]
         ends = [p.i for p in parts[1:]] + [span[1]]
         found = [self._conjunct(p, e, 0) for p, e in zip(parts, ends, strict=True)]
-        if not all(r.speaker for r in found) or len({r.speaker for r in found}) < len(found):
+        if not all(r.name for r in found) or len({r.name for r in found}) < len(found):
             return []
         starts = [span[0]] + [min(p.left_edge.i, p.i) for p in conj]
         out = []
@@ -319,23 +378,24 @@ class Resolver:
             out.append(((s, e), r))
         return out
 
-    def _conjunct(self, tok, end: int, depth: int) -> Resolved:
+    def _conjunct(self, tok, end: int, depth: int) -> Referent:
         """One of "A and B": a name, or a title followed by the name it introduces."""
         m = self.by_token.get(tok.i)
         if m is not None:
-            return Resolved(m.name, m.label, mention=m)
+            return Referent(m.name, m.label, mention=m)
         if tok.lower_ in OFFICE_WORDS or tok.pos_ == "NOUN":
             for i in range(tok.i + 1, min(end, tok.i + 12)):
                 m = self.by_token.get(i)
                 if m is not None and m.label == "PERSON":
-                    return Resolved(m.name, m.label, mention=m)
+                    return Referent(m.name, m.label, mention=m)
         toks = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("cc", "conj", "punct")]
         return self.resolve(tok, (toks[0].i if toks else tok.i, tok.i + 1), depth + 1)
 
     def _by_office(self, pos: int, office: str, country: str | None) -> str | None:
         best, best_d = None, None
         for name, (off, ctry) in self.titles.items():
-            if off != office or (country and ctry and ctry != country) or (country and not ctry):
+            if off is None or (off != office and office not in off.split()) or (country and ctry and ctry != country) \
+                    or (country and not ctry):   # "the minister" meets "interior minister"
                 continue
             k = max((m.start for m in self.mentions if m.name == name and m.start < pos), default=None)
             d = pos - k if k is not None else 10**9
@@ -369,16 +429,8 @@ class Resolver:
         return None
 
 
-def verb_channel(verb) -> str | None:
-    """The medium named on a reporting verb: "said in a Telegram post" -> "Telegram post",
-    "wrote on X" -> "X", "said in a statement" -> "statement"."""
-    for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in ("in", "on", "via", "through"):
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is None:
-                continue
-            low = obj.lower_
-            if low in POST_WORDS or low in DOCUMENT_WORDS or low in PLATFORMS or obj.text == "X":
-                words = [t.text for t in obj.subtree if t.dep_ not in ("det", "poss", "case", "punct") and t.i <= obj.i]
-                return " ".join(words)
-    return None
+def resolve_mention(doc, entities, start: int, end: int) -> str | None:
+    """The canonical name of the mention at char offsets ``[start, end)`` of ``doc`` (see
+    :meth:`Referents.canonical`). To resolve many mentions of one article, build
+    ``Referents(doc, entities)`` once and call its ``canonical``."""
+    return Referents(doc, entities).canonical(start, end)

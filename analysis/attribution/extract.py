@@ -15,13 +15,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..entities import Referents
 from ..types import Attribution
 from .according import bare_source, cited_by, colon_headlines, find_according
+from .channels import verb_channel
 from .credits import find_credits
 from .quotes import Quote, find_quotes
 from .sourcetypes import affiliation, platform_in, source_type
-from ..entities import Referents
-from .channels import verb_channel
 from .speech import Speech, find_speech
 
 LOGGER = logging.getLogger(__name__)

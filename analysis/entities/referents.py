@@ -33,7 +33,6 @@ from .lexicon import (
     ORG_NOUNS,
     PARTIES,
     PERSONAL_CHANNEL_NOUNS,
-    PLATFORMS,
     PLURAL_PRONOUNS,
     POST_WORDS,
     RELATIVE_PRONOUNS,

@@ -10,7 +10,7 @@ import pytest
 from analysis.structure import find_paragraphs
 from analysis.temporal import Dating, date_article, find_timexes, value_span
 from analysis.temporal.extract import find_candidates
-from analysis.temporal.tense import Tense
+from analysis.temporal.tense import Tense, span_tense, tense_reading, token_tense
 
 CASES = Path(__file__).resolve().parent / "cases"
 
@@ -30,28 +30,28 @@ def _load_cases():
 ALL_CASES = _load_cases()
 
 
-def _tag(case):
+def _tag(case, nlp):
     pub = date.fromisoformat(case["published"]) if case.get("published") else None
-    return find_timexes(case["text"], published=pub)
+    return find_timexes(case["text"], published=pub, doc=nlp(case["text"]))
 
 
 @pytest.mark.parametrize("case", ALL_CASES)
-def test_case(case):
-    found = {(t.text, t.type, t.value) for t in _tag(case)}
+def test_case(case, nlp):
+    found = {(t.text, t.type, t.value) for t in _tag(case, nlp)}
     expected = {(e["text"], e["type"], e["value"]) for e in case["expected"]}
     assert expected <= found, f"missing {expected - found}; found {found}"
     if case.get("exhaustive"):
         assert found == expected, f"unexpected {found - expected}"
 
 
-def test_quality_gate_on_own_cases():
+def test_quality_gate_on_own_cases(nlp):
     """Strict extent + value F1 over the exhaustive cases that are not known failures."""
     tp = n_sys = n_gold = 0
     for param in ALL_CASES:
         case = param.values[0]
         if case.get("xfail") or not case.get("exhaustive"):
             continue
-        found = {(t.text, t.type, t.value) for t in _tag(case)}
+        found = {(t.text, t.type, t.value) for t in _tag(case, nlp)}
         expected = {(e["text"], e["type"], e["value"]) for e in case["expected"]}
         tp += len(found & expected)
         n_sys += len(found)
@@ -113,9 +113,67 @@ def test_month_timex_spans_its_days():
     ("Officials said on Monday that talks would continue.", "past"),
     ("The ministers meet on Monday.", None),
 ])
-def test_tense_of_the_clause(text, tense):
+def test_tense_of_the_clause_by_markers(text, tense):
     i = text.index("Monday")
     assert Tense(text).at(i, i + 6) == tense
+
+
+@pytest.mark.parametrize(("text", "word", "tense"), [
+    ("The ministers met on Monday.", "Monday", "past"),
+    ("The ministers will meet on Monday.", "Monday", "future"),
+    ("The ministers won't meet before Monday.", "Monday", "future"),
+    ("The ministers are expected to meet on Monday.", "Monday", "future"),
+    ("The summit is to open on Monday.", "Monday", "future"),
+    ("The envoy is set to arrive in Cairo on Monday.", "Monday", "future"),
+    ("The hearing is scheduled for Monday.", "Monday", "future"),
+    ("The match was postponed until Monday.", "Monday", "future"),
+    ("The patient was moved to a clinic on Monday.", "Monday", "past"),
+    ("Officials said on Monday that talks would resume.", "Monday", "past"),
+    ("Officials said that talks would resume on Monday.", "Monday", "future"),
+    ("Rebels could attack as early as Monday.", "Monday", "future"),
+    ("Rebels could have attacked on Monday.", "Monday", "past"),
+    ("The company has cut jobs since Monday.", "Monday", "past"),
+    ("A truce agreed on Monday has held.", "Monday", "past"),
+    ("The ministers meet on Monday.", "Monday", "present"),
+    ("Flood waters rose on Monday and forced hundreds to flee.", "forced", "past"),
+    ("Storm batters coast: Monday, 2 March", "2 March", "present"),
+    ("Monday, 2 March", "Monday", None),
+])
+def test_tense_from_the_parse(nlp, text, word, tense):
+    i = text.index(word)
+    assert span_tense(nlp(text), i, i + len(word)) == tense
+
+
+@pytest.mark.parametrize(("text", "aspect", "modal"), [
+    ("The talks have been running since Monday.", "perfect progressive", None),
+    ("The talks have stalled since Monday.", "perfect", None),
+    ("The envoy is meeting rebels on Monday.", "progressive", None),
+    ("The vote might take place on Monday.", None, "might"),
+    ("The vote is likely to take place on Monday.", None, "likely"),
+])
+def test_aspect_and_modality_from_the_parse(nlp, text, aspect, modal):
+    doc = nlp(text)
+    monday = next(t for t in doc if t.text == "Monday")
+    reading = tense_reading(monday)
+    assert (reading.aspect, reading.modal) == (aspect, modal)
+    assert reading.verb is not None and reading.verb.pos_ in ("VERB", "AUX")
+    assert token_tense(monday) == reading.tense
+
+
+def test_progressive_present_points_ahead_plain_present_does_not(nlp):
+    """"is meeting on Monday" is a scheduled future; "meets on Monday" gives no direction."""
+    for text, direction in (("The envoy is meeting rebels on Monday.", "future"),
+                            ("The envoy meets rebels on Monday.", None)):
+        i = text.index("Monday")
+        assert Tense(text, doc=nlp(text)).at(i, i + 6) == direction
+
+
+def test_the_parse_overrides_a_marker_of_another_clause(nlp):
+    """The marker word "met" is nearest, but the date belongs to the verb "are meeting"."""
+    text = "Ministers who met in Paris are meeting again on Monday."
+    i = text.index("Monday")
+    assert Tense(text).at(i, i + 6) == "past"
+    assert Tense(text, doc=nlp(text)).at(i, i + 6) == "future"
 
 
 def _date(text, given=None):

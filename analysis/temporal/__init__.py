@@ -39,7 +39,7 @@ def date_article(text: str, *, given: date | None, paragraphs: Sequence[Paragrap
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     candidates = find_candidates(text)
-    tense = Tense(text, [(s.start, s.end) for s in sentences] or None)
+    tense = Tense(text, [(s.start, s.end) for s in sentences] or None, doc=doc)
     published, source = given, ("given" if given else None)
     if published is None:
         published = infer_published(text, resolve(text, candidates, published=None, tense=tense),

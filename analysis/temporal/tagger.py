@@ -64,16 +64,17 @@ def to_timex(text: str, item: Found) -> Timex:
 
 
 def find_timexes(text: str, *, published: date | None, sentences: Sequence[tuple[int, int]] | None = None,
-                 candidates: Sequence[Candidate] | None = None) -> list[Timex]:
+                 candidates: Sequence[Candidate] | None = None, doc=None) -> list[Timex]:
     """Every temporal expression in ``text`` as a :class:`Timex`, resolved against ``published``.
 
     ``sentences`` are (start, end) offsets used for the tense of each clause (cut at full stops
-    when not given).
+    when not given); ``doc``, the spaCy parse of ``text``, gives the tense of the verb each
+    expression depends on (marker words decide without it).
 
     >>> [(t.text, t.value) for t in find_timexes("They met on Thursday.", published=date(2023, 3, 2))]
     [('Thursday', '2023-03-02')]
     """
     if candidates is None:
         candidates = find_candidates(text)
-    tense = Tense(text, sentences)
+    tense = Tense(text, sentences, doc=doc)
     return [to_timex(text, item) for item in resolve(text, candidates, published=published, tense=tense)]

@@ -1,14 +1,168 @@
-"""Tense of the clause around a temporal expression, from small word lists (no parser needed).
+"""Tense of the clause a temporal expression (or an event) belongs to.
 
 News resolves an underspecified date ("Thursday", "in March") by the tense of its clause: "met on
-Thursday" is the past Thursday, "will meet on Monday" the coming one. The marker nearest to the
-expression in its sentence decides.
+Thursday" is the past Thursday, "will meet on Monday" the coming one. Two readers:
+
+* :func:`tense_reading`, :func:`token_tense` and :func:`span_tense` read the spaCy parse: the verb
+  the token depends on, its auxiliaries and modals, and the periphrastic futures of news copy ("is
+  to", "is set to", "is expected to", "is scheduled for"). They are public: the events stage uses
+  them to date an event told without a date.
+* :class:`Tense` answers for a character span of the text. With a parse it asks
+  :func:`span_tense`; without one (or when the parse finds no verb, as in a headline fragment) the
+  marker word nearest to the expression in its sentence decides.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from typing import NamedTuple
+
+# Auxiliaries, by the time they give the clause (Penn Treebank MD and the forms of "be", "have", "do").
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll", "wo", "ll", "gonna"})
+CONDITIONAL_AUX = frozenset({"would", "'d", "’d"})
+MODAL_AUX = frozenset({"may", "might", "could", "should", "must", "can", "ca", "ought", "need"})
+HAVE_FORMS = frozenset({"have", "has", "had", "'ve", "’ve", "having"})
+BE_PRESENT = frozenset({"is", "are", "am", "'s", "’s", "'re", "’re", "'m", "’m"})
+# Heads whose infinitive complement lies ahead of them ("set to", "plans to", "is to", "is expected
+# to", "agreed to"): the intention and scheduling verbs of news copy (TimeML's I_ACTION class, and
+# the modal adjectives "likely", "due", "poised").
+FUTURE_HEADS = frozenset(
+    "set due scheduled slated poised expected expect expects going gonna about likely unlikely ready "
+    "plan plans planned planning intend intends intended intending aim aims aimed aiming hope hopes hoped hoping "
+    "want wants wanted wanting agree agrees agreed promise promises promised vow vows vowed pledge pledges "
+    "pledged threaten threatens threatened prepare prepares prepared preparing seek seeks sought decide "
+    "decides decided".split())
+# Verbs that put their time complement ahead ("scheduled for Tuesday", "postponed until March").
+SCHEDULE_VERBS = frozenset(
+    "scheduled slated set planned due expected pencilled penciled timetabled earmarked postponed delayed "
+    "deferred rescheduled moved pushed adjourned".split())
+_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp", "csubj", "parataxis", "pcomp", "acl"})
+_INHERITING_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "acl", "dep"})
+
+
+class TenseReading(NamedTuple):
+    """What the parse says about the verb a token depends on.
+
+    ``tense`` is "past", "present", "future" or None (no verb found, or a bare infinitive that
+    inherits nothing). ``aspect`` is "perfect", "progressive", "perfect progressive" or None.
+    ``modal`` is the modal or periphrastic-future word ("will", "would", "may", "set", "expected"…)
+    or None. ``verb`` is the spaCy token of the verb (None when there is none).
+    """
+    tense: str | None
+    aspect: str | None
+    modal: str | None
+    verb: object | None
+
+
+NO_READING = TenseReading(None, None, None, None)
+
+
+def governing_verb(token):
+    """The verb (or a copula heading a clause) that ``token`` depends on, climbing the parse;
+    ``token`` itself when it is one. None for a verbless fragment ("Storm hits: March 2")."""
+    for _ in range(16):
+        if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ in _CLAUSE_DEPS):
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _preposition(token, verb) -> str | None:
+    """The preposition on the path from ``token`` up to ``verb`` ("for" in "scheduled for Tuesday")."""
+    for _ in range(6):
+        if token is verb or token.head is token:
+            return None
+        if token.dep_ == "prep":
+            return token.lower_
+        token = token.head
+    return None
+
+
+def _aspect(verb, auxes) -> str | None:
+    words = {a.lower_ for a in auxes}
+    perfect = bool(words & HAVE_FORMS) and verb.tag_ in ("VBN", "VBG")
+    progressive = verb.tag_ == "VBG" and bool(words & (BE_PRESENT | {"was", "were", "be", "been"}))
+    if perfect and progressive:
+        return "perfect progressive"
+    return "perfect" if perfect else "progressive" if progressive else None
+
+
+def _read(verb, token, depth: int) -> TenseReading:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    aspect = _aspect(verb, auxes)
+    for a in auxes:
+        w = a.lower_
+        if w in FUTURE_AUX:
+            return TenseReading("future", aspect, w, verb)
+        if w in CONDITIONAL_AUX or w in MODAL_AUX:    # "could meet on Friday"; "could have met" is past
+            return TenseReading("past" if aspect and "perfect" in aspect else "future", aspect, w, verb)
+    head = verb.head
+    if verb.dep_ == "xcomp" and head is not verb and (head.lower_ in FUTURE_HEADS or head.lower_ in BE_PRESENT):
+        return TenseReading("future", aspect, head.lower_, verb)       # "is set to travel", "is to meet"
+    passive = verb.tag_ in ("VBN", "JJ") and any(a.dep_ == "auxpass" for a in auxes) or verb.tag_ == "JJ"
+    if verb.lower_ in SCHEDULE_VERBS and passive and not aspect and (
+            verb.lower_ in FUTURE_HEADS or _preposition(token, verb) in ("for", "until", "till", "to")):
+        return TenseReading("future", aspect, verb.lower_, verb)       # "is scheduled for Tuesday"
+    finite = [a for a in auxes if a.tag_ in ("VBD", "VBZ", "VBP")] + ([verb] if verb.tag_ in ("VBD", "VBZ", "VBP") else [])
+    if finite:
+        tag = finite[0].tag_
+        if tag == "VBD" or (aspect and "perfect" in aspect):      # "met", "was held", "has met"
+            return TenseReading("past", aspect, None, verb)
+        return TenseReading("present", aspect, None, verb)
+    if verb.tag_ == "VBN" and not auxes and verb.dep_ in ("acl", "advcl", "amod", "ROOT"):
+        return TenseReading("past", None, None, verb)             # "a deal signed on Monday"
+    if verb.dep_ in _INHERITING_DEPS and head is not verb and depth < 4:
+        above = governing_verb(head)
+        if above is not None:
+            inherited = _read(above, token, depth + 1)
+            return TenseReading(inherited.tense, aspect or inherited.aspect, inherited.modal, verb)
+    return TenseReading(None, aspect, None, verb)
+
+
+def tense_reading(token) -> TenseReading:
+    """Tense, aspect and modality of the verb ``token`` (a spaCy ``Token``) depends on.
+
+    The verb is ``token`` itself when it is a verb, else the first verb above it in the parse.
+    Future: "will"/"shall", modals ("may meet", "could come"), "is to", "is set/expected/due to",
+    "plans to", "is scheduled for". Past: a past finite verb or auxiliary ("met", "was held"), the
+    present perfect ("has met"), modal perfects ("could have met") and reduced past participles
+    ("a deal signed on Monday"). Present: a present finite verb ("meets", "is meeting").
+    Infinitives and conjuncts without their own auxiliary take the reading of the verb above them.
+    """
+    verb = governing_verb(token)
+    if verb is None:
+        return NO_READING
+    return _read(verb, token, 0)
+
+
+def token_tense(token) -> str | None:
+    """"past", "present", "future" or None for the verb ``token`` depends on (see :func:`tense_reading`).
+
+    >>> import spacy  # doctest: +SKIP
+    >>> doc = nlp("The ministers will meet on Monday.")  # doctest: +SKIP
+    >>> token_tense(doc[5])  # doctest: +SKIP
+    'future'
+    """
+    return tense_reading(token).tense
+
+
+def span_reading(doc, start: int, end: int) -> TenseReading:
+    """:func:`tense_reading` of the syntactic root of the character span ``start:end`` of ``doc``."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return NO_READING
+    return tense_reading(span.root)
+
+
+def span_tense(doc, start: int, end: int) -> str | None:
+    """"past", "present", "future" or None for the verb that the character span ``start:end`` of
+    ``doc`` (a temporal expression, an event's clause or trigger) depends on. Offsets index
+    ``doc.text``."""
+    return span_reading(doc, start, end).tense
+
 
 # Future: modal and periphrastic futures, plans and schedules (as news reports them).
 FUTURE_MARKERS = (
@@ -32,6 +186,12 @@ _NOT_PAST = frozenset({"need", "speed", "seed", "feed", "bed", "red", "shed", "h
                        "proceed", "exceed", "succeed", "breed", "bleed", "greed", "weed", "deed", "embed",
                        "based", "naked", "wicked", "sacred", "kindred", "armed", "related", "detailed",
                        "limited", "advanced", "alleged", "supposed", "so-called", "concerned"})
+# Direction of an underspecified date from the reading of its verb: the present progressive of news
+# is a scheduled future ("is meeting on Monday"); a plain present gives no direction.
+_DIRECTION = {("present", "progressive"): "future"}
+# ... unless the preposition says which way the date lies from now.
+_PREPOSITION_DIRECTION = {"since": "past", "until": "future", "till": "future", "by": "future"}
+_PREPOSITION_BEFORE = re.compile(r"(?i)\b(since|until|till|by)[ \t]+$")
 _SENTENCE_END = re.compile(r"[.!?]['\"’”)]*\s+(?=[A-Z\"“‘'])|\n")
 
 
@@ -39,12 +199,15 @@ class Tense:
     """Looks up the tense of the clause around a position of ``text``.
 
     ``sentences`` are (start, end) pairs; without them sentences are cut at full stops and newlines.
+    ``doc`` is the spaCy parse of ``text`` (offsets index the same string); without it, or where it
+    finds no verb, marker words decide.
     """
 
-    __slots__ = ("_ends", "_starts", "_text")
+    __slots__ = ("_doc", "_ends", "_starts", "_text")
 
-    def __init__(self, text: str, sentences: Sequence[tuple[int, int]] | None = None):
+    def __init__(self, text: str, sentences: Sequence[tuple[int, int]] | None = None, *, doc=None):
         self._text = text
+        self._doc = doc if doc is not None and doc.text == text else None
         if not sentences:
             cuts = [m.end() for m in _SENTENCE_END.finditer(text)]
             starts = [0] + cuts
@@ -59,7 +222,19 @@ class Tense:
         return self._starts[i], max(self._ends[i], pos)
 
     def at(self, start: int, end: int) -> str | None:
-        """"past", "future" or None for the expression at ``start:end``."""
+        """"past", "future" or None for the expression at ``start:end``: the direction in which an
+        underspecified date lies from the reference date."""
+        if self._doc is not None:
+            reading = span_reading(self._doc, start, end)
+            if reading.tense == "present":      # "remain closed until Friday", "has no power since May"
+                m = _PREPOSITION_BEFORE.search(self._text, max(0, start - 12), start)
+                return _PREPOSITION_DIRECTION[m.group(1).lower()] if m else _DIRECTION.get(("present", reading.aspect))
+            if reading.tense is not None:
+                return reading.tense
+        return self.by_markers(start, end)
+
+    def by_markers(self, start: int, end: int) -> str | None:
+        """"past", "future" or None from the marker word nearest to ``start:end`` in its sentence."""
         s, e = self.sentence(start)
         best, best_d = None, 10 ** 9
         for m in _MARKER.finditer(self._text, s, e):

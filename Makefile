@@ -6,6 +6,11 @@ SEEDS  ?= seeds
 OUT    ?= reports
 ARGS   ?=
 export MPLBACKEND := Agg
+# git cleans notebooks through this checkout's nbstripout (outputs, execution counts and the Python
+# version dropped; cell ids kept); without the venv it passes them through unchanged.
+NBSTRIPOUT := test -x $(BIN)/nbstripout && exec $(BIN)/nbstripout --keep-id --extra-keys metadata.language_info.version || exec cat
+LAB_ARGS   ?=
+LAB_ROOT   := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .DEFAULT_GOAL := help
 
@@ -16,11 +21,13 @@ help:
 $(BIN)/analysis: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,lab]'
 	touch $@
 
-## setup: create .venv with python3 -m venv and install the project (done on first use by the others)
+## setup: create .venv with python3 -m venv, install the project and JupyterLab (done on first use by
+##        the others), and make git strip notebook outputs in this checkout
 setup: $(BIN)/analysis
+	if git rev-parse --git-dir >/dev/null 2>&1; then git config filter.nbstripout.clean '$(NBSTRIPOUT)'; fi
 
 ## reports: analyse SEEDS (default seeds/) and render the HTML reports into OUT (default reports/)
 reports: $(BIN)/analysis
@@ -30,10 +37,10 @@ reports: $(BIN)/analysis
 test: $(BIN)/analysis
 	$(BIN)/python -m pytest -q tests
 
-## lab: open the notebooks in JupyterLab with the project's python3 kernel (installs jupyterlab once)
-lab: $(BIN)/analysis
-	test -x $(BIN)/jupyter-lab || $(BIN)/python -m pip install --quiet -e '.[dev,lab]'
-	$(BIN)/jupyter-lab notebooks/
+## lab: JupyterLab at the project root with the notebooks open, on the project's python3 kernel
+##      (LAB_ARGS='--ip=0.0.0.0 --no-browser' to reach it from another machine; Ctrl-C twice stops it)
+lab: setup
+	$(BIN)/jupyter-lab --ServerApp.root_dir=. $(LAB_ROOT) $(LAB_ARGS) notebooks/timeline.ipynb
 
 ## check: lint with ruff
 check: $(BIN)/analysis

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from .display import format_cell
 from .events import HEDGE_WORDS
 
 LOGGER = logging.getLogger(__name__)
@@ -174,15 +175,13 @@ def show_article(tables, article_id: str | None = None):
                                 attributions=one.attributions))
 
 
-def _cell(value) -> str:
+def _cell(value, column: str | None = None) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(_cell(v) if not isinstance(v, (list, tuple)) else
                          "(" + ", ".join(map(str, v)) + ")" for v in value)
     if value is None or (not isinstance(value, str) and pd.api.types.is_scalar(value) and pd.isna(value)):
         return ""
-    if isinstance(value, float):
-        return f"{value:.3g}"
-    return str(value)
+    return str(format_cell(value, column=column))
 
 
 def table_html(df: pd.DataFrame, *, columns: list[str] | None = None, max_rows: int = 200,
@@ -194,7 +193,7 @@ def table_html(df: pd.DataFrame, *, columns: list[str] | None = None, max_rows: 
     cols = [c for c in (columns or list(df.columns)) if c in df.columns]
     shown = df[cols].head(max_rows)
     head = "".join(f"<th>{_esc(c)}</th>" for c in cols)
-    rows = "".join("<tr>" + "".join(f"<td>{_esc(_cell(v))}</td>" for v in row) + "</tr>"
+    rows = "".join("<tr>" + "".join(f"<td>{_esc(_cell(v, c))}</td>" for c, v in zip(cols, row)) + "</tr>"
                    for row in shown.itertuples(index=False, name=None))
     more = (f'<p class="hl-empty">Showing {max_rows} of {len(df)} rows; the CSV exports hold them all.</p>'
             if len(df) > max_rows else "")
@@ -207,7 +206,7 @@ def fields_html(df: pd.DataFrame, *, columns: list[str] | None = None, empty: st
         return f'{CSS}<p class="hl-empty">{_esc(empty)}</p>'
     row = df.iloc[0]
     cols = [c for c in (columns or list(df.columns)) if c in df.columns]
-    body = "".join(f"<tr><th>{_esc(c)}</th><td>{_esc(_cell(row[c]))}</td></tr>" for c in cols)
+    body = "".join(f"<tr><th>{_esc(c)}</th><td>{_esc(_cell(row[c], c))}</td></tr>" for c in cols)
     return f'{CSS}<table class="hl-table hl-fields tex2jax_ignore"><tbody>{body}</tbody></table>'
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import ast
 import re
+import subprocess
 from pathlib import Path
 
 import nbformat
@@ -26,7 +27,10 @@ def seed_dir(tmp_path_factory) -> Path:
 
 
 def _load(name: str):
-    return nbformat.read(ROOT / "notebooks" / f"{name}.ipynb", as_version=4)
+    """The notebook as committed (``git show HEAD:``), not the working copy someone is exploring in."""
+    text = subprocess.run(["git", "show", f"HEAD:notebooks/{name}.ipynb"], cwd=ROOT, check=True,
+                          capture_output=True, text=True).stdout
+    return nbformat.reads(text, as_version=4)
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)

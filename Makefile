@@ -40,7 +40,8 @@ test: $(BIN)/analysis
 ## lab: JupyterLab at the project root with the notebooks open, on the project's python3 kernel
 ##      (LAB_ARGS='--ip=0.0.0.0 --no-browser' to reach it from another machine; Ctrl-C twice stops it)
 lab: setup
-	$(BIN)/jupyter-lab --ServerApp.root_dir=. $(LAB_ROOT) $(LAB_ARGS) notebooks/timeline.ipynb
+	JUPYTER_CONFIG_PATH=$(CURDIR)/.jupyter$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH} \
+	    $(BIN)/jupyter-lab --ServerApp.root_dir=. $(LAB_ROOT) $(LAB_ARGS) notebooks/timeline.ipynb
 
 ## check: lint with ruff
 check: $(BIN)/analysis

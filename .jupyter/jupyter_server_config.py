@@ -10,14 +10,15 @@ import subprocess
 from pathlib import Path
 
 
+def _git(os_path: str, *args: str) -> int:
+    return subprocess.run(["git", *args, "--", os_path], cwd=Path(os_path).parent, capture_output=True).returncode
+
+
 def refresh_git_index(model, os_path, contents_manager, **kwargs):
     """Post-save hook: ``git add`` a tracked notebook when ``git diff`` (through the filter) is empty."""
-    if model.get("type") != "notebook":
-        return
-    def git(*args):
-        return subprocess.run(["git", *args, "--", os_path], cwd=Path(os_path).parent, capture_output=True)
-    if git("ls-files", "--error-unmatch").returncode == 0 and git("diff", "--quiet").returncode == 0:
-        git("add")
+    if model.get("type") == "notebook" and _git(os_path, "ls-files", "--error-unmatch") == 0 \
+            and _git(os_path, "diff", "--quiet") == 0:
+        _git(os_path, "add")
 
 
 c.FileContentsManager.post_save_hook = refresh_git_index  # noqa: F821  (c is the config object Jupyter provides)

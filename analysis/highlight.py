@@ -193,7 +193,7 @@ def table_html(df: pd.DataFrame, *, columns: list[str] | None = None, max_rows: 
     cols = [c for c in (columns or list(df.columns)) if c in df.columns]
     shown = df[cols].head(max_rows)
     head = "".join(f"<th>{_esc(c)}</th>" for c in cols)
-    rows = "".join("<tr>" + "".join(f"<td>{_esc(_cell(v, c))}</td>" for c, v in zip(cols, row)) + "</tr>"
+    rows = "".join("<tr>" + "".join(f"<td>{_esc(_cell(v, c))}</td>" for c, v in zip(cols, row, strict=True)) + "</tr>"
                    for row in shown.itertuples(index=False, name=None))
     more = (f'<p class="hl-empty">Showing {max_rows} of {len(df)} rows; the CSV exports hold them all.</p>'
             if len(df) > max_rows else "")

@@ -52,10 +52,14 @@ def _as_user(request) -> pwd.struct_passwd | None:
     user = _normal_user()
     if user is None:
         pytest.skip("no normal user on this machine")
-    probe = subprocess.run([str(VENV / "bin" / "python"), "-c", "import jupyterlab, analysis"],
-                           user=user.pw_uid, group=user.pw_gid, capture_output=True, cwd="/")
-    if probe.returncode:
-        pytest.skip(f"{user.pw_name} cannot run {VENV}'s Python: {probe.stderr.decode()[-200:]}")
+    try:
+        probe = subprocess.run([str(VENV / "bin" / "python"), "-c", "import jupyterlab, analysis"],
+                               user=user.pw_uid, group=user.pw_gid, capture_output=True, text=True, cwd="/")
+        problem = probe.stderr[-200:] if probe.returncode else ""
+    except OSError as err:
+        problem = str(err)
+    if problem:
+        pytest.skip(f"{user.pw_name} cannot run the test venv's Python: {problem}")
     return user
 
 
@@ -79,19 +83,22 @@ class Lab:
         self.env["HOME"] = str(self.home)
         self.log = base / "lab.log"
 
-    def run(self, *cmd: str, **kw) -> subprocess.CompletedProcess:
-        ids = {"user": self.user.pw_uid, "group": self.user.pw_gid} if self.user else {}
-        return subprocess.run(cmd, cwd=self.clone, env=self.env, capture_output=True, text=True, **ids, **kw)
+    @property
+    def ids(self) -> dict:
+        """``subprocess`` arguments that run a command as the test's user."""
+        return {"user": self.user.pw_uid, "group": self.user.pw_gid} if self.user else {}
+
+    def run(self, *cmd: str) -> subprocess.CompletedProcess:
+        return subprocess.run(cmd, cwd=self.clone, env=self.env, capture_output=True, text=True, **self.ids)
 
     def start(self) -> None:
         args = (f"--no-browser --ip=127.0.0.1 --port={self.port} --ServerApp.port_retries=0 "
                 f"--IdentityProvider.token={self.token}")
         cmd = ["make", "--no-print-directory", "-o", f"{VENV}/bin/analysis", f"VENV={VENV}", "lab",
                f"LAB_ARGS={args}"]
-        ids = {"user": self.user.pw_uid, "group": self.user.pw_gid} if self.user else {}
         with open(self.log, "wb") as log:
             self.proc = subprocess.Popen(cmd, cwd=self.clone, env=self.env, stdout=log, stderr=subprocess.STDOUT,
-                                         start_new_session=True, **ids)
+                                         start_new_session=True, **self.ids)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             assert self.proc.poll() is None, f"make lab exited: {self.log.read_text()[-2000:]}"

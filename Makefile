@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 SEEDS  ?= seeds
+SLOW   ?=
 OUT    ?= reports
 ARGS   ?=
 export MPLBACKEND := Agg
@@ -33,9 +34,9 @@ setup: $(BIN)/analysis
 reports: $(BIN)/analysis
 	$(BIN)/analysis report $(SEEDS) --out $(OUT) $(ARGS)
 
-## test: run the test suite (serial, headless)
+## test: run the test suite (serial, headless); SLOW=1 also runs the tests marked slow (>= 10 s each)
 test: $(BIN)/analysis
-	$(BIN)/python -m pytest -q tests
+	$(BIN)/python -m pytest -q tests $(if $(SLOW),,-m "not slow")
 
 ## lab: JupyterLab at the project root with the notebooks open, on the project's python3 kernel
 ##      (LAB_ARGS='--ip=0.0.0.0 --no-browser' to reach it from another machine; Ctrl-C twice stops it)

@@ -54,7 +54,7 @@ def nothing_to_show(ax: Axes | None = None, message: str = NOTHING, *, title: st
     for spine in ax.spines.values():
         spine.set_visible(False)
     if title:
-        ax.set_title(title)
+        ax.set_title(_plain(title))
     return ax
 
 
@@ -79,8 +79,20 @@ def _names(value, limit: int = 3) -> str:
     return ", ".join(items[:limit]) + more
 
 
+def _plain(text: str) -> str:
+    """``text`` drawn as written: a ``$`` in an article never starts mathtext (``$\\bad{x}$`` breaks
+    the chart, "from $5 to $6" turns italic)."""
+    return text.replace("$", r"\$")
+
+
 def _short(text, width: int = 48) -> str:
-    return textwrap.shorten(str(text or "").replace("\n", " "), width=width, placeholder="…")
+    """A label of at most ``width`` characters, cut at a word (or inside an over-long one), never mathtext.
+    Only the first few widths of the text are looked at, so a huge token costs nothing."""
+    raw = str(text or "")[:width * 4].replace("\n", " ")
+    short = textwrap.shorten(raw, width=width, placeholder="…")
+    if short == "…" and raw.strip():
+        short = raw.strip()[:width - 1] + "…"
+    return _plain(short)
 
 
 def dated_events(events: pd.DataFrame) -> pd.DataFrame:
@@ -137,7 +149,7 @@ def plot_timeline(events: pd.DataFrame, *, ax: Axes | None = None, max_lanes: in
     ax.legend(handles=handles, title="status", loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8,
               title_fontsize=8, frameon=False)
     note = (f"; {undated} undated not shown" if undated else "") + outside
-    ax.set_title(title or "\n".join(textwrap.wrap(f"{n_dated} dated events, earliest at the top{note}", 90)))
+    ax.set_title(_plain(title) if title else "\n".join(textwrap.wrap(f"{n_dated} dated events, earliest at the top{note}", 90)))
     return ax
 
 
@@ -187,7 +199,7 @@ def _timeline_counts(df: pd.DataFrame, *, ax: Axes | None, title: str | None, un
     ax.legend(handles=handles, title="status", loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8,
               title_fontsize=8, frameon=False)
     note = (f"; {undated} undated not shown" if undated else "") + outside
-    ax.set_title(title or "\n".join(textwrap.wrap(f"{n_dated} dated events per {unit} (by start date){note}", 90)))
+    ax.set_title(_plain(title) if title else "\n".join(textwrap.wrap(f"{n_dated} dated events per {unit} (by start date){note}", 90)))
     return ax
 
 
@@ -208,7 +220,7 @@ def plot_actor_lanes(events: pd.DataFrame, *, ax: Axes | None = None, top: int =
         mine = lanes[lanes["actor"] == name]
         ax.scatter(mdates.date2num(mine["t0"]), [i] * len(mine), s=30, alpha=0.8,
                    c=[STATUS_COLORS.get(s, OTHER) for s in mine["status"]])
-    ax.set_yticks(range(len(names)), list(names[::-1]), fontsize=8)
+    ax.set_yticks(range(len(names)), [_short(n, 36) for n in names[::-1]], fontsize=8)
     _date_axis(ax)
     handles = [Patch(color=STATUS_COLORS[s], label=s) for s in EVENT_STATUSES if s in set(lanes["status"])]
     ax.legend(handles=handles, title="status", loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8,

@@ -7,7 +7,6 @@ Errors print ``analysis: error: <message naming the file>`` on stderr.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 from collections.abc import Sequence
@@ -16,6 +15,7 @@ from pathlib import Path
 from .errors import AnalysisError, ModelError, ParameterError
 from .ingest import DEFAULT_MAX_BYTES
 from .nlp import DEFAULT_MODEL
+from .pipeline import DEFAULT_TIME_LIMIT
 
 LOGGER = logging.getLogger(__name__)
 PROG = "analysis"
@@ -25,6 +25,26 @@ LIST_FIELDS = ("paragraphs", "sentences", "timexes", "entities", "quantities", "
 
 def _error(message: str) -> None:
     sys.stderr.write(f"{PROG}: error: {message}\n")
+
+
+def _check(args) -> None:
+    """Values argparse cannot check: positive limits, a whole ISO date."""
+    from .pipeline import parse_published
+
+    for name in ("max_bytes", "time_limit"):
+        value = getattr(args, name, None)
+        if value is not None and not 0 < value < float("inf"):
+            raise ParameterError(f"--{name.replace('_', '-')}: {value} must be a positive number")
+    parse_published(getattr(args, "published", None), name="--published")
+
+
+def _common(p: argparse.ArgumentParser, *, max_bytes_default) -> None:
+    p.add_argument("--model", default=DEFAULT_MODEL, metavar="NAME", help=f"spaCy pipeline (default {DEFAULT_MODEL})")
+    p.add_argument("--max-bytes", type=int, default=max_bytes_default, metavar="N",
+                   help=f"files larger than N bytes are reported as errors (default {DEFAULT_MAX_BYTES:,})")
+    p.add_argument("--time-limit", type=float, default=DEFAULT_TIME_LIMIT, metavar="SECONDS",
+                   help="an article whose analysis takes longer becomes an error record "
+                        f"(default {DEFAULT_TIME_LIMIT:g})")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -38,9 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--published", metavar="DATE", help="reference date YYYY-MM-DD for articles without one")
     ex.add_argument("--format", choices=("jsonl", "parquet"), default="jsonl", help="output format (default jsonl)")
     ex.add_argument("--out", metavar="FILE", help="write to FILE instead of stdout (required for parquet)")
-    ex.add_argument("--model", default=DEFAULT_MODEL, metavar="NAME", help=f"spaCy pipeline (default {DEFAULT_MODEL})")
-    ex.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
-                    help=f"files larger than N bytes are reported as errors (default {DEFAULT_MAX_BYTES:,})")
+    _common(ex, max_bytes_default=DEFAULT_MAX_BYTES)
     ex.set_defaults(func=_extract)
 
     rp = sub.add_parser("report", help="build the HTML reports",
@@ -54,9 +72,9 @@ def _parser() -> argparse.ArgumentParser:
     rp.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("KEY", "VALUE"),
                     help="a notebook parameter, e.g. -p published 2023-03-02")
     rp.add_argument("--quiet", action="store_true", help="print nothing but errors")
-    rp.add_argument("--model", default=DEFAULT_MODEL, metavar="NAME", help=f"spaCy pipeline (default {DEFAULT_MODEL})")
-    rp.add_argument("--max-bytes", type=int, default=None, metavar="N",
-                    help=f"files larger than N bytes are reported as errors (default {DEFAULT_MAX_BYTES:,})")
+    rp.add_argument("--wait", action="store_true",
+                    help="if another run is writing the report folder, wait for it (default: refuse)")
+    _common(rp, max_bytes_default=None)
     rp.set_defaults(func=_report)
     return parser
 
@@ -72,7 +90,7 @@ def _records(args) -> tuple[list[dict], int]:
     articles = read_articles(args.paths, max_bytes=args.max_bytes, published=parse_published(args.published))
     by_id = {a.article_id: a for a in articles}
     records, failed = [], 0
-    for article_id, analysis, error in analyze_articles(articles, model=args.model):
+    for article_id, analysis, error in analyze_articles(articles, model=args.model, time_limit=args.time_limit):
         a = by_id[article_id]
         record = {"article_id": article_id, "title": a.title, "source_path": a.source_path, "error": error}
         if analysis is not None:
@@ -86,13 +104,13 @@ def _records(args) -> tuple[list[dict], int]:
 
 
 def _extract(args) -> int:
-    from .tables import write_atomic
+    from .tables import finite, to_json, write_atomic
 
     if args.format == "parquet" and not args.out:
         raise ParameterError("--format parquet needs --out FILE")
     records, failed = _records(args)
     if args.format == "jsonl":
-        lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+        lines = "".join(to_json(r) + "\n" for r in records)
         if args.out:
             write_atomic(args.out, lines)
         else:
@@ -102,8 +120,7 @@ def _extract(args) -> int:
 
         import pandas as pd
 
-        rows = [{k: (json.dumps(v, ensure_ascii=False) if k in LIST_FIELDS else v) for k, v in r.items()}
-                for r in records]
+        rows = [{k: (to_json(v) if k in LIST_FIELDS else finite(v)) for k, v in r.items()} for r in records]
         buf = io.BytesIO()
         pd.DataFrame(rows).to_parquet(buf, index=False)
         write_atomic(args.out, buf.getvalue())
@@ -118,7 +135,8 @@ def _report(args) -> int:
     if args.max_bytes is not None:
         params["max_bytes"] = str(args.max_bytes)
     return build_reports(args.seeds if len(args.seeds) > 1 else args.seeds[0], out=args.out,
-                         articles=args.articles, params=params, quiet=args.quiet, model=args.model)
+                         articles=args.articles, params=params, quiet=args.quiet, model=args.model,
+                         time_limit=args.time_limit, wait=args.wait)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -127,6 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.ERROR if getattr(args, "quiet", False) else logging.WARNING,
                         format=f"{PROG}: %(levelname)s: %(message)s", stream=sys.stderr)
     try:
+        _check(args)
         return args.func(args)
     except (ParameterError, ModelError) as exc:
         _error(str(exc))

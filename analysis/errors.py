@@ -30,3 +30,7 @@ class ReportError(AnalysisError):
         super().__init__(f"{name}: {reason}")
         self.name = name
         self.reason = reason
+
+
+class ArticleTimeout(AnalysisError):
+    """One article took longer than the per-article time limit."""

@@ -9,8 +9,10 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import itertools
 import json
 import logging
+import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
@@ -30,45 +32,87 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 CORPUS_SUFFIXES = (".jsonl", ".ndjson", ".json", ".csv")
 SUPPORTED = TEXT_SUFFIXES + HTML_SUFFIXES + CORPUS_SUFFIXES
 _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+MAX_ACCENTED_SHARE = 0.3       # Western European text: at most this share of its letters are accented
+# Letters of the Latin-1 supplement and the few Windows-1252 adds (French, German, Spanish, Portuguese,
+# Italian, Dutch, Nordic), and the typographic punctuation Windows-1252 news text uses.
+WESTERN_LETTERS = set("ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿŒœŠšŽžŸ")
+WESTERN_PUNCTUATION = set("‘’‚“”„–—…€•«»°£§©®·¡¿\xa0ºª")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+MIN_PROSE_WORDS = 12           # an HTML page needs one paragraph this long, ending a sentence, to be an article
+SENTENCE_ENDS = ".!?\"”’)…:"
+MAX_FRONT_MATTER = 65_536      # bytes of YAML front matter read at most
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.S)
 
 
 # --------------------------------------------------------------------------- bytes to text
 def decode(data: bytes, path: str) -> str:
-    """Text from bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, or a detected encoding.
+    """Text from bytes (see :func:`decode_text`); the warning, if any, is logged."""
+    text, warning = decode_text(data, path)
+    if warning:
+        LOGGER.warning("%s: %s", path, warning)
+    return text
 
-    Raises :class:`IngestError` for empty, binary or undecodable content.
+
+def decode_text(data: bytes, path: str) -> tuple[str, str | None]:
+    """Text from bytes and a warning when the encoding had to be guessed or bytes were replaced.
+
+    UTF-8 (with or without BOM), UTF-16 with a BOM; UTF-8 with a few bad bytes stays UTF-8 (the bad
+    bytes replaced and counted); other text is Windows-1252 when it reads as Western European, else
+    the encoding charset-normalizer detects. Raises :class:`IngestError` for empty, binary or
+    undecodable content.
     """
     if not data.strip():
         raise IngestError(path, "empty file")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return _clean(data[len(bom):].decode(encoding), path)
+                return _clean(data[len(bom):].decode(encoding), path), None
             except UnicodeDecodeError as exc:
                 raise IngestError(path, f"undecodable: starts with a {encoding} byte-order mark "
                                         f"but byte {exc.start} is not {encoding}") from None
     if b"\x00" in data[:8192]:
         raise IngestError(path, "binary file: contains NUL bytes (not text; UTF-16 needs a byte-order mark)")
     try:
-        return _clean(data.decode("utf-8"), path)
+        return _clean(data.decode("utf-8"), path), None
     except UnicodeDecodeError as exc:
-        return _clean(_detect(data, path, exc), path)
+        text, warning = _mostly_utf8(data) or _western(data) or _detect(data, path, exc)
+        return _clean(text, path), warning
 
 
-def _detect(data: bytes, path: str, exc: UnicodeDecodeError) -> str:
+def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few bad bytes: at least as many well-formed multi-byte characters as bad bytes
+    (legacy single-byte text has next to none: its accented letters are bad bytes in UTF-8)."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    good = sum(1 for c in text if ord(c) > 127 and c != "\ufffd")
+    if good == 0 or bad > good:
+        return None
+    return text, f"UTF-8 with {bad} invalid byte{'s' if bad != 1 else ''} (replaced with \ufffd)"
+
+
+def _western(data: bytes) -> tuple[str, str] | None:
+    """Windows-1252 (a superset of Latin-1's letters) when every non-ASCII character it gives is a
+    Western European letter inside a mostly ASCII word, or common typographic punctuation."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    letters = sum(1 for c in text if c.isalpha())
+    foreign = [c for c in text if ord(c) > 127]
+    if not foreign or any(c not in WESTERN_LETTERS and c not in WESTERN_PUNCTUATION for c in foreign):
+        return None
+    if sum(1 for c in foreign if c in WESTERN_LETTERS) > MAX_ACCENTED_SHARE * letters:
+        return None
+    return text, "not UTF-8; the encoding was guessed as Windows-1252 (cp1252)"
+
+
+def _detect(data: bytes, path: str, exc: UnicodeDecodeError) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
-    matches = list(from_bytes(data))
-    best = matches[0] if matches else None
-    # Western European news that is not UTF-8 is nearly always Windows-1252; prefer it when it fits as well.
-    western = next((m for m in matches if m.encoding in ("cp1252", "latin_1")), None)
-    if best is not None and western is not None and western.chaos <= best.chaos + 0.05:
-        best = western
+    best = from_bytes(data).best()
     if best is None or best.encoding in ("utf_8", "utf-8") or best.chaos > 0.2:
         raise IngestError(path, f"undecodable: byte {exc.start} is not UTF-8 and no other text encoding fits")
-    LOGGER.warning("%s: not UTF-8; decoded as %s", path, best.encoding)
-    return str(best)
+    return str(best), f"not UTF-8; the encoding was guessed as {best.encoding}"
 
 
 def _clean(text: str, path: str) -> str:
@@ -92,8 +136,9 @@ def sha256(data: bytes | str) -> str:
     return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
 
 
-def parse_date(value, *, where: str) -> date | None:
-    """A metadata date: a ``date``, a ``datetime`` or an ISO-8601 string; anything else is ignored with a warning."""
+def parse_date(value, *, where: str, warnings: list[str] | None = None) -> date | None:
+    """A metadata date: a ``date``, a ``datetime`` or a whole ISO-8601 string. Anything else (an
+    impossible day, hour 25, year 0, trailing text) is ignored with a warning added to ``warnings``."""
     if value in (None, ""):
         return None
     if isinstance(value, datetime):
@@ -103,11 +148,23 @@ def parse_date(value, *, where: str) -> date | None:
     try:
         return datetime.fromisoformat(str(value).strip().replace("Z", "+00:00")).date()
     except ValueError:
-        try:
-            return date.fromisoformat(str(value).strip()[:10])
-        except ValueError:
-            LOGGER.warning("%s: published %r is not an ISO date; it will be inferred from the text", where, value)
-            return None
+        message = f"published {str(value)[:40]!r} is not a valid ISO date; the date is inferred from the text"
+        LOGGER.warning("%s: %s", where, message)
+        if warnings is not None:
+            warnings.append(message)
+        return None
+
+
+def _no_surrogates(text: str, warnings: list[str]) -> str:
+    """``text`` with lone surrogates (from ``\\ud800`` escapes in JSON) replaced by U+FFFD, counted."""
+    clean, n = _SURROGATE.subn("\ufffd", text)
+    if n:
+        warnings.append(f"{n} invalid character{'s' if n != 1 else ''} (lone surrogate escapes) replaced")
+    return clean
+
+
+def _warning(warnings: Sequence[str]) -> str | None:
+    return "; ".join(warnings) or None
 
 
 def _error(path: str, reason: str, article_id: str | None = None, sha: str | None = None) -> Article:
@@ -121,53 +178,92 @@ def _record_article(record: Mapping, *, path: str, where: str, fallback_id: str)
     if not isinstance(text, str) or not text.strip():
         reason = "no 'text' field" if text is None else "'text' is empty or not a string"
         return _error(path, f"{where}: {reason}", article_id=fallback_id)
-    text = text.replace("\r\n", "\n")
+    warnings: list[str] = []
+    text = _no_surrogates(text.replace("\r\n", "\n"), warnings)
     rid = record.get("id")
-    meta = {k: (str(record[k]) if record.get(k) not in (None, "") else None)
+    meta = {k: (_no_surrogates(str(record[k]), warnings) if record.get(k) not in (None, "") else None)
             for k in ("title", "url", "outlet", "author")}
+    published = parse_date(record.get("published"), where=f"{path} {where}", warnings=warnings)
     return Article(article_id=slug(str(rid)) if rid not in (None, "") else fallback_id, text=text,
-                   published=parse_date(record.get("published"), where=f"{path} {where}"),
-                   source_path=path, sha256=sha256(text), **meta)
+                   published=published, source_path=path, sha256=sha256(text), warning=_warning(warnings), **meta)
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe loader without aliases (a 700-byte alias bomb expands to gigabytes) and without
+    implicit timestamps (dates stay strings, so an impossible one is a warning, not a crash)."""
+
+    yaml_implicit_resolvers = {k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+                               for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.YAMLError(f"aliases (*name) are not allowed, line {mark.line + 1}")
+        return super().compose_node(parent, index)
+
+
+def _front_matter(text: str, path: str) -> tuple[dict, str]:
+    """The YAML front matter of a text file, read safely, and the text after it."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return {}, text
+    if len(m.group(1)) > MAX_FRONT_MATTER:
+        raise IngestError(path, f"YAML front matter larger than {MAX_FRONT_MATTER:,} characters")
+    try:
+        meta = yaml.load(m.group(1), Loader=_FrontMatterLoader) or {}    # noqa: S506 - a safe loader
+    except yaml.YAMLError as exc:
+        raise IngestError(path, f"malformed YAML front matter: {str(exc).splitlines()[0]}") from None
+    if not isinstance(meta, dict):
+        raise IngestError(path, "malformed YAML front matter: expected 'key: value' lines")
+    text = text[m.end():]
+    if not text.strip():
+        raise IngestError(path, "empty file: only front matter, no article text")
+    return meta, text
+
+
+def _meta(meta: dict, key: str) -> str | None:
+    value = meta.get(key)
+    return None if value in (None, "") else str(value)
 
 
 def _read_text(path: str, data: bytes) -> list[Article]:
-    text = decode(data, path)
-    meta: dict = {}
-    m = _FRONT_MATTER.match(text)
-    if m:
-        try:
-            meta = yaml.safe_load(m.group(1)) or {}
-        except yaml.YAMLError as exc:
-            raise IngestError(path, f"malformed YAML front matter: {str(exc).splitlines()[0]}") from None
-        if not isinstance(meta, dict):
-            raise IngestError(path, "malformed YAML front matter: expected 'key: value' lines")
-        text = text[m.end():]
-        if not text.strip():
-            raise IngestError(path, "empty file: only front matter, no article text")
+    text, warning = decode_text(data, path)
+    warnings = [warning] if warning else []
+    meta, text = _front_matter(text, path)
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    title = meta.get("title") or re.sub(r"^#+\s*", "", first) or None
-    return [Article(article_id=slug(str(meta.get("id") or Path(path).stem)), text=text, title=str(title),
-                    published=parse_date(meta.get("published") or meta.get("date"), where=path),
-                    url=meta.get("url"), outlet=meta.get("outlet"), author=meta.get("author"), source_path=path,
-                    sha256=sha256(data))]
+    title = _meta(meta, "title") or re.sub(r"^#+\s*", "", first) or None
+    published = parse_date(meta.get("published") or meta.get("date"), where=path, warnings=warnings)
+    return [Article(article_id=slug(str(meta.get("id") or Path(path).stem)), text=text, title=title,
+                    published=published, url=_meta(meta, "url"), outlet=_meta(meta, "outlet"),
+                    author=_meta(meta, "author"), source_path=path, sha256=sha256(data), warning=_warning(warnings))]
 
 
 def _read_html(path: str, data: bytes) -> list[Article]:
     import trafilatura
 
-    html = decode(data, path)
+    html, warning = decode_text(data, path)
+    warnings = [warning] if warning else []
     extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     doc = extracted.as_dict() if extracted is not None else {}
     body = doc.get("text") or ""
     if not body.strip():
         raise IngestError(path, "no article text found in the HTML")
+    if not any(_is_prose(p) for p in body.split("\n")):
+        raise IngestError(path, "no article text found in the HTML: only short lines such as navigation or "
+                                f"links (no paragraph of {MIN_PROSE_WORDS}+ words ending a sentence)")
     title = (doc.get("title") or "").strip() or None
     paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
     text = "\n\n".join(([title] if title else []) + paragraphs)
-    return [Article(article_id=slug(Path(path).stem), text=text, title=title,
-                    published=parse_date(doc.get("date"), where=path), url=doc.get("url"),
-                    outlet=doc.get("sitename") or doc.get("hostname"), author=doc.get("author"), source_path=path,
-                    sha256=sha256(data))]
+    published = parse_date(doc.get("date"), where=path, warnings=warnings)
+    return [Article(article_id=slug(Path(path).stem), text=text, title=title, published=published,
+                    url=doc.get("url"), outlet=doc.get("sitename") or doc.get("hostname"), author=doc.get("author"),
+                    source_path=path, sha256=sha256(data), warning=_warning(warnings))]
+
+
+def _is_prose(line: str) -> bool:
+    """A line that reads as article text: enough words, ending a sentence."""
+    line = line.strip()
+    return len(line.split()) >= MIN_PROSE_WORDS and line[-1:] in SENTENCE_ENDS
 
 
 def _read_jsonl(path: str, data: bytes) -> list[Article]:
@@ -216,22 +312,32 @@ def _read_json(path: str, data: bytes) -> list[Article]:
 
 def _read_csv(path: str, data: bytes) -> list[Article]:
     text = decode(data, path)
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
     try:
         columns = reader.fieldnames or []
-        if "text" not in columns:
-            raise IngestError(path, f"missing 'text' column (columns: {', '.join(columns) or 'none'})")
-        stem = slug(Path(path).stem)
-        out = []
-        for i, row in enumerate(reader, start=1):
-            if None in row:
-                out.append(_error(path, f"malformed CSV on line {reader.line_num}: more fields than columns",
-                                  f"{stem}-{i:05d}"))
-                continue
-            out.append(_record_article(row, path=path, where=f"row {i} (line {reader.line_num})",
-                                       fallback_id=f"{stem}-{i:05d}"))
     except csv.Error as exc:
         raise IngestError(path, f"malformed CSV on line {reader.line_num}: {exc}") from None
+    if "text" not in columns:
+        raise IngestError(path, f"missing 'text' column (columns: {', '.join(columns) or 'none'})")
+    stem = slug(Path(path).stem)
+    out = []
+    for i in itertools.count(1):
+        first_line = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            reason = "a quoted field is never closed" if "unexpected end of data" in str(exc) else str(exc)
+            out.append(_error(path, f"malformed CSV in the row starting on line {first_line}: {reason}; "
+                                    "that row and any after it cannot be read", f"{stem}-{i:05d}"))
+            break
+        if None in row:
+            out.append(_error(path, f"malformed CSV on line {reader.line_num}: more fields than columns",
+                              f"{stem}-{i:05d}"))
+            continue
+        out.append(_record_article(row, path=path, where=f"row {i} (line {first_line})",
+                                   fallback_id=f"{stem}-{i:05d}"))
     if not out:
         raise IngestError(path, "empty file: a header but no rows")
     return out
@@ -261,19 +367,61 @@ def read_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[A
         return [_error(name, exc.reason, sha=sha256(data) if "data" in locals() else None)]
     except OSError as exc:
         return [_error(name, f"cannot be read: {exc.strerror or exc}")]
+    except Exception as exc:      # noqa: BLE001 - a reader's failure stays with its file
+        LOGGER.warning("%s: reading failed: %s: %s", name, exc.__class__.__name__, exc)
+        return [_error(name, f"could not be read: {exc.__class__.__name__}: {exc}")]
 
 
-def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files named, and the files inside folders named (recursively, sorted, hidden ones skipped)."""
+def _walk(root: Path) -> Iterator[tuple[Path, str | None]]:
+    """``(path, None)`` for each file under ``root`` (following symbolic links, hidden names skipped),
+    and ``(path, reason)`` for a folder that cannot be read or a link that loops back."""
+    seen: dict[tuple[int, int], Path] = {}
+
+    def unreadable(exc: OSError) -> None:
+        found.append((Path(exc.filename or root), f"folder cannot be read: {exc.strerror or exc}"))
+
+    found: list[tuple[Path, str | None]] = []
+    for folder, dirs, files in os.walk(root, followlinks=True, onerror=unreadable):
+        here = Path(folder)
+        st = here.stat()
+        if (st.st_dev, st.st_ino) in seen:
+            found.append((here, f"symbolic link loop: this folder is {seen[(st.st_dev, st.st_ino)]} again"))
+            dirs[:] = []
+            continue
+        seen[(st.st_dev, st.st_ino)] = here
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend((here / f, None) for f in files if not f.startswith("."))
+    yield from sorted(found, key=lambda item: str(item[0]))
+
+
+def iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]:
+    """``(path, None)`` for each file named and each file inside the folders named (recursively, sorted,
+    hidden ones skipped); ``(path, reason)`` for what cannot be walked (missing, unreadable, a loop)."""
     for path in paths:
         p = Path(path)
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                rel = f.relative_to(p).parts
-                if f.is_file() and not any(part.startswith(".") for part in rel):
-                    yield f
+            yield from _walk(p)
         else:
-            yield p
+            yield p, None if p.exists() or p.is_symlink() else "no such file or folder"
+
+
+def unique_ids(articles: Sequence[Article]) -> list[Article]:
+    """``articles`` with every ``article_id`` unique: a repeated id gets the first free ``-N`` suffix
+    (never one another article has), in input order; the article's warning says it was renamed."""
+    given = {a.article_id for a in articles}
+    used: set[str] = set()
+    out = []
+    for a in articles:
+        if a.article_id in used:
+            n = 2
+            while f"{a.article_id}-{n}" in given or f"{a.article_id}-{n}" in used:
+                n += 1
+            new = f"{a.article_id}-{n}"
+            note = f"id {a.article_id!r} is used by an earlier input; renamed {new!r}"
+            a = replace(a, article_id=new, warning=_warning([w for w in (a.warning, note) if w]))
+        used.add(a.article_id)
+        out.append(a)
+    return out
 
 
 def read_articles(paths: Sequence[str | Path] | str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -283,17 +431,10 @@ def read_articles(paths: Sequence[str | Path] | str | Path, *, max_bytes: int = 
     if isinstance(paths, (str, Path)):
         paths = [paths]
     out: list[Article] = []
-    seen: dict[str, int] = {}
-    for f in iter_files(paths):
-        if not f.exists():
-            out.append(_error(str(f), "no such file or folder"))
-            continue
-        for article in read_file(f, max_bytes=max_bytes):
-            n = seen.get(article.article_id, 0)
-            seen[article.article_id] = n + 1
-            if n:
-                article = replace(article, article_id=f"{article.article_id}-{n + 1}")
+    for f, problem in iter_files(paths):
+        articles = [_error(str(f), problem)] if problem else read_file(f, max_bytes=max_bytes)
+        for article in articles:
             if published is not None and article.published is None and article.error is None:
                 article = replace(article, published=published)
             out.append(article)
-    return out
+    return unique_ids(out)

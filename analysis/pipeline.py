@@ -5,22 +5,40 @@ computed once and shared. Offsets always index the text exactly as it was passed
 """
 from __future__ import annotations
 
+import collections
+import contextlib
+import dataclasses
 import logging
 import multiprocessing
 import os
+import re
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 
 from . import attribution, entities, events, gazetteer, quantities, structure, temporal
-from .errors import AnalysisError, ParameterError
+from .errors import ArticleTimeout, ParameterError
 from .nlp import DEFAULT_MODEL, load_model
+from .pieces import RECORD_LISTS, analyze_in_pieces, needs_pieces
 from .types import Analysis, Article
 
 LOGGER = logging.getLogger(__name__)
 
+PIECES_PER_BATCH = 4           # pieces of a long article parsed together (bounded memory)
+DEFAULT_TIME_LIMIT = 300.0     # seconds one article may take before it becomes an error record
+# Reference dates this close to the ends of the calendar are feed placeholders (0001-01-01, 9999-12-31);
+# relative expressions cannot be resolved from them, so the date is inferred from the text instead.
+EARLIEST_REFERENCE, LATEST_REFERENCE = date(100, 1, 1), date(9899, 12, 31)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# record fields that repeat a slice of the text, with the offsets of that slice
+_TEXT_FIELDS = (("text", "start", "end"), ("source", "source_start", "source_end"), ("cue", "cue_start", "cue_end"),
+                ("content", "content_start", "content_end"))
+
 
 def parse_published(value: date | datetime | str | None, *, name: str = "published") -> date | None:
-    """A publication date from a ``date``, a ``datetime`` or an ISO ``"YYYY-MM-DD"`` string."""
+    """A publication date from a ``date``, a ``datetime`` or an ISO string (``"YYYY-MM-DD"``, or a
+    full ISO date and time); anything else, trailing text included, is a :class:`ParameterError`."""
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
@@ -29,10 +47,19 @@ def parse_published(value: date | datetime | str | None, *, name: str = "publish
         return value
     if isinstance(value, str):
         try:
-            return date.fromisoformat(value.strip()[:10])
+            return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
         except ValueError:
             raise ParameterError(f"{name}: {value!r} is not a date in the form YYYY-MM-DD") from None
     raise TypeError(f"{name} must be a date, a datetime or a 'YYYY-MM-DD' string, not {type(value).__name__}")
+
+
+def usable_reference(published: date | None) -> date | None:
+    """``published``, unless it is a placeholder at the ends of the calendar (then None, with a warning)."""
+    if published is not None and not EARLIEST_REFERENCE <= published <= LATEST_REFERENCE:
+        LOGGER.warning("reference date %s is a placeholder at the end of the calendar; "
+                       "the date is inferred from the text", published.isoformat())
+        return None
+    return published
 
 
 def analyze_doc(doc, *, published: date | None = None, article_id: str | None = None) -> Analysis:
@@ -51,15 +78,66 @@ def analyze_doc(doc, *, published: date | None = None, article_id: str | None = 
                     attributions=attrs, events=evts, quantities=quants, article_id=article_id)
 
 
+def _restore(result: Analysis, text: str) -> Analysis:
+    """``result`` of a cleaned copy of ``text`` (same length), with every reported slice taken from ``text``."""
+    def fix(record):
+        changes = {}
+        for name, start, end in _TEXT_FIELDS:
+            value, i, j = getattr(record, name, None), getattr(record, start, None), getattr(record, end, None)
+            if isinstance(value, str) and isinstance(i, int) and isinstance(j, int) and value == result.text[i:j]:
+                changes[name] = text[i:j]
+        return dataclasses.replace(record, **changes) if changes else record
+
+    return dataclasses.replace(result, text=text, **{k: [fix(r) for r in getattr(result, k)] for k in RECORD_LISTS})
+
+
+def analyze_text(nlp, text: str, *, published: date | None = None, article_id: str | None = None,
+                 doc=None) -> Analysis:
+    """One article with the pipeline ``nlp``: cleaned of lone surrogates (same length, so offsets
+    hold), cut into pieces when long or pathological, with a usable reference date. ``doc`` is the
+    cleaned text already parsed, when a batch parsed it."""
+    clean = _SURROGATE.sub("\ufffd", text)
+    reference = usable_reference(published)
+    if needs_pieces(clean):
+        result = analyze_in_pieces(clean, published=reference, article_id=article_id, analyze_doc=analyze_doc,
+                                   parse=lambda texts: nlp.pipe(texts, batch_size=PIECES_PER_BATCH))
+    else:
+        result = analyze_doc(doc if doc is not None else nlp(clean), published=reference, article_id=article_id)
+    return result if clean == text else _restore(result, text)
+
+
 def analyze(text: str, published: date | datetime | str | None = None, *, model: str = DEFAULT_MODEL) -> Analysis:
     """Analyse one article's text. ``published`` is the reference date for relative expressions;
     without it the date is inferred from the text."""
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
-    return analyze_doc(load_model(model)(text), published=parse_published(published))
+    return analyze_text(load_model(model), text, published=parse_published(published))
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None, *, what: str) -> Iterator[None]:
+    """Raise :class:`ArticleTimeout` in the block after ``seconds`` (a no-op off the main thread,
+    where signals cannot be delivered, or when ``seconds`` is None or 0)."""
+    if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(signum, frame):
+        raise ArticleTimeout(f"{what} took longer than the time limit of {seconds:g} s (raise it with --time-limit)")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 # --------------------------------------------------------------------------- batches
+BATCH = 16                      # articles per batch: what a kill can lose, and what nlp.pipe parses at once
+Item = tuple[str, str, "date | None"]              # article_id, text, published
+Row = tuple[str, "Analysis | None", "str | None"]  # article_id, analysis, error
 _WORKER_MODEL: str | None = None
 
 
@@ -70,19 +148,39 @@ def _init_worker(model: str) -> None:
     gazetteer.gazetteer()
 
 
-def _analyze_chunk(chunk: Sequence[tuple[str, str, date | None]]) -> list[tuple[str, Analysis | None, str | None]]:
-    nlp = load_model(_WORKER_MODEL or DEFAULT_MODEL)
-    return _analyze_with(nlp, chunk)
+def _analyze_chunk(job: tuple[Sequence[Item], float | None]) -> list[Row]:
+    chunk, limit = job
+    return _analyze_with(load_model(_WORKER_MODEL or DEFAULT_MODEL), chunk, limit=limit)
 
 
-def _analyze_with(nlp, chunk: Sequence[tuple[str, str, date | None]]) -> list[tuple[str, Analysis | None, str | None]]:
+def _parse_batch(nlp, chunk: Sequence[Item], *, limit: float | None) -> dict[str, object]:
+    """spaCy docs of the chunk's ordinary articles, parsed together; empty if the batch fails (each
+    article is then parsed alone, so a bad one is found and isolated)."""
+    plain = [(aid, _SURROGATE.sub("\ufffd", text)) for aid, text, _ in chunk]
+    plain = [(aid, text) for aid, text in plain if not needs_pieces(text)]
+    try:
+        with time_limit(limit * len(plain) if limit else None, what="a batch"):
+            docs = nlp.pipe((text for _, text in plain), batch_size=BATCH)
+            return {aid: doc for (aid, _), doc in zip(plain, docs, strict=True)}
+    except Exception:       # noqa: BLE001 - any failure: each article is parsed alone below
+        LOGGER.info("batch parse failed; parsing its %d articles one by one", len(plain))
+        return {}
+
+
+def _analyze_with(nlp, chunk: Sequence[Item], *, limit: float | None = None) -> list[Row]:
+    docs = _parse_batch(nlp, chunk, limit=limit)
     out = []
-    docs = nlp.pipe((text for _, text, _ in chunk), batch_size=16)
-    for (article_id, _text, published), doc in zip(chunk, docs, strict=True):
+    for article_id, text, published in chunk:
         try:
-            out.append((article_id, analyze_doc(doc, published=published, article_id=article_id), None))
-        except (AnalysisError, ValueError, IndexError, KeyError, TypeError, AttributeError) as exc:
-            LOGGER.exception("analysis of %s failed", article_id)
+            with time_limit(limit, what=f"analysis of {article_id}"):
+                result = analyze_text(nlp, text, published=published, article_id=article_id,
+                                      doc=docs.pop(article_id, None))
+            out.append((article_id, result, None))
+        except ArticleTimeout as exc:
+            LOGGER.warning("%s", exc)
+            out.append((article_id, None, f"analysis stopped: {exc}"))
+        except Exception as exc:     # noqa: BLE001 - whatever one article does stays with that article
+            LOGGER.warning("analysis of %s failed: %s: %s", article_id, exc.__class__.__name__, exc)
             out.append((article_id, None, f"analysis failed: {exc.__class__.__name__}: {exc}"))
     return out
 
@@ -93,43 +191,56 @@ def default_processes(n_articles: int) -> int:
     return max(1, min(cores, n_articles // 8))
 
 
-def analyze_articles(articles: Iterable[Article], *, model: str = DEFAULT_MODEL, n_process: int | None = None,
-                     progress: Callable[[int, int], None] | None = None
-                     ) -> Iterator[tuple[str, Analysis | None, str | None]]:
-    """Analyse many articles; yields ``(article_id, analysis or None, error or None)`` in input order.
+def _rows(todo: list[Item], *, model: str, n_process: int, limit: float | None) -> Iterator[Row]:
+    """Results batch by batch, as each batch finishes (batches in input order)."""
+    if n_process == 1 or len(todo) < 2:
+        nlp = load_model(model)
+        for start in range(0, len(todo), BATCH):
+            yield from _analyze_with(nlp, todo[start:start + BATCH], limit=limit)
+        return
+    size = max(1, min(BATCH, len(todo) // (n_process * 4) or 1))
+    jobs = [(todo[i:i + size], limit) for i in range(0, len(todo), size)]
+    load_model(model)       # loaded once here, inherited by forked workers
+    gazetteer.gazetteer()
+    ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    with ctx.Pool(n_process, initializer=_init_worker, initargs=(model,)) as pool:
+        for rows in pool.imap(_analyze_chunk, jobs):
+            yield from rows
 
-    Articles that carry an ingest error are passed through with that error. One article's failure
-    never loses the others.
+
+def _drain(pending: collections.deque, ready: dict[str, Row], *, final: bool = False) -> Iterator[Row]:
+    """Rows of the next articles in input order, as far as they are ready (ingest errors always are)."""
+    while pending:
+        article = pending[0]
+        if article.error is not None:
+            row = (article.article_id, None, article.error)
+        elif article.article_id in ready:
+            row = ready.pop(article.article_id)
+        elif final:
+            row = (article.article_id, None, "not analysed")
+        else:
+            return
+        pending.popleft()
+        yield row
+
+
+def analyze_articles(articles: Iterable[Article], *, model: str = DEFAULT_MODEL, n_process: int | None = None,
+                     progress: Callable[[int, int], None] | None = None,
+                     time_limit: float | None = DEFAULT_TIME_LIMIT) -> Iterator[Row]:
+    """Analyse many articles; yields ``(article_id, analysis or None, error or None)`` in input order,
+    each as soon as its batch is done, so a caller can keep it before the next batch starts.
+
+    Articles that carry an ingest error are passed through with that error. Whatever one article
+    does (raise, or take longer than ``time_limit`` seconds) becomes its error; the others are analysed.
     """
     items = list(articles)
     todo = [(a.article_id, a.text, a.published) for a in items if a.error is None]
-    errors = {a.article_id: a.error for a in items if a.error is not None}
     n_process = default_processes(len(todo)) if n_process is None else max(1, n_process)
-    results: dict[str, tuple[str, Analysis | None, str | None]] = {}
-    done = 0
-    if n_process == 1 or len(todo) < 2:
-        nlp = load_model(model)
-        for start in range(0, len(todo), 16):
-            for row in _analyze_with(nlp, todo[start:start + 16]):
-                results[row[0]] = row
-                done += 1
-                if progress:
-                    progress(done, len(todo))
-    else:
-        size = max(1, min(16, len(todo) // (n_process * 4) or 1))
-        chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
-        load_model(model)       # loaded once here, inherited by forked workers
-        gazetteer.gazetteer()
-        ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-        with ctx.Pool(n_process, initializer=_init_worker, initargs=(model,)) as pool:
-            for rows in pool.imap(_analyze_chunk, chunks):
-                for row in rows:
-                    results[row[0]] = row
-                    done += 1
-                if progress:
-                    progress(done, len(todo))
-    for a in items:
-        if a.article_id in errors:
-            yield (a.article_id, None, errors[a.article_id])
-        else:
-            yield results[a.article_id]
+    pending = collections.deque(items)
+    ready: dict[str, Row] = {}
+    for done, row in enumerate(_rows(todo, model=model, n_process=n_process, limit=time_limit), 1):
+        ready[row[0]] = row
+        if progress and (done % BATCH == 0 or done == len(todo)):
+            progress(done, len(todo))
+        yield from _drain(pending, ready)
+    yield from _drain(pending, ready, final=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import os
 import tempfile
 from collections.abc import Mapping, Sequence
@@ -18,7 +19,7 @@ import pandas as pd
 from .types import Article, Attribution, Entity, Event, Paragraph, Quantity, Sentence, Timex
 
 ARTICLE_COLUMNS = ["article_id", "title", "published", "published_from", "url", "outlet", "author", "source_path",
-                   "sha256", "n_words", "error", "text"]
+                   "sha256", "n_words", "error", "warning", "text"]
 RECORDS = {"paragraphs": Paragraph, "sentences": Sentence, "timexes": Timex, "entities": Entity,
            "quantities": Quantity, "attributions": Attribution, "events": Event}
 
@@ -54,7 +55,8 @@ def build_tables(articles: Sequence[Article], results: Mapping[str, Mapping | No
             "published": (result or {}).get("published") or (a.published.isoformat() if a.published else None),
             "published_from": (result or {}).get("published_from"), "url": a.url, "outlet": a.outlet, "author": a.author,
             "source_path": a.source_path, "sha256": a.sha256, "n_words": len(a.text.split()),
-            "error": a.error if a.error else (None if result else "not analysed"), "text": a.text})
+            "error": a.error if a.error else (None if result else "not analysed"), "warning": a.warning,
+            "text": a.text})
         for kind in RECORDS:
             for record in (result or {}).get(kind, []):
                 rows[kind].append({"article_id": a.article_id, **record})
@@ -82,6 +84,22 @@ def export_csv(tables: Tables, out_dir: str | Path) -> list[Path]:
         frame = frame.apply(lambda col: col.map(csv_cell)) if len(frame) else frame
         written.append(write_atomic(out / f"{name}.csv", frame.to_csv(index=False)))
     return written
+
+
+def finite(value):
+    """``value`` with every infinite or NaN float replaced by None, so it is strict JSON."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [finite(v) for v in value]
+    return value
+
+
+def to_json(value, **kwargs) -> str:
+    """Strict JSON (no ``Infinity`` or ``NaN``: they become null), UTF-8 text kept as is."""
+    return json.dumps(finite(value), ensure_ascii=False, allow_nan=False, **kwargs)
 
 
 def _umask() -> int:

@@ -51,6 +51,7 @@ class Article(_Record):
     source_path: str | None = None
     sha256: str | None = None
     error: str | None = None
+    warning: str | None = None    # what a reader should know: a guessed encoding, replaced bytes, a renamed id
 
 
 @dataclass(frozen=True, slots=True)

@@ -127,7 +127,7 @@ def _tables(n: int):
 
 @pytest.mark.parametrize("n, mode, pages", [(3, "auto", 3), (21, "auto", 0), (21, "all", 21), (3, "none", 0)])
 def test_article_pages_threshold(tmp_path, n, mode, pages):
-    jobs, note = build._jobs(_tables(n), seeds=[tmp_path], out=tmp_path, articles=mode, params={}, model="m")
+    jobs, note = build._jobs(_tables(n), seeds=[tmp_path], out=tmp_path, stage=tmp_path, articles=mode, params={}, model="m")
     assert len([j for j in jobs if j.name == "article"]) == pages
     assert (note is None) == (pages > 0)
 
@@ -151,12 +151,35 @@ def test_failed_notebook_is_written_and_rendered(tmp_path):
     assert "did not run to the end" in page and "boom &lt;b&gt;" in page and "before" in page
 
 
-def test_stale_article_pages_are_removed(tmp_path):
+def test_publish_replaces_the_whole_folder(tmp_path):
+    from analysis.report import publish
+
     out = tmp_path / "reports"
     (out / "articles").mkdir(parents=True)
-    stale = out / "articles" / "gone.html"
-    stale.write_text("<p>from an earlier run</p>", encoding="utf-8")
-    kept = out / "articles" / "kept.html"
-    kept.write_text("<p>this run</p>", encoding="utf-8")
-    build._drop_stale_pages(out, keep={kept})
-    assert kept.exists() and not stale.exists()
+    (out / "articles" / "gone.html").write_text("<p>from an earlier run</p>", encoding="utf-8")
+    (out / "index.html").write_text("old", encoding="utf-8")
+    (out / ".cache").mkdir()
+    (out / ".cache" / "k.json").write_text("{}", encoding="utf-8")
+    stage = publish.staging_folder(out)
+    (stage / "articles").mkdir()
+    (stage / "articles" / "kept.html").write_text("<p>this run</p>", encoding="utf-8")
+    (stage / "index.html").write_text("new", encoding="utf-8")
+    publish.publish(stage, out)
+    assert (out / "articles" / "kept.html").exists() and not (out / "articles" / "gone.html").exists()
+    assert (out / "index.html").read_text(encoding="utf-8") == "new"
+    assert (out / ".cache" / "k.json").exists(), "the cache is carried over"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]
+
+
+def test_index_shows_warnings_apart_from_ok():
+    from analysis.report.index import render_index
+    from analysis.tables import build_tables
+    from analysis.types import Article
+
+    arts = [Article("a", "text", warning="not UTF-8; the encoding was guessed as Windows-1252 (cp1252)"),
+            Article("b", "text")]
+    tables = build_tables(arts, {"a": {"published": None}, "b": {"published": None}})
+    page = render_index(started="now", version="v", model="m", parameters={}, timings={},
+                        articles=tables.articles, jobs=[])
+    assert '<span class="warning">warning</span> not UTF-8; the encoding was guessed as Windows-1252' in page
+    assert "2 articles, 0 failed, 1 with warnings" in page

@@ -5,11 +5,12 @@ Phases, each timed: *analysis* (ingest and analyse every article, with the cache
 kernel that is started once and reused, so the package is imported once), *html* (nbconvert's
 in-process ``HTMLExporter`` with the offline template). One notebook's failure never stops the
 others: papermill writes the failed notebook, it is rendered too, and the index marks it.
+Everything is written into a staging folder that :mod:`.publish` swaps in whole at the end, under
+a lock, so the output folder always holds one whole run.
 """
 from __future__ import annotations
 
 import importlib.util
-import json
 import logging
 import os
 import re
@@ -25,8 +26,9 @@ from ..errors import AnalysisError, ParameterError
 from ..ingest import DEFAULT_MAX_BYTES
 from ..nlp import DEFAULT_MODEL
 from ..pipeline import parse_published
-from ..tables import export_csv, write_atomic
+from ..tables import export_csv, to_json, write_atomic
 from ..workbook import PROJECT_ROOT, code_version, load_corpus
+from . import publish
 from .index import Job, render_index
 
 LOGGER = logging.getLogger(__name__)
@@ -191,8 +193,9 @@ class Kernel:
         from jupyter_core.utils import run_sync
 
         self._run = run_sync
+        # Python warnings (with the package's internal paths) never reach a report's output cells
         env = dict(os.environ, MPLBACKEND="module://matplotlib_inline.backend_inline",
-                   PYDEVD_DISABLE_FILE_VALIDATION="1")
+                   PYDEVD_DISABLE_FILE_VALIDATION="1", PYTHONWARNINGS="ignore")
         # the kernel's own chatter (warnings, crashes) goes to a log file, not to the user's terminal
         self._log = open(log, "ab") if log is not None else subprocess.DEVNULL  # noqa: SIM115
         self.km = AsyncKernelManager(kernel_name=kernel_name)
@@ -265,23 +268,24 @@ def execute(job: Job, *, out: Path, notebooks_dir: Path, kernel: Kernel | None):
     job.seconds = time.perf_counter() - start
     if not tmp.exists():
         return None
+    try:
+        nb = nbformat.read(tmp, as_version=4)
+    except (ValueError, OSError) as exc:      # a truncated notebook (full disk) never replaces a whole one
+        tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise
+        job.error = job.error or f"papermill wrote an unreadable notebook: {exc.__class__.__name__}"
+        return None
     os.replace(tmp, target)
-    return nbformat.read(target, as_version=4)
+    return nb
 
 
 # --------------------------------------------------------------------------- the build
-def _drop_stale_pages(out: Path, *, keep: set[Path]) -> None:
-    """Remove article pages a previous run left for articles that are not in this run, so the
-    folder holds exactly what the index links to."""
-    for page in sorted((out / "articles").glob("*")):
-        if page.suffix in (".html", ".ipynb") and page not in keep:
-            page.unlink()
-
-
-def _jobs(tables, *, seeds: list[Path], out: Path, articles: str, params: dict, model: str) -> tuple[list[Job], str | None]:
+def _jobs(tables, *, seeds: list[Path], out: Path, stage: Path, articles: str, params: dict,
+          model: str) -> tuple[list[Job], str | None]:
     seed_param = str(seeds[0]) if len(seeds) == 1 else [str(s) for s in seeds]
     base = {"seeds": seed_param, "cache_dir": str(out / ".cache"), "model": model, **params}
-    jobs = [Job(name, title, f"{name}.ipynb", f"{name}.html", dict(base, data_dir=str(out / "data")))
+    jobs = [Job(name, title, f"{name}.ipynb", f"{name}.html", dict(base, data_dir=str(stage / "data")))
             for name, title in CORPUS_NOTEBOOKS]
     ok = tables.articles[tables.articles["error"].isna()]
     note = None
@@ -300,10 +304,14 @@ def _jobs(tables, *, seeds: list[Path], out: Path, articles: str, params: dict, 
 
 def build_reports(seeds, *, out: str | Path = "reports", articles: str = "auto", params: Mapping | None = None,
                   quiet: bool = False, model: str = DEFAULT_MODEL, notebooks_dir: str | Path | None = None,
-                  reuse_kernel: bool = True, stream: TextIO | None = None) -> int:
+                  reuse_kernel: bool = True, stream: TextIO | None = None, time_limit: float | None = None,
+                  wait: bool = False) -> int:
     """Build every report into ``out``; the exit status: 0 all succeeded, 1 some inputs or notebooks
-    failed (the rest are still written), 2 a usage error (nothing was done)."""
+    failed (the rest are still written) or the run could not finish (the previous run is left as it
+    was), 2 nothing was done (a usage error, or another run is writing ``out`` and ``wait`` is False).
+    ``time_limit`` is the seconds one article's analysis may take."""
     say = Progress(stream, quiet=quiet)
+    err = stream or sys.stderr
     try:
         if articles not in ARTICLE_MODES:
             raise ParameterError(f"articles: {articles!r} is not one of {', '.join(ARTICLE_MODES)}")
@@ -312,42 +320,64 @@ def build_reports(seeds, *, out: str | Path = "reports", articles: str = "auto",
         out_dir = check_out(out)
         model = check_model(model)
         user_params = check_parameters(params or {}, notebooks_dir=nb_dir)
+        check_positive("max_bytes", user_params.get("max_bytes"))
+        check_positive("time_limit", time_limit)
+        publish.check_replaceable(out_dir)
+        with publish.locked(out_dir, wait=wait):
+            publish.recover(out_dir)
+            stage = publish.staging_folder(out_dir)
+            try:
+                status = _build(seed_paths, out=out_dir, stage=stage, articles=articles, params=user_params,
+                                model=model, nb_dir=nb_dir, reuse_kernel=reuse_kernel, time_limit=time_limit, say=say)
+                say(f"publishing into {out_dir}")
+                publish.publish(stage, out_dir)
+            finally:
+                publish.discard(stage)
     except ParameterError as exc:
-        (stream or sys.stderr).write(f"analysis: error: {exc}\n")
+        err.write(f"analysis: error: {exc}\n")
         return 2
-    return _build(seed_paths, out=out_dir, articles=articles, params=user_params, model=model, nb_dir=nb_dir,
-                  reuse_kernel=reuse_kernel, say=say)
+    except OSError as exc:
+        err.write(f"analysis: error: {exc.filename or ''}: {exc.strerror or exc}; the run stopped and the "
+                  f"previous reports in {out} were left as they were\n".lstrip(": "))
+        return 1
+    say(f"wrote {out_dir / 'index.html'}")
+    return status
 
 
-def _build(seeds: list[Path], *, out: Path, articles: str, params: dict, model: str, nb_dir: Path,
-           reuse_kernel: bool, say: Progress) -> int:
+def check_positive(name: str, value) -> None:
+    if value is not None and not value > 0:
+        raise ParameterError(f"{name}: {value!r} must be a positive number")
+
+
+def _build(seeds: list[Path], *, out: Path, stage: Path, articles: str, params: dict, model: str, nb_dir: Path,
+           reuse_kernel: bool, time_limit: float | None, say: Progress) -> int:
+    """The run, written into ``stage``; ``out`` is where it will be published (and holds the cache)."""
     from .. import __version__
     from .html import Renderer
 
     started = datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    out.mkdir(parents=True, exist_ok=True)
     say(f"analysing {', '.join(map(str, seeds))}")
     tables = load_corpus(seeds, published=params.get("published"), cache_dir=out / ".cache", model=model,
-                         max_bytes=params.get("max_bytes", DEFAULT_MAX_BYTES),
+                         max_bytes=params.get("max_bytes", DEFAULT_MAX_BYTES), time_limit=time_limit,
                          progress=lambda what, done, total: say(f"{what} {done}/{total} articles",
                                                                 force=done == total))
-    export_csv(tables, out / "data")
+    export_csv(tables, stage / "data")
     timings["analysis"] = time.perf_counter() - t0
     n_bad = int(tables.articles["error"].notna().sum())
     say(f"{len(tables.articles)} articles read, {n_bad} failed ({timings['analysis']:.1f} s)")
 
-    jobs, note = _jobs(tables, seeds=seeds, out=out, articles=articles, params=params, model=model)
+    jobs, note = _jobs(tables, seeds=seeds, out=out, stage=stage, articles=articles, params=params, model=model)
     t1 = time.perf_counter()
-    kernel = Kernel(log=out / ".kernel.log") if reuse_kernel else None
+    kernel = Kernel(log=stage / ".kernel.log") if reuse_kernel else None
     executed = []
     try:
         for i, job in enumerate(jobs, 1):
             if kernel is not None and not kernel.alive():
                 kernel.close()
-                kernel = Kernel(log=out / ".kernel.log")
-            executed.append(execute(job, out=out, notebooks_dir=nb_dir, kernel=kernel))
+                kernel = Kernel(log=stage / ".kernel.log")
+            executed.append(execute(job, out=stage, notebooks_dir=nb_dir, kernel=kernel))
             say(f"notebooks {i}/{len(jobs)} done: {job.ipynb}" + (f" FAILED ({job.error})" if job.error else ""),
                 force=bool(job.error) or i == len(jobs) or i <= 2)
     finally:
@@ -356,6 +386,7 @@ def _build(seeds: list[Path], *, out: Path, articles: str, params: dict, model: 
     timings["notebooks"] = time.perf_counter() - t1
 
     t2 = time.perf_counter()
+    say("rendering HTML")
     renderer = Renderer()
     for job, nb in zip(jobs, executed, strict=True):
         if nb is None:
@@ -368,20 +399,20 @@ def _build(seeds: list[Path], *, out: Path, articles: str, params: dict, model: 
             LOGGER.exception("rendering %s failed", job.ipynb)
             job.error = job.error or f"HTML rendering failed: {exc.__class__.__name__}: {exc}"
             continue
-        write_atomic(out / job.html, page)
+        write_atomic(stage / job.html, page)
     timings["html"] = time.perf_counter() - t2
-    _drop_stale_pages(out, keep={out / j.html for j in jobs} | {out / j.ipynb for j in jobs})
 
-    user = {"seeds": [str(s) for s in seeds], "out": str(out), "articles": articles, "model": model, **params}
+    user = {"seeds": [str(s) for s in seeds], "out": str(out), "articles": articles, "model": model, **params,
+            **({"time_limit": time_limit} if time_limit else {})}
     version = f"{__version__} (source {code_version()})"
-    write_atomic(out / "index.html", render_index(started=started, version=version, model=model, parameters=user,
+    write_atomic(stage / "index.html", render_index(started=started, version=version, model=model, parameters=user,
                                             timings=timings, articles=tables.articles, jobs=jobs,
                                             skipped_articles=note))
     run = {"started": started, "version": version, "parameters": user, "timings": timings,
            "notebooks": [{"notebook": j.ipynb, "seconds": round(j.seconds, 2), "error": j.error} for j in jobs]}
-    write_atomic(out / "run.json", json.dumps(run, indent=2))
+    write_atomic(stage / "run.json", to_json(run, indent=2))
     failed = [j for j in jobs if j.error]
-    say(f"wrote {out / 'index.html'}: {len(jobs) - len(failed)}/{len(jobs)} notebooks ok, "
+    say(f"{len(jobs) - len(failed)}/{len(jobs)} notebooks ok, "
         f"{n_bad} input(s) failed; analysis {timings['analysis']:.1f} s, notebooks {timings['notebooks']:.1f} s, "
         f"html {timings['html']:.1f} s")
     return 1 if failed or n_bad else 0

@@ -35,7 +35,7 @@ body { font: 14px/1.5 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; m
 table { border-collapse: collapse; margin: .5em 0 1.5em; }
 td, th { border-bottom: 1px solid #ddd; padding: 3px 8px; text-align: left; vertical-align: top; }
 code, .mono { font-family: SFMono-Regular, Consolas, monospace; font-size: 12px; }
-.ok { color: #1a7f37; } .failed { color: #b42318; font-weight: bold; }
+.ok { color: #1a7f37; } .failed { color: #b42318; font-weight: bold; } .warning { color: #9a6700; font-weight: bold; }
 .failures { background: #fde3cf; border: 1px solid #D55E00; padding: .5em 1em; }
 """
 
@@ -53,8 +53,12 @@ def _table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return f"<table><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _status(ok: bool, error: str | None = None) -> str:
-    return '<span class="ok">ok</span>' if ok else f'<span class="failed">failed</span> {_e(error)}'
+def _status(ok: bool, error: str | None = None, warning: str | None = None) -> str:
+    if not ok:
+        return f'<span class="failed">failed</span> {_e(error)}'
+    if isinstance(warning, str) and warning:
+        return f'<span class="warning">warning</span> {_e(warning)}'
+    return '<span class="ok">ok</span>'
 
 
 def render_index(*, started: str, version: str, model: str, parameters: Mapping, timings: Mapping[str, float],
@@ -68,10 +72,11 @@ def render_index(*, started: str, version: str, model: str, parameters: Mapping,
     parts = [f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>News analysis reports</title>"
              f"<style>{CSS}</style></head><body><h1>News analysis reports</h1>"]
     total = sum(timings.values())
+    n_warned = int(articles["warning"].notna().sum()) if "warning" in articles else 0
     parts.append(_table(["run", ""], [
         ["started", _e(started)], ["package version", _e(version)], ["model", _e(model)],
         ["timings", _e(", ".join(f"{k} {v:.1f} s" for k, v in timings.items()) + f"; total {total:.1f} s")],
-        ["inputs", _e(f"{len(articles)} articles, {len(ingest_failures)} failed")]]))
+        ["inputs", _e(f"{len(articles)} articles, {len(ingest_failures)} failed, {n_warned} with warnings")]]))
     if failures:
         items = "".join(f"<li><span class=\"mono\">{_e(what)}</span>: {_e(why)}</li>" for what, why in failures)
         parts.append(f'<div class="failures"><h2>Failures ({len(failures)})</h2><ul>{items}</ul></div>')
@@ -92,7 +97,7 @@ def render_index(*, started: str, version: str, model: str, parameters: Mapping,
     parts.append("<h2>Inputs</h2>")
     parts.append(_table(["article", "title", "source", "sha256", "status"], [
         [_e(r["article_id"]), _e(r["title"]), f'<span class="mono">{_e(r["source_path"])}</span>',
-         f'<span class="mono">{_e(r["sha256"])}</span>', _status(pd.isna(r["error"]), r["error"])]
+         f'<span class="mono">{_e(r["sha256"])}</span>', _status(pd.isna(r["error"]), r["error"], r.get("warning"))]
         for r in articles.to_dict("records")]))
     parts.append('<p>Exported tables (CSV) are in <a href="data/">data/</a>.</p></body></html>')
     return "\n".join(parts)

@@ -28,9 +28,10 @@ LOGGER = logging.getLogger(__name__)
 MANIFEST_SCHEMA = pa.schema([
     ("article_id", pa.string()), ("key", pa.string()), ("pos", pa.int64()), ("title", pa.string()),
     ("published", pa.string()), ("url", pa.string()), ("outlet", pa.string()), ("author", pa.string()),
-    ("source_path", pa.string()), ("sha256", pa.string()), ("n_words", pa.int64()), ("error", pa.string())])
+    ("source_path", pa.string()), ("sha256", pa.string()), ("n_words", pa.int64()), ("error", pa.string()),
+    ("warning", pa.string())])
 ARTICLE_COLUMNS = ["article_id", "title", "published", "published_from", "url", "outlet", "author", "source_path",
-                   "sha256", "n_words", "error"]
+                   "sha256", "n_words", "error", "warning"]
 EVIDENCE = 10           # (article_id, offset) pairs kept per aggregated row
 _LIST = ", ".join(f"'{k}'" for k in QUOTE_KINDS)
 
@@ -41,7 +42,7 @@ def manifest_row(article, key, pos: int) -> dict:
             "title": article.title, "published": article.published.isoformat() if article.published else None,
             "url": article.url, "outlet": article.outlet, "author": article.author,
             "source_path": article.source_path, "sha256": article.sha256, "n_words": len(article.text.split()),
-            "error": article.error}
+            "error": article.error, "warning": article.warning}
 
 
 def _in(values: Sequence[str]) -> str:
@@ -76,7 +77,7 @@ class Corpus:
             SELECT m.article_id, m.title, coalesce(a.published, m.published) AS published, a.published_from,
                    m.url, m.outlet, m.author, m.source_path, m.sha256, m.n_words,
                    CASE WHEN m.error IS NOT NULL THEN m.error WHEN a.key IS NULL THEN 'not analysed' END AS error,
-                   m.pos AS _pos
+                   m.warning, m.pos AS _pos
             FROM manifest m
             LEFT JOIN (SELECT r.* FROM raw_articles r JOIN committed c USING (key, batch)) a USING (key)""")
         for kind in RECORDS:

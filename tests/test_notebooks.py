@@ -75,7 +75,7 @@ def _errors(nb) -> list:
 
 
 def test_timeline_notebook_runs_and_exports(seed_dir, tmp_path):
-    nb = _run("timeline", seed_dir, tmp_path, data_dir=str(tmp_path / "data"))
+    nb = _run("timeline", seed_dir, tmp_path, data_dir=str(tmp_path / "data"), published="2023-03-03")
     assert not _errors(nb)
     assert (tmp_path / "data" / "timeline.json").exists()
     html = _html_outputs(nb)

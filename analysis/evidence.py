@@ -199,14 +199,15 @@ class Linker:
         piece = text[max(start, min(int(offset), end)):end] or text[start:end]
         return Target(article_id, i, self.href(article_id, i), snippet(piece))
 
-    def link(self, article_id: str, offset: int | None, *, label: Any = None) -> str:
-        """An escaped ``<a>`` to the sentence at ``offset``; ``label`` (default: the snippet) as its text.
-        Without a sentence to point at, the label (or nothing) as plain text."""
+    def link(self, article_id: str, offset: int | None, *, label: Any = None, name: bool = False) -> str:
+        """An escaped ``<a>`` to the sentence at ``offset``; ``label`` (default: the snippet) as its text,
+        which starts at ``offset``, unless ``name`` says it names who or what the sentence is about
+        (class ``ev-name`` instead of ``ev-link``). Without a sentence to point at, the label as text."""
         t = None if offset is None else self.target(article_id, offset)
         if t is None:
             return esc(label)
         title = self.titles.get(t.article_id, t.article_id)
-        return (f'<a class="ev-link" href="{esc(t.href)}" title="{esc(title)}">'
+        return (f'<a class="{"ev-name" if name else "ev-link"}" href="{esc(t.href)}" title="{esc(title)}">'
                 f'{esc(t.snippet if label is None else label)}</a>')
 
     def _items(self, found: Iterable[tuple[str, int]]) -> Iterator[str]:
@@ -234,6 +235,6 @@ CSS = """
 .ev-list li { margin: 0 0 2px 0; }
 .ev-n { font: 11px/1 sans-serif; color: #555; background: #eee; border-radius: 8px; padding: 1px 6px; }
 .ev-more summary { cursor: pointer; color: #0b4f8a; font-size: 11px; }
-a.ev-link { color: #0b4f8a; text-decoration: none; border-bottom: 1px dotted #0b4f8a; }
+a.ev-link, a.ev-name { color: #0b4f8a; text-decoration: none; border-bottom: 1px dotted #0b4f8a; }
 </style>
 """

@@ -247,7 +247,7 @@ def _linked_cells(row: dict, cols: list[str], linker: Linker, link: str | None) 
             cells.append(linker.cell(value, article_id=row.get("article_id")))
         elif c == "article_id" and value is not None and linker.prefix is not None:
             cells.append(f'<a href="{_esc(linker.href(str(value)))}">{_esc(value)}</a>')
-        elif c == link and offset is not None and row.get("article_id") is not None:
+        elif c == link and offset is not None and row.get("article_id") is not None and _cell(value, c):
             cells.append(linker.link(str(row["article_id"]), offset, label=_cell(value, c)))
         else:
             cells.append(_esc(_cell(value, c)))

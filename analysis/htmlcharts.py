@@ -101,7 +101,7 @@ def speakers(attributions: pd.DataFrame, *, linker: Linker | None = None, top: i
     for row in counts:
         color = SOURCE_TYPE_COLORS.get(row["source_type"], OTHER)
         article_id, offset = row["first"]
-        label = (linker.link(str(article_id), offset, label=row["speaker"]) if linker is not None
+        label = (linker.link(str(article_id), offset, label=row["speaker"], name=True) if linker is not None
                  else esc(row["speaker"]))
         bars.append(Bar(label, ((row["n_direct"], color, False), (row["n_reported"], color, True))))
     present = dict.fromkeys(r["source_type"] for r in counts)

@@ -68,7 +68,8 @@ def in_window(events: pd.DataFrame, window: tuple[date, date] | None) -> pd.Seri
 
 
 def _row(ev: dict, *, linker: Linker, date_label: str) -> str:
-    found = pairs(ev.get("evidence")) or pairs(ev.get("start"), article_id=ev.get("article_id"))
+    main = pairs(ev.get("start"), article_id=ev.get("article_id"))     # the telling whose text the row shows
+    found = main + [p for p in pairs(ev.get("evidence")) if p not in main]
     text = snippet(str(ev.get("text") or ""), limit=ROW_CHARS)
     first = linker.link(*found[0], label=text) if found else esc(text)
     more = linker.cell(found[1:], shown=0) if len(found) > 1 else ""

@@ -68,7 +68,8 @@ def _parser() -> argparse.ArgumentParser:
                     help="article files or folders (default: seeds)")
     rp.add_argument("--out", default="reports", help="report folder (default: reports)")
     rp.add_argument("--articles", choices=("auto", "all", "none"), default="auto",
-                    help="article pages: auto renders them for up to 20 articles (default auto)")
+                    help="article pages: auto and all write a page for every article (unchanged pages are "
+                         "kept from the previous run); none writes none (default auto)")
     rp.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("KEY", "VALUE"),
                     help="a notebook parameter, e.g. -p published 2023-03-02")
     rp.add_argument("--quiet", action="store_true", help="print nothing but errors")

@@ -24,7 +24,7 @@ LOGGER = logging.getLogger(__name__)
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # Modules that only present results: editing them does not invalidate cached analyses.
 PRESENTATION = {"report", "charts.py", "highlight.py", "metrics.py", "cli.py", "__main__.py", "workbook.py",
-                "evidence.py", "htmlcharts.py", "pages.py", "timeline_table.py",
+                "evidence.py", "htmlcharts.py", "timeline_table.py",
                 "tables.py", "timeline.py"}
 
 

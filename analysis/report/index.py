@@ -1,4 +1,5 @@
-"""``index.html``: links to every report, the run's metadata, its inputs and its failures.
+"""``index.html``: links to every report, an overview of the corpus, its failures, every article page,
+and at the bottom the run's metadata and its inputs.
 
 Everything that comes from the run (titles, paths, parameters, error messages) is escaped.
 """
@@ -23,6 +24,7 @@ class Job:
     article_id: str | None = None
     error: str | None = None  # why it failed, if it did
     seconds: float = 0.0
+    reused: bool = False      # the previous run's output was kept (nothing it depends on changed)
 
     @property
     def ok(self) -> bool:
@@ -37,6 +39,7 @@ td, th { border-bottom: 1px solid #ddd; padding: 3px 8px; text-align: left; vert
 code, .mono { font-family: SFMono-Regular, Consolas, monospace; font-size: 12px; }
 .ok { color: #1a7f37; } .failed { color: #b42318; font-weight: bold; } .warning { color: #9a6700; font-weight: bold; }
 .failures { background: #fde3cf; border: 1px solid #D55E00; padding: .5em 1em; }
+p.reports { font-size: 16px; }
 """
 
 
@@ -61,43 +64,65 @@ def _status(ok: bool, error: str | None = None, warning: str | None = None) -> s
     return '<span class="ok">ok</span>'
 
 
-def render_index(*, started: str, version: str, model: str, parameters: Mapping, timings: Mapping[str, float],
-                 articles: pd.DataFrame, jobs: Sequence[Job], skipped_articles: str | None = None) -> str:
-    """The index page as a string."""
-    reports = [j for j in jobs if j.name != "article"]
-    pages = [j for j in jobs if j.name == "article"]
-    ingest_failures = articles[articles["error"].notna()]
-    failures = [(f"input {r['source_path']}", r["error"]) for r in ingest_failures.to_dict("records")]
+def _failures(articles: pd.DataFrame, jobs: Sequence[Job], pages: Mapping[str, str]) -> str:
+    ingest = articles[articles["error"].notna()]
+    failures = [(f"input {r['source_path']}", r["error"]) for r in ingest.to_dict("records")]
     failures += [(f"notebook {j.ipynb}", j.error) for j in jobs if not j.ok]
-    parts = [f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>News analysis reports</title>"
-             f"<style>{CSS}</style></head><body><h1>News analysis reports</h1>"]
+    failures += [(f"article page of {aid}", why) for aid, why in pages.items()]
+    if not failures:
+        return ""
+    items = "".join(f"<li><span class=\"mono\">{_e(what)}</span>: {_e(why)}</li>" for what, why in failures)
+    return f'<div class="failures"><h2>Failures ({len(failures)})</h2><ul>{items}</ul></div>'
+
+
+def _run_details(*, started: str, version: str, model: str, parameters: Mapping, timings: Mapping[str, float],
+                 articles: pd.DataFrame, jobs: Sequence[Job]) -> list[str]:
     total = sum(timings.values())
+    failed = int(articles["error"].notna().sum())
     n_warned = int(articles["warning"].notna().sum()) if "warning" in articles else 0
-    parts.append(_table(["run", ""], [
+    parts = ["<h2>Run details</h2>", _table(["run", ""], [
         ["started", _e(started)], ["package version", _e(version)], ["model", _e(model)],
         ["timings", _e(", ".join(f"{k} {v:.1f} s" for k, v in timings.items()) + f"; total {total:.1f} s")],
-        ["inputs", _e(f"{len(articles)} articles, {len(ingest_failures)} failed, {n_warned} with warnings")]]))
-    if failures:
-        items = "".join(f"<li><span class=\"mono\">{_e(what)}</span>: {_e(why)}</li>" for what, why in failures)
-        parts.append(f'<div class="failures"><h2>Failures ({len(failures)})</h2><ul>{items}</ul></div>')
-    parts.append("<h2>Reports</h2>")
-    parts.append(_table(["report", "status", "time", "notebook"], [
-        [f'<a href="{_e(j.html)}">{_e(j.title)}</a>', _status(j.ok, j.error), _e(f"{j.seconds:.1f} s"),
-         f'<a class="mono" href="{_e(j.ipynb)}">{_e(j.ipynb)}</a>'] for j in reports]))
-    if pages:
-        parts.append(f"<h2>Articles ({len(pages)})</h2>")
-        parts.append(_table(["article", "status", "time"], [
-            [f'<a href="{_e(j.html)}">{_e(j.title)}</a>', _status(j.ok, j.error), _e(f"{j.seconds:.1f} s")]
-            for j in pages]))
-    if skipped_articles:
-        parts.append(f"<p>{_e(skipped_articles)}</p>")
-    parts.append("<h2>Parameters</h2>")
+        ["inputs", _e(f"{len(articles)} articles, {failed} failed, {n_warned} with warnings")]])]
+    parts.append(_table(["notebook", "status", "time"], [
+        [f'<a class="mono" href="{_e(j.ipynb)}">{_e(j.ipynb)}</a>', _status(j.ok, j.error),
+         _e("reused" if j.reused else f"{j.seconds:.1f} s")] for j in jobs]))
+    parts.append("<h3>Parameters</h3>")
     parts.append(_table(["name", "value"], [[_e(k), f'<span class="mono">{_e(json.dumps(v, default=str))}</span>']
                                             for k, v in parameters.items()]))
-    parts.append("<h2>Inputs</h2>")
-    parts.append(_table(["article", "title", "source", "sha256", "status"], [
-        [_e(r["article_id"]), _e(r["title"]), f'<span class="mono">{_e(r["source_path"])}</span>',
+    parts.append("<h3>Inputs</h3>")
+    parts.append(_table(["article", "source", "sha256", "status"], [
+        [_e(r["article_id"]), f'<span class="mono">{_e(r["source_path"])}</span>',
          f'<span class="mono">{_e(r["sha256"])}</span>', _status(pd.isna(r["error"]), r["error"], r.get("warning"))]
         for r in articles.to_dict("records")]))
-    parts.append('<p>Exported tables (CSV) are in <a href="data/">data/</a>.</p></body></html>')
+    return parts
+
+
+def render_index(*, started: str, version: str, model: str, parameters: Mapping, timings: Mapping[str, float],
+                 tables, jobs: Sequence[Job], pages: Mapping[str, str] | None = None,
+                 failed_pages: Mapping[str, str] | None = None, note: str | None = None) -> str:
+    """The index page as a string: the reports, an overview of the corpus, the failures, the most cited
+    sources, every article with a link to its page (``pages``: article id to path), then the run's details."""
+    from ..evidence import Linker
+    from .overview import CSS as OVERVIEW_CSS
+    from .overview import articles_html, figures_html, sources_html
+
+    articles = tables.articles
+    linker = Linker.from_tables(tables)
+    links = [f'<a href="{_e(j.html)}">{_e(j.title)}</a>' + ("" if j.ok else f" ({_status(False, j.error)})")
+             for j in jobs]
+    links += ['<a href="data/">the tables as CSV</a>', '<a href="data/timeline.json">timeline.json</a> (TimelineJS)']
+    parts = [f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>News analysis reports</title>"
+             f"<style>{CSS}{OVERVIEW_CSS}</style></head><body><h1>News analysis reports</h1>",
+             f'<p class="reports">{" · ".join(links)}</p>', "<h2>Overview</h2>", figures_html(tables),
+             _failures(articles, jobs, failed_pages or {}),
+             "<h2>Most cited sources</h2>", sources_html(tables.attributions, linker=linker),
+             f"<h2>Articles ({len(articles)})</h2>",
+             "<p>Each title opens the article's page; the browser's search (Ctrl+F) finds a title or an id.</p>",
+             articles_html(tables, pages=pages or {}, failed=failed_pages)]
+    if note:
+        parts.append(f"<p>{_e(note)}</p>")
+    parts += _run_details(started=started, version=version, model=model, parameters=parameters, timings=timings,
+                          articles=articles, jobs=jobs)
+    parts.append("</body></html>")
     return "\n".join(parts)

@@ -34,11 +34,23 @@ def corpus(seeds, *, published: str | None = None, cache_dir: str | Path | None 
     """:func:`analysis.workbook.load_corpus`, remembered for the life of the kernel while the inputs,
     the parameters and the code are unchanged. The report builder runs every notebook on one kernel,
     so a corpus is read from the cache once, not once per article page. Treat the tables as read-only."""
-    key = (repr(seeds), str(published), str(cache_dir), model, max_bytes, _fingerprint(seeds), code_version())
+    key = _key(seeds, published=published, cache_dir=cache_dir, model=model, max_bytes=max_bytes)
     if key not in _MEMO:
         _MEMO.clear()
         _MEMO[key] = load_corpus(seeds, published=published, cache_dir=cache_dir, model=model, max_bytes=max_bytes)
     return _MEMO[key]
+
+
+def _key(seeds, *, published, cache_dir, model, max_bytes) -> tuple:
+    return repr(seeds), str(published), str(cache_dir), model, max_bytes, _fingerprint(seeds), code_version()
+
+
+def remember(tables: Tables, seeds, *, published: str | None = None, cache_dir: str | Path | None = None,
+             model: str = DEFAULT_MODEL, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    """Make :func:`corpus` with these arguments return ``tables`` (already loaded by the report builder,
+    which then runs the article notebook in its own process once per article)."""
+    _MEMO.clear()
+    _MEMO[_key(seeds, published=published, cache_dir=cache_dir, model=model, max_bytes=max_bytes)] = tables
 
 
 def data_path(data_dir: str | Path | None) -> Path | None:

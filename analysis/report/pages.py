@@ -7,8 +7,9 @@ what each cell shows (the HTML of its last expression, as Jupyter displays it; m
 rendered once) is laid out in a light offline page. The page is therefore what the notebook shows
 in JupyterLab, without the code.
 
-A page is rendered again only when its key changes: the article's content hash and reference date,
-the package's source, the notebook and the parameters (``articles/.pages.json`` keeps the keys).
+A page is rendered again only when its key changes: the article's content hash, reference date,
+title and URL, the code (:func:`.reuse.code_digest`), the notebook and the parameters
+(``articles/.pages.json`` keeps the keys).
 Pages carry a Content-Security-Policy that allows no script and nothing from another host.
 """
 from __future__ import annotations
@@ -19,8 +20,6 @@ import hashlib
 import io
 import json
 import logging
-import os
-import shutil
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -30,16 +29,16 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
-from .evidence import esc, page_name
-from .tables import write_atomic
-from .workbook import PROJECT_ROOT
+from ..evidence import esc, page_name
+from ..tables import write_atomic
+from ..workbook import PROJECT_ROOT
+from .reuse import code_digest, link_or_copy
 
 LOGGER = logging.getLogger(__name__)
 
 NOTEBOOK = PROJECT_ROOT / "notebooks" / "article.ipynb"
 ARTICLES = "articles"
 MANIFEST = ".pages.json"
-PACKAGE = Path(__file__).resolve().parent
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
 PAGE_CSS = """
 body { font: 14px/1.5 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: #222; margin: 0; }
@@ -165,14 +164,6 @@ def page_html(outputs: Iterable[str], *, title: str, index_href: str = "../index
             f'{"".join(outputs)}</main></body></html>')
 
 
-def source_digest(notebook: Notebook) -> str:
-    """A hash of the package's source and the notebook: a page outlives neither."""
-    digest = hashlib.sha256(notebook.digest.encode())
-    for f in sorted(PACKAGE.rglob("*.py")):
-        digest.update(f.read_bytes())
-    return digest.hexdigest()
-
-
 def page_key(article: dict, *, code: str, params: dict) -> str:
     """What a page depends on: the article's content and reference date, the code and the parameters."""
     parts = [str(article.get("sha256")), str(article.get("published")), str(article.get("title")),
@@ -198,7 +189,7 @@ def _manifest(folder: Path) -> dict[str, str]:
 
 
 def _reuse(name: str, *, key: str, folder: Path, previous: Path, keys: dict[str, str]) -> bool:
-    """Whether the page ``name`` with ``key`` is already there (in ``folder`` or in ``previous``, from
+    """Whether the page ``name`` with ``key`` is already there (in ``folder``, or in ``previous`` from
     where it is linked or copied)."""
     if keys.get(name) != key:
         return False
@@ -207,10 +198,7 @@ def _reuse(name: str, *, key: str, folder: Path, previous: Path, keys: dict[str,
         return True
     if not old.is_file():
         return False
-    try:
-        os.link(old, target)
-    except OSError:
-        shutil.copy2(old, target)
+    link_or_copy(old, target)
     return True
 
 
@@ -221,11 +209,11 @@ def write_pages(articles: pd.DataFrame, *, out: Path, params: dict, notebook: No
     notebook's parameters; ``article_id`` is set per page."""
     start = time.perf_counter()
     notebook = notebook or Notebook.load()
+    code = hashlib.sha256(f"{notebook.digest}|{code_digest(notebook.path.parent)}".encode()).hexdigest()
     folder = out / ARTICLES
     folder.mkdir(parents=True, exist_ok=True)
     old = (previous or out) / ARTICLES
     keys, new_keys, done = _manifest(old), {}, Pages()
-    code = source_digest(notebook)
     rows = articles[articles["error"].isna()].to_dict("records")
     for i, row in enumerate(rows, 1):
         article_id = str(row["article_id"])

@@ -74,10 +74,11 @@ def paragraph_kinds(paragraphs: pd.DataFrame) -> Markup:
                      caption="Structure: paragraphs by kind", empty="No paragraphs were found.")
 
 
-def _speaker_counts(attributions: pd.DataFrame) -> list[dict]:
-    """Per speaker (named as in :func:`analysis.metrics.citations`): direct and reported citations,
-    the commonest source type and the first citation's offset; most cited first. Plain Python: on one
-    article's rows it is a hundred times quicker than the DataFrame version."""
+def speaker_counts(attributions: pd.DataFrame) -> list[dict]:
+    """Per speaker (named as in :func:`analysis.metrics.citations`): ``n_direct`` and ``n_reported``
+    citations, ``n_quotes``, ``n_articles``, the commonest ``source_type`` and the ``first`` citation's
+    ``(article_id, offset)``; most cited first. The counts of :func:`analysis.metrics.quotes_per_speaker`
+    in plain Python, a hundred times quicker on one article's rows and ten times on a corpus."""
     rows: dict[str, dict] = {}
     for a in attributions.to_dict("records") if not attributions.empty else []:
         if a.get("kind") not in metrics.QUOTE_KINDS:
@@ -85,18 +86,21 @@ def _speaker_counts(attributions: pd.DataFrame) -> list[dict]:
         name = next((str(v) for v in (a.get("speaker"), a.get("source")) if isinstance(v, str) and v.strip()),
                     metrics.UNNAMED)
         row = rows.setdefault(name, {"speaker": name, "n_direct": 0, "n_reported": 0, "types": Counter(),
-                                     "first": (a.get("article_id"), row_offset(a))})
+                                     "articles": set(), "first": (a.get("article_id"), row_offset(a))})
         row["n_direct" if a.get("kind") in metrics.DIRECT_KINDS else "n_reported"] += 1
         row["types"][a.get("source_type") or "unknown"] += 1
+        row["articles"].add(a.get("article_id"))
     for row in rows.values():
         row["source_type"] = row.pop("types").most_common(1)[0][0]
-    return sorted(rows.values(), key=lambda r: (-(r["n_direct"] + r["n_reported"]), r["speaker"]))
+        row["n_quotes"] = row["n_direct"] + row["n_reported"]
+        row["n_articles"] = len(row.pop("articles"))
+    return sorted(rows.values(), key=lambda r: (-r["n_quotes"], r["speaker"]))
 
 
 def speakers(attributions: pd.DataFrame, *, linker: Linker | None = None, top: int = TOP_SPEAKERS) -> Markup:
     """Citations per speaker (the ``top`` most cited), coloured by source type; the solid part of a bar
     is direct quotes, the light part reported speech. With a ``linker`` a name links to its first citation."""
-    counts = _speaker_counts(attributions)[:top]
+    counts = speaker_counts(attributions)[:top]
     bars = []
     for row in counts:
         color = SOURCE_TYPE_COLORS.get(row["source_type"], OTHER)

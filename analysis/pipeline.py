@@ -193,6 +193,8 @@ def default_processes(n_articles: int) -> int:
 
 def _rows(todo: list[Item], *, model: str, n_process: int, limit: float | None) -> Iterator[Row]:
     """Results batch by batch, as each batch finishes (batches in input order)."""
+    if not todo:          # everything came from the cache: no model to load
+        return
     if n_process == 1 or len(todo) < 2:
         nlp = load_model(model)
         for start in range(0, len(todo), BATCH):

@@ -108,9 +108,10 @@ def test_speaker_chart_counts_as_the_metrics_do():
          "content_start": 30},
         {"article_id": "a", "kind": "photo_credit", "source": "AFP", "source_type": "media", "source_start": 50}]]
     df = pd.DataFrame(rows, columns=columns("attributions"))
-    counts = {r["speaker"]: (r["n_direct"], r["n_reported"]) for r in htmlcharts._speaker_counts(df)}
-    expected = {r["speaker"]: (r["n_direct"], r["n_reported"]) for r in metrics.quotes_per_speaker(df).to_dict("records")}
-    assert counts == expected == {"Ann Lee": (1, 1), "officials": (0, 1)}
+    fields = ("n_direct", "n_reported", "n_quotes", "n_articles", "source_type")
+    counts = {r["speaker"]: tuple(r[f] for f in fields) for r in htmlcharts.speaker_counts(df)}
+    expected = {r["speaker"]: tuple(r[f] for f in fields) for r in metrics.quotes_per_speaker(df).to_dict("records")}
+    assert counts == expected == {"Ann Lee": (1, 1, 2, 1, "person"), "officials": (0, 1, 1, 1, "anonymous")}
     assert "Ann Lee" in htmlcharts.speakers(df) and "<table" in htmlcharts.speakers(df)._repr_html_()
 
 

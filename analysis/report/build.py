@@ -72,12 +72,12 @@ def notebook_parameters(path: Path) -> dict[str, dict]:
     import io
     import tokenize
 
-    import nbformat
+    from .pages import cell_source, read_notebook
 
-    nb = nbformat.read(path, as_version=4)
-    cell = next((c for c in nb.cells if "parameters" in c.metadata.get("tags", [])), None)
+    cell = next((c for c in read_notebook(path)["cells"] if "parameters" in c.get("metadata", {}).get("tags", [])),
+                None)
     declared: dict[str, dict] = {}
-    for line in (cell.source.splitlines() if cell is not None else []):
+    for line in (cell_source(cell).splitlines() if cell is not None else []):
         try:
             node = ast.parse(line).body[0]
             comments = [t.string for t in tokenize.generate_tokens(io.StringIO(line).readline)

@@ -14,6 +14,7 @@ import pandas as pd
 from .. import metrics
 from ..display import format_number
 from ..evidence import Linker, esc, page_name
+from ..htmlcharts import speaker_counts
 from ..types import EVENT_STATUSES
 
 LOGGER = logging.getLogger(__name__)
@@ -66,15 +67,15 @@ def figures_html(tables) -> str:
 
 def sources_html(attributions: pd.DataFrame, *, linker: Linker, top: int = TOP_SOURCES) -> str:
     """The most cited sources: citations, their share of all citations (share of speech), articles."""
-    df = metrics.quotes_per_speaker(attributions).head(top)
-    if df.empty:
+    counts = speaker_counts(attributions)
+    total = sum(r["n_quotes"] for r in counts)
+    if not counts:
         return "<p>No quoted or cited sources were found.</p>"
     rows = []
-    for r in df.to_dict("records"):
-        first = next(iter(r["evidence"] or []), None)
-        name = linker.link(first[0], first[1], label=r["speaker"], name=True) if first else esc(r["speaker"])
+    for r in counts[:top]:
+        name = linker.link(str(r["first"][0]), r["first"][1], label=r["speaker"], name=True)
         rows.append(f'<tr><td>{name}</td><td>{esc(r["source_type"])}</td><td class="num">{_n(r["n_quotes"])}</td>'
-                    f'<td class="num">{format_number(r["share"], percent=True)}</td>'
+                    f'<td class="num">{format_number(r["n_quotes"] / total, percent=True)}</td>'
                     f'<td class="num">{_n(r["n_articles"])}</td></tr>')
     return ('<table class="ov-sources"><thead><tr><th>source</th><th>type</th><th>citations</th>'
             f'<th>share of speech</th><th>articles</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')

@@ -85,21 +85,31 @@ class Notebook:
 
     @classmethod
     def load(cls, path: Path = NOTEBOOK) -> Notebook:
-        import nbformat
-
-        raw = path.read_bytes()
-        nb = nbformat.reads(raw.decode("utf-8"), as_version=4)
         params, cells = Cell(), []
-        for i, c in enumerate(nb.cells):
-            if c.cell_type == "markdown":
-                cells.append(Cell(html=_markdown(c.source)))
-            elif c.cell_type == "code":
-                cell = _compile(c.source, f"<{path.name} cell {i}>")
-                if "parameters" in c.metadata.get("tags", []):
+        for i, c in enumerate(read_notebook(path)["cells"]):
+            if c.get("cell_type") == "markdown":
+                cells.append(Cell(html=_markdown(cell_source(c))))
+            elif c.get("cell_type") == "code":
+                cell = _compile(cell_source(c), f"<{path.name} cell {i}>")
+                if "parameters" in c.get("metadata", {}).get("tags", []):
                     params = cell
                 else:
                     cells.append(cell)
-        return cls(path, params, cells, hashlib.sha256(raw).hexdigest())
+        return cls(path, params, cells, hashlib.sha256(path.read_bytes()).hexdigest())
+
+
+def read_notebook(path: Path) -> dict:
+    """A notebook file (nbformat 4) as plain JSON: nbformat's schema validation costs seconds to import,
+    and a notebook of our own needs none."""
+    nb = json.loads(Path(path).read_text(encoding="utf-8"))
+    if nb.get("nbformat") != 4 or not isinstance(nb.get("cells"), list):
+        raise ValueError(f"{path} is not an nbformat 4 notebook")
+    return nb
+
+
+def cell_source(cell: dict) -> str:
+    source = cell.get("source", "")
+    return "".join(source) if isinstance(source, list) else str(source)
 
 
 def _shown(value: Any) -> str:

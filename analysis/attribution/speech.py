@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from .acts import attributes_nothing
 from .lexicon import (
     ANONYMOUS_HEADS,
     COGNITION_VERBS,
@@ -231,7 +232,7 @@ def find_speech(doc) -> list[Speech]:
                                                    and any(c.dep_ == "ccomp" for c in tok.children)):
             continue              # ("Beijing assures that …" can come out with "assures" as a noun)
         base = forms.get(tok.lower_)
-        if base is None:
+        if base is None or attributes_nothing(tok, base):
             continue
         mark = _as_mark(doc, tok) if base in SPEECH_VERBS or base in COGNITION_VERBS else None
         subj = _subject(tok)

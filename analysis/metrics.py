@@ -11,7 +11,7 @@ the corpus. Empty inputs give empty frames that still have their columns.
 "Who says so" counts **speech** (the attribution's ``act``): what people are said to think, want
 or find is not what they said, and :func:`attitudes` lists it apart. :func:`choose_acts` chooses
 other acts for every function at once (the notebooks' ``acts`` parameter). A pronoun that could
-not be resolved is shown as "(unresolved)" and never counted as a source.
+not be resolved is never counted as a source (:func:`unresolved`).
 """
 from __future__ import annotations
 
@@ -30,7 +30,6 @@ CREDIT_KINDS = ("photo_credit", "wire_credit")
 DIRECT_KINDS = ("direct",)
 REPORTED_KINDS = ("mixed", "indirect", "according_to")
 UNNAMED = "(unnamed)"
-UNRESOLVED = "(unresolved)"
 DEFAULT_ACTS = ("speech",)
 OTHER_ACTS = ("belief", "intention", "evidence")
 # Pronouns that name nobody until resolved ("he said" with no antecedent the article names).
@@ -88,16 +87,22 @@ def _act_in(df: pd.DataFrame, acts: tuple[str, ...]) -> pd.Series:
     return act.isin(acts)
 
 
+def unresolved(attributions: pd.DataFrame) -> pd.Series:
+    """Rows whose source is a pronoun the analysis could not resolve ("he said" with no antecedent)."""
+    no_speaker = attributions["speaker"].isna() | (attributions["speaker"].astype(str).str.strip() == "")
+    return no_speaker & attributions["source"].astype(str).str.lower().str.strip().isin(PRONOUNS)
+
+
 def citations(attributions: pd.DataFrame, *, acts: tuple[str, ...] | None = None) -> pd.DataFrame:
     """The attributions that cite a voice (direct, mixed, indirect, according to) for the chosen acts
     (speech unless :func:`choose_acts` chose others), with ``speaker_name`` (the resolved speaker, else
-    the mention as written, "(unresolved)" for a pronoun, else "(unnamed)"), ``named`` and ``evidence``."""
+    the mention as written, else "(unnamed)"), ``named`` and ``evidence``. A pronoun left unresolved
+    is no citation: the attributions table still shows it, with no speaker."""
     acts = acts or attributions.attrs.get("acts") or DEFAULT_ACTS
-    df = with_evidence(attributions[attributions["kind"].isin(QUOTE_KINDS) & _act_in(attributions, acts)])
+    df = attributions[attributions["kind"].isin(QUOTE_KINDS) & _act_in(attributions, acts)]
+    df = with_evidence(df[~unresolved(df)])
     spoken = df["speaker"].notna() & (df["speaker"].astype(str).str.strip() != "")
-    pronoun = ~spoken & df["source"].astype(str).str.lower().str.strip().isin(PRONOUNS)
-    names = df["speaker"].where(spoken, df["source"]).where(~pronoun, UNRESOLVED)
-    df["speaker_name"] = names.fillna(UNNAMED).astype(object)
+    df["speaker_name"] = df["speaker"].where(spoken, df["source"]).fillna(UNNAMED).astype(object)
     df["named"] = spoken & ~df["source_type"].isin(("anonymous", "unknown"))
     df["direct"] = df["kind"].isin(DIRECT_KINDS)
     return df
@@ -125,7 +130,6 @@ def quotes_per_speaker(attributions: pd.DataFrame, *, per_article: bool = False)
     cols = _keys(per_article, "speaker", "source_type", "affiliation", "n_quotes", "n_direct", "n_reported",
                  "share", "n_articles", "evidence")
     df = citations(attributions)
-    df = df[df["speaker_name"] != UNRESOLVED]
     if df.empty:
         return pd.DataFrame(columns=cols)
     df["affiliation"] = df["affiliation"].astype(object)
@@ -259,7 +263,7 @@ def summary(attributions: pd.DataFrame, *, articles: pd.DataFrame | None = None,
     for article_id, g in groups:
         n = len(g)
         top = g["speaker_name"][g["named"]].value_counts()
-        row = {"n_citations": n, "n_speakers": int(g["speaker_name"][g["speaker_name"] != UNRESOLVED].nunique()),
+        row = {"n_citations": n, "n_speakers": int(g["speaker_name"].nunique()),
                "share_anonymous": float((~g["named"]).mean()) if n else None,
                "share_direct": float(g["direct"].mean()) if n else None,
                "n_affiliations": int(g["affiliation"].dropna().nunique()),
@@ -277,7 +281,6 @@ def attitudes(attributions: pd.DataFrame, *, per_article: bool = False) -> pd.Da
     with ``n``, an ``example`` of what is attributed, and the evidence. Kept apart from who *says* so."""
     cols = _keys(per_article, "speaker", "act", "n", "example", "evidence")
     df = citations(attributions, acts=OTHER_ACTS)
-    df = df[df["speaker_name"] != UNRESOLVED]
     if df.empty:
         return pd.DataFrame(columns=cols)
     out = (df.groupby(_keys(per_article, "speaker_name", "act"), sort=False)

@@ -20,7 +20,7 @@ import pandas as pd
 import pyarrow as pa
 
 from .lexicons import WIRE_AGENCIES
-from .metrics import CREDIT_KINDS, DIRECT_KINDS, NO_AFFILIATION, QUOTE_KINDS, UNNAMED
+from .metrics import CREDIT_KINDS, DEFAULT_ACTS, DIRECT_KINDS, NO_AFFILIATION, PRONOUNS, QUOTE_KINDS, UNNAMED
 from .store import RECORDS, SCHEMAS, Store
 
 LOGGER = logging.getLogger(__name__)
@@ -92,7 +92,8 @@ class Corpus:
                    (speaker IS NOT NULL AND source_type NOT IN ('anonymous', 'unknown')) AS named,
                    kind IN ({_in(DIRECT_KINDS)}) AS direct,
                    [article_id, CAST(coalesce(content_start, source_start, cue_start) AS VARCHAR)] AS evidence
-            FROM attributions WHERE kind IN ({_LIST})""")
+            FROM attributions WHERE kind IN ({_LIST}) AND coalesce(act, 'speech') IN ({_in(DEFAULT_ACTS)})
+              AND NOT (coalesce(trim(speaker), '') = '' AND lower(trim(source)) IN ({_in(sorted(PRONOUNS))}))""")
 
     def _raw(self, table: str) -> None:
         if self.store.parts(table):

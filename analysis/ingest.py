@@ -405,36 +405,53 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]
             yield p, None if p.exists() or p.is_symlink() else "no such file or folder"
 
 
-def unique_ids(articles: Sequence[Article]) -> list[Article]:
-    """``articles`` with every ``article_id`` unique: a repeated id gets the first free ``-N`` suffix
-    (never one another article has), in input order; the article's warning says it was renamed."""
-    given = {a.article_id for a in articles}
+def renamed_ids(ids: Sequence[str]) -> dict[int, str]:
+    """The positions in ``ids`` whose id repeats an earlier one, with the id each gets: the first free
+    ``-N`` suffix (never one another article has), in input order."""
+    given = set(ids)
     used: set[str] = set()
-    out = []
-    for a in articles:
-        if a.article_id in used:
+    out: dict[int, str] = {}
+    for i, article_id in enumerate(ids):
+        if article_id in used:
             n = 2
-            while f"{a.article_id}-{n}" in given or f"{a.article_id}-{n}" in used:
+            while f"{article_id}-{n}" in given or f"{article_id}-{n}" in used:
                 n += 1
-            new = f"{a.article_id}-{n}"
-            note = f"id {a.article_id!r} is used by an earlier input; renamed {new!r}"
-            a = replace(a, article_id=new, warning=_warning([w for w in (a.warning, note) if w]))
-        used.add(a.article_id)
-        out.append(a)
+            article_id = out[i] = f"{article_id}-{n}"
+        used.add(article_id)
     return out
+
+
+def rename_warning(warning: str | None, old: str, new: str) -> str | None:
+    """An article's warning with the note that its id ``old`` was renamed ``new``."""
+    return _warning([w for w in (warning, f"id {old!r} is used by an earlier input; renamed {new!r}") if w])
+
+
+def unique_ids(articles: Iterable[Article]) -> list[Article]:
+    """``articles`` with every ``article_id`` unique (:func:`renamed_ids`); the article's warning says
+    it was renamed."""
+    articles = list(articles)
+    new = renamed_ids([a.article_id for a in articles])
+    return [replace(a, article_id=new[i], warning=rename_warning(a.warning, a.article_id, new[i])) if i in new
+            else a for i, a in enumerate(articles)]
+
+
+def iter_articles(paths: Sequence[str | Path] | str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                  published: date | None = None) -> Iterator[Article]:
+    """Every article in ``paths`` (files or folders), one at a time, with its id as read (ids may
+    repeat: :func:`renamed_ids` says how to make them unique once all are known). ``published`` is
+    the reference date of articles whose metadata gives none. One file at most is held in memory."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    for f, problem in iter_files(paths):
+        articles = [_error(str(f), problem)] if problem else read_file(f, max_bytes=max_bytes)
+        for article in articles:
+            if published is not None and article.published is None and article.error is None:
+                article = replace(article, published=published)
+            yield article
 
 
 def read_articles(paths: Sequence[str | Path] | str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
                   published: date | None = None) -> list[Article]:
     """Every article in ``paths`` (files or folders), with unique, stable ``article_id`` values.
     ``published`` is the reference date of articles whose metadata gives none."""
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
-    out: list[Article] = []
-    for f, problem in iter_files(paths):
-        articles = [_error(str(f), problem)] if problem else read_file(f, max_bytes=max_bytes)
-        for article in articles:
-            if published is not None and article.published is None and article.error is None:
-                article = replace(article, published=published)
-            out.append(article)
-    return unique_ids(out)
+    return unique_ids(iter_articles(paths, max_bytes=max_bytes, published=published))

@@ -58,13 +58,14 @@ def test_an_interrupted_run_resumes(tmp_path, reference):
     store = Store(tmp_path / "store")
     done = []
 
-    def stop_after_first(n):
-        done.append(n)
-        raise KeyboardInterrupt
+    def stop_after_first(n, total):
+        done.append((n, total))
+        if n:
+            raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
         run(store, LocalEngine(n_process=1), size=2, progress=stop_after_first)
-    assert len(store.keys()) == 2                                   # the finished batch was kept
+    assert done == [(0, 4), (2, 4)] and len(store.keys()) == 2              # the finished batch was kept
     plan, _errors, corpus = run(store, LocalEngine(n_process=1))
     assert len(plan.todo) == 2 and _tables(corpus) == reference
 
@@ -93,14 +94,22 @@ def test_batch_size(n_todo, workers, size):
     assert batch_size(n_todo, workers) == size
 
 
-def test_batches_hold_only_what_is_asked_for():
+def test_batches_hold_only_what_is_asked_for_and_ids_are_made_unique(tmp_path):
     from analysis.types import Article
 
-    arts = (Article(article_id=str(i), text=f"text {i}", sha256=str(i)) for i in range(10))
-    keys = {str(i): engines.key_of(Article(article_id=str(i), text="", sha256=str(i)), code_version="v", model="m")
-            for i in range(10)}
-    out = list(engines.batches(arts, todo={"1", "2", "3", "7", "9"}, keys=keys, size=2))
-    assert [[it.article_id for it in b] for b in out] == [["1", "2"], ["3", "7"], ["9"]]
+    def articles():
+        return (Article(article_id="same" if i in (4, 6) else str(i), text=f"text {i}", sha256=str(i))
+                for i in range(10))
+
+    p = engines.plan(articles(), store=Store(tmp_path / "none"), code_version="v", model="m")
+    assert p.ids[4] == "same" and p.ids[6] == "same-2" and p.renamed == {6: "same-2"}
+    p = p._replace(todo={1, 2, 3, 6, 9})
+    out = list(engines.batches(articles(), plan=p, size=2, code_version="v", model="m"))
+    assert [[it.article_id for it in b] for b in out] == [["1", "2"], ["3", "same-2"], ["9"]]
+    edited = [Article(article_id=a.article_id, text=a.text, sha256="edited" if a.article_id == "3" else a.sha256)
+              for a in articles()]
+    out = list(engines.batches(iter(edited), plan=p, size=9, code_version="v", model="m"))
+    assert [it.article_id for it in out[0]] == ["1", "2", "same-2", "9"]          # changed since the plan
 
 
 def test_make_engine_checks_its_options():

@@ -179,7 +179,7 @@ async def _execute(lab: Lab, kernel_id: str, nb: dict) -> dict:
             cell["outputs"] = [nbformat.v4.output_from_msg(m) for m in iopub if m["msg_type"] in OUTPUT_TYPES]
             cell["execution_count"] = reply["content"].get("execution_count")
             if "parameters" in cell["metadata"].get("tags", []):
-                await _request(ws, session, "execute_request", {"code": f"cache_dir = {str(lab.cache)!r}",
+                await _request(ws, session, "execute_request", {"code": f"store = {str(lab.cache)!r}",
                                                                 "silent": True})
         return info["content"]["language_info"]
     finally:

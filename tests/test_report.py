@@ -122,12 +122,13 @@ def _tables(n: int):
     from analysis.tables import build_tables
     from analysis.types import Article
     arts = [Article(f"a{i}", "text") for i in range(n)] + [Article("bad", "", error="bad.txt: empty")]
-    return build_tables(arts, {f"a{i}": {"published": None} for i in range(n)})
+    return build_tables(arts, {f"a{i}": {"published": None} for i in range(n)}).articles
 
 
 @pytest.mark.parametrize("n, mode, pages", [(3, "auto", 3), (21, "auto", 0), (21, "all", 21), (3, "none", 0)])
 def test_article_pages_threshold(tmp_path, n, mode, pages):
-    jobs, note = build._jobs(_tables(n), seeds=[tmp_path], out=tmp_path, stage=tmp_path, articles=mode, params={}, model="m")
+    jobs, note = build._jobs(_tables(n), seeds=[tmp_path], out=tmp_path, stage=tmp_path, articles=mode, params={},
+                             model="m", store=str(tmp_path / "store"))
     assert len([j for j in jobs if j.name == "article"]) == pages
     assert (note is None) == (pages > 0)
 

@@ -1,7 +1,7 @@
 """``build_reports()``: analyse once, execute the notebooks with papermill, render offline HTML, index.
 
-Phases, each timed: *analysis* (ingest and analyse every article, with the cache under
-``out/.cache``, and export the tables as CSV), *notebooks* (papermill runs each notebook on one
+Phases, each timed: *analysis* (ingest the articles one at a time, analyse what the store lacks
+with an engine, and export the tables as CSV, streamed from the store), *notebooks* (papermill runs each notebook on one
 kernel that is started once and reused, so the package is imported once), *html* (nbconvert's
 in-process ``HTMLExporter`` with the offline template). One notebook's failure never stops the
 others: papermill writes the failed notebook, it is rendered too, and the index marks it.
@@ -22,12 +22,15 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import TextIO
 
+from ..corpus import export_csv, open_corpus
 from ..errors import AnalysisError, ParameterError
 from ..ingest import DEFAULT_MAX_BYTES
 from ..nlp import DEFAULT_MODEL
 from ..pipeline import parse_published
-from ..tables import export_csv, to_json, write_atomic
-from ..workbook import PROJECT_ROOT, code_version, load_corpus
+from ..progress import Progress as ArticlesProgress
+from ..store import Store
+from ..tables import to_json, write_atomic
+from ..workbook import PROJECT_ROOT, code_version
 from . import publish
 from .index import Job, render_index
 
@@ -40,7 +43,7 @@ ARTICLE_MODES = ("auto", "all", "none")
 MAX_AUTO_ARTICLES = 20          # --articles auto renders article pages up to this many articles
 KERNEL_NAME = "python3"         # the project venv's kernel, named explicitly (a --user kernel is not seen in CI)
 # Parameters the builder sets itself; the rest may be given with -p KEY VALUE.
-BUILDER_PARAMS = {"seeds": "the SEEDS argument", "cache_dir": "--out (the cache is OUT/.cache)",
+BUILDER_PARAMS = {"seeds": "the SEEDS argument", "store": "--store",
                   "data_dir": "--out (exports go to OUT/data)", "article_id": "--articles", "model": "--model"}
 CELL_TIMEOUT = 600
 REUSED_ENGINE = "analysis-reused-kernel"
@@ -281,13 +284,13 @@ def execute(job: Job, *, out: Path, notebooks_dir: Path, kernel: Kernel | None):
 
 
 # --------------------------------------------------------------------------- the build
-def _jobs(tables, *, seeds: list[Path], out: Path, stage: Path, articles: str, params: dict,
-          model: str) -> tuple[list[Job], str | None]:
+def _jobs(table, *, seeds: list[Path], out: Path, stage: Path, articles: str, params: dict,
+          model: str, store: str) -> tuple[list[Job], str | None]:
     seed_param = str(seeds[0]) if len(seeds) == 1 else [str(s) for s in seeds]
-    base = {"seeds": seed_param, "cache_dir": str(out / ".cache"), "model": model, **params}
+    base = {"seeds": seed_param, "store": store, "model": model, **params}
     jobs = [Job(name, title, f"{name}.ipynb", f"{name}.html", dict(base, data_dir=str(stage / "data")))
             for name, title in CORPUS_NOTEBOOKS]
-    ok = tables.articles[tables.articles["error"].isna()]
+    ok = table[table["error"].isna()]
     note = None
     if articles == "none" or (articles == "auto" and len(ok) > MAX_AUTO_ARTICLES):
         note = (f"Article pages were not rendered ({len(ok)} articles; --articles auto renders them up to "
@@ -305,11 +308,14 @@ def _jobs(tables, *, seeds: list[Path], out: Path, stage: Path, articles: str, p
 def build_reports(seeds, *, out: str | Path = "reports", articles: str = "auto", params: Mapping | None = None,
                   quiet: bool = False, model: str = DEFAULT_MODEL, notebooks_dir: str | Path | None = None,
                   reuse_kernel: bool = True, stream: TextIO | None = None, time_limit: float | None = None,
-                  wait: bool = False) -> int:
+                  wait: bool = False, store: str | Path | None = None, engine: str = "local",
+                  scheduler: str | None = None, workers: int | None = None) -> int:
     """Build every report into ``out``; the exit status: 0 all succeeded, 1 some inputs or notebooks
     failed (the rest are still written) or the run could not finish (the previous run is left as it
     was), 2 nothing was done (a usage error, or another run is writing ``out`` and ``wait`` is False).
-    ``time_limit`` is the seconds one article's analysis may take."""
+    ``time_limit`` is the seconds one article's analysis may take. Analyses are kept in ``store``
+    (default: one folder per user); ``engine`` (``local`` or ``dask``, with ``scheduler`` and
+    ``workers``) says where they run."""
     say = Progress(stream, quiet=quiet)
     err = stream or sys.stderr
     try:
@@ -322,13 +328,16 @@ def build_reports(seeds, *, out: str | Path = "reports", articles: str = "auto",
         user_params = check_parameters(params or {}, notebooks_dir=nb_dir)
         check_positive("max_bytes", user_params.get("max_bytes"))
         check_positive("time_limit", time_limit)
+        check_positive("workers", workers)
+        run = {"store": Store(store).location, "engine": engine, "scheduler": scheduler, "workers": workers}
         publish.check_replaceable(out_dir)
         with publish.locked(out_dir, wait=wait):
             publish.recover(out_dir)
             stage = publish.staging_folder(out_dir)
             try:
                 status = _build(seed_paths, out=out_dir, stage=stage, articles=articles, params=user_params,
-                                model=model, nb_dir=nb_dir, reuse_kernel=reuse_kernel, time_limit=time_limit, say=say)
+                                model=model, nb_dir=nb_dir, reuse_kernel=reuse_kernel, time_limit=time_limit, say=say,
+                                run=run, quiet=quiet, stream=stream)
                 say(f"publishing into {out_dir}")
                 publish.publish(stage, out_dir)
             finally:
@@ -349,9 +358,33 @@ def check_positive(name: str, value) -> None:
         raise ParameterError(f"{name}: {value!r} must be a positive number")
 
 
+def _analyse(seeds: list[Path], *, stage: Path, params: dict, model: str, time_limit: float | None, run: dict,
+             quiet: bool, stream: TextIO | None):
+    """The analysis phase: what the store lacks is analysed (a progress bar follows it), the tables
+    are exported as CSV, streamed from the store; the run's articles table."""
+    bar: list[ArticlesProgress] = []
+
+    def progress(done: int, total: int) -> None:
+        if not bar:
+            bar.append(ArticlesProgress(total, label="articles analysed", stream=stream, quiet=quiet))
+        bar[0].update(done - bar[0].done)
+
+    corpus = open_corpus(seeds, published=params.get("published"), model=model, time_limit=time_limit,
+                         max_bytes=params.get("max_bytes", DEFAULT_MAX_BYTES), progress=progress, **run)
+    try:
+        if bar:
+            bar[0].close()
+        export_csv(corpus, stage / "data")
+        return corpus.table("articles")
+    finally:
+        corpus.close()
+
+
 def _build(seeds: list[Path], *, out: Path, stage: Path, articles: str, params: dict, model: str, nb_dir: Path,
-           reuse_kernel: bool, time_limit: float | None, say: Progress) -> int:
-    """The run, written into ``stage``; ``out`` is where it will be published (and holds the cache)."""
+           reuse_kernel: bool, time_limit: float | None, say: Progress, run: dict, quiet: bool,
+           stream: TextIO | None) -> int:
+    """The run, written into ``stage``; ``out`` is where it will be published. Analyses are kept in
+    ``run["store"]``, made by ``run["engine"]``."""
     from .. import __version__
     from .html import Renderer
 
@@ -359,16 +392,14 @@ def _build(seeds: list[Path], *, out: Path, stage: Path, articles: str, params: 
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     say(f"analysing {', '.join(map(str, seeds))}")
-    tables = load_corpus(seeds, published=params.get("published"), cache_dir=out / ".cache", model=model,
-                         max_bytes=params.get("max_bytes", DEFAULT_MAX_BYTES), time_limit=time_limit,
-                         progress=lambda what, done, total: say(f"{what} {done}/{total} articles",
-                                                                force=done == total))
-    export_csv(tables, stage / "data")
+    table = _analyse(seeds, stage=stage, params=params, model=model, time_limit=time_limit, run=run, quiet=quiet,
+                     stream=stream)
     timings["analysis"] = time.perf_counter() - t0
-    n_bad = int(tables.articles["error"].notna().sum())
-    say(f"{len(tables.articles)} articles read, {n_bad} failed ({timings['analysis']:.1f} s)")
+    n_bad = int(table["error"].notna().sum())
+    say(f"{len(table)} articles read, {n_bad} failed ({timings['analysis']:.1f} s)")
 
-    jobs, note = _jobs(tables, seeds=seeds, out=out, stage=stage, articles=articles, params=params, model=model)
+    jobs, note = _jobs(table, seeds=seeds, out=out, stage=stage, articles=articles, params=params, model=model,
+                       store=run["store"])
     t1 = time.perf_counter()
     kernel = Kernel(log=stage / ".kernel.log") if reuse_kernel else None
     executed = []
@@ -402,11 +433,12 @@ def _build(seeds: list[Path], *, out: Path, stage: Path, articles: str, params: 
         write_atomic(stage / job.html, page)
     timings["html"] = time.perf_counter() - t2
 
-    user = {"seeds": [str(s) for s in seeds], "out": str(out), "articles": articles, "model": model, **params,
+    user = {"seeds": [str(s) for s in seeds], "out": str(out), "articles": articles, "model": model,
+            **{k: v for k, v in run.items() if v is not None}, **params,
             **({"time_limit": time_limit} if time_limit else {})}
     version = f"{__version__} (source {code_version()})"
     write_atomic(stage / "index.html", render_index(started=started, version=version, model=model, parameters=user,
-                                            timings=timings, articles=tables.articles, jobs=jobs,
+                                            timings=timings, articles=table, jobs=jobs,
                                             skipped_articles=note))
     run = {"started": started, "version": version, "parameters": user, "timings": timings,
            "notebooks": [{"notebook": j.ipynb, "seconds": round(j.seconds, 2), "error": j.error} for j in jobs]}

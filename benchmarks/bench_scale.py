@@ -6,7 +6,7 @@
 
 The corpus is built from the Wikinews 2019 records (``../shared/data/wikinews/wikinews_2019.jsonl``):
 record ``i`` is record ``i mod 171`` with a distinct id and its last sentence varied ("… (copy i)"),
-so every content hash differs and nothing comes from the store by accident. Every run is a
+so every content hash differs and nothing comes from the store by accident; files of 1,000 articles. Every run is a
 subprocess (``python -m analysis report …``); its peak memory is the largest sum of the resident
 memory of the whole process tree (the CLI, its workers and the notebook kernel), sampled every
 0.2 s with psutil. Phase times come from the run's ``run.json``.
@@ -31,19 +31,24 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "wikinews" / "wikinews_2019.jsonl"
 ADDED = 200
+FILE_ARTICLES = 1_000
 
 
-def build_corpus(path: Path, n: int, *, start: int = 0, data: Path = DATA) -> Path:
-    """``n`` synthetic articles (ids ``syn<start>``…) from the Wikinews records, one sentence varied."""
+def build_corpus(folder: Path, n: int, *, start: int = 0, data: Path = DATA) -> Path:
+    """``n`` synthetic articles (ids ``syn<start>``…) from the Wikinews records, one sentence varied,
+    written into ``folder`` as JSON Lines files of at most FILE_ARTICLES articles (as a feed delivers
+    them, and each well under the default --max-bytes)."""
     records = [json.loads(line) for line in data.read_text(encoding="utf-8").splitlines() if line.strip()]
-    with path.open("w", encoding="utf-8") as fh:
-        for i in range(start, start + n):
-            rec = dict(records[i % len(records)])
-            text = rec["text"].rstrip()
-            rec["text"] = (text[:-1] if text.endswith(".") else text) + f" (copy {i})."
-            rec["id"] = f"syn{i:06d}"
-            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    return path
+    folder.mkdir(parents=True, exist_ok=True)
+    for first in range(start, start + n, FILE_ARTICLES):
+        with (folder / f"articles-{first:07d}.jsonl").open("w", encoding="utf-8") as fh:
+            for i in range(first, min(start + n, first + FILE_ARTICLES)):
+                rec = dict(records[i % len(records)])
+                text = rec["text"].rstrip()
+                rec["text"] = (text[:-1] if text.endswith(".") else text) + f" (copy {i})."
+                rec["id"] = f"syn{i:07d}"
+                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    return folder
 
 
 def tree_rss(proc) -> int:
@@ -95,18 +100,15 @@ def _line(label: str, r: dict, n: int | None = None) -> str:
 
 def scale(args) -> int:
     work = args.work
-    corpus = build_corpus(work / f"corpus-{args.n}.jsonl", args.n)
+    corpus = build_corpus(work / f"corpus-{args.n}", args.n)
     store, out = work / f"store-{args.n}", work / f"out-{args.n}"
     first = report(corpus, out, store, *args.extra)
     print(_line(f"N={args.n} first run", first, args.n), flush=True)
     again = report(corpus, out, store, *args.extra)
     print(_line(f"N={args.n} unchanged re-run", again) +
           f"  = {again['seconds'] / first['seconds']:.1%} of the first run", flush=True)
-    grown = work / f"corpus-{args.n}+{ADDED}"
-    grown.mkdir(exist_ok=True)
-    os.replace(corpus, grown / corpus.name)
-    build_corpus(grown / "added.jsonl", ADDED, start=args.n)
-    added = report(grown, out, store, *args.extra)
+    build_corpus(corpus, ADDED, start=10**6)
+    added = report(corpus, out, store, *args.extra)
     per_article = first["timings"]["analysis"] / args.n
     allowance = 0.05 * first["seconds"] + ADDED * per_article
     print(_line(f"N={args.n} + {ADDED} new", added) +
@@ -119,7 +121,7 @@ def scale(args) -> int:
 
 
 def engines(args) -> int:
-    corpus = build_corpus(args.work / f"engines-{args.n}.jsonl", args.n, start=10**6)
+    corpus = build_corpus(args.work / f"engines-{args.n}", args.n, start=2 * 10**6)
     rows = []
     for label, extra in (("local engine, 2 processes", ["--engine", "local", "--workers", "2"]),
                          ("dask LocalCluster, 2 workers x 1 thread", ["--engine", "dask", "--workers", "2"]),

@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "wikinews" / "wikinews_2019.jsonl"
 ADDED = 200
 FILE_ARTICLES = 1_000
+LOG_EVERY = 120.0       # seconds between the lines that say how far a run got
 
 
 def build_corpus(folder: Path, n: int, *, start: int = 0, data: Path = DATA) -> Path:
@@ -68,22 +69,29 @@ def timed(cmd: list[str], *, env: dict | None = None, cwd: Path | None = None) -
     import psutil
 
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    ps, peak = psutil.Process(proc.pid), 0
-    while proc.poll() is None:
-        try:
-            peak = max(peak, tree_rss(ps))
-        except psutil.Error:
-            pass
-        time.sleep(0.2)
-    err = proc.stderr.read()
+    with tempfile.TemporaryFile("w+") as log:
+        proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=log, text=True)
+        ps, peak, shown = psutil.Process(proc.pid), 0, time.perf_counter()
+        while proc.poll() is None:
+            try:
+                peak = max(peak, tree_rss(ps))
+            except psutil.Error:
+                pass
+            if time.perf_counter() - shown > LOG_EVERY:       # a long run says how far it got
+                shown = time.perf_counter()
+                log.seek(0)
+                last = (log.read().strip().splitlines() or [""])[-1]
+                print(f"  ... {shown - start:.0f} s, peak so far {peak / 2**20:.0f} MB: {last}", flush=True)
+            time.sleep(0.2)
+        log.seek(0)
+        err = log.read()
     return {"seconds": time.perf_counter() - start, "status": proc.returncode, "peak_mb": peak / 2**20,
             "stderr": err[-2000:]}
 
 
 def report(corpus: Path, out: Path, store: Path, *extra: str, python: str = sys.executable,
            env: dict | None = None, cwd: Path | None = None) -> dict:
-    cmd = [python, "-m", "analysis", "report", str(corpus), "--out", str(out), "--articles", "none", "--quiet",
+    cmd = [python, "-m", "analysis", "report", str(corpus), "--out", str(out), "--articles", "none",
            *(["--store", str(store)] if store is not None else []), *extra]
     result = timed(cmd, env=env, cwd=cwd)
     run_json = out / "run.json"

@@ -70,7 +70,7 @@ def test_an_interrupted_run_resumes(tmp_path, reference):
     assert len(plan.todo) == 2 and _tables(corpus) == reference
 
 
-def test_failed_articles_are_reported_not_stored(tmp_path, monkeypatch):
+def test_failures_are_stored_with_their_reason_and_not_tried_again(tmp_path, monkeypatch):
     import analysis.pipeline as pipeline
 
     real = pipeline.analyze_doc
@@ -82,11 +82,27 @@ def test_failed_articles_are_reported_not_stored(tmp_path, monkeypatch):
 
     monkeypatch.setattr(pipeline, "analyze_doc", fail_on_harbour)
     store = Store(tmp_path / "store")
-    plan, errors, corpus = run(store, LocalEngine(n_process=1))
+    _plan, errors, corpus = run(store, LocalEngine(n_process=1))
     assert list(errors) == ["harbour"] and "boom" in errors["harbour"]
-    assert len(store.keys()) == 3
     arts = corpus.table("articles").set_index("article_id")
-    assert arts.loc["harbour", "error"] == "not analysed" and arts["error"].isna().sum() == 3
+    assert "ValueError: boom" in arts.loc["harbour", "error"] and arts["error"].isna().sum() == 3
+    assert "harbour" not in set(corpus.table("events")["article_id"])
+    again, errors, _ = run(store, LocalEngine(n_process=1))
+    assert again.todo == set() and errors == {}
+
+
+def test_a_timeout_is_tried_again_under_a_longer_limit(tmp_path):
+    from analysis.types import Article
+
+    store = Store(tmp_path / "store")
+    article = Article(article_id="slow", text="text", sha256="abc")
+    key = engines.key_of(article, code_version="v", model="m")
+    store.write_batch([(key, {"error": "analysis stopped: took longer than 1 s", "time_limit": 1.0})])
+    assert engines.plan([article], store=store, code_version="v", model="m", time_limit=1.0).todo == set()
+    assert engines.plan([article], store=store, code_version="v", model="m", time_limit=2.0).todo == {0}
+    store.write_batch([(key, {"published": None, "published_from": None})])       # then it succeeded
+    assert store.entries()[key.key].error is None
+    assert engines.plan([article], store=store, code_version="v", model="m", time_limit=2.0).todo == set()
 
 
 @pytest.mark.parametrize(("n_todo", "workers", "size"), [(1, 1, 4), (171, 2, 22), (20_000, 2, 64), (40, 4, 4)])

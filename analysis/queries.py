@@ -23,7 +23,16 @@ import pandas as pd
 import pyarrow as pa
 
 from .lexicons import WIRE_AGENCIES
-from .metrics import CREDIT_KINDS, DEFAULT_ACTS, DIRECT_KINDS, NO_AFFILIATION, PRONOUNS, QUOTE_KINDS, UNNAMED
+from .metrics import (
+    CREDIT_KINDS,
+    DIRECT_KINDS,
+    NO_AFFILIATION,
+    OTHER_ACTS,
+    PRONOUNS,
+    QUOTE_KINDS,
+    UNNAMED,
+    parse_acts,
+)
 from .store import RECORDS, SCHEMAS, Store
 
 LOGGER = logging.getLogger(__name__)
@@ -68,7 +77,7 @@ class Corpus:
     of dicts); ``pos`` orders the articles as the input did.
     """
 
-    def __init__(self, store: Store, manifest) -> None:
+    def __init__(self, store: Store, manifest, *, acts: str | Sequence[str] | None = None) -> None:
         import duckdb
 
         self.store = store
@@ -102,13 +111,20 @@ class Corpus:
                 FROM raw_{kind} t JOIN committed c USING (key, batch) JOIN manifest m USING (key)
                 WHERE m.error IS NULL""")
         self.con.execute(f"""
-            CREATE VIEW citations AS
+            CREATE VIEW voices AS
             SELECT *, coalesce(CASE WHEN trim(speaker) <> '' THEN speaker END, source, '{UNNAMED}') AS speaker_name,
-                   (speaker IS NOT NULL AND source_type NOT IN ('anonymous', 'unknown')) AS named,
-                   kind IN ({_in(DIRECT_KINDS)}) AS direct,
+                   (coalesce(trim(speaker), '') <> '' AND source_type NOT IN ('anonymous', 'unknown')) AS named,
+                   kind IN ({_in(DIRECT_KINDS)}) AS direct, coalesce(act, 'speech') AS act_or_speech,
                    [article_id, CAST(coalesce(content_start, source_start, cue_start) AS VARCHAR)] AS evidence
-            FROM attributions WHERE kind IN ({_LIST}) AND coalesce(act, 'speech') IN ({_in(DEFAULT_ACTS)})
+            FROM attributions WHERE kind IN ({_LIST})
               AND NOT (coalesce(trim(speaker), '') = '' AND lower(trim(source)) IN ({_in(sorted(PRONOUNS))}))""")
+        self.choose_acts(acts)
+
+    def choose_acts(self, acts: str | Sequence[str] | None) -> None:
+        """Count the chosen acts (:func:`analysis.metrics.parse_acts`; speech by default) in every
+        aggregate, as :func:`analysis.metrics.choose_acts` does for a table."""
+        self.con.execute(f"CREATE OR REPLACE VIEW citations AS SELECT * FROM voices "
+                         f"WHERE act_or_speech IN ({_in(parse_acts(acts))})")
 
     def _raw(self, table: str) -> None:
         if self.store.parts(table):
@@ -199,6 +215,17 @@ def quotes_per_speaker(corpus: Corpus, *, top: int = 15) -> pd.DataFrame:
                list(evidence ORDER BY _pos, idx)[1:{EVIDENCE}] AS evidence
         FROM citations c JOIN best b USING (speaker_name)
         GROUP BY c.speaker_name, b.source_type ORDER BY n_quotes DESC, speaker LIMIT {int(top)}"""))
+
+
+def attitudes(corpus: Corpus, *, top: int = 30) -> pd.DataFrame:
+    """:func:`analysis.metrics.attitudes` (who is said to think, want or find) across the corpus, its
+    ``top`` rows."""
+    rank = " ".join(f"WHEN '{a}' THEN {i}" for i, a in enumerate(OTHER_ACTS))
+    return _evidence(corpus.sql(f"""
+        SELECT speaker_name AS speaker, act, count(*) AS n, first(content ORDER BY _pos, idx) AS example,
+               list(evidence ORDER BY _pos, idx)[1:{EVIDENCE}] AS evidence
+        FROM voices WHERE act IN ({_in(OTHER_ACTS)}) GROUP BY speaker_name, act
+        ORDER BY CASE act {rank} END, n DESC, speaker LIMIT {int(top)}"""))
 
 
 def _count_by(corpus: Corpus, expr: str, name: str, order: Sequence[str]) -> pd.DataFrame:

@@ -108,3 +108,16 @@ def test_corpus_over_an_fsspec_store():
         assert corpus.table("articles")["published"].tolist() == ["2024-01-02"]
     finally:
         fsspec.filesystem("memory").rm("/queries-test", recursive=True)
+
+
+def test_attitudes_and_chosen_acts_match_metrics(corpus, tables):
+    att = tables["attributions"]
+    assert _without_evidence(queries.attitudes(corpus, top=100)) == _without_evidence(metrics.attitudes(att))
+    try:
+        corpus.choose_acts("all")
+        chosen = metrics.choose_acts(att, "all")
+        assert _without_evidence(queries.quotes_per_speaker(corpus, top=100)) == \
+            _without_evidence(metrics.quotes_per_speaker(chosen))
+    finally:
+        corpus.choose_acts(None)
+    assert _without_evidence(queries.quote_kinds(corpus)) == _without_evidence(metrics.quote_kinds(att))

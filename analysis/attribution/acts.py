@@ -11,6 +11,10 @@ Not an attribution at all (:func:`attributes_nothing`):
 
 * negated speech: "has not said", "did not comment", "never told";
 * hypothetical speech: "would say", "could tell", "might argue";
+* speech under a condition: "If the House votes to impeach …";
+* a participle naming or describing a thing: "a phenomenon called coral bleaching", "a study
+  published in May"; and naming in the passive ("is called");
+* legal acts without a clause: "sued in Austria", "charged with murder", "appealed the decision";
 * perception or knowledge of a thing: "saw the smoke", "heard a bang", "knew the area", "to learn
   more" (with a clause, "saw that …", "knew that …" is a belief).
 
@@ -21,12 +25,15 @@ from __future__ import annotations
 
 from .lexicon import (
     BELIEF_VERBS,
+    CONDITION_MARKS,
     DISPLAY_VERBS,
     EVIDENCE_NOUNS,
     FINDING_VERBS,
     HYPOTHETICAL_MODALS,
     INTENTION_VERBS,
     KNOWLEDGE_VERBS,
+    LEGAL_VERBS,
+    NAMING_VERBS,
     NEGATION_WORDS,
     PERCEPTION_VERBS,
     verb_forms,
@@ -67,6 +74,16 @@ def attributes_nothing(verb, base: str) -> bool:
     if verb is None or base in ACT_OF_CUE:
         return False
     kids = list(verb.children)
+    if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in kids):
+        return True
+    agent = any(c.dep_ == "agent" for c in kids)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not agent:
+        return True           # "a study published in May", "a phenomenon called coral bleaching"
+    if base in NAMING_VERBS and any(c.dep_ == "nsubjpass" for c in kids) and not agent:
+        return True
+    if base in LEGAL_VERBS and not any(c.dep_ == "ccomp" or c.dep_ == "prep" and c.lower_ in ("for", "to")
+                                       for c in kids):
+        return True           # "appealed the decision", "charged with murder"; not "appealed for calm"
     if base in PERCEPTION_VERBS or base in KNOWLEDGE_VERBS:
         return not _clausal(verb) and not any(c.dep_ == "prep" and c.lower_ == "as" for c in kids)
     if base in REFUSAL_VERBS:

@@ -116,7 +116,8 @@ def _attach(text: str, quotes: list[Quote], speech: list[Speech], doc) -> tuple[
                 sp = speech[k]
                 if sp.cue[0] > q.end + NEAR_CHARS or sp.cue[0] > nxt:
                     break
-                if not _END.search(text, q.end, sp.cue[0]) and not qs.containing(sp.cue[0]):
+                if not _END.search(text, q.end, sp.cue[0]) and not qs.containing(sp.cue[0]) \
+                        and not _closes_sentence(text, q):
                     owner = k
                     break
         # 3. a verb right before it ("X said: “…”", or the second half of a split quote)
@@ -155,6 +156,14 @@ def _attach(text: str, quotes: list[Quote], speech: list[Speech], doc) -> tuple[
                 and q.start - (last.content or (0, 0))[1] < 1500:
             extra.append(_Cand("direct", None, None, None, (q.start, q.end), [q], speaker=last))
     return cands, extra
+
+
+def _closes_sentence(text: str, q: Quote) -> bool:
+    """True when a quotation ends its sentence ('… to defend ourselves." Seventeen rockets …'): a
+    verb after it then starts another sentence ('"Go!" she shouted' keeps going: lower case)."""
+    inner = text[q.start:q.end].rstrip("\"'”’» ")
+    after = text[q.end:q.end + 3].lstrip()
+    return bool(inner) and inner[-1] in ".!?" and after[:1].isupper()
 
 
 def _after_sentence_end(text: str, start: int, end: int) -> int:

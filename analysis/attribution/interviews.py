@@ -37,6 +37,7 @@ _LABEL_RE = re.compile(
     r"^\s*(?:\(\(\s*(?P<a>[^()\n]{1,30}?)\s*\)\)\s*:?"
     r"|(?:\*\*|''')?\s*(?P<b>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*(?:\*\*|''')?\s*:(?:\*\*|''')?)\s*(?=\S)")
 _PULL_QUOTE_CREDIT = re.compile(r"^[—–-]{1,2}\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$")  # "—Natasha Gownaris"
+_INITIALS = re.compile(r"([A-Z]{2,3})\s+(?=[A-Z\"“‘'])")
 _INTERVIEW_RE = re.compile(r"\binterview(?:s|ed)?\b|\bQ\s?&\s?A\b|\banswered (?:\w+ )?questions\b", re.I)
 
 
@@ -77,6 +78,21 @@ def _turns(paragraphs: Sequence) -> list[Turn]:
         asks = (label is not None and label[0].lower() in INTERVIEWER_LABELS) or \
             (label is None and p.text.rstrip().endswith("?"))
         out.append(Turn(p.start, p.end, p.start + lab[3] if lab else p.start, label, asks))
+    return _initials_labels(paragraphs, out)
+
+
+def _initials_labels(paragraphs: Sequence, turns: list[Turn]) -> list[Turn]:
+    """Answers opened by the speaker's initials without a colon ("MS We don't …"), taken as labels
+    when the same initials open at least two paragraphs."""
+    found = {t.start: _INITIALS.match(p.text) for p, t in zip([p for p in paragraphs if p.start in
+                                                                {t.start for t in turns}], turns, strict=True)}
+    counts = Counter(m.group(1) for m in found.values() if m)
+    out = []
+    for t in turns:
+        m = found.get(t.start)
+        if t.label is None and m and counts[m.group(1)] >= MIN_LABELLED_TURNS:
+            t = t._replace(label=(m.group(1), t.start, t.start + m.end(1)), body=t.start + m.end(), question=False)
+        out.append(t)
     return out
 
 

@@ -56,7 +56,7 @@ SPEECH_VERBS = frozenset("""
     endorse support back oppose
     discuss speak talk refer express embrace decline refuse apologize apologise mention cite quote
     ridicule mock fault congratulate champion advocate resist petition lobby press pressure push
-    persuade convince sue dispute contest contradict correct debate rebut refute acknowledge tease
+    persuade convince dispute contest contradict correct debate rebut refute acknowledge tease
     sing chant preach lecture brief poll survey rate rank grade predict label dub term
     liken compare portray paint frame cast brand
 """.split())
@@ -141,7 +141,7 @@ ANONYMOUS_DETS = frozenset("a an some several many other others two three four f
 # Media words that turn an organisation into media ("a team from France24", "state television").
 MEDIA_WORDS = frozenset("newspaper paper magazine channel network broadcaster agency outlet outlets tv television "
                         "radio daily weekly tabloid station reporters reporter journalists journalist correspondent "
-                        "correspondents editorial".split())
+                        "correspondents editorial media press outlet newsroom".split())
 
 
 def _inflect(base: str) -> set[str]:
@@ -192,6 +192,12 @@ EVIDENCE_NOUNS = frozenset("""
 """.split())
 # Knowledge: "knew that …" is held true (a belief); "knew the area", "to learn more" attribute nothing.
 KNOWLEDGE_VERBS = frozenset("know learn understand remember forget realize realise recognize recognise".split())
+# Naming: "a phenomenon called coral bleaching", "a plan dubbed X" name a thing, they report no statement.
+NAMING_VERBS = frozenset("call dub term name label brand nickname christen title".split())
+# Legal acts report a statement only with a clause ("charged that …"), not "charged with murder", "sued".
+LEGAL_VERBS = frozenset("charge sue indict convict sentence appeal".split())
+# Subordinators of a condition: "If the House votes to …" reports nothing that happened.
+CONDITION_MARKS = frozenset("if unless whether".split())
 # Perception: what someone saw or heard is not something they said (VerbNet 30.1).
 PERCEPTION_VERBS = frozenset("see hear watch witness notice observe spot smell".split())
 # Modals that make speech hypothetical ("would say", "could tell"); "will" is kept (prepared remarks).

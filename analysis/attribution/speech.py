@@ -107,6 +107,9 @@ EVIDENCE_VERBS = frozenset("show find reveal indicate publish release issue air 
 PERSONAL_PRONOUNS = frozenset("i we you he she they who".split())
 ABOUT_PREPS = frozenset("about of on for to against with over".split())
 ADDRESSEE_VERBS = frozenset("speak talk meet agree disagree".split())   # "spoke to X": X is who listens
+# Verbs whose object before a clause is who is told ("told reporters that …"), not part of what is said.
+ADDRESSEE_OBJECT_VERBS = frozenset("tell inform notify assure remind promise convince persuade advise teach "
+                                   "show warn brief alert caution reassure email text write".split())
 
 
 def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | None:
@@ -117,7 +120,9 @@ def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | N
     if clause is not None:
         s, e = _subtree_span(clause)
         obj = next((c for c in kids if c.dep_ in ("dobj", "dative") and c.i < clause.i and c.i > verb.i), None)
-        if base in ("urge", "ask", "warn", "call") and obj is not None:
+        if obj is not None and (base in ("urge", "ask", "warn", "call") or base not in ADDRESSEE_OBJECT_VERBS
+                                and obj.dep_ == "dobj" and obj.pos_ != "PRON"):
+            # "indicated no support will come": the parse can hang the clause's subject on the verb
             s = min(s, obj.left_edge.i)
         return _span_chars(doc, s, e)
     if base in XCOMP_VERBS or base in COGNITION_VERBS:

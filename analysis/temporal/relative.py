@@ -249,7 +249,11 @@ def r_vague(c: Candidate, ctx: Context) -> list[Found]:
 
 def r_vague_phrase(c: Candidate, ctx: Context) -> list[Found]:
     w = re.sub(r"\s+", " ", c.groups["w"].lower())
-    if w.startswith(("past few", "last few", "next few")):
+    if w.startswith("over the "):     # "over the years": the extent leaves out the preposition
+        start = c.start + re.search(r"[Tt]he\b", c.groups["w"]).start()
+        return [(start, c.end, "DURATION", duration_value(None, w.split()[-1]))]
+    bare = w[4:] if w.startswith("the ") else w
+    if bare.startswith(("past few", "last few", "next few", "coming ")):   # TimeML: a stretch of time
         return [(c.start, c.end, "DURATION", duration_value(None, w.split()[-1]))]
     if w.startswith("recent") or w == "the past":
         v = "PAST_REF"

@@ -210,8 +210,14 @@ _SENTENCE_END = re.compile(r"[.!?]['\"’”)]*\s+(?=[A-Z\"“‘'])|\n")
 def _dates_the_object(verb, start: int) -> bool:
     """``verb`` announces something named before the date at ``start`` ("announced the closure …
     in the fourth quarter"): the date may belong to the thing announced, past or ahead."""
-    return verb.lower_ in ANNOUNCING_VERBS and any(
-        c.dep_ in ("dobj", "xcomp", "ccomp") and c.i > verb.i and c.idx < start for c in verb.children)
+    for _ in range(4):      # the verb, or the announcing verb whose tense it takes ("…, resulting in …")
+        if verb.lower_ in ANNOUNCING_VERBS and any(
+                c.dep_ in ("dobj", "xcomp", "ccomp") and c.i > verb.i and c.idx < start for c in verb.children):
+            return True
+        if verb.dep_ not in _INHERITING_DEPS or verb.head is verb:
+            return False
+        verb = verb.head
+    return False
 
 
 class Tense:

@@ -21,7 +21,7 @@ LOGGER = logging.getLogger(__name__)
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # Modules that only present results: editing them does not invalidate cached analyses.
 PRESENTATION = {"report", "charts.py", "highlight.py", "metrics.py", "cli.py", "__main__.py", "workbook.py",
-                "tables.py", "timeline.py", "corpus.py", "engine.py", "progress.py", "queries.py"}
+                "tables.py", "timeline.py", "corpus.py", "engine.py", "progress.py", "queries.py", "display.py"}
 
 
 def project_path(path: str | Path) -> Path:

@@ -166,7 +166,7 @@ async def _request(ws, session: str, msg_type: str, content: dict) -> tuple[dict
 
 async def _execute(lab: Lab, kernel_id: str, nb: dict) -> dict:
     """Run every code cell on the server's kernel and return the kernel's ``language_info``.
-    After the parameters cell, the cache goes to a temporary folder, as papermill injects parameters."""
+    After the parameters cell, the store goes to a temporary folder, as papermill injects parameters."""
     session = uuid.uuid4().hex
     url = f"ws://127.0.0.1:{lab.port}/api/kernels/{kernel_id}/channels?session_id={session}"
     ws = await websocket_connect(HTTPRequest(url, headers={"Authorization": f"token {lab.token}"}))

@@ -181,12 +181,19 @@ def _timeline_counts(df: pd.DataFrame, *, ax: Axes | None, title: str | None, un
     span = (df["t0"].max() - df["t0"].min()).days
     freq, unit = ("D", "day") if span <= 120 else ("W-MON", "week") if span <= 3 * 366 else ("M", "month")
     period = df["t0"].dt.to_period(freq).dt.start_time
-    counts = pd.crosstab(period, df["status"].astype(object).fillna("unknown"))
+    ax = _stacked_counts(pd.crosstab(period, df["status"].astype(object).fillna("unknown")), ax=ax, unit=unit)
+    note = (f"; {undated} undated not shown" if undated else "") + outside
+    ax.set_title(_plain(title) if title else "\n".join(textwrap.wrap(f"{n_dated} dated events per {unit} (by start date){note}", 90)))
+    return ax
+
+
+def _stacked_counts(counts: pd.DataFrame, *, ax: Axes | None, unit: str) -> Axes:
+    """Bars of events per period (the index: each period's first day), stacked by status (the columns)."""
     order = [s for s in EVENT_STATUSES if s in counts.columns] + [s for s in counts.columns
                                                                      if s not in EVENT_STATUSES]
     counts = counts[order].sort_index()
     ax = _axes(ax, height=4.0, width=10)
-    width = {"day": 0.9, "week": 6.0, "month": 27.0}[unit]
+    width = {"day": 0.9, "week": 6.0, "month": 27.0, "quarter": 85.0, "year": 350.0}[unit]
     x = mdates.date2num(counts.index)
     bottom = pd.Series(0.0, index=counts.index)
     for status in order:
@@ -198,8 +205,18 @@ def _timeline_counts(df: pd.DataFrame, *, ax: Axes | None, title: str | None, un
     handles = [Patch(color=STATUS_COLORS.get(s, OTHER), label=s) for s in order]
     ax.legend(handles=handles, title="status", loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8,
               title_fontsize=8, frameon=False)
-    note = (f"; {undated} undated not shown" if undated else "") + outside
-    ax.set_title(_plain(title) if title else "\n".join(textwrap.wrap(f"{n_dated} dated events per {unit} (by start date){note}", 90)))
+    return ax
+
+
+def plot_event_counts(counts: pd.DataFrame, *, ax: Axes | None = None, unit: str = "month") -> Axes:
+    """Dated events per period and status, from counts already made (``period``, ``status``, ``n``,
+    as :func:`analysis.queries.events_per_period` gives them for a corpus of any size)."""
+    if counts.empty:
+        return nothing_to_show(ax, "No dated events were found", title="Events over time")
+    table = counts.pivot_table(index=pd.to_datetime(counts["period"]), columns="status", values="n",
+                               aggfunc="sum", fill_value=0)
+    ax = _stacked_counts(table, ax=ax, unit=unit)
+    ax.set_title(f"{int(counts['n'].sum()):,} dated events per {unit} (by start date), across the corpus")
     return ax
 
 
@@ -241,10 +258,17 @@ def _hbar(ax: Axes, labels, values, colors, *, xlabel: str, title: str) -> Axes:
     return ax
 
 
+def _aggregate(frame: pd.DataFrame, made: str, count, **kwargs) -> pd.DataFrame:
+    """``frame`` itself when it is already the aggregate (it has the column ``made``: counts made in
+    DuckDB by :mod:`analysis.queries`), else ``count(frame, **kwargs)`` (a table of records)."""
+    return frame if made in frame.columns else count(frame, **kwargs)
+
+
 def plot_sources_per_speaker(attributions: pd.DataFrame, *, ax: Axes | None = None, top: int = 15) -> Axes:
     """Citations per speaker (the ``top`` most cited), coloured by source type; the solid part of a
-    bar is direct quotes, the hatched part reported speech."""
-    df = metrics.quotes_per_speaker(attributions).head(top)
+    bar is direct quotes, the hatched part reported speech. ``attributions`` may be the counts
+    per speaker already made (:func:`analysis.metrics.quotes_per_speaker`)."""
+    df = _aggregate(attributions, "n_quotes", metrics.quotes_per_speaker).head(top)
     if df.empty:
         return nothing_to_show(ax, "No quoted or cited sources were found", title="Citations per speaker")
     ax = _axes(ax, height=0.3 * len(df) + 1.3)
@@ -264,8 +288,9 @@ def plot_sources_per_speaker(attributions: pd.DataFrame, *, ax: Axes | None = No
 
 
 def plot_quote_kinds(attributions: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
-    """Citations by kind: direct quotes versus reported speech (mixed, indirect, according to)."""
-    df = metrics.quote_kinds(attributions)
+    """Citations by kind: direct quotes versus reported speech (mixed, indirect, according to);
+    ``attributions`` may be the counts already made (:func:`analysis.metrics.quote_kinds`)."""
+    df = _aggregate(attributions, "speech", metrics.quote_kinds)
     if df.empty:
         return nothing_to_show(ax, "No quoted or cited sources were found", title="Direct and reported speech")
     ax = _axes(ax, height=2.6)
@@ -281,8 +306,9 @@ def plot_quote_kinds(attributions: pd.DataFrame, *, ax: Axes | None = None) -> A
 
 
 def plot_source_types(attributions: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
-    """Citations by source type (person, organisation, media, anonymous, …)."""
-    df = metrics.source_types(attributions)
+    """Citations by source type (person, organisation, media, anonymous, …); ``attributions`` may be
+    the counts already made (:func:`analysis.metrics.source_types`)."""
+    df = _aggregate(attributions, "n", metrics.source_types)
     if df.empty:
         return nothing_to_show(ax, "No quoted or cited sources were found", title="Source types")
     ax = _axes(ax, height=0.35 * len(df) + 1.2)
@@ -295,8 +321,9 @@ def plot_source_types(attributions: pd.DataFrame, *, ax: Axes | None = None) -> 
 
 
 def plot_affiliations(attributions: pd.DataFrame, *, ax: Axes | None = None, top: int = 12) -> Axes:
-    """Share of citations by the affiliation the source speaks for, with the number of distinct voices."""
-    df = metrics.affiliations(attributions).head(top)
+    """Share of citations by the affiliation the source speaks for, with the number of distinct voices;
+    ``attributions`` may be the counts already made (:func:`analysis.metrics.affiliations`)."""
+    df = _aggregate(attributions, "n_voices", metrics.affiliations).head(top)
     if df.empty:
         return nothing_to_show(ax, "No quoted or cited sources were found", title="Voices by affiliation")
     ax = _axes(ax, height=0.32 * len(df) + 1.3)
@@ -314,17 +341,23 @@ def plot_affiliations(attributions: pd.DataFrame, *, ax: Axes | None = None, top
 def plot_wire_reliance(attributions: pd.DataFrame, *, ax: Axes | None = None,
                        articles: pd.DataFrame | None = None, paragraphs: pd.DataFrame | None = None) -> Axes:
     """How much the copy leans on wires: photo and wire credits, sign-offs, wires and other media cited
-    as sources; each bar says in how many articles it was found."""
-    df = metrics.wire_reliance(attributions, articles=articles, paragraphs=paragraphs)
+    as sources; each bar says in how many articles it was found. ``attributions`` may be the corpus
+    summary already made (:func:`analysis.queries.wire_summary`, one row per ``measure``)."""
     cols = {"n_photo_credits": "photo credits", "n_wire_credits": "wire credits", "n_signoffs": "sign-offs",
             "n_wires_cited": "wires cited as sources", "n_media_cited": "other media cited"}
-    if df.empty or not df[list(cols)].to_numpy().any():
+    if "measure" in attributions.columns:
+        summary = attributions.set_index("measure").reindex(list(cols)).fillna(0)
+        totals, in_articles = summary["mentions"].astype(int), summary["n_articles"].astype(int)
+        relying, n_articles = int(summary["n_relying"].max()), int(summary["n_total"].max())
+    else:
+        df = metrics.wire_reliance(attributions, articles=articles, paragraphs=paragraphs)
+        totals, in_articles = df[list(cols)].sum(), (df[list(cols)] > 0).sum()
+        relying, n_articles = int(df["relies_on_wires"].sum()), len(df)
+    if not totals.to_numpy().any():
         return nothing_to_show(ax, "No wire credits, sign-offs or media sources were found", title="Wire reliance")
     ax = _axes(ax, height=2.8)
-    totals = df[list(cols)].sum()
-    in_articles = (df[list(cols)] > 0).sum()
     _hbar(ax, list(cols.values()), totals.to_list(), ["#E69F00"] * len(cols), xlabel="mentions",
-          title=f"Wire reliance: {int(df['relies_on_wires'].sum())} of {len(df)} articles credit or cite wires")
+          title=f"Wire reliance: {relying} of {n_articles} articles credit or cite wires")
     for yi, (n, k) in zip(list(range(len(cols)))[::-1], zip(totals, in_articles, strict=True), strict=True):
         ax.annotate(f"{n} in {k} article{'s' if k != 1 else ''}", (n, yi), xytext=(4, 0),
                     textcoords="offset points", va="center", fontsize=8)

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .engine import ENGINES
 from .errors import AnalysisError, ModelError, ParameterError
 from .ingest import DEFAULT_MAX_BYTES
 from .nlp import DEFAULT_MODEL
@@ -31,7 +32,7 @@ def _check(args) -> None:
     """Values argparse cannot check: positive limits, a whole ISO date."""
     from .pipeline import parse_published
 
-    for name in ("max_bytes", "time_limit"):
+    for name in ("max_bytes", "time_limit", "workers"):
         value = getattr(args, name, None)
         if value is not None and not 0 < value < float("inf"):
             raise ParameterError(f"--{name.replace('_', '-')}: {value} must be a positive number")
@@ -76,8 +77,31 @@ def _parser() -> argparse.ArgumentParser:
     rp.add_argument("--wait", action="store_true",
                     help="if another run is writing the report folder, wait for it (default: refuse)")
     _common(rp, max_bytes_default=None)
+    _store_option(rp)
+    rp.add_argument("--engine", choices=ENGINES, default="local",
+                    help="where the analysis runs: local processes, or a Dask cluster (default local)")
+    rp.add_argument("--scheduler", metavar="ADDRESS",
+                    help="--engine dask: the scheduler of a running cluster, e.g. tcp://host:8786 "
+                         "(default: a LocalCluster on this machine)")
+    rp.add_argument("--workers", type=int, metavar="N",
+                    help="local processes, or the workers of a LocalCluster (default: one per core)")
     rp.set_defaults(func=_report)
+
+    pr = sub.add_parser("prune", help="clear old analyses from the store",
+                        description="Remove from the store the analyses made by another version of the code "
+                                    "and, when SEEDS are given, every analysis that is not of these inputs.")
+    pr.add_argument("seeds", nargs="*", metavar="SEEDS", help="the inputs whose analyses to keep")
+    pr.add_argument("--published", metavar="DATE", help="reference date YYYY-MM-DD, as given to report")
+    _common(pr, max_bytes_default=DEFAULT_MAX_BYTES)
+    _store_option(pr)
+    pr.set_defaults(func=_prune)
     return parser
+
+
+def _store_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--store", metavar="DIR",
+                   help="the analysis store: a folder or an fsspec URL such as s3://bucket/store "
+                        "(default: $ANALYSIS_STORE, else ~/.cache/news-analysis-workbook/store)")
 
 
 # --------------------------------------------------------------------------- extract
@@ -137,7 +161,22 @@ def _report(args) -> int:
         params["max_bytes"] = str(args.max_bytes)
     return build_reports(args.seeds if len(args.seeds) > 1 else args.seeds[0], out=args.out,
                          articles=args.articles, params=params, quiet=args.quiet, model=args.model,
-                         time_limit=args.time_limit, wait=args.wait)
+                         time_limit=args.time_limit, wait=args.wait, store=args.store, engine=args.engine,
+                         scheduler=args.scheduler, workers=args.workers)
+
+
+# --------------------------------------------------------------------------- prune
+def _prune(args) -> int:
+    from .corpus import prune
+
+    missing = [p for p in args.seeds if not Path(p).exists()]
+    if missing:
+        raise ParameterError(f"{missing[0]}: no such file or folder")
+    done = prune(args.seeds or None, store=args.store, published=args.published, model=args.model,
+                 max_bytes=args.max_bytes)
+    sys.stderr.write(f"{PROG}: kept {done.analyses_kept} analyses, removed {done.analyses_dropped} "
+                     f"({done.files_rewritten} files rewritten, {done.files_removed} removed)\n")
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -27,7 +27,7 @@ def format_number(value: numbers.Real, *, percent: bool = False) -> str:
     if math.isnan(number):
         return ""
     if math.isinf(number):
-        return "∞" if number > 0 else "−∞"
+        return "∞" if number > 0 else "-∞"
     if percent:
         return f"{number * 100:,.1f}".removesuffix(".0") + "%"
     if number.is_integer():

@@ -31,6 +31,7 @@ MIN_BATCH = 4
 BATCHES_PER_WORKER = 4  # a small corpus is cut so that each worker gets about this many batches
 IN_FLIGHT = 2           # batches queued per worker: enough to keep it busy, few enough to bound memory
 SMALL = 16              # fewer articles than this to analyse: in this process, no pool to start
+TIMED_OUT = "analysis stopped"   # how the pipeline's error for an article that ran out of time begins
 
 
 class Item(NamedTuple):
@@ -55,17 +56,19 @@ def key_of(article: Article, *, code_version: str, model: str) -> StoreKey:
 
 
 # --------------------------------------------------------------------------- the worker side
-def analyse_batch(items: Sequence[Item], *, store: Store, model: str) -> BatchResult:
-    """Analyse a batch (the model is loaded once per process) and write it to the store."""
+def analyse_batch(items: Sequence[Item], *, store: Store, model: str, time_limit: float | None = None
+                  ) -> BatchResult:
+    """Analyse a batch (the model is loaded once per process; one article's failure or timeout stays
+    with that article) and write it to the store, failures included."""
     from .nlp import load_model
     from .pipeline import _analyze_with
 
     start = time.perf_counter()
     nlp = load_model(model)
-    rows = _analyze_with(nlp, [(it.article_id, it.text, it.published) for it in items])
+    rows = _analyze_with(nlp, [(it.article_id, it.text, it.published) for it in items], limit=time_limit)
     keys = {it.article_id: it.key for it in items}
-    done = [(keys[aid], analysis.to_dict()) for aid, analysis, error in rows if error is None]
-    store.write_batch(done)
+    store.write_batch([(keys[aid], analysis.to_dict() if error is None else {"error": error, "time_limit": time_limit})
+                       for aid, analysis, error in rows])
     return BatchResult([aid for aid, _, error in rows if error is None],
                        [(aid, error) for aid, _, error in rows if error is not None],
                        time.perf_counter() - start)
@@ -89,17 +92,17 @@ class LocalEngine:
             return max(1, self.n_process)
         return 1 if n_items < SMALL else max(1, min(cores(), n_items // 8))
 
-    def map(self, batches: Iterable[Sequence[Item]], *, store: Store, model: str, n_items: int
-            ) -> Iterator[BatchResult]:
+    def map(self, batches: Iterable[Sequence[Item]], *, store: Store, model: str, n_items: int,
+            time_limit: float | None = None) -> Iterator[BatchResult]:
         n = self.workers(n_items)
         if n == 1:
             for batch in batches:
-                yield analyse_batch(batch, store=store, model=model)
+                yield analyse_batch(batch, store=store, model=model, time_limit=time_limit)
             return
-        yield from self._pool(batches, n, store=store, model=model)
+        yield from self._pool(batches, n, store=store, model=model, time_limit=time_limit)
 
     @staticmethod
-    def _pool(batches, n: int, *, store: Store, model: str) -> Iterator[BatchResult]:
+    def _pool(batches, n: int, *, store: Store, model: str, time_limit: float | None) -> Iterator[BatchResult]:
         import multiprocessing
         from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
@@ -113,7 +116,7 @@ class LocalEngine:
             pending, it = set(), iter(batches)
             while True:
                 while len(pending) < n * IN_FLIGHT and (batch := next(it, None)) is not None:
-                    pending.add(pool.submit(analyse_batch, batch, store=store, model=model))
+                    pending.add(pool.submit(analyse_batch, batch, store=store, model=model, time_limit=time_limit))
                 if not pending:
                     return
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
@@ -145,20 +148,22 @@ class DaskEngine:
         info = self.client.scheduler_info().get("workers", {})
         return max(1, sum(w.get("nthreads", 1) for w in info.values()))
 
-    def map(self, batches: Iterable[Sequence[Item]], *, store: Store, model: str, n_items: int
-            ) -> Iterator[BatchResult]:
+    def map(self, batches: Iterable[Sequence[Item]], *, store: Store, model: str, n_items: int,
+            time_limit: float | None = None) -> Iterator[BatchResult]:
         from distributed import as_completed
 
+        def submit(batch):
+            return self.client.submit(analyse_batch, batch, store=store, model=model, time_limit=time_limit,
+                                      pure=False)
+
         it = iter(batches)
-        first = [b for _, b in zip(range(self.workers() * IN_FLIGHT), it, strict=False)]
-        queue = as_completed([self.client.submit(analyse_batch, b, store=store, model=model, pure=False)
-                              for b in first])
+        queue = as_completed([submit(b) for _, b in zip(range(self.workers() * IN_FLIGHT), it, strict=False)])
         for future in queue:
             result = future.result()
             future.release()
             batch = next(it, None)
             if batch is not None:
-                queue.add(self.client.submit(analyse_batch, batch, store=store, model=model, pure=False))
+                queue.add(submit(batch))
             yield result
 
     def close(self) -> None:
@@ -182,26 +187,45 @@ def make_engine(name: str = "local", *, scheduler: str | None = None, n_workers:
 
 # --------------------------------------------------------------------------- a run
 class Plan(NamedTuple):
-    """The first pass: every article's key (``None`` for an unreadable one), and those to analyse."""
-    keys: dict[str, StoreKey | None]
-    todo: set[str]
+    """The first pass, by input position: each article's key (None for an unreadable one) and final
+    id, the positions to analyse, how many were in the store, and the ids that were renamed."""
+    keys: list[StoreKey | None]
+    ids: list[str]
+    todo: set[int]
     n_stored: int
+    renamed: dict[int, str]
+
+
+def _retry(entry, time_limit: float | None) -> bool:
+    """A stored failure is tried again only when it ran out of time and the limit is now longer."""
+    return bool(entry.error and entry.error.startswith(TIMED_OUT) and time_limit and entry.time_limit
+                and time_limit > entry.time_limit)
 
 
 def plan(articles: Iterable[Article], *, store: Store, code_version: str, model: str,
-         on_article: Callable[[Article, StoreKey | None], None] | None = None) -> Plan:
-    """Key every article and find the keys the store lacks; ``on_article`` sees each article once."""
-    stored = store.keys()
-    keys: dict[str, StoreKey | None] = {}
-    todo: set[str] = set()
-    for a in articles:
+         time_limit: float | None = None, on_article: Callable[[Article, StoreKey | None], None] | None = None
+         ) -> Plan:
+    """Key every article and find the keys the store lacks (or holds as a timeout shorter than
+    ``time_limit``); ``on_article`` sees each article once. Repeated ids are made unique once all
+    are known (:func:`analysis.ingest.renamed_ids`)."""
+    from .ingest import renamed_ids
+
+    stored = {key for key, entry in store.entries().items() if not _retry(entry, time_limit)}
+    keys: list[StoreKey | None] = []
+    ids: list[str] = []
+    todo: set[int] = set()
+    for pos, a in enumerate(articles):
         key = None if a.error else key_of(a, code_version=code_version, model=model)
-        keys[a.article_id] = key
+        keys.append(key)
+        ids.append(a.article_id)
         if key is not None and key.key not in stored:
-            todo.add(a.article_id)
+            todo.add(pos)
         if on_article is not None:
             on_article(a, key)
-    return Plan(keys, todo, sum(1 for k in keys.values() if k is not None) - len(todo))
+    renamed = renamed_ids(ids)
+    for pos, new in renamed.items():
+        ids[pos] = new
+    return Plan(keys, ids, todo, sum(1 for k in keys if k is not None) - len(todo), renamed)
 
 
 def batch_size(n_todo: int, workers: int) -> int:
@@ -209,37 +233,49 @@ def batch_size(n_todo: int, workers: int) -> int:
     return max(MIN_BATCH, min(MAX_BATCH, -(-n_todo // (workers * BATCHES_PER_WORKER))))
 
 
-def batches(articles: Iterable[Article], *, todo: set[str], keys: dict[str, StoreKey | None], size: int
+def batches(articles: Iterable[Article], *, plan: Plan, size: int, code_version: str, model: str
             ) -> Iterator[list[Item]]:
-    """The articles of ``todo`` as batches of ``size`` items, read one at a time."""
+    """The articles the plan lacks, read again one at a time, as batches of ``size`` items. An article
+    that changed since the first pass is left for the next run (its key is not the planned one)."""
     batch: list[Item] = []
-    for a in articles:
-        if a.article_id in todo:
-            batch.append(Item(keys[a.article_id], a.article_id, a.text, a.published))
-            if len(batch) >= size:
-                yield batch
-                batch = []
+    for pos, a in enumerate(articles):
+        if pos not in plan.todo:
+            continue
+        if key_of(a, code_version=code_version, model=model) != plan.keys[pos]:
+            LOGGER.warning("%s changed while the run read it; it is analysed next time", plan.ids[pos])
+            continue
+        batch.append(Item(plan.keys[pos], plan.ids[pos], a.text, a.published))
+        if len(batch) >= size:
+            yield batch
+            batch = []
     if batch:
         yield batch
 
 
 def analyse(articles: Callable[[], Iterable[Article]], *, store: Store, engine, model: str, code_version: str,
-            on_article: Callable[[Article, StoreKey | None], None] | None = None,
-            progress: Callable[[int], None] | None = None, size: int | None = None) -> tuple[Plan, dict[str, str]]:
-    """Analyse what the store lacks. ``articles()`` reads the input afresh (it is called twice).
-    Returns the plan and ``{article_id: error}`` of the articles whose analysis failed; ``progress``
-    is called with the number of articles each finished batch held."""
+            time_limit: float | None = None, on_article: Callable[[Article, StoreKey | None], None] | None = None,
+            progress: Callable[[int, int], None] | None = None, size: int | None = None
+            ) -> tuple[Plan, dict[str, str]]:
+    """Analyse what the store lacks, each article within ``time_limit`` seconds. ``articles()`` reads
+    the input afresh (it is called twice). Returns the plan and ``{article_id: error}`` of the
+    articles whose analysis failed in this run; ``progress`` is called with ``(done, total)``
+    articles to analyse as each batch finishes."""
     with store.lock(shared=True):
-        p = plan(articles(), store=store, code_version=code_version, model=model, on_article=on_article)
+        p = plan(articles(), store=store, code_version=code_version, model=model, time_limit=time_limit,
+                 on_article=on_article)
         LOGGER.info("%d articles: %d in the store, %d to analyse", len(p.keys), p.n_stored, len(p.todo))
         errors: dict[str, str] = {}
+        done = 0
         if not p.todo:
             return p, errors
+        if progress is not None:
+            progress(0, len(p.todo))
         workers = engine.workers(len(p.todo))
         size = size or batch_size(len(p.todo), workers)
-        for result in engine.map(batches(articles(), todo=p.todo, keys=p.keys, size=size), store=store,
-                                 model=model, n_items=len(p.todo)):
+        for result in engine.map(batches(articles(), plan=p, size=size, code_version=code_version, model=model),
+                                 store=store, model=model, n_items=len(p.todo), time_limit=time_limit):
             errors.update(result.errors)
+            done += len(result.stored) + len(result.errors)
             if progress is not None:
-                progress(len(result.stored) + len(result.errors))
+                progress(done, len(p.todo))
     return p, errors

@@ -160,16 +160,13 @@ class Linker:
                  prefix: str | None = ARTICLES_DIR) -> None:
         self.prefix = prefix
         self._starts: dict[str, list[int]] = {}
-        self._spans: dict[str, list[tuple[int, int]]] = {}
-        self._text: dict[str, str] = {}
+        self._sentences: dict[str, list[tuple[int, int, str]]] = {}
         if sentences is not None and not sentences.empty:
             for article_id, group in sentences.groupby(sentences["article_id"].astype(str), sort=False):
-                spans = sentence_spans(group)
-                self._spans[article_id] = spans
-                self._starts[article_id] = [s for s, _ in spans]
-        if articles is not None and not articles.empty and "text" in articles:
-            self._text = {str(a): t for a, t in zip(articles["article_id"], articles["text"], strict=True)
-                          if isinstance(t, str)}
+                rows = sorted(zip(group["start"].astype(int), group["end"].astype(int), group["text"].astype(str),
+                                  strict=True))
+                self._sentences[article_id] = rows
+                self._starts[article_id] = [s for s, _, _ in rows]
         self.titles = ({} if articles is None or articles.empty else
                        {str(a): str(t) for a, t in zip(articles["article_id"], articles["title"], strict=True)
                         if isinstance(t, str) and t})
@@ -177,6 +174,12 @@ class Linker:
     @classmethod
     def from_tables(cls, tables, *, prefix: str | None = ARTICLES_DIR) -> Linker:
         return cls(tables.sentences, tables.articles, prefix=prefix)
+
+    @classmethod
+    def from_db(cls, db, *, prefix: str | None = ARTICLES_DIR) -> Linker:
+        """From a :class:`analysis.queries.Corpus`: only the columns links need."""
+        return cls(db.sql("SELECT article_id, start, \"end\", text FROM sentences"),
+                   db.sql("SELECT article_id, title FROM articles"), prefix=prefix)
 
     def sentence_at(self, article_id: str, offset: int) -> int | None:
         """The index of the sentence holding ``offset`` (or the last one starting before it)."""
@@ -194,9 +197,8 @@ class Linker:
         i = self.sentence_at(article_id, offset)
         if i is None:
             return None
-        start, end = self._spans[article_id][i]
-        text = self._text.get(article_id, "")
-        piece = text[max(start, min(int(offset), end)):end] or text[start:end]
+        start, end, text = self._sentences[article_id][i]
+        piece = text[max(0, min(int(offset), end) - start):] or text
         return Target(article_id, i, self.href(article_id, i), snippet(piece))
 
     def link(self, article_id: str, offset: int | None, *, label: Any = None, name: bool = False) -> str:

@@ -45,14 +45,6 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.S)
 
 
 # --------------------------------------------------------------------------- bytes to text
-def decode(data: bytes, path: str) -> str:
-    """Text from bytes (see :func:`decode_text`); the warning, if any, is logged."""
-    text, warning = decode_text(data, path)
-    if warning:
-        LOGGER.warning("%s: %s", path, warning)
-    return text
-
-
 def decode_text(data: bytes, path: str) -> tuple[str, str | None]:
     """Text from bytes and a warning when the encoding had to be guessed or bytes were replaced.
 
@@ -76,6 +68,7 @@ def decode_text(data: bytes, path: str) -> tuple[str, str | None]:
         return _clean(data.decode("utf-8"), path), None
     except UnicodeDecodeError as exc:
         text, warning = _mostly_utf8(data) or _western(data) or _detect(data, path, exc)
+        LOGGER.warning("%s: %s", path, warning)
         return _clean(text, path), warning
 
 
@@ -173,12 +166,13 @@ def _error(path: str, reason: str, article_id: str | None = None, sha: str | Non
 
 
 # --------------------------------------------------------------------------- formats
-def _record_article(record: Mapping, *, path: str, where: str, fallback_id: str) -> Article:
+def _record_article(record: Mapping, *, path: str, where: str, fallback_id: str,
+                    file_warning: str | None = None) -> Article:
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         reason = "no 'text' field" if text is None else "'text' is empty or not a string"
         return _error(path, f"{where}: {reason}", article_id=fallback_id)
-    warnings: list[str] = []
+    warnings = [file_warning] if file_warning else []
     text = _no_surrogates(text.replace("\r\n", "\n"), warnings)
     rid = record.get("id")
     meta = {k: (_no_surrogates(str(record[k]), warnings) if record.get(k) not in (None, "") else None)
@@ -267,7 +261,7 @@ def _is_prose(line: str) -> bool:
 
 
 def _read_jsonl(path: str, data: bytes) -> list[Article]:
-    text = decode(data, path)
+    text, warning = decode_text(data, path)
     stem = slug(Path(path).stem)
     out = []
     for n, line in enumerate(text.split("\n"), start=1):
@@ -282,14 +276,14 @@ def _read_jsonl(path: str, data: bytes) -> list[Article]:
         if not isinstance(record, dict):
             out.append(_error(path, f"line {n}: expected a JSON object, got {type(record).__name__}", fallback))
             continue
-        out.append(_record_article(record, path=path, where=f"line {n}", fallback_id=fallback))
+        out.append(_record_article(record, path=path, where=f"line {n}", fallback_id=fallback, file_warning=warning))
     if not out:
         raise IngestError(path, "empty file: no JSON records")
     return out
 
 
 def _read_json(path: str, data: bytes) -> list[Article]:
-    text = decode(data, path)
+    text, warning = decode_text(data, path)
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -304,14 +298,15 @@ def _read_json(path: str, data: bytes) -> list[Article]:
             out.append(_error(path, f"record {i}: expected a JSON object, got {type(record).__name__}",
                               f"{stem}-{i:05d}"))
             continue
-        out.append(_record_article(record, path=path, where=f"record {i}", fallback_id=f"{stem}-{i:05d}"))
+        out.append(_record_article(record, path=path, where=f"record {i}", fallback_id=f"{stem}-{i:05d}",
+                                   file_warning=warning))
     if not out:
         raise IngestError(path, "empty file: no JSON records")
     return out
 
 
 def _read_csv(path: str, data: bytes) -> list[Article]:
-    text = decode(data, path)
+    text, warning = decode_text(data, path)
     reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
     try:
         columns = reader.fieldnames or []
@@ -337,7 +332,7 @@ def _read_csv(path: str, data: bytes) -> list[Article]:
                               f"{stem}-{i:05d}"))
             continue
         out.append(_record_article(row, path=path, where=f"row {i} (line {first_line})",
-                                   fallback_id=f"{stem}-{i:05d}"))
+                                   fallback_id=f"{stem}-{i:05d}", file_warning=warning))
     if not out:
         raise IngestError(path, "empty file: a header but no rows")
     return out
@@ -405,36 +400,53 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]
             yield p, None if p.exists() or p.is_symlink() else "no such file or folder"
 
 
-def unique_ids(articles: Sequence[Article]) -> list[Article]:
-    """``articles`` with every ``article_id`` unique: a repeated id gets the first free ``-N`` suffix
-    (never one another article has), in input order; the article's warning says it was renamed."""
-    given = {a.article_id for a in articles}
+def renamed_ids(ids: Sequence[str]) -> dict[int, str]:
+    """The positions in ``ids`` whose id repeats an earlier one, with the id each gets: the first free
+    ``-N`` suffix (never one another article has), in input order."""
+    given = set(ids)
     used: set[str] = set()
-    out = []
-    for a in articles:
-        if a.article_id in used:
+    out: dict[int, str] = {}
+    for i, article_id in enumerate(ids):
+        if article_id in used:
             n = 2
-            while f"{a.article_id}-{n}" in given or f"{a.article_id}-{n}" in used:
+            while f"{article_id}-{n}" in given or f"{article_id}-{n}" in used:
                 n += 1
-            new = f"{a.article_id}-{n}"
-            note = f"id {a.article_id!r} is used by an earlier input; renamed {new!r}"
-            a = replace(a, article_id=new, warning=_warning([w for w in (a.warning, note) if w]))
-        used.add(a.article_id)
-        out.append(a)
+            article_id = out[i] = f"{article_id}-{n}"
+        used.add(article_id)
     return out
+
+
+def rename_warning(warning: str | None, old: str, new: str) -> str | None:
+    """An article's warning with the note that its id ``old`` was renamed ``new``."""
+    return _warning([w for w in (warning, f"id {old!r} is used by an earlier input; renamed {new!r}") if w])
+
+
+def unique_ids(articles: Iterable[Article]) -> list[Article]:
+    """``articles`` with every ``article_id`` unique (:func:`renamed_ids`); the article's warning says
+    it was renamed."""
+    articles = list(articles)
+    new = renamed_ids([a.article_id for a in articles])
+    return [replace(a, article_id=new[i], warning=rename_warning(a.warning, a.article_id, new[i])) if i in new
+            else a for i, a in enumerate(articles)]
+
+
+def iter_articles(paths: Sequence[str | Path] | str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                  published: date | None = None) -> Iterator[Article]:
+    """Every article in ``paths`` (files or folders), one at a time, with its id as read (ids may
+    repeat: :func:`renamed_ids` says how to make them unique once all are known). ``published`` is
+    the reference date of articles whose metadata gives none. One file at most is held in memory."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    for f, problem in iter_files(paths):
+        articles = [_error(str(f), problem)] if problem else read_file(f, max_bytes=max_bytes)
+        for article in articles:
+            if published is not None and article.published is None and article.error is None:
+                article = replace(article, published=published)
+            yield article
 
 
 def read_articles(paths: Sequence[str | Path] | str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
                   published: date | None = None) -> list[Article]:
     """Every article in ``paths`` (files or folders), with unique, stable ``article_id`` values.
     ``published`` is the reference date of articles whose metadata gives none."""
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
-    out: list[Article] = []
-    for f, problem in iter_files(paths):
-        articles = [_error(str(f), problem)] if problem else read_file(f, max_bytes=max_bytes)
-        for article in articles:
-            if published is not None and article.published is None and article.error is None:
-                article = replace(article, published=published)
-            out.append(article)
-    return unique_ids(out)
+    return unique_ids(iter_articles(paths, max_bytes=max_bytes, published=published))

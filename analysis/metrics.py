@@ -7,6 +7,11 @@ content starts (or, for credits, where the credited source starts) in that artic
 
 With ``per_article=True`` a function groups by ``article_id`` as well; without it, it counts across
 the corpus. Empty inputs give empty frames that still have their columns.
+
+"Who says so" counts **speech** (the attribution's ``act``): what people are said to think, want
+or find is not what they said, and :func:`attitudes` lists it apart. :func:`choose_acts` chooses
+other acts for every function at once (the notebooks' ``acts`` parameter). A pronoun that could
+not be resolved is never counted as a source (:func:`unresolved`).
 """
 from __future__ import annotations
 
@@ -25,6 +30,10 @@ CREDIT_KINDS = ("photo_credit", "wire_credit")
 DIRECT_KINDS = ("direct",)
 REPORTED_KINDS = ("mixed", "indirect", "according_to")
 UNNAMED = "(unnamed)"
+DEFAULT_ACTS = ("speech",)
+OTHER_ACTS = ("belief", "intention", "evidence")
+# Pronouns that name nobody until resolved ("he said" with no antecedent the article names).
+PRONOUNS = frozenset("i we you he she they it me us him her them who one someone".split())
 NO_AFFILIATION = "(none given)"
 _WIRES = frozenset(a.lower() for a in WIRE_AGENCIES)
 
@@ -48,14 +57,53 @@ def with_evidence(attributions: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-def citations(attributions: pd.DataFrame) -> pd.DataFrame:
-    """The attributions that cite a voice (direct, mixed, indirect, according to), with ``speaker_name``
-    (the resolved speaker, else the mention as written, else "(unnamed)"), ``named`` and ``evidence``."""
-    df = with_evidence(attributions[attributions["kind"].isin(QUOTE_KINDS)])
-    names = df["speaker"].where(df["speaker"].notna() & (df["speaker"].astype(str).str.strip() != ""),
-                                df["source"])
-    df["speaker_name"] = names.fillna(UNNAMED).astype(object)
-    df["named"] = df["speaker"].notna() & ~df["source_type"].isin(("anonymous", "unknown"))
+def parse_acts(acts: str | tuple[str, ...] | list[str] | None) -> tuple[str, ...]:
+    """Acts from a notebook parameter: "speech", "speech,belief", "all", or a sequence."""
+    if acts is None or acts == "":
+        return DEFAULT_ACTS
+    if isinstance(acts, str):
+        acts = [a.strip() for a in acts.split(",") if a.strip()]
+    if list(acts) == ["all"]:
+        return DEFAULT_ACTS + OTHER_ACTS
+    unknown = set(acts) - set(DEFAULT_ACTS + OTHER_ACTS)
+    if unknown:
+        raise ValueError(f"acts: {sorted(unknown)} are not acts; use speech, belief, intention, evidence or all")
+    return tuple(acts)
+
+
+def choose_acts(attributions: pd.DataFrame, acts: str | tuple[str, ...] | list[str] | None) -> pd.DataFrame:
+    """A copy of ``attributions`` (every row kept) on which every metric and chart counts the chosen
+    acts instead of speech alone."""
+    df = attributions.copy()
+    df.attrs["acts"] = parse_acts(acts)
+    return df
+
+
+def _act_in(df: pd.DataFrame, acts: tuple[str, ...]) -> pd.Series:
+    """Rows whose act is one of ``acts``; rows without an act (older caches) count as speech."""
+    if "act" not in df.columns:
+        return pd.Series("speech" in acts, index=df.index)
+    act = df["act"].astype(object).where(df["act"].notna(), "speech")
+    return act.isin(acts)
+
+
+def unresolved(attributions: pd.DataFrame) -> pd.Series:
+    """Rows whose source is a pronoun the analysis could not resolve ("he said" with no antecedent)."""
+    no_speaker = attributions["speaker"].isna() | (attributions["speaker"].astype(str).str.strip() == "")
+    return no_speaker & attributions["source"].astype(str).str.lower().str.strip().isin(PRONOUNS)
+
+
+def citations(attributions: pd.DataFrame, *, acts: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """The attributions that cite a voice (direct, mixed, indirect, according to) for the chosen acts
+    (speech unless :func:`choose_acts` chose others), with ``speaker_name`` (the resolved speaker, else
+    the mention as written, else "(unnamed)"), ``named`` and ``evidence``. A pronoun left unresolved
+    is no citation: the attributions table still shows it, with no speaker."""
+    acts = acts or attributions.attrs.get("acts") or DEFAULT_ACTS
+    df = attributions[attributions["kind"].isin(QUOTE_KINDS) & _act_in(attributions, acts)]
+    df = with_evidence(df[~unresolved(df)])
+    spoken = df["speaker"].notna() & (df["speaker"].astype(str).str.strip() != "")
+    df["speaker_name"] = df["speaker"].where(spoken, df["source"]).fillna(UNNAMED).astype(object)
+    df["named"] = spoken & ~df["source_type"].isin(("anonymous", "unknown"))
     df["direct"] = df["kind"].isin(DIRECT_KINDS)
     return df
 
@@ -226,3 +274,20 @@ def summary(attributions: pd.DataFrame, *, articles: pd.DataFrame | None = None,
             row["article_id"] = article_id
         rows.append(row)
     return pd.DataFrame(rows, columns=cols)
+
+
+def attitudes(attributions: pd.DataFrame, *, per_article: bool = False) -> pd.DataFrame:
+    """Who is said to think, want or find: one row per speaker and act (belief, intention, evidence)
+    with ``n``, an ``example`` of what is attributed, and the evidence. Kept apart from who *says* so."""
+    cols = _keys(per_article, "speaker", "act", "n", "example", "evidence")
+    df = citations(attributions, acts=OTHER_ACTS)
+    if df.empty:
+        return pd.DataFrame(columns=cols)
+    out = (df.groupby(_keys(per_article, "speaker_name", "act"), sort=False)
+           .agg(n=("kind", "size"), example=("content", "first"), evidence=("evidence", _evidence)).reset_index())
+    out = out.rename(columns={"speaker_name": "speaker"})
+    rank = {a: i for i, a in enumerate(OTHER_ACTS)}
+    out["_rank"] = out["act"].map(rank)
+    out = out.sort_values(_keys(per_article) + ["_rank", "n", "speaker"],
+                          ascending=[True] * per_article + [True, False, True])
+    return out.reset_index(drop=True)[cols]

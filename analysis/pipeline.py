@@ -242,7 +242,7 @@ def analyze_articles(articles: Iterable[Article], *, model: str = DEFAULT_MODEL,
     ready: dict[str, Row] = {}
     for done, row in enumerate(_rows(todo, model=model, n_process=n_process, limit=time_limit), 1):
         ready[row[0]] = row
+        yield from _drain(pending, ready)
         if progress and (done % BATCH == 0 or done == len(todo)):
             progress(done, len(todo))
-        yield from _drain(pending, ready)
     yield from _drain(pending, ready, final=True)

@@ -7,20 +7,32 @@ the article metadata, without the text). The aggregate functions mirror :mod:`an
 pandas: a corpus of any size gives frames of ``top`` rows.
 
 Every call here is one of ``duckdb.connect``, ``DuckDBPyConnection.execute(sql, params)``,
-``.df()``, ``.fetchall()``, ``.register(name, arrow_table)`` and ``.register_filesystem(fs)``,
-which the 1.x and 2.x Python clients share. Lambdas use the ``lambda x: …`` syntax of DuckDB
-1.3 and later (2.0 drops the arrow form).
+``.df()``, ``.fetchall()``, ``.register(name, arrow_table)``, ``.register_filesystem(fs)`` and,
+to stream a table, ``con.sql(query).to_arrow_reader(batch_size)`` (a relation: in 2.0 an
+``execute()`` result copies all rows first), which the 1.5 and 2.x Python clients share. Lambdas
+use the ``lambda x: …`` syntax (2.0 drops the arrow form). Aggregates that pick one row order it
+explicitly: DuckDB scans in parallel, so ``first()`` without ``ORDER BY`` is not deterministic.
 """
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
 from .lexicons import WIRE_AGENCIES
-from .metrics import CREDIT_KINDS, DIRECT_KINDS, NO_AFFILIATION, QUOTE_KINDS, UNNAMED
+from .metrics import (
+    CREDIT_KINDS,
+    DIRECT_KINDS,
+    NO_AFFILIATION,
+    OTHER_ACTS,
+    PRONOUNS,
+    QUOTE_KINDS,
+    UNNAMED,
+    parse_acts,
+)
 from .store import RECORDS, SCHEMAS, Store
 
 LOGGER = logging.getLogger(__name__)
@@ -45,6 +57,15 @@ def manifest_row(article, key, pos: int) -> dict:
             "error": article.error, "warning": article.warning}
 
 
+def _python(value):
+    """A cell with numpy arrays (DuckDB's lists) as Python lists."""
+    if isinstance(value, np.ndarray):
+        return value.tolist() if value.dtype != object else [_python(v) for v in value]
+    if isinstance(value, list):
+        return [_python(v) for v in value]
+    return value
+
+
 def _in(values: Sequence[str]) -> str:
     return ", ".join("'" + v.replace("'", "''") + "'" for v in values)
 
@@ -56,7 +77,7 @@ class Corpus:
     of dicts); ``pos`` orders the articles as the input did.
     """
 
-    def __init__(self, store: Store, manifest) -> None:
+    def __init__(self, store: Store, manifest, *, acts: str | Sequence[str] | None = None) -> None:
         import duckdb
 
         self.store = store
@@ -71,12 +92,15 @@ class Corpus:
         self.con.register("wires", pa.table({"name": sorted({w.lower() for w in WIRE_AGENCIES})}))
         for table in ("articles", *RECORDS):
             self._raw(table)
-        self.con.execute("CREATE VIEW committed AS SELECT key, min(batch) AS batch FROM raw_articles GROUP BY key")
+        self.con.execute("""
+            CREATE VIEW committed AS
+            SELECT key, first(batch ORDER BY error IS NULL DESC, batch DESC) AS batch FROM raw_articles GROUP BY key""")
         self.con.execute("""
             CREATE VIEW articles AS
             SELECT m.article_id, m.title, coalesce(a.published, m.published) AS published, a.published_from,
                    m.url, m.outlet, m.author, m.source_path, m.sha256, m.n_words,
-                   CASE WHEN m.error IS NOT NULL THEN m.error WHEN a.key IS NULL THEN 'not analysed' END AS error,
+                   CASE WHEN m.error IS NOT NULL THEN m.error WHEN a.key IS NULL THEN 'not analysed'
+                        ELSE a.error END AS error,
                    m.warning, m.pos AS _pos
             FROM manifest m
             LEFT JOIN (SELECT r.* FROM raw_articles r JOIN committed c USING (key, batch)) a USING (key)""")
@@ -87,12 +111,20 @@ class Corpus:
                 FROM raw_{kind} t JOIN committed c USING (key, batch) JOIN manifest m USING (key)
                 WHERE m.error IS NULL""")
         self.con.execute(f"""
-            CREATE VIEW citations AS
+            CREATE VIEW voices AS
             SELECT *, coalesce(CASE WHEN trim(speaker) <> '' THEN speaker END, source, '{UNNAMED}') AS speaker_name,
-                   (speaker IS NOT NULL AND source_type NOT IN ('anonymous', 'unknown')) AS named,
-                   kind IN ({_in(DIRECT_KINDS)}) AS direct,
+                   (coalesce(trim(speaker), '') <> '' AND source_type NOT IN ('anonymous', 'unknown')) AS named,
+                   kind IN ({_in(DIRECT_KINDS)}) AS direct, coalesce(act, 'speech') AS act_or_speech,
                    [article_id, CAST(coalesce(content_start, source_start, cue_start) AS VARCHAR)] AS evidence
-            FROM attributions WHERE kind IN ({_LIST})""")
+            FROM attributions WHERE kind IN ({_LIST})
+              AND NOT (coalesce(trim(speaker), '') = '' AND lower(trim(source)) IN ({_in(sorted(PRONOUNS))}))""")
+        self.choose_acts(acts)
+
+    def choose_acts(self, acts: str | Sequence[str] | None) -> None:
+        """Count the chosen acts (:func:`analysis.metrics.parse_acts`; speech by default) in every
+        aggregate, as :func:`analysis.metrics.choose_acts` does for a table."""
+        self.con.execute(f"CREATE OR REPLACE VIEW citations AS SELECT * FROM voices "
+                         f"WHERE act_or_speech IN ({_in(parse_acts(acts))})")
 
     def _raw(self, table: str) -> None:
         if self.store.parts(table):
@@ -103,18 +135,30 @@ class Corpus:
 
     # ------------------------------------------------------------------ plain access
     def sql(self, query: str, params: Sequence | Mapping | None = None) -> pd.DataFrame:
-        """The result of a query over the views, as a DataFrame."""
-        return self.con.execute(query, params or []).df()
+        """The result of a query over the views, as a DataFrame (lists as Python lists, as
+        :mod:`analysis.tables` gives them, not numpy arrays)."""
+        df = self.con.execute(query, params or []).df()
+        for col in df.columns:
+            if df[col].dtype == np.dtype(object) and any(isinstance(v, np.ndarray) for v in df[col]):
+                df[col] = df[col].map(_python)
+        return df
 
     def count(self, table: str) -> int:
         return int(self.con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0])
 
-    def table(self, table: str, *, limit: int | None = None) -> pd.DataFrame:
-        """A whole table in input order (for small corpora: it all reaches pandas)."""
+    def _select(self, table: str, first: int | None) -> str:
         order = "_pos" if table == "articles" else "_pos, idx"
-        drop = "_pos" if table == "articles" else "_pos, idx"
-        tail = f" LIMIT {int(limit)}" if limit is not None else ""
-        return self.sql(f"SELECT * EXCLUDE ({drop}) FROM {table} ORDER BY {order}{tail}")
+        where = f" WHERE _pos < {int(first)}" if first is not None else ""
+        return f"SELECT * EXCLUDE ({order}) FROM {table}{where} ORDER BY {order}"
+
+    def table(self, table: str, *, first: int | None = None) -> pd.DataFrame:
+        """A table in input order, all of it (small corpora) or the rows of the ``first`` articles."""
+        return self.sql(self._select(table, first))
+
+    def stream(self, table: str, *, batch_rows: int = 20_000) -> Iterator[pa.RecordBatch]:
+        """A whole table in input order, as Arrow record batches of ``batch_rows`` rows."""
+        with self.con.sql(self._select(table, None)).to_arrow_reader(batch_size=batch_rows) as reader:
+            yield from reader
 
     def close(self) -> None:
         self.con.close()
@@ -147,9 +191,10 @@ def top_events(corpus: Corpus, *, limit: int = 100, actor: str | None = None) ->
         if actor else ""
     return corpus.sql(f"""
         SELECT date, min(date_start) AS date_start, max(date_end) AS date_end, first(text ORDER BY _pos, idx) AS text,
-               first(actors ORDER BY _pos, idx) AS actors, mode(status) AS status,
+               first(actors ORDER BY _pos, idx) AS actors, first(status ORDER BY _pos, idx) AS status,
                first(speaker ORDER BY _pos, idx) AS speaker,
-               list(DISTINCT article_id)[1:{EVIDENCE}] AS article_ids, count(DISTINCT article_id) AS n_articles
+               list_sort(list(DISTINCT article_id))[1:{EVIDENCE}] AS article_ids,
+               count(DISTINCT article_id) AS n_articles
         FROM events {where}
         GROUP BY date, lower(text) ORDER BY n_articles DESC, date_start NULLS LAST, min(_pos) LIMIT {int(limit)}""",
         {"actor": actor} if actor else None)
@@ -170,6 +215,17 @@ def quotes_per_speaker(corpus: Corpus, *, top: int = 15) -> pd.DataFrame:
                list(evidence ORDER BY _pos, idx)[1:{EVIDENCE}] AS evidence
         FROM citations c JOIN best b USING (speaker_name)
         GROUP BY c.speaker_name, b.source_type ORDER BY n_quotes DESC, speaker LIMIT {int(top)}"""))
+
+
+def attitudes(corpus: Corpus, *, top: int = 30) -> pd.DataFrame:
+    """:func:`analysis.metrics.attitudes` (who is said to think, want or find) across the corpus, its
+    ``top`` rows."""
+    rank = " ".join(f"WHEN '{a}' THEN {i}" for i, a in enumerate(OTHER_ACTS))
+    return _evidence(corpus.sql(f"""
+        SELECT speaker_name AS speaker, act, count(*) AS n, first(content ORDER BY _pos, idx) AS example,
+               list(evidence ORDER BY _pos, idx)[1:{EVIDENCE}] AS evidence
+        FROM voices WHERE act IN ({_in(OTHER_ACTS)}) GROUP BY speaker_name, act
+        ORDER BY CASE act {rank} END, n DESC, speaker LIMIT {int(top)}"""))
 
 
 def _count_by(corpus: Corpus, expr: str, name: str, order: Sequence[str]) -> pd.DataFrame:
@@ -248,7 +304,7 @@ def wire_summary(corpus: Corpus) -> pd.DataFrame:
     ``n_total`` articles repeated on every row."""
     measures = ("n_photo_credits", "n_wire_credits", "n_signoffs", "n_wires_cited", "n_media_cited")
     selects = " UNION ALL ".join(
-        f"SELECT '{m}' AS measure, {i} AS o, sum({m}) AS mentions, count(*) FILTER (WHERE {m} > 0) AS n_articles, "
+        f"SELECT '{m}' AS measure, {i} AS o, coalesce(sum({m}), 0) AS mentions, count(*) FILTER (WHERE {m} > 0) AS n_articles, "
         f"count(*) FILTER (WHERE relies_on_wires) AS n_relying, count(*) AS n_total FROM rows"
         for i, m in enumerate(measures))
     out = corpus.sql(f"WITH rows AS ({_wire_rows(corpus)}) SELECT * FROM ({selects}) ORDER BY o")

@@ -10,10 +10,13 @@ named by a batch id that no other writer uses, so workers on many machines appen
     ...
 
 The ``articles`` part is written last: a key counts as stored only once its ``articles`` row
-exists, so a batch killed half way leaves nothing that a reader takes for complete. Rows are read
-through ``(key, batch)`` of the first committed batch of each key, so a key stored twice (two runs
-that analysed the same new article at once) is read once. :meth:`Store.prune` drops analyses that
-are no longer wanted and the parts of batches that never committed.
+exists, so a batch killed half way leaves nothing that a reader takes for complete. A failed
+analysis is stored too (its ``error`` and the ``time_limit`` it ran under, no records), so it is
+not tried again, unless it ran out of time and a longer limit is given. Rows are read through the
+``(key, batch)`` of one committed batch per key: a success before a failure, then the latest
+(batch ids begin with the time they were written), so a key stored twice (two runs that analysed
+the same new article at once, a retried timeout) is read once. :meth:`Store.prune` drops analyses
+that are no longer wanted and the parts of batches that never committed.
 
 The store lives in one folder per user (:func:`default_location`), or at any path or fsspec URL
 (``s3://bucket/store`` with s3fs installed) that every worker can reach.
@@ -24,6 +27,7 @@ import contextlib
 import dataclasses
 import logging
 import os
+import time
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -51,7 +55,8 @@ _ARROW_TYPES = {"int": pa.int64(), "str": pa.string(), "float": pa.float64(), "b
 _KEYS = [pa.field("key", pa.string(), nullable=False), pa.field("batch", pa.string(), nullable=False)]
 ARTICLE_SCHEMA = pa.schema(_KEYS + [
     pa.field("sha256", pa.string()), pa.field("reference", pa.string()), pa.field("code_version", pa.string()),
-    pa.field("model", pa.string()), pa.field("published", pa.string()), pa.field("published_from", pa.string())])
+    pa.field("model", pa.string()), pa.field("published", pa.string()), pa.field("published_from", pa.string()),
+    pa.field("error", pa.string()), pa.field("time_limit", pa.float64())])
 
 
 def _arrow_type(annotation: str) -> pa.DataType:
@@ -106,6 +111,13 @@ def _filesystem(location: str):
     return pafs.PyFileSystem(pafs.FSSpecHandler(remote)), root.rstrip("/")
 
 
+class Entry(NamedTuple):
+    """One stored analysis: the batch it is read from, and, for a failure, its error and time limit."""
+    batch: str
+    error: str | None
+    time_limit: float | None
+
+
 class PruneReport(NamedTuple):
     analyses_kept: int
     analyses_dropped: int
@@ -155,11 +167,12 @@ class Store:
         self.fs.move(tmp, path)
 
     def write_batch(self, analyses: Sequence[tuple[StoreKey, Mapping]]) -> str | None:
-        """Store a batch of ``(key, Analysis.to_dict())`` as one part per table; the batch id (None
-        for an empty batch). The ``articles`` part goes last and commits the batch."""
+        """Store a batch of ``(key, Analysis.to_dict())`` (or, for a failure, ``(key, {"error": …,
+        "time_limit": …})``) as one part per table; the batch id (None for an empty batch). The
+        ``articles`` part goes last and commits the batch."""
         if not analyses:
             return None
-        batch = uuid.uuid4().hex
+        batch = f"{time.time_ns():016x}{uuid.uuid4().hex[:16]}"
         for kind in RECORDS:
             rows = [{"key": k.key, "batch": batch, "idx": i, **record}
                     for k, result in analyses for i, record in enumerate(result.get(kind) or ())]
@@ -167,7 +180,8 @@ class Store:
                 self._write(kind, batch, pa.Table.from_pylist(rows, schema=SCHEMAS[kind]))
         rows = [{"key": k.key, "batch": batch, "sha256": k.sha256, "reference": k.reference,
                  "code_version": k.code_version, "model": k.model, "published": result.get("published"),
-                 "published_from": result.get("published_from")} for k, result in analyses]
+                 "published_from": result.get("published_from"), "error": result.get("error"),
+                 "time_limit": result.get("time_limit")} for k, result in analyses]
         self._write("articles", batch, pa.Table.from_pylist(rows, schema=ARTICLE_SCHEMA))
         return batch
 
@@ -177,18 +191,25 @@ class Store:
             with self.fs.open_input_file(path) as fh:
                 yield path, pq.read_table(fh, columns=columns)
 
-    def committed(self) -> dict[str, str]:
-        """``{key: batch}`` of every stored analysis (the first committed batch of a key)."""
-        out: dict[str, str] = {}
-        for _path, data in self._read_parts("articles", ["key", "batch"]):
-            for key, batch in zip(data.column("key").to_pylist(), data.column("batch").to_pylist(), strict=True):
-                if key not in out or batch < out[key]:
-                    out[key] = batch
+    def entries(self) -> dict[str, Entry]:
+        """``{key: Entry}`` of every stored analysis: the batch read for the key (a success before a
+        failure, then the latest), its error and time limit."""
+        out: dict[str, Entry] = {}
+        for _path, data in self._read_parts("articles"):
+            for row in data.to_pylist():
+                entry = Entry(row["batch"], row.get("error"), row.get("time_limit"))
+                old = out.get(row["key"])
+                if old is None or (entry.error is None, entry.batch) > (old.error is None, old.batch):
+                    out[row["key"]] = entry
         return out
+
+    def committed(self) -> dict[str, str]:
+        """``{key: batch}`` of every stored analysis (see :meth:`entries`)."""
+        return {key: entry.batch for key, entry in self.entries().items()}
 
     def keys(self) -> set[str]:
         """The keys of every stored analysis."""
-        return set(self.committed())
+        return set(self.entries())
 
     def read(self, table: str, keys: Iterable[str] | None = None) -> pa.Table:
         """The committed rows of ``table`` (only those of ``keys`` when given), as one Arrow table."""

@@ -137,6 +137,14 @@ def _is_headline_like(s: str, limit: int) -> bool:
     return 0 < _words(s) <= limit and not _TERMINAL.search(s.rstrip()) and s[:1] not in "(-–—•*"
 
 
+def _title_case(s: str) -> bool:
+    """A headline in title case, even with a final period ("Poll: Voters Abandon the Party.")."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", s)
+    long = [w for w in words if len(w) > 3]
+    return 3 <= len(words) <= MAX_HEADLINE_WORDS and len(long) >= 2 and not re.search(r"[.!?]\s", s) \
+        and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
+
+
 def classify(texts: Sequence[str]) -> list[tuple[str, int | None]]:
     """Kind (and the index of the paragraph it repeats, if any) of each paragraph text.
 
@@ -162,7 +170,8 @@ def classify(texts: Sequence[str]) -> list[tuple[str, int | None]]:
         elif _is_signoff(t) and (i >= n - 4 or _WITH_WIRES.match(t)):
             kinds[i] = "signoff"
     first = next((i for i in range(n) if kinds[i] == "body"), None)
-    if first is not None and first <= 1 and _is_headline_like(texts[first], MAX_HEADLINE_WORDS) and n > 1:
+    if first is not None and first <= 1 and n > 1 and (_is_headline_like(texts[first], MAX_HEADLINE_WORDS)
+                                                        or _title_case(texts[first])):
         kinds[first] = "headline"
         nxt = next((i for i in range(first + 1, n) if kinds[i] == "body"), None)
         later_body = sum(1 for k in kinds[first + 2:] if k == "body")

@@ -13,6 +13,19 @@ CASES = Path(__file__).resolve().parent / "cases"
 SEED = ROOT / "seeds" / "000_bed5df20204cb2b2.txt"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def analysis_store(tmp_path_factory):
+    """Every run of the tests keeps its analyses in a store of its own, never the user's."""
+    path = tmp_path_factory.mktemp("store")
+    previous = os.environ.get("ANALYSIS_STORE")
+    os.environ["ANALYSIS_STORE"] = str(path)
+    yield path
+    if previous is None:
+        os.environ.pop("ANALYSIS_STORE", None)
+    else:
+        os.environ["ANALYSIS_STORE"] = previous
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from analysis.nlp import load_model

@@ -24,7 +24,8 @@ KNOWN_FAILURES: dict[str, str] = {}
 
 
 def _matches(attr, want: dict) -> bool:
-    return all(getattr(attr, k) == v for k, v in want.items())
+    d = attr.to_dict()     # JSON-shaped: segments as lists
+    return all(d[k] == v for k, v in want.items())
 
 
 @pytest.fixture(scope="module")

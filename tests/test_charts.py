@@ -141,3 +141,16 @@ def test_paragraph_kinds():
     ax = charts.plot_paragraph_kinds(df)
     labels = sorted(ax.get_yticklabels(), key=lambda t: -t.get_position()[1])
     assert [t.get_text() for t in labels] == ["headline", "body", "credit"]
+
+
+@pytest.mark.parametrize("text", ["$\\bad{x}$ was printed", "prices went from $5 to $6", "x" * 200_000])
+def test_article_text_is_drawn_as_written_and_cut(text):
+    event = _event(0, date(2023, 3, 2))
+    event["text"], event["actors"] = text, (text,)
+    ax = charts.plot_timeline(pd.DataFrame([event]))
+    ax.figure.canvas.draw()                 # mathtext would raise (or turn the dollars into italics) here
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert all(len(label) <= 70 for label in labels)
+    assert all("$" not in label.replace("\\$", "") for label in labels)
+    lanes = charts.plot_actor_lanes(pd.DataFrame([event]))
+    lanes.figure.canvas.draw()

@@ -48,6 +48,12 @@ def test_extract_parquet(article, tmp_path):
     (["extract", "{article}", "--published", "yesterday"], "YYYY-MM-DD"),
     (["extract", "{article}", "--format", "parquet"], "--out"),
     (["report", "{article}", "-p", "colour", "red"], "unknown parameter"),
+    (["extract", "{article}", "--published", "2023-03-02garbage"], "YYYY-MM-DD"),
+    (["extract", "{article}", "--max-bytes", "-5"], "--max-bytes: -5 must be a positive number"),
+    (["extract", "{article}", "--time-limit", "0"], "--time-limit"),
+    (["report", "{article}", "--max-bytes", "-5"], "--max-bytes"),
+    (["report", "{article}", "-p", "published", "2023-03-02garbage"], "YYYY-MM-DD"),
+    (["report", "{article}", "-p", "max_bytes", "-5"], "max_bytes"),
 ])
 def test_usage_errors_exit_2(argv, message, article, capsys):
     status = main([a.replace("{article}", str(article)) for a in argv])
@@ -60,3 +66,12 @@ def test_bad_option_exits_2_through_python_m(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "analysis", "report", "--articles", "some"],
                           capture_output=True, text=True, cwd=tmp_path)
     assert proc.returncode == 2 and "--articles" in proc.stderr
+
+
+def test_extract_is_strict_json_for_huge_numbers(tmp_path, capsys):
+    path = tmp_path / "debt.txt"
+    path.write_text("Debt\n\nThe debt reached " + "9" * 400 + " dollars, officials said.\n", encoding="utf-8")
+    assert main(["extract", str(path)]) == 0
+    out = capsys.readouterr().out
+    record = json.loads(out, parse_constant=lambda name: pytest.fail(f"{name} is not JSON"))
+    assert any(q["number"] is None for q in record["quantities"]) or not record["quantities"]

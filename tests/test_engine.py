@@ -58,18 +58,19 @@ def test_an_interrupted_run_resumes(tmp_path, reference):
     store = Store(tmp_path / "store")
     done = []
 
-    def stop_after_first(n):
-        done.append(n)
-        raise KeyboardInterrupt
+    def stop_after_first(n, total):
+        done.append((n, total))
+        if n:
+            raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
         run(store, LocalEngine(n_process=1), size=2, progress=stop_after_first)
-    assert len(store.keys()) == 2                                   # the finished batch was kept
+    assert done == [(0, 4), (2, 4)] and len(store.keys()) == 2              # the finished batch was kept
     plan, _errors, corpus = run(store, LocalEngine(n_process=1))
     assert len(plan.todo) == 2 and _tables(corpus) == reference
 
 
-def test_failed_articles_are_reported_not_stored(tmp_path, monkeypatch):
+def test_failures_are_stored_with_their_reason_and_not_tried_again(tmp_path, monkeypatch):
     import analysis.pipeline as pipeline
 
     real = pipeline.analyze_doc
@@ -81,11 +82,27 @@ def test_failed_articles_are_reported_not_stored(tmp_path, monkeypatch):
 
     monkeypatch.setattr(pipeline, "analyze_doc", fail_on_harbour)
     store = Store(tmp_path / "store")
-    plan, errors, corpus = run(store, LocalEngine(n_process=1))
+    _plan, errors, corpus = run(store, LocalEngine(n_process=1))
     assert list(errors) == ["harbour"] and "boom" in errors["harbour"]
-    assert len(store.keys()) == 3
     arts = corpus.table("articles").set_index("article_id")
-    assert arts.loc["harbour", "error"] == "not analysed" and arts["error"].isna().sum() == 3
+    assert "ValueError: boom" in arts.loc["harbour", "error"] and arts["error"].isna().sum() == 3
+    assert "harbour" not in set(corpus.table("events")["article_id"])
+    again, errors, _ = run(store, LocalEngine(n_process=1))
+    assert again.todo == set() and errors == {}
+
+
+def test_a_timeout_is_tried_again_under_a_longer_limit(tmp_path):
+    from analysis.types import Article
+
+    store = Store(tmp_path / "store")
+    article = Article(article_id="slow", text="text", sha256="abc")
+    key = engines.key_of(article, code_version="v", model="m")
+    store.write_batch([(key, {"error": "analysis stopped: took longer than 1 s", "time_limit": 1.0})])
+    assert engines.plan([article], store=store, code_version="v", model="m", time_limit=1.0).todo == set()
+    assert engines.plan([article], store=store, code_version="v", model="m", time_limit=2.0).todo == {0}
+    store.write_batch([(key, {"published": None, "published_from": None})])       # then it succeeded
+    assert store.entries()[key.key].error is None
+    assert engines.plan([article], store=store, code_version="v", model="m", time_limit=2.0).todo == set()
 
 
 @pytest.mark.parametrize(("n_todo", "workers", "size"), [(1, 1, 4), (171, 2, 22), (20_000, 2, 64), (40, 4, 4)])
@@ -93,14 +110,22 @@ def test_batch_size(n_todo, workers, size):
     assert batch_size(n_todo, workers) == size
 
 
-def test_batches_hold_only_what_is_asked_for():
+def test_batches_hold_only_what_is_asked_for_and_ids_are_made_unique(tmp_path):
     from analysis.types import Article
 
-    arts = (Article(article_id=str(i), text=f"text {i}", sha256=str(i)) for i in range(10))
-    keys = {str(i): engines.key_of(Article(article_id=str(i), text="", sha256=str(i)), code_version="v", model="m")
-            for i in range(10)}
-    out = list(engines.batches(arts, todo={"1", "2", "3", "7", "9"}, keys=keys, size=2))
-    assert [[it.article_id for it in b] for b in out] == [["1", "2"], ["3", "7"], ["9"]]
+    def articles():
+        return (Article(article_id="same" if i in (4, 6) else str(i), text=f"text {i}", sha256=str(i))
+                for i in range(10))
+
+    p = engines.plan(articles(), store=Store(tmp_path / "none"), code_version="v", model="m")
+    assert p.ids[4] == "same" and p.ids[6] == "same-2" and p.renamed == {6: "same-2"}
+    p = p._replace(todo={1, 2, 3, 6, 9})
+    out = list(engines.batches(articles(), plan=p, size=2, code_version="v", model="m"))
+    assert [[it.article_id for it in b] for b in out] == [["1", "2"], ["3", "same-2"], ["9"]]
+    edited = [Article(article_id=a.article_id, text=a.text, sha256="edited" if a.article_id == "3" else a.sha256)
+              for a in articles()]
+    out = list(engines.batches(iter(edited), plan=p, size=9, code_version="v", model="m"))
+    assert [it.article_id for it in out[0]] == ["1", "2", "same-2", "9"]          # changed since the plan
 
 
 def test_make_engine_checks_its_options():

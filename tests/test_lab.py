@@ -166,7 +166,7 @@ async def _request(ws, session: str, msg_type: str, content: dict) -> tuple[dict
 
 async def _execute(lab: Lab, kernel_id: str, nb: dict) -> dict:
     """Run every code cell on the server's kernel and return the kernel's ``language_info``.
-    After the parameters cell, the cache goes to a temporary folder, as papermill injects parameters."""
+    After the parameters cell, the store goes to a temporary folder, as papermill injects parameters."""
     session = uuid.uuid4().hex
     url = f"ws://127.0.0.1:{lab.port}/api/kernels/{kernel_id}/channels?session_id={session}"
     ws = await websocket_connect(HTTPRequest(url, headers={"Authorization": f"token {lab.token}"}))
@@ -179,7 +179,7 @@ async def _execute(lab: Lab, kernel_id: str, nb: dict) -> dict:
             cell["outputs"] = [nbformat.v4.output_from_msg(m) for m in iopub if m["msg_type"] in OUTPUT_TYPES]
             cell["execution_count"] = reply["content"].get("execution_count")
             if "parameters" in cell["metadata"].get("tags", []):
-                await _request(ws, session, "execute_request", {"code": f"cache_dir = {str(lab.cache)!r}",
+                await _request(ws, session, "execute_request", {"code": f"store = {str(lab.cache)!r}",
                                                                 "silent": True})
         return info["content"]["language_info"]
     finally:

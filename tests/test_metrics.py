@@ -8,14 +8,14 @@ from analysis import metrics
 from analysis.tables import columns
 
 
-def _attr(article_id, kind, speaker, source_type, start, *, source=None, affiliation=None):
+def _attr(article_id, kind, speaker, source_type, start, *, source=None, affiliation=None, act=None):
     row = dict.fromkeys(columns("attributions"))
     content = kind not in metrics.CREDIT_KINDS
     row.update(article_id=article_id, kind=kind, speaker=speaker, source=source or speaker,
                source_start=start, source_end=start + 5, source_type=source_type,
                cue="said" if content else None, content="x" if content else None,
                content_start=start + 10 if content else None, content_end=start + 20 if content else None,
-               affiliation=affiliation)
+               affiliation=affiliation, act=act if act or not content else "speech")
     return row
 
 
@@ -107,3 +107,43 @@ def test_empty_frames_keep_columns(fn):
     out = fn(EMPTY)
     assert "evidence" in out.columns
     assert len(out) == (1 if fn is metrics.summary else 0)
+
+
+@pytest.fixture
+def with_acts(attributions) -> pd.DataFrame:
+    rows = [
+        _attr("c", "indirect", "Antony Blinken", "person", 0, act="belief"),
+        _attr("c", "indirect", "Antony Blinken", "person", 50, act="intention"),
+        _attr("c", "indirect", None, "document", 90, source="a study", act="evidence"),
+        _attr("c", "indirect", None, "unknown", 130, source="He"),
+    ]
+    return pd.concat([attributions, pd.DataFrame(rows, columns=columns("attributions"))], ignore_index=True)
+
+
+def test_sources_count_speech_by_default(with_acts):
+    out = metrics.quotes_per_speaker(with_acts).set_index("speaker")
+    assert out.loc["Antony Blinken", "n_quotes"] == 3          # the belief and the intention are not speech
+    assert "a study" not in out.index
+
+
+def test_unresolved_pronoun_is_never_a_source(with_acts):
+    out = metrics.quotes_per_speaker(with_acts)
+    assert "He" not in set(out["speaker"])
+    assert metrics.unresolved(with_acts).sum() == 1 and not metrics.unresolved(metrics.citations(with_acts)).any()
+
+
+def test_attitudes_are_listed_apart(with_acts):
+    out = metrics.attitudes(with_acts)
+    assert set(zip(out["speaker"], out["act"], strict=True)) == {("Antony Blinken", "belief"), ("Antony Blinken", "intention"),
+                                                     ("a study", "evidence")}
+    assert list(out["act"]) == ["belief", "intention", "evidence"]
+
+
+def test_choose_acts_widens_every_metric(with_acts):
+    chosen = metrics.choose_acts(with_acts, "speech,belief")
+    out = metrics.quotes_per_speaker(chosen).set_index("speaker")
+    assert out.loc["Antony Blinken", "n_quotes"] == 4
+    assert len(chosen) == len(with_acts) and len(metrics.attitudes(chosen)) == 3    # rows are kept
+    assert metrics.parse_acts("all") == ("speech", "belief", "intention", "evidence")
+    with pytest.raises(ValueError):
+        metrics.parse_acts("gossip")

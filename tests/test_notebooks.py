@@ -39,7 +39,7 @@ def test_notebook_is_thin(name):
     first = nb.cells[0]
     assert first.cell_type == "code" and "parameters" in first.metadata.get("tags", [])
     names = [PARAM_LINE.match(line).group(1) for line in first.source.splitlines()]   # every line has the shape
-    assert names[:6] == ["seeds", "published", "cache_dir", "model", "max_bytes", "data_dir"]
+    assert names[:6] == ["seeds", "published", "store", "model", "max_bytes", "data_dir"]
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
@@ -60,7 +60,7 @@ def _run(name: str, seed_dir: Path, tmp_path: Path, **params) -> nbformat.Notebo
 
     out = tmp_path / f"{name}.ipynb"
     papermill.execute_notebook(str(ROOT / "notebooks" / f"{name}.ipynb"), str(out), kernel_name="python3",
-                               parameters={"seeds": str(seed_dir), "cache_dir": str(seed_dir.parent / "cache"),
+                               parameters={"seeds": str(seed_dir), "store": str(seed_dir.parent / "store"),
                                            **params},
                                progress_bar=False, cwd=str(tmp_path))
     return nbformat.read(out, as_version=4)

@@ -50,8 +50,8 @@ def corpus(tmp_path_factory):
     seeds.mkdir()
     (seeds / "good.md").write_text("---\nurl: https://example.org/port?a=1&b=2\n---\n" + GOOD, encoding="utf-8")
     (seeds / "hostile.md").write_text("---\nurl: javascript:alert(1)\n---\n" + HOSTILE, encoding="utf-8")
-    tables = load_corpus(seeds, published="2023-03-03", cache_dir=root / "cache")
-    params = {"seeds": str(seeds), "cache_dir": str(root / "cache"), "published": "2023-03-03"}
+    tables = load_corpus(seeds, published="2023-03-03")
+    params = {"seeds": str(seeds), "published": "2023-03-03"}
     return {"root": root, "tables": tables, "params": params}
 
 

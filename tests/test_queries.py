@@ -90,3 +90,34 @@ def test_empty_store_gives_empty_frames(tmp_path):
     assert corpus.count("events") == 0
     assert queries.quotes_per_speaker(corpus).empty and queries.events_per_period(corpus).empty
     assert queries.summary(corpus)["n_citations"].tolist() == [0]
+
+
+def test_corpus_over_an_fsspec_store():
+    fsspec = pytest.importorskip("fsspec")
+    from analysis.store import analysis_key
+
+    store = Store("memory://queries-test/store")
+    key = analysis_key("abc", None, code_version="v", model="m")
+    try:
+        store.write_batch([(key, {"published": "2024-01-02", "published_from": "given", "events": [
+            {"date": "2024-01-02", "date_start": "2024-01-02", "date_end": "2024-01-02", "text": "It happened.",
+             "start": 0, "end": 12, "actors": [], "status": "asserted", "speaker": None, "timex_start": 0,
+             "timex_end": 1}]})])
+        corpus = queries.Corpus(store, [{"article_id": "a", "key": key.key, "pos": 0}])
+        assert corpus.table("events")["text"].tolist() == ["It happened."]
+        assert corpus.table("articles")["published"].tolist() == ["2024-01-02"]
+    finally:
+        fsspec.filesystem("memory").rm("/queries-test", recursive=True)
+
+
+def test_attitudes_and_chosen_acts_match_metrics(corpus, tables):
+    att = tables["attributions"]
+    assert _without_evidence(queries.attitudes(corpus, top=100)) == _without_evidence(metrics.attitudes(att))
+    try:
+        corpus.choose_acts("all")
+        chosen = metrics.choose_acts(att, "all")
+        assert _without_evidence(queries.quotes_per_speaker(corpus, top=100)) == \
+            _without_evidence(metrics.quotes_per_speaker(chosen))
+    finally:
+        corpus.choose_acts(None)
+    assert _without_evidence(queries.quote_kinds(corpus)) == _without_evidence(metrics.quote_kinds(att))

@@ -87,6 +87,12 @@ def test_cyrillic_legacy_text_is_not_read_as_western():
     assert "Москва" in text and "guessed" in warning and "Windows-1252" not in warning
 
 
+def test_corpus_records_carry_the_files_guessed_encoding(tmp_path):
+    data = 'id,text\nr1,"\u201cSo\u201d, said the caf\u00e9 owner."\n'.encode("cp1252")
+    [article] = read_file(_write(tmp_path, "c.csv", data))
+    assert article.text == "\u201cSo\u201d, said the caf\u00e9 owner." and "Windows-1252" in article.warning
+
+
 def test_utf8_text_has_no_warning(tmp_path):
     assert _one(_write(tmp_path, "ok.txt", "Zürich\n\nAll fine.\n")).warning is None
 

@@ -190,3 +190,14 @@ def test_index_shows_warnings_apart_from_ok():
     page = render_index(started="now", version="v", model="m", parameters={}, timings={}, tables=tables, jobs=[])
     assert '<span class="warning">warning</span> not UTF-8; the encoding was guessed as Windows-1252' in page
     assert "2 articles, 0 failed, 1 with warnings" in page
+
+
+@pytest.mark.parametrize("name", ["timeline.html", "sources.html", "articles/good.html", "articles/hostile.html"])
+def test_no_python_warnings_in_reports(built, name):
+    page = _read(built, name)
+    assert not re.search(r"\w+Warning: ", page) and "site-packages" not in page
+
+
+def test_nothing_left_beside_the_published_run(built):
+    beside = sorted(p.name for p in built["out"].parent.iterdir() if p.name.startswith(".reports"))
+    assert beside == [".reports.lock"], beside

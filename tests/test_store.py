@@ -109,3 +109,20 @@ def test_fsspec_url_store():
 
 def test_schemas_cover_every_table():
     assert set(SCHEMAS) == {"articles", *RECORDS}
+
+
+def test_prune_command_keeps_the_analyses_of_the_inputs_given(tmp_path):
+    from analysis.cli import main
+    from analysis.workbook import load_corpus
+
+    for name in ("kept", "gone"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / f"{name}.txt").write_text(f"Storm hits {name}\n\nA storm hit the {name} coast on Monday.\n")
+    store = tmp_path / "store"
+    load_corpus([tmp_path / "kept", tmp_path / "gone"], store=store, published="2024-03-04")
+    assert len(Store(store).keys()) == 2
+    assert main(["prune", str(tmp_path / "kept"), "--store", str(store), "--published", "2024-03-04"]) == 0
+    assert len(Store(store).keys()) == 1
+    again = load_corpus(tmp_path / "kept", store=store, published="2024-03-04")
+    assert len(again.events) >= 1 and len(Store(store).parts("articles")) == 1     # nothing analysed again
+    assert main(["prune", "--store", str(store)]) == 0 and len(Store(store).keys()) == 1

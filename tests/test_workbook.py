@@ -1,4 +1,4 @@
-"""The corpus loader: tables, the cache, and the published default."""
+"""The corpus loader: tables, the store as the cache, and the published default."""
 from __future__ import annotations
 
 import pandas as pd
@@ -12,15 +12,15 @@ def test_tables_cache_and_errors(tmp_path):
     seeds.mkdir()
     (seeds / "a.txt").write_text("Storm hits coast\n\nA storm hit the coast on Monday, officials said.\n")
     (seeds / "bad.json").write_text("{oops")
-    cache = tmp_path / "cache"
-    tables = load_corpus(seeds, cache_dir=cache, published="2023-03-02")
+    store = tmp_path / "store"
+    tables = load_corpus(seeds, store=store, published="2023-03-02")
     arts = tables.articles.set_index("article_id")
     assert pd.isna(arts.loc["a", "error"]) and arts.loc["a", "published"] == "2023-03-02"
     assert "malformed JSON" in arts.loc["bad", "error"]
     assert set(tables.paragraphs.article_id) == {"a"}
-    cached = list(cache.glob("*.json"))
-    assert len(cached) == 1
-    again = load_corpus(seeds, cache_dir=cache, published="2023-03-02")
+    assert len(list((store / "articles").glob("part-*.parquet"))) == 1
+    again = load_corpus(seeds, store=store, published="2023-03-02")
+    assert len(list((store / "articles").glob("part-*.parquet"))) == 1     # nothing analysed again
     assert again.paragraphs.equals(tables.paragraphs)
     written = export_csv(tables, tmp_path / "data")
     assert {p.name for p in written} >= {"articles.csv", "paragraphs.csv", "events.csv", "attributions.csv"}

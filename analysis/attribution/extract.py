@@ -18,8 +18,10 @@ from dataclasses import dataclass, field
 from ..entities import Referents
 from ..types import Attribution
 from .according import bare_source, cited_by, colon_headlines, find_according
+from .acts import act_of
 from .channels import verb_channel
 from .credits import find_credits
+from .interviews import answer_attributions, find_answers, outside
 from .quotes import Quote, find_quotes
 from .sourcetypes import affiliation, platform_in, source_type
 from .speech import Speech, find_speech
@@ -27,6 +29,7 @@ from .speech import Speech, find_speech
 LOGGER = logging.getLogger(__name__)
 
 NEAR_CHARS = 120           # how far from a quotation its reporting verb may stand
+SPLIT_GAP_CHARS = 300      # how far the second half of a split quote may follow its cue ("…," said X, a long apposition. "…")
 MIN_ORPHAN_WORDS = 6       # a quotation this long opening a paragraph continues the last speaker
 SKIP_KINDS = ("credit", "signoff", "boilerplate")
 _END_RE = re.compile(r"[.!?](?:\s|$)|\n")
@@ -66,6 +69,7 @@ class _Cand:
     label: str | None = None
     speaker_name: str | None = None         # the resolved speaker, once finished
     verb: int | None = None                 # token index of the reporting verb
+    base: str | None = None                 # its base form ("say"), or "according to", ":"
 
 
 def _overlaps(a: tuple[int, int] | None, b: tuple[int, int]) -> bool:
@@ -112,19 +116,20 @@ def _attach(text: str, quotes: list[Quote], speech: list[Speech], doc) -> tuple[
                 sp = speech[k]
                 if sp.cue[0] > q.end + NEAR_CHARS or sp.cue[0] > nxt:
                     break
-                if not _END.search(text, q.end, sp.cue[0]) and not qs.containing(sp.cue[0]):
+                if not _END.search(text, q.end, sp.cue[0]) and not qs.containing(sp.cue[0]) \
+                        and not _closes_sentence(text, q):
                     owner = k
                     break
         # 3. a verb right before it ("X said: “…”", or the second half of a split quote)
         if owner is None:
             for k in range(bisect.bisect_left(cue_starts, q.start) - 1, -1, -1):
                 sp = speech[k]
-                if sp.cue[1] < q.start - NEAR_CHARS or sp.cue[1] < prv and k not in cands:
+                if sp.cue[1] < q.start - (SPLIT_GAP_CHARS if k in cands else NEAR_CHARS) or sp.cue[1] < prv and k not in cands:
                     break
                 between = text[sp.cue[1]:q.start]
                 if qs.containing(sp.cue[0]):
                     break
-                if k in cands and sp.cue[1] > prv and "\n" not in between and len(between) < 80 \
+                if k in cands and sp.cue[1] > prv and "\n" not in between and len(between) < SPLIT_GAP_CHARS \
                         and not _END.search(text, _after_sentence_end(text, sp.cue[1], q.start), q.start):
                     owner = k     # "“A,” he said. “B.”": B continues A
                 elif not _END.search(between) and re.fullmatch(r"\s*(?:[:,]|that)?\s*", between):
@@ -132,7 +137,8 @@ def _attach(text: str, quotes: list[Quote], speech: list[Speech], doc) -> tuple[
                 break
         if owner is not None:
             sp = speech[owner]
-            c = cands.setdefault(owner, _Cand("direct", sp.cue, sp.source, sp.source_head, sp.content, verb=sp.verb))
+            c = cands.setdefault(owner, _Cand("direct", sp.cue, sp.source, sp.source_head, sp.content, verb=sp.verb,
+                                              base=sp.base))
             c.quotes.append(q)
             last = c
             continue
@@ -150,6 +156,14 @@ def _attach(text: str, quotes: list[Quote], speech: list[Speech], doc) -> tuple[
                 and q.start - (last.content or (0, 0))[1] < 1500:
             extra.append(_Cand("direct", None, None, None, (q.start, q.end), [q], speaker=last))
     return cands, extra
+
+
+def _closes_sentence(text: str, q: Quote) -> bool:
+    """True when a quotation ends its sentence ('… to defend ourselves." Seventeen rockets …'): a
+    verb after it then starts another sentence ('"Go!" she shouted' keeps going: lower case)."""
+    inner = text[q.start:q.end].rstrip("\"'”’» ")
+    after = text[q.end:q.end + 3].lstrip()
+    return bool(inner) and inner[-1] in ".!?" and after[:1].isupper()
 
 
 def _after_sentence_end(text: str, start: int, end: int) -> int:
@@ -271,11 +285,19 @@ def _record(text: str, doc, c: _Cand, resolver: Referents, span: tuple[int, int]
     aff = affiliation(source, speaker=speaker, label=label, title_country=title_country)
     c.speaker_name, c.label = speaker, label
     cue_s, cue_e = c.cue if c.cue else (None, None)
+    act = act_of(doc[c.verb], c.base, head_tok) if c.verb is not None and c.base else "speech"
     return Attribution(
         kind=c.kind, source=source, source_start=sstart, source_end=send, speaker=speaker, source_type=stype,
         cue=text[cue_s:cue_e] if c.cue else None, cue_start=cue_s, cue_end=cue_e,
         content=text[c.content[0]:c.content[1]], content_start=c.content[0], content_end=c.content[1],
-        affiliation=aff, channel=channel)
+        affiliation=aff, channel=channel, act=act, segments=_segments(c))
+
+
+def _segments(c: _Cand) -> tuple[tuple[int, int], ...]:
+    """The quoted pieces of a direct quote split around its cue ("A," he said. "B."); else the content."""
+    if c.kind == "direct" and len(c.quotes) > 1:
+        return tuple(sorted((q.start, q.end) for q in c.quotes))
+    return (c.content,)
 
 
 def _outermost(cands: list[_Cand]) -> list[_Cand]:
@@ -317,7 +339,7 @@ def find_attributions(doc, *, paragraphs: Sequence, sentences: Sequence, entitie
             if sp.source is None:
                 continue
             c = _Cand("according_to" if sp.base == "according to" else "indirect", sp.cue, sp.source,
-                      sp.source_head, sp.content, verb=sp.verb)
+                      sp.source_head, sp.content, verb=sp.verb, base=sp.base)
         elif sp.base == "according to":
             c.kind = "according_to"
         if c.content is None and not c.quotes:
@@ -330,6 +352,10 @@ def find_attributions(doc, *, paragraphs: Sequence, sentences: Sequence, entitie
     out = []
     for c in all_cands:
         out.extend(_finish(text, doc, c, resolver))
+    answers, questions = find_answers(paragraphs, text=text)
+    if answers or questions:
+        out = outside(out, questions + [(a.start, a.end) for a in answers])
+        out.extend(answer_attributions(answers, entities, text, affiliation_of=resolver.affiliation_of))
     out.extend(find_credits(paragraphs))
     out.sort(key=_position)
     return out

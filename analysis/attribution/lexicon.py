@@ -56,8 +56,8 @@ SPEECH_VERBS = frozenset("""
     endorse support back oppose
     discuss speak talk refer express embrace decline refuse apologize apologise mention cite quote
     ridicule mock fault congratulate champion advocate resist petition lobby press pressure push
-    persuade convince sue dispute contest contradict correct debate rebut refute acknowledge tease
-    sing chant preach lecture brief interview poll survey rate rank grade predict label dub term
+    persuade convince dispute contest contradict correct debate rebut refute acknowledge tease
+    sing chant preach lecture brief poll survey rate rank grade predict label dub term
     liken compare portray paint frame cast brand
 """.split())
 
@@ -141,7 +141,7 @@ ANONYMOUS_DETS = frozenset("a an some several many other others two three four f
 # Media words that turn an organisation into media ("a team from France24", "state television").
 MEDIA_WORDS = frozenset("newspaper paper magazine channel network broadcaster agency outlet outlets tv television "
                         "radio daily weekly tabloid station reporters reporter journalists journalist correspondent "
-                        "correspondents editorial".split())
+                        "correspondents editorial media press outlet newsroom".split())
 
 
 def _inflect(base: str) -> set[str]:
@@ -166,3 +166,41 @@ def verb_forms() -> dict[str, str]:
         for f in _inflect(base):
             out.setdefault(f, base)
     return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Acts. What an attribution attributes, by the class of its verb (the attitude classes of the
+# PARC attribution guidelines, Pareti 2015: assertion, belief, intention, and "factual" sources;
+# VerbNet's classes 29.5 conjecture, 32.1 want, 29.9 consider and 30.1 see). A verb not listed is speech.
+BELIEF_VERBS = frozenset("""
+    think believe expect hope fear feel worry doubt suspect assume understand realize realise consider
+    foresee anticipate imagine guess reckon figure suppose presume trust bet envision envisage regret
+    seem appear view ponder wonder mull weigh question lean remember forget know learn recognize
+    recognise care support back oppose endorse favor favour champion embrace like love hate
+""".split())
+INTENTION_VERBS = frozenset("want plan intend decide wish prefer seek aim mean vote refuse".split())
+# Findings: a study, data or an investigation "found", "shows", "reveals" (any subject for the first
+# group; the second group is evidence only when a document, data or an image is the subject).
+FINDING_VERBS = frozenset("find conclude determine establish discover document identify".split())
+DISPLAY_VERBS = frozenset("show reveal indicate suggest confirm demonstrate prove".split())
+EVIDENCE_NOUNS = frozenset("""
+    study studies research report reports data poll polls survey surveys analysis analyses figures
+    numbers statistics evidence image images photo photos photograph photographs picture pictures video
+    videos footage record records document documents test tests results findings review audit
+    investigation probe inquiry autopsy satellite imagery map maps chart model models estimate estimates
+    paper papers census filing filings
+""".split())
+# Knowledge: "knew that …" is held true (a belief); "knew the area", "to learn more" attribute nothing.
+KNOWLEDGE_VERBS = frozenset("know learn understand remember forget realize realise recognize recognise".split())
+# Naming: "a phenomenon called coral bleaching", "a plan dubbed X" name a thing, they report no statement.
+NAMING_VERBS = frozenset("call dub term name label brand nickname christen title".split())
+# Legal acts report a statement only with a clause ("charged that …"), not "charged with murder", "sued".
+LEGAL_VERBS = frozenset("charge sue indict convict sentence appeal".split())
+# Subordinators of a condition: "If the House votes to …" reports nothing that happened.
+CONDITION_MARKS = frozenset("if unless whether".split())
+# Perception: what someone saw or heard is not something they said (VerbNet 30.1).
+PERCEPTION_VERBS = frozenset("see hear watch witness notice observe spot smell".split())
+# Modals that make speech hypothetical ("would say", "could tell"); "will" is kept (prepared remarks).
+HYPOTHETICAL_MODALS = frozenset("would could might may should 'd".split())
+# Speech verbs whose negation still reports a statement ("denied", "refused" carry their own content).
+NEGATION_WORDS = frozenset("not n't never no".split())

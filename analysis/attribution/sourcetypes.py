@@ -69,10 +69,12 @@ def source_type(source: str | None, *, speaker: str | None, label: str | None, h
         return "social_media"
     if is_media(speaker) or (label is None and head in MEDIA_WORDS) or is_media(source):
         return "media"
-    if any(p in text for p in DOCUMENT_PHRASES) or (channel and any(w in DOCUMENT_WORDS for w in channel.lower().split())
+    people = head.endswith(("er", "ers", "ist", "ists")) or head in ANONYMOUS_HEADS
+    if any(p in text for p in DOCUMENT_PHRASES) or (channel and label != "PERSON" and not people
+                                                    and any(w in DOCUMENT_WORDS for w in channel.lower().split())
                                                     and not any(w in ("spokesman", "spokeswoman", "spokesperson")
                                                                 for w in channel.lower().split())):
-        return "document"
+        return "document"      # a person speaking in a press release is still the person
     if label is None and head in DOCUMENT_WORDS:
         return "document"
     if label == "PERSON":

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from .acts import attributes_nothing
 from .lexicon import (
     ANONYMOUS_HEADS,
     COGNITION_VERBS,
@@ -106,6 +107,9 @@ EVIDENCE_VERBS = frozenset("show find reveal indicate publish release issue air 
 PERSONAL_PRONOUNS = frozenset("i we you he she they who".split())
 ABOUT_PREPS = frozenset("about of on for to against with over".split())
 ADDRESSEE_VERBS = frozenset("speak talk meet agree disagree".split())   # "spoke to X": X is who listens
+# Verbs whose object before a clause is who is told ("told reporters that …"), not part of what is said.
+ADDRESSEE_OBJECT_VERBS = frozenset("tell inform notify assure remind promise convince persuade advise teach "
+                                   "show warn brief alert caution reassure email text write".split())
 
 
 def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | None:
@@ -116,7 +120,9 @@ def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | N
     if clause is not None:
         s, e = _subtree_span(clause)
         obj = next((c for c in kids if c.dep_ in ("dobj", "dative") and c.i < clause.i and c.i > verb.i), None)
-        if base in ("urge", "ask", "warn", "call") and obj is not None:
+        if obj is not None and (base in ("urge", "ask", "warn", "call") or base not in ADDRESSEE_OBJECT_VERBS
+                                and obj.dep_ == "dobj" and obj.pos_ != "PRON"):
+            # "indicated no support will come": the parse can hang the clause's subject on the verb
             s = min(s, obj.left_edge.i)
         return _span_chars(doc, s, e)
     if base in XCOMP_VERBS or base in COGNITION_VERBS:
@@ -231,7 +237,7 @@ def find_speech(doc) -> list[Speech]:
                                                    and any(c.dep_ == "ccomp" for c in tok.children)):
             continue              # ("Beijing assures that …" can come out with "assures" as a noun)
         base = forms.get(tok.lower_)
-        if base is None:
+        if base is None or attributes_nothing(tok, base):
             continue
         mark = _as_mark(doc, tok) if base in SPEECH_VERBS or base in COGNITION_VERBS else None
         subj = _subject(tok)

@@ -175,11 +175,21 @@ PARTIES = {
 
 @functools.lru_cache(maxsize=512)
 def country_name(word: str) -> str | None:
-    """A country's common name from a nationality word, a country name or a code, else None."""
+    """A country's common name from a nationality word, a country's name or a news abbreviation
+    ("US", "UK"), else None. Two- and three-letter ISO codes are not read: "AU", "LA" or "MAN" in a
+    text are seldom Australia, Laos or the Isle of Man.
+
+    >>> country_name("AU"), country_name("Germany"), country_name("Chinese")
+    (None, 'Germany', 'China')
+    """
+    from ..gazetteer import country_from_abbreviation
+
     low = word.lower().strip()
     if low in DEMONYMS:
         return DEMONYMS[low]
-    if len(low) < 2 or not word[:1].isupper():
+    if country_from_abbreviation(word.strip()):
+        return country_from_abbreviation(word.strip())
+    if len(low) < 4 or not word[:1].isupper():
         return None
     import pycountry
     try:

@@ -78,7 +78,11 @@ def office_of(text: str) -> tuple[str | None, str | None]:
     office = next((v for r, v in _OFFICE_RES if r.search(low)), None)
     country = None
     for w in re.findall(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?", text):
-        country = country_name(w) or country_name(w.split()[0])
+        words = w.split()
+        # "US Secretary" names the country of an office; "Iraq War veteran" does not
+        if len(words) == 2 and words[1].lower() not in OFFICE_WORDS and not country_name(w):
+            continue
+        country = country_name(w) or country_name(words[0])
         if country:
             break
     return office, country
@@ -236,6 +240,11 @@ class Referents:
 
             def ok(m):
                 return m.label == "PERSON" and self.gender.get(m.name, g) == g
+
+            known = self._before(tok.idx, lambda m: m.label == "PERSON" and self.gender.get(m.name) == g, limit=600)
+            if known is not None:         # a person known to be of the pronoun's gender comes first
+                def ok(m, known=known):   # noqa: F811
+                    return m.label == "PERSON" and (self.gender.get(m.name) == g or m.start > known.start)
             subj = self._before(tok.idx, lambda m: ok(m) and self.doc[m.tend - 1].dep_ in ("nsubj", "nsubjpass"))
             near = self._before(tok.idx, ok)
             desc = self._described_subject(tok)
@@ -306,10 +315,12 @@ class Referents:
                     m = self.by_token[c.i]
                     channel = " ".join(t.text for t in head.subtree if m.tend <= t.i <= head.i)
                     return Referent(m.name, m.label, channel, m)
-        for c in kids:           # apposition: "the German Chancellor, Olaf Scholz"
-            if c.dep_ == "appos" and c.i in self.by_token and self.by_token[c.i].label == "PERSON":
-                m = self.by_token[c.i]
-                return Referent(m.name, m.label, mention=m)
+        for c in kids:           # apposition: "the German Chancellor, Olaf Scholz", "one of the groups, the SDF"
+            m = self.by_token.get(c.i) if c.dep_ == "appos" else None
+            if m is None and c.dep_ == "prep" and c.lower_ == "of" and low in ("one", "some", "many", "most", "two"):
+                m = next((self.by_token[g.i] for g in c.subtree if g.dep_ == "appos" and g.i in self.by_token), None)
+            if m is not None and (m.label == "PERSON" or head.tag_ != "NNP"):
+                return Referent(self._fullest(m), m.label, mention=m)
         if head.text[:1].isupper() and low in self.surnames:
             return Referent(self.surnames[low], "PERSON")
         if head.tag_ in ("NNP", "NNPS") and low in DEMONYMS:

@@ -2,7 +2,8 @@
 them. Importing this package is cheap; papermill and nbconvert load only when a build starts."""
 from __future__ import annotations
 
-from .notebook import corpus, data_path, export_timeline
+from ..corpus import timeline_events
+from .notebook import corpus, corpus_db, data_path, export_timeline
 
 
 def build_reports(*args, **kwargs) -> int:
@@ -12,4 +13,4 @@ def build_reports(*args, **kwargs) -> int:
     return build(*args, **kwargs)
 
 
-__all__ = ["build_reports", "corpus", "data_path", "export_timeline"]
+__all__ = ["build_reports", "corpus", "corpus_db", "data_path", "export_timeline", "timeline_events"]

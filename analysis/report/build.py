@@ -1,14 +1,14 @@
 """``build_reports()``: analyse once, run the corpus notebooks, write a page per article, index.
 
-Phases, each timed: *analysis* (ingest and analyse every article, with the cache under
-``out/.cache``, and export the tables as CSV), *notebooks* (papermill runs the timeline and sources
-notebooks on one kernel that is started once), *html* (nbconvert's in-process ``HTMLExporter`` with
-the offline template), *pages* (every article's page, from the article notebook run in this process:
-see :mod:`.pages`) and *index*. What nothing changed for is kept from the previous run instead
-(:mod:`.reuse`): the corpus reports when the corpus key is the same, each article page when its own
-key is. One notebook's or page's failure never stops the others: the index marks it.
-Everything is written into a staging folder that :mod:`.publish` swaps in whole at the end, under
-a lock, so the output folder always holds one whole run.
+Phases, each timed: *analysis* (ingest the articles one at a time, analyse what the store lacks
+with an engine, and export the tables as CSV, streamed from the store), *notebooks* (papermill runs
+the timeline and sources notebooks on one kernel that is started once), *html* (nbconvert's
+in-process ``HTMLExporter`` with the offline template), *pages* (every article's page, from the
+article notebook run in this process: see :mod:`.pages`) and *index*. What nothing changed for is
+kept from the previous run instead (:mod:`.reuse`): the corpus reports when the corpus key is the
+same, each article page when its own key is. One notebook's or page's failure never stops the
+others: the index marks it. Everything is written into a staging folder that :mod:`.publish` swaps
+in whole at the end, under a lock, so the output folder always holds one whole run.
 """
 from __future__ import annotations
 
@@ -19,17 +19,22 @@ import re
 import subprocess
 import sys
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import TextIO
 
+import pandas as pd
+
+from ..corpus import corpus_tables, export_csv, open_corpus
 from ..errors import AnalysisError, ParameterError
 from ..ingest import DEFAULT_MAX_BYTES
 from ..nlp import DEFAULT_MODEL
 from ..pipeline import parse_published
-from ..tables import export_csv, to_json, write_atomic
-from ..workbook import PROJECT_ROOT, code_version, load_corpus
+from ..progress import Progress as ArticlesProgress
+from ..store import Store
+from ..tables import Tables, to_json, write_atomic
+from ..workbook import PROJECT_ROOT, code_version
 from . import pages, publish, reuse
 from .index import Job, render_index
 from .notebook import remember
@@ -42,7 +47,7 @@ ARTICLE_NOTEBOOK = "article"
 ARTICLE_MODES = ("auto", "all", "none")   # auto and all: a page for every article; none: no pages
 KERNEL_NAME = "python3"         # the project venv's kernel, named explicitly (a --user kernel is not seen in CI)
 # Parameters the builder sets itself; the rest may be given with -p KEY VALUE.
-BUILDER_PARAMS = {"seeds": "the SEEDS argument", "cache_dir": "--out (the cache is OUT/.cache)",
+BUILDER_PARAMS = {"seeds": "the SEEDS argument", "store": "--store",
                   "data_dir": "--out (exports go to OUT/data)", "article_id": "--articles", "model": "--model"}
 CELL_TIMEOUT = 600
 REUSED_ENGINE = "analysis-reused-kernel"
@@ -290,10 +295,10 @@ def execute(job: Job, *, out: Path, notebooks_dir: Path, kernel: Kernel | None):
 
 
 # --------------------------------------------------------------------------- the build
-def _base(seeds: list[Path], *, out: Path, params: dict, model: str) -> dict:
+def _base(seeds: list[Path], *, params: dict, model: str, store: str) -> dict:
     """The parameters every notebook of the run gets."""
     seed_param = str(seeds[0]) if len(seeds) == 1 else [str(s) for s in seeds]
-    return {"seeds": seed_param, "cache_dir": str(out / ".cache"), "model": model, **params}
+    return {"seeds": seed_param, "store": store, "model": model, **params}
 
 
 def _jobs(base: dict, *, stage: Path) -> list[Job]:
@@ -304,11 +309,14 @@ def _jobs(base: dict, *, stage: Path) -> list[Job]:
 def build_reports(seeds, *, out: str | Path = "reports", articles: str = "auto", params: Mapping | None = None,
                   quiet: bool = False, model: str = DEFAULT_MODEL, notebooks_dir: str | Path | None = None,
                   reuse_kernel: bool = True, stream: TextIO | None = None, time_limit: float | None = None,
-                  wait: bool = False) -> int:
+                  wait: bool = False, store: str | Path | None = None, engine: str = "local",
+                  scheduler: str | None = None, workers: int | None = None) -> int:
     """Build every report into ``out``; the exit status: 0 all succeeded, 1 some inputs or notebooks
     failed (the rest are still written) or the run could not finish (the previous run is left as it
     was), 2 nothing was done (a usage error, or another run is writing ``out`` and ``wait`` is False).
-    ``time_limit`` is the seconds one article's analysis may take."""
+    ``time_limit`` is the seconds one article's analysis may take. Analyses are kept in ``store``
+    (default: one folder per user); ``engine`` (``local`` or ``dask``, with ``scheduler`` and
+    ``workers``) says where they run."""
     say = Progress(stream, quiet=quiet)
     err = stream or sys.stderr
     try:
@@ -321,13 +329,16 @@ def build_reports(seeds, *, out: str | Path = "reports", articles: str = "auto",
         user_params = check_parameters(params or {}, notebooks_dir=nb_dir)
         check_positive("max_bytes", user_params.get("max_bytes"))
         check_positive("time_limit", time_limit)
+        check_positive("workers", workers)
+        run = {"store": Store(store).location, "engine": engine, "scheduler": scheduler, "workers": workers}
         publish.check_replaceable(out_dir)
         with publish.locked(out_dir, wait=wait):
             publish.recover(out_dir)
             stage = publish.staging_folder(out_dir)
             try:
                 status = _build(seed_paths, out=out_dir, stage=stage, articles=articles, params=user_params,
-                                model=model, nb_dir=nb_dir, reuse_kernel=reuse_kernel, time_limit=time_limit, say=say)
+                                model=model, nb_dir=nb_dir, reuse_kernel=reuse_kernel, time_limit=time_limit, say=say,
+                                run=run, quiet=quiet, stream=stream)
                 say(f"publishing into {out_dir}")
                 publish.publish(stage, out_dir)
             finally:
@@ -348,27 +359,56 @@ def check_positive(name: str, value) -> None:
         raise ParameterError(f"{name}: {value!r} must be a positive number")
 
 
+def _analyse(seeds: list[Path], *, stage: Path, params: dict, model: str, time_limit: float | None, run: dict,
+             quiet: bool, stream: TextIO | None, keep: Callable[[pd.DataFrame], bool]) -> tuple[Tables, bool]:
+    """The analysis phase: what the store lacks is analysed (a progress bar follows it); the tables are
+    exported as CSV, streamed from the store, unless ``keep(articles)`` says the previous run's outputs
+    still hold (and has kept them); every table of the run, and whether they were kept."""
+    bar: list[ArticlesProgress] = []
+    texts: list[str] = []
+
+    def progress(done: int, total: int) -> None:
+        if not bar:
+            bar.append(ArticlesProgress(total, label="articles analysed", stream=stream, quiet=quiet))
+        bar[0].update(done - bar[0].done)
+
+    corpus = open_corpus(seeds, published=params.get("published"), model=model, time_limit=time_limit,
+                         max_bytes=params.get("max_bytes", DEFAULT_MAX_BYTES), progress=progress,
+                         on_article=lambda a: texts.append(a.text), **run)
+    try:
+        if bar:
+            bar[0].close()
+        tables = corpus_tables(corpus, texts=texts)
+        kept = keep(tables.articles)
+        if not kept:
+            export_csv(corpus, stage / "data")
+        return tables, kept
+    finally:
+        corpus.close()
+
+
 def _build(seeds: list[Path], *, out: Path, stage: Path, articles: str, params: dict, model: str, nb_dir: Path,
-           reuse_kernel: bool, time_limit: float | None, say: Progress) -> int:
-    """The run, written into ``stage``; ``out`` is where it will be published (and holds the cache and
-    the previous run, whose unchanged parts are kept)."""
+           reuse_kernel: bool, time_limit: float | None, say: Progress, run: dict, quiet: bool,
+           stream: TextIO | None) -> int:
+    """The run, written into ``stage``; ``out`` is where it will be published (it holds the previous
+    run, whose unchanged parts are kept). Analyses are kept in ``run["store"]``, made by ``run["engine"]``."""
     from .. import __version__
 
     started = datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     say(f"analysing {', '.join(map(str, seeds))}")
-    tables = load_corpus(seeds, published=params.get("published"), cache_dir=out / ".cache", model=model,
-                         max_bytes=params.get("max_bytes", DEFAULT_MAX_BYTES), time_limit=time_limit,
-                         progress=lambda what, done, total: say(f"{what} {done}/{total} articles",
-                                                                force=done == total))
-    base = _base(seeds, out=out, params=params, model=model)
-    key = reuse.corpus_key(tables.articles, params=base, code=reuse.code_digest(nb_dir))
-    jobs = _jobs(base, stage=stage)
-    unchanged = reuse.previous_key(out) == key and reuse.keep(
-        ["data", *(j.ipynb for j in jobs), *(j.html for j in jobs)], previous=out, stage=stage)
-    if not unchanged:
-        export_csv(tables, stage / "data")
+    base = _base(seeds, params=params, model=model, store=run["store"])
+    jobs, keys = _jobs(base, stage=stage), []
+
+    def keep(articles: pd.DataFrame) -> bool:
+        keys.append(reuse.corpus_key(articles, params=dict(base, **run), code=reuse.code_digest(nb_dir)))
+        return reuse.previous_key(out) == keys[0] and reuse.keep(
+            ["data", *(j.ipynb for j in jobs), *(j.html for j in jobs)], previous=out, stage=stage)
+
+    tables, unchanged = _analyse(seeds, stage=stage, params=params, model=model, time_limit=time_limit, run=run,
+                                 quiet=quiet, stream=stream, keep=keep)
+    key = keys[0]
     timings["analysis"] = time.perf_counter() - t0
     n_bad = int(tables.articles["error"].notna().sum())
     say(f"{len(tables.articles)} articles read, {n_bad} failed ({timings['analysis']:.1f} s)")
@@ -383,7 +423,7 @@ def _build(seeds: list[Path], *, out: Path, stage: Path, articles: str, params: 
     t3 = time.perf_counter()
     done = pages.Pages()
     if articles != "none":
-        remember(tables, base["seeds"], published=params.get("published"), cache_dir=base["cache_dir"], model=model,
+        remember(tables, base["seeds"], published=params.get("published"), store=run["store"], model=model,
                  max_bytes=params.get("max_bytes", DEFAULT_MAX_BYTES))
         done = pages.write_pages(tables.articles, out=stage, params=dict(base, data_dir=None), previous=out,
                                  progress=lambda i, n: say(f"article pages {i}/{n}", force=i == n))
@@ -392,7 +432,8 @@ def _build(seeds: list[Path], *, out: Path, stage: Path, articles: str, params: 
     timings["pages"] = time.perf_counter() - t3
 
     t4 = time.perf_counter()
-    user = {"seeds": [str(s) for s in seeds], "out": str(out), "articles": articles, "model": model, **params,
+    user = {"seeds": [str(s) for s in seeds], "out": str(out), "articles": articles, "model": model,
+            **{k: v for k, v in run.items() if v is not None}, **params,
             **({"time_limit": time_limit} if time_limit else {})}
     version = f"{__version__} (source {code_version()})"
     note = "Article pages were not written (--articles none)." if articles == "none" else None
@@ -400,11 +441,11 @@ def _build(seeds: list[Path], *, out: Path, stage: Path, articles: str, params: 
         started=started, version=version, model=model, parameters=user, timings=timings, tables=tables,
         jobs=jobs, pages=done.files, failed_pages=done.failed, note=note))
     timings["index"] = time.perf_counter() - t4
-    run = {"started": started, "version": version, "parameters": user, "timings": timings, "corpus_key": key,
+    record = {"started": started, "version": version, "parameters": user, "timings": timings, "corpus_key": key,
            "notebooks": [{"notebook": j.ipynb, "seconds": round(j.seconds, 2), "error": j.error, "reused": j.reused}
                          for j in jobs],
            "pages": {"rendered": len(done.rendered), "reused": len(done.reused), "failed": done.failed}}
-    write_atomic(stage / "run.json", to_json(run, indent=2))
+    write_atomic(stage / "run.json", to_json(record, indent=2))
     failed = [j for j in jobs if j.error]
     say(f"{len(jobs) - len(failed)}/{len(jobs)} notebooks ok, {n_bad} input(s) failed, "
         f"{len(done.failed)} article page(s) failed; " + ", ".join(f"{k} {v:.1f} s" for k, v in timings.items()))

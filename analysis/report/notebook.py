@@ -6,13 +6,15 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..corpus import open_corpus
 from ..ingest import DEFAULT_MAX_BYTES
 from ..nlp import DEFAULT_MODEL
+from ..queries import Corpus
 from ..tables import Tables
 from ..workbook import code_version, load_corpus, project_path
 
 LOGGER = logging.getLogger(__name__)
-_MEMO: dict[tuple, Tables] = {}
+_MEMO: dict[tuple, object] = {}       # one Tables and one Corpus at most
 
 
 def _fingerprint(seeds) -> tuple:
@@ -29,28 +31,45 @@ def _fingerprint(seeds) -> tuple:
     return tuple(stats)
 
 
-def corpus(seeds, *, published: str | None = None, cache_dir: str | Path | None = None,
-           model: str = DEFAULT_MODEL, max_bytes: int = DEFAULT_MAX_BYTES) -> Tables:
-    """:func:`analysis.workbook.load_corpus`, remembered for the life of the kernel while the inputs,
-    the parameters and the code are unchanged. The report builder runs every notebook on one kernel,
-    so a corpus is read from the cache once, not once per article page. Treat the tables as read-only."""
-    key = _key(seeds, published=published, cache_dir=cache_dir, model=model, max_bytes=max_bytes)
+def _key(kind: str, seeds, params: dict) -> tuple:
+    return kind, repr(seeds), repr(sorted(params.items())), _fingerprint(seeds), code_version()
+
+
+def _remembered(make, kind: str, seeds, **params):
+    key = _key(kind, seeds, params)
     if key not in _MEMO:
-        _MEMO.clear()
-        _MEMO[key] = load_corpus(seeds, published=published, cache_dir=cache_dir, model=model, max_bytes=max_bytes)
+        for old in [k for k in _MEMO if k[0] == kind]:
+            del _MEMO[old]
+        _MEMO[key] = make(seeds, **params)
     return _MEMO[key]
 
 
-def _key(seeds, *, published, cache_dir, model, max_bytes) -> tuple:
-    return repr(seeds), str(published), str(cache_dir), model, max_bytes, _fingerprint(seeds), code_version()
+def corpus(seeds, *, published: str | None = None, store: str | Path | None = None,
+           model: str = DEFAULT_MODEL, max_bytes: int = DEFAULT_MAX_BYTES) -> Tables:
+    """:func:`analysis.workbook.load_corpus`, remembered for the life of the kernel while the inputs,
+    the parameters and the code are unchanged. The report builder runs every notebook on one kernel,
+    so a corpus is read from the store once, not once per article page. Treat the tables as read-only."""
+    return _remembered(load_corpus, "tables", seeds, published=published, store=store, model=model,
+                       max_bytes=max_bytes)
 
 
-def remember(tables: Tables, seeds, *, published: str | None = None, cache_dir: str | Path | None = None,
+def corpus_db(seeds, *, published: str | None = None, store: str | Path | None = None,
+              model: str = DEFAULT_MODEL, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
+    """:func:`analysis.corpus.open_corpus` (DuckDB over the store, for a corpus of any size),
+    remembered like :func:`corpus`: the timeline and sources notebooks of one build read the
+    inputs once."""
+    return _remembered(open_corpus, "db", seeds, published=published, store=store, model=model,
+                       max_bytes=max_bytes)
+
+
+def remember(tables: Tables, seeds, *, published: str | None = None, store: str | Path | None = None,
              model: str = DEFAULT_MODEL, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
-    """Make :func:`corpus` with these arguments return ``tables`` (already loaded by the report builder,
+    """Make :func:`corpus` with these arguments return ``tables`` (already read by the report builder,
     which then runs the article notebook in its own process once per article)."""
-    _MEMO.clear()
-    _MEMO[_key(seeds, published=published, cache_dir=cache_dir, model=model, max_bytes=max_bytes)] = tables
+    params = {"published": published, "store": store, "model": model, "max_bytes": max_bytes}
+    for old in [k for k in _MEMO if k[0] == "tables"]:
+        del _MEMO[old]
+    _MEMO[_key("tables", seeds, params)] = tables
 
 
 def data_path(data_dir: str | Path | None) -> Path | None:

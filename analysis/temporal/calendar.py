@@ -69,7 +69,8 @@ def season_occurrence(code: str, dct: date, direction: str | None, strict: bool 
 
 
 def nearest_year(month: int, day: int | None, dct: date, direction: str | None) -> int:
-    """The year of month (and day) closest to ``dct`` in ``direction``; same year when undecided."""
+    """The year of month (and day) closest to ``dct`` in ``direction`` ("past", "future", "near"
+    for either way); same year when undecided."""
     options = []
     for y in (dct.year - 1, dct.year, dct.year + 1):
         d = safe_date(y, month, day or 1)
@@ -79,13 +80,15 @@ def nearest_year(month: int, day: int | None, dct: date, direction: str | None) 
             options.append((y, d))
     if day is None:
         key = (dct.year, dct.month)
+        if direction == "near":
+            return min((y for y, _ in options), key=lambda y: (abs(12 * (y - dct.year) + month - dct.month), y))
         if direction == "past":
             return max(y for y, _ in options if (y, month) <= key)
         if direction == "future":
             return min(y for y, _ in options if (y, month) >= key)
         return dct.year
     nearest = min(options, key=lambda o: (abs((o[1] - dct).days), -o[0]))
-    if abs((nearest[1] - dct).days) <= NEAR_DAYS or direction is None:
+    if abs((nearest[1] - dct).days) <= NEAR_DAYS or direction in (None, "near"):
         return nearest[0]    # news dates a day of the month without its year when it is close
     if direction == "past":
         return max(y for y, d in options if d <= dct)

@@ -75,6 +75,13 @@ RULES: list[tuple[str, str]] = [
     ("time4", rf"(?<![\d:.,$£€])(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d){SP}(?:(?P<z>{ZONE})|hours|hrs|GMT)"
               rf"(?P<tail>{SP}(?:{_cap('today|yesterday|tomorrow')}|{WEEKDAY}))?"),
     ("noon", rf"(?P<w>{_cap('noon|midnight|midday')})(?![\w-])"),
+    ("fin_period", rf"(?:[Tt]he{SP})?(?:(?:comparable|corresponding|same){SP})?(?P<adj>[Yy]ear-ago|[Yy]ear-earlier|"
+                   rf"[Pp]rior-year|[Ll]atest|[Mm]ost{SP}recent|(?P<y>{YEAR}))(?:{SP}fiscal)?"
+                   rf"(?:{SP}(?P<ord>first|second|third|fourth))?(?:-|{SP})(?P<unit>quarter|period)(?![\w-])"),
+    ("year_back", r"(?P<adj>[Yy]ear-(?:ago|earlier))(?![\w-])"),
+    ("fiscal", rf"(?:(?:[Tt]he{SP})?(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|current|previous|prior|coming){SP}fiscal{SP}year"
+               rf"|(?:[Ff]iscal(?:{SP}year)?{SP}|FY{OSP})(?P<y>{YEAR}))(?![\w-])"),
+    ("year_end", rf"(?P<w>[Yy]ear(?:-|{SP})end|[Yy]ear['’]s{SP}end)(?![\w-])"),
     ("quarter", rf"(?:[Tt]he{SP})?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th|"
                 rf"First|Second|Third|Fourth|Final|Last)(?:-|{SP})(?:(?:fiscal|financial){SP})?(?P<unit>quarter|half)"
                 rf"(?:{SP}of{SP}(?:(?P<y>{YEAR})|(?:the{SP})?(?P<rel>this|last|next|the|previous|current){SP}year))?"),
@@ -218,6 +225,8 @@ def _ok_anaphor(text, start, end, g):
         if unit == "time":
             return prev in {"at", "by"} and not re.match(r"[ \t]+(?:of|when|that|it|he|she|they|we)\b",
                                                            text[end:end + 8])
+        if unit == "quarter":      # "for the quarter", not "the quarter of the vote"
+            return not re.match(r"[ \t]+of\b", text[end:end + 4])
         if unit in ("day", "weekend"):
             return prev in {"for", "during", "end", "ended", "ending", "finish", "finished", "start", "started",
                             "over", "throughout", "that", "on"} and not re.match(r"[ \t]+(?:of|when|before|after)\b",
@@ -293,6 +302,7 @@ TRIGGER_WORDS = (
     "annually annual biannual semiannual biennial recent near distant foreseeable immediate right today yesterday "
     "tomorrow tonight recently lately currently presently nowadays now soon shortly formerly previously noon "
     "midnight midday single new valentine's christmas boxing halloween independence bastille q1 q2 q3 q4 h1 h2 "
+    "latest most comparable corresponding prior year fiscal FY "
     + " ".join(NUMBER_WORDS) + " " + _MONTH_FULL.replace("|", " ") + " " + _MONTH_ABBR.replace("|", " ")
     + " monday tuesday wednesday thursday friday saturday sunday"
 ).split()

@@ -238,7 +238,7 @@ def _rel_year(rel: str | None, ctx: Context, start: int, end: int, unit_no: int,
     tense = ctx.tense.at(start, end)
     if tense == "past" and unit_no > current:
         return str(dct.year - 1)
-    if tense == "future" and unit_no < current:
+    if tense == "future" and unit_no < current - 1:    # the quarter just ended is reported on ahead
         return str(dct.year + 1)
     return str(dct.year)
 

@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 
 from . import calendar as cal
+from . import periods
 from .extract import Candidate
 from .lexicon import HOLIDAYS, PARTS_OF_DAY, UTC_ZONES, VAGUE_WORDS, WEEKDAYS
 from .normalize import Context, Found, _number, _unit, duration_value
@@ -114,6 +115,9 @@ def _anchor_date(value: str | None) -> date | None:
     m = re.fullmatch(r"(\d{4})-W(\d\d)", value)
     if m:
         return date.fromisocalendar(int(m[1]), int(m[2]), 1)
+    m = re.fullmatch(r"(\d{4})-Q([1-4])", value)
+    if m:
+        return date(int(m[1]), 3 * int(m[2]) - 2, 1)
     m = re.fullmatch(r"(\d{4})", value)
     return date(int(m[1]), 1, 1) if m else None
 
@@ -140,6 +144,9 @@ def r_anaphor(c: Candidate, ctx: Context) -> list[Found]:
     det = g["det"].lower().split()[-1]
     unit = g["unit"].lower()
     day_like = unit == "day" or unit in PARTS_OF_DAY
+    if unit == "quarter" and not g.get("mod") and det in ("the", "that", "same"):
+        value = periods.reported_quarter(ctx, c.start)      # "for the quarter", "that quarter"
+        return [(c.start, c.end, "DATE", value)] if value else []
     anchor = ctx.anchor_value(c.start, day=day_like)
     if g.get("mod") and det == "the":
         return [(c.start, c.end, "DATE", period_value(unit, ctx.dct))] if ctx.dct else []
@@ -193,6 +200,10 @@ def r_ago(c: Candidate, ctx: Context) -> list[Found]:
     if not float(n).is_integer():
         return [(c.start, c.end, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")]
     n = int(n)
+    if letter == "Y" and sign < 0 and n == 1:      # "sales rose in the third quarter from a year earlier"
+        same_period = periods.year_earlier(c, ctx, n)
+        if same_period:
+            return [(c.start, c.end, "DATE", same_period)]
     if letter.startswith("T"):
         return [(c.start, c.end, "DATE", base.isoformat())]
     if letter in ("D", "W"):
@@ -238,7 +249,11 @@ def r_vague(c: Candidate, ctx: Context) -> list[Found]:
 
 def r_vague_phrase(c: Candidate, ctx: Context) -> list[Found]:
     w = re.sub(r"\s+", " ", c.groups["w"].lower())
-    if w.startswith(("past few", "last few", "next few")):
+    if w.startswith("over the "):     # "over the years": the extent leaves out the preposition
+        start = c.start + re.search(r"[Tt]he\b", c.groups["w"]).start()
+        return [(start, c.end, "DURATION", duration_value(None, w.split()[-1]))]
+    bare = w[4:] if w.startswith("the ") else w
+    if bare.startswith(("past few", "last few", "next few", "coming ")):   # TimeML: a stretch of time
         return [(c.start, c.end, "DURATION", duration_value(None, w.split()[-1]))]
     if w.startswith("recent") or w == "the past":
         v = "PAST_REF"

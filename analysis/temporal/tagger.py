@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..types import Timex
-from . import durations, normalize, relative
+from . import durations, normalize, periods, relative
 from .extract import Candidate, find_candidates
 from .normalize import Context, Found
 from .spans import value_span
@@ -26,11 +26,13 @@ RESOLVERS = {
     "deictic": relative.r_deictic, "weekday": relative.r_weekday, "holiday": relative.r_holiday,
     "vague": relative.r_vague, "vague_phrase": relative.r_vague_phrase,
     "duration": durations.r_duration, "bare_plural": durations.r_bare_plural, "set": durations.r_set,
-    "freq": durations.r_freq,
+    "freq": durations.r_freq, "fin_period": periods.r_fin_period, "year_back": periods.r_year_back,
+    "fiscal": periods.r_fiscal, "year_end": periods.r_year_end,
 }
 # Values that can anchor a later "that day" / "at the time": explicit calendar dates.
 _ANCHORING = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?|-W\d\d|-Q\d)?$")
-_ANAPHORIC_RULES = {"anaphor"}
+# Rules whose values come from an earlier date (or a year before one): they never anchor later ones.
+_ANAPHORIC_RULES = {"anaphor", "fin_period", "year_back"}
 
 
 def resolve(text: str, candidates: Sequence[Candidate], *, published: date | None, tense: Tense) -> list[Found]:
@@ -47,6 +49,8 @@ def resolve(text: str, candidates: Sequence[Candidate], *, published: date | Non
             if item[3] is None:
                 continue
             found.append(item)
+            if c.rule == "ago" and "-Q" in item[3]:      # "a year earlier" said of a quarter
+                continue
             if item[2] == "DATE" and c.rule not in _ANAPHORIC_RULES and re.match(r"\d{4}(?:-|$)", item[3]):
                 ctx.anchor_years.append((item[3], item[0]))
             if item[2] == "DATE" and c.rule not in _ANAPHORIC_RULES and _ANCHORING.match(item[3]) \

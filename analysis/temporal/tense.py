@@ -21,7 +21,10 @@ from typing import NamedTuple
 # Auxiliaries, by the time they give the clause (Penn Treebank MD and the forms of "be", "have", "do").
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll", "wo", "ll", "gonna"})
 CONDITIONAL_AUX = frozenset({"would", "'d", "’d"})
-MODAL_AUX = frozenset({"may", "might", "could", "should", "must", "can", "ca", "ought", "need"})
+MODAL_AUX = frozenset({"may", "might", "should", "must", "ought", "need"})
+# "can" is present; "could" is ahead ("could attack as early as Monday") unless negated, when news
+# uses it for the past ("could not be reached on Monday").
+PRESENT_MODALS = frozenset({"can", "ca"})
 HAVE_FORMS = frozenset({"have", "has", "had", "'ve", "’ve", "having"})
 BE_PRESENT = frozenset({"is", "are", "am", "'s", "’s", "'re", "’re", "'m", "’m"})
 # Heads whose infinitive complement lies ahead of them ("set to", "plans to", "is to", "is expected
@@ -33,6 +36,10 @@ FUTURE_HEADS = frozenset(
     "want wants wanted wanting agree agrees agreed promise promises promised vow vows vowed pledge pledges "
     "pledged threaten threatens threatened prepare prepares prepared preparing seek seeks sought decide "
     "decides decided".split())
+# Verbs of announcing: a date after their object usually dates the thing announced ("announced
+# the closure of the plant in the fourth quarter"), which may lie ahead.
+ANNOUNCING_VERBS = frozenset(
+    "announced unveiled disclosed revealed confirmed proposed outlined detailed reported approved".split())
 # Verbs that put their time complement ahead ("scheduled for Tuesday", "postponed until March").
 SCHEDULE_VERBS = frozenset(
     "scheduled slated set planned due expected pencilled penciled timetabled earmarked postponed delayed "
@@ -97,8 +104,13 @@ def _read(verb, token, depth: int) -> TenseReading:
         w = a.lower_
         if w in FUTURE_AUX:
             return TenseReading("future", aspect, w, verb)
-        if w in CONDITIONAL_AUX or w in MODAL_AUX:    # "could meet on Friday"; "could have met" is past
+        if w in CONDITIONAL_AUX or w in MODAL_AUX:    # "may meet on Friday"; "may have met" is past
             return TenseReading("past" if aspect and "perfect" in aspect else "future", aspect, w, verb)
+        if w in PRESENT_MODALS:
+            return TenseReading("present", aspect, w, verb)
+        if w == "could":
+            negated = any(c.dep_ == "neg" for c in verb.children)
+            return TenseReading("past" if negated or (aspect and "perfect" in aspect) else "future", aspect, w, verb)
     head = verb.head
     if verb.dep_ == "xcomp" and head is not verb and (head.lower_ in FUTURE_HEADS or head.lower_ in BE_PRESENT):
         return TenseReading("future", aspect, head.lower_, verb)       # "is set to travel", "is to meet"
@@ -195,6 +207,19 @@ _PREPOSITION_BEFORE = re.compile(r"(?i)\b(since|until|till|by)[ \t]+$")
 _SENTENCE_END = re.compile(r"[.!?]['\"’”)]*\s+(?=[A-Z\"“‘'])|\n")
 
 
+def _dates_the_object(verb, start: int) -> bool:
+    """``verb`` announces something named before the date at ``start`` ("announced the closure …
+    in the fourth quarter"): the date may belong to the thing announced, past or ahead."""
+    for _ in range(4):      # the verb, or the announcing verb whose tense it takes ("…, resulting in …")
+        if verb.lower_ in ANNOUNCING_VERBS and any(
+                c.dep_ in ("dobj", "xcomp", "ccomp") and c.i > verb.i and c.idx < start for c in verb.children):
+            return True
+        if verb.dep_ not in _INHERITING_DEPS or verb.head is verb:
+            return False
+        verb = verb.head
+    return False
+
+
 class Tense:
     """Looks up the tense of the clause around a position of ``text``.
 
@@ -222,13 +247,16 @@ class Tense:
         return self._starts[i], max(self._ends[i], pos)
 
     def at(self, start: int, end: int) -> str | None:
-        """"past", "future" or None for the expression at ``start:end``: the direction in which an
-        underspecified date lies from the reference date."""
+        """"past", "future", "near" or None for the expression at ``start:end``: the direction in
+        which an underspecified date lies from the reference date ("near": the nearest occurrence,
+        either way; None: undecided)."""
         if self._doc is not None:
             reading = span_reading(self._doc, start, end)
             if reading.tense == "present":      # "remain closed until Friday", "has no power since May"
                 m = _PREPOSITION_BEFORE.search(self._text, max(0, start - 12), start)
                 return _PREPOSITION_DIRECTION[m.group(1).lower()] if m else _DIRECTION.get(("present", reading.aspect))
+            if reading.tense == "past" and _dates_the_object(reading.verb, start):
+                return "near"
             if reading.tense is not None:
                 return reading.tense
         return self.by_markers(start, end)

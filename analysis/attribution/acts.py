@@ -1,0 +1,106 @@
+"""What an attribution attributes (its ``act``), and the reporting verbs that attribute nothing.
+
+* ``speech``: said, told, announced, denied, warned, asked, wrote, tweeted, "according to", a colon
+  headline, a quotation with a bare source;
+* ``belief``: thinks, believes, fears, hopes, is convinced; also what someone is said to know or
+  remember, and the positions they take ("supports", "endorsed", "opposes");
+* ``intention``: wants, plans, intends, decided, would like, refuses;
+* ``evidence``: a study found, data show, the report reveals, images suggest.
+
+Not an attribution at all (:func:`attributes_nothing`):
+
+* negated speech: "has not said", "did not comment", "never told";
+* hypothetical speech: "would say", "could tell", "might argue";
+* speech under a condition: "If the House votes to impeach …";
+* a participle naming or describing a thing: "a phenomenon called coral bleaching", "a study
+  published in May"; and naming in the passive ("is called");
+* legal acts without a clause: "sued in Austria", "charged with murder", "appealed the decision";
+* perception or knowledge of a thing: "saw the smoke", "heard a bang", "knew the area", "to learn
+  more" (with a clause, "saw that …", "knew that …" is a belief).
+
+>>> BELIEF_VERBS >= {"think", "know", "support"}
+True
+"""
+from __future__ import annotations
+
+from .lexicon import (
+    BELIEF_VERBS,
+    CONDITION_MARKS,
+    DISPLAY_VERBS,
+    EVIDENCE_NOUNS,
+    FINDING_VERBS,
+    HYPOTHETICAL_MODALS,
+    INTENTION_VERBS,
+    KNOWLEDGE_VERBS,
+    LEGAL_VERBS,
+    NAMING_VERBS,
+    NEGATION_WORDS,
+    PERCEPTION_VERBS,
+    verb_forms,
+)
+
+ACT_OF_CUE = {"according to": "speech", ":": "speech"}
+_SPEECH_ONLY = frozenset({"say", "tell", "comment", "speak", "talk", "confirm", "answer", "respond", "reply",
+                          "write", "tweet", "post", "announce", "state", "add", "explain", "discuss", "mention"})
+
+
+def _clausal(verb) -> bool:
+    return any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+
+
+def act_of(verb, base: str, source_head=None) -> str:
+    """The act of an attribution whose cue is the verb token ``verb`` (base form ``base``); the
+    source's head token, when known, tells evidence ("the study shows") from speech ("she revealed")."""
+    if base in ACT_OF_CUE:
+        return ACT_OF_CUE[base]
+    if base in PERCEPTION_VERBS:
+        return "belief"          # "sees it as a mistake", "saw that …": what someone takes to be so
+    if base in INTENTION_VERBS:
+        return "intention"
+    if base == "like" and verb is not None and any(c.lower_ in ("would", "'d") for c in verb.children):
+        return "intention"      # "would like to"
+    if base in BELIEF_VERBS:
+        return "belief"
+    if base in FINDING_VERBS:
+        return "evidence"
+    if base in DISPLAY_VERBS and source_head is not None and source_head.lower_ in EVIDENCE_NOUNS:
+        return "evidence"
+    return "speech"
+
+
+def attributes_nothing(verb, base: str) -> bool:
+    """True for a reporting verb that reports no statement: negated or hypothetical speech, a
+    refusal to speak ("declined to comment"), and perception of a thing ("heard a bang")."""
+    if verb is None or base in ACT_OF_CUE:
+        return False
+    kids = list(verb.children)
+    if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in kids):
+        return True
+    agent = any(c.dep_ == "agent" for c in kids)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not agent:
+        return True           # "a study published in May", "a phenomenon called coral bleaching"
+    if base in NAMING_VERBS and any(c.dep_ == "nsubjpass" for c in kids) and not agent:
+        return True
+    if base in LEGAL_VERBS and not any(c.dep_ == "ccomp" or c.dep_ == "prep" and c.lower_ in ("for", "to")
+                                       for c in kids):
+        return True           # "appealed the decision", "charged with murder"; not "appealed for calm"
+    if base in PERCEPTION_VERBS or base in KNOWLEDGE_VERBS:
+        return not _clausal(verb) and not any(c.dep_ == "prep" and c.lower_ == "as" for c in kids)
+    if base in REFUSAL_VERBS:
+        return any(c.dep_ == "xcomp" and c.lower_ in verb_forms_of(_SPEECH_ONLY) for c in kids)
+    if act_of(verb, base) != "speech":
+        return False
+    if any(c.dep_ == "neg" or (c.lower_ in NEGATION_WORDS and c.dep_ == "advmod") for c in kids):
+        return True
+    if verb.dep_ == "xcomp" and verb.head.lower_.startswith(("declin", "refus")):
+        return True
+    return any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in kids)
+
+
+def verb_forms_of(bases: frozenset[str]) -> frozenset[str]:
+    """Every inflected form of ``bases`` (from the reporting-verb table)."""
+    return _FORMS.setdefault(bases, frozenset(f for f, b in verb_forms().items() if b in bases))
+
+
+_FORMS: dict[frozenset[str], frozenset[str]] = {}
+REFUSAL_VERBS = frozenset({"decline", "refuse"})

@@ -1,0 +1,123 @@
+"""Reporting periods of business and economic news: "the latest quarter", "the year-ago period",
+"year-earlier profit", "the 1988 second quarter", "fiscal 1989", "the current fiscal year",
+"year-end", and "a year earlier" said of a quarter or a month.
+
+Such expressions name the period the article reports on, or the same period one year before it.
+That period is the last quarter (or half, month or day) the article named; without one, the
+quarter that ended last before the reference date (the one results are reported for). Values
+follow the TimeML TIMEX3 guidelines as TimeBank applies them ("the year-ago quarter" = 1988-Q3).
+"""
+from __future__ import annotations
+
+import re
+
+from . import calendar as cal
+from .extract import Candidate
+from .lexicon import ORDINALS
+from .normalize import ANCHOR_REACH, Context, Found
+
+_PERIOD_VALUE = re.compile(r"(\d{4})(-(?:Q[1-4]|H[12]|\d\d(?:-\d\d)?))$")
+_QUARTERISH = re.compile(r"\d{4}-(?:Q[1-4]|H[12])$")
+_BACK = re.compile(r"(?i)year-(?:ago|earlier)|prior-year|year-before")
+
+
+def last_period(ctx: Context, pos: int) -> str | None:
+    """The last quarter or half named before ``pos`` (within twice the usual reach: a results
+    story names its quarter once, at the top)."""
+    for value, at in reversed(ctx.anchors):
+        if pos - at > 2 * ANCHOR_REACH:
+            return None
+        if _QUARTERISH.match(value):
+            return value
+    return None
+
+
+def reported_quarter(ctx: Context, pos: int, *, ended: bool = False) -> str | None:
+    """The quarter the article reports on: the last one it named (if ``ended``, only one that has
+    begun by the reference date), else the one that ended last before the reference date."""
+    value = last_period(ctx, pos)
+    if ctx.dct is None:
+        return value
+    y, q = cal.quarter_of(ctx.dct)
+    if value and not (ended and value >= f"{y}-Q{q}"):
+        return value
+    y, q = (y - 1, 4) if q == 1 else (y, q - 1)
+    return f"{y}-Q{q}"
+
+
+def years_back(value: str, n: int) -> str | None:
+    """``value`` ``n`` years earlier ("1989-Q3" -> "1988-Q3"; Feb 29 becomes Feb 28)."""
+    m = _PERIOD_VALUE.match(value)
+    if not m:
+        return None
+    rest = m[2]
+    y = int(m[1]) - n
+    if rest == "-02-29" and cal.safe_date(y, 2, 29) is None:
+        rest = "-02-28"
+    return f"{y:04d}{rest}"
+
+
+def r_fin_period(c: Candidate, ctx: Context) -> list[Found]:
+    """"the latest quarter", "the year-ago period", "the 1988 second quarter", "the year-earlier
+    third quarter"."""
+    g = c.groups
+    adj = g["adj"].lower()
+    unit = g["unit"].lower()
+    current = reported_quarter(ctx, c.start, ended=adj in ("latest", "most recent"))
+    if g.get("ord"):
+        o = g["ord"].lower()
+        q = int(o[0]) if o[0].isdigit() else ORDINALS[o]
+        year = int(g["y"]) if g.get("y") else (int(current[:4]) if current else None)
+        if year is None:
+            return []
+        if _BACK.fullmatch(adj) and not g.get("y"):
+            year -= 1
+        return [(c.start, c.end, "DATE", f"{year}-Q{q}")]
+    if current is None:
+        return []
+    if g.get("y"):
+        return [(c.start, c.end, "DATE", g["y"] + current[4:])]
+    if _BACK.fullmatch(adj):
+        current = years_back(current, 1)
+    elif unit == "year":
+        current = current[:4]
+    return [(c.start, c.end, "DATE", current)] if current else []
+
+
+def r_year_back(c: Candidate, ctx: Context) -> list[Found]:
+    """"year-earlier profit", "year-ago results": the reported period a year before."""
+    current = reported_quarter(ctx, c.start)
+    if current is None:
+        return [(c.start, c.end, "DATE", str(ctx.dct.year - 1))] if ctx.dct else []
+    return [(c.start, c.end, "DATE", years_back(current, 1))]
+
+
+def r_fiscal(c: Candidate, ctx: Context) -> list[Found]:
+    """"fiscal 1989", "fiscal 2019-20", "this fiscal year", "the current fiscal year", "FY2020":
+    the fiscal year is named by its year (TimeBank writes "fiscal 1989" as 1989)."""
+    g = c.groups
+    if g.get("y"):
+        return [(c.start, c.end, "DATE", g["y"])]
+    if ctx.dct is None:
+        return [(c.start, c.end, "DATE", "XXXX")]
+    rel = (g.get("rel") or "this").lower()
+    step = {"last": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1}.get(rel, 0)
+    return [(c.start, c.end, "DATE", str(ctx.dct.year + step))]
+
+
+def r_year_end(c: Candidate, ctx: Context) -> list[Found]:
+    """"year-end", "by year's end": the current year (TimeBank marks the granularity of the year,
+    as for "the end of the year")."""
+    return [(c.start, c.end, "DATE", str(ctx.dct.year) if ctx.dct else "XXXX")]
+
+
+def year_earlier(c: Candidate, ctx: Context, n: int) -> str | None:
+    """"a year earlier" / "a year ago" said of a quarter, a month or a day named in the same
+    sentence ("sales rose in the third quarter from a year earlier"): that period ``n`` years back."""
+    s_start, _ = ctx.tense.sentence(c.start)
+    for value, at in reversed(ctx.anchors):
+        if at < s_start:
+            break
+        if _PERIOD_VALUE.match(value):
+            return years_back(value, n)
+    return None

@@ -16,8 +16,9 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from ..attribution.lexicon import country_name
-from ..entities import TIME_ZONES, TITLE_WORDS
+from ..entities import TITLE_WORDS, Referents
+from ..entities.lexicon import country_name
+from ..entities.names import TIME_ZONES
 from ..gazetteer import country_from_abbreviation
 from ..lexicons import MEDIA_OUTLETS, WIRE_AGENCIES
 from ..types import Entity
@@ -54,19 +55,30 @@ def actor_names(e: Entity) -> tuple[str, ...]:
 
 
 class Actors:
-    """Finds the actors of clauses of one article."""
+    """Finds the actors of clauses of one parsed article."""
 
-    def __init__(self, text: str, entities: Sequence[Entity]):
-        self.text = text
+    def __init__(self, doc, text: str, entities: Sequence[Entity]):
+        self.doc, self.text = doc, text
         self.entities = sorted(entities, key=lambda e: e.start)
         self.starts = [e.start for e in self.entities]
         self.labels = {n: e.label for e in self.entities for n in actor_names(e)}
+        self._referents: Referents | None = None
 
-    def of(self, start: int, end: int, *, subject: tuple[int, int] | None = None) -> tuple[str, ...]:
-        """Actors of the clause ``start:end``; ``subject`` is the span of the event word's subject,
-        where a news medium counts as an actor."""
+    @property
+    def referents(self) -> Referents:
+        """The article's :class:`Referents`, built at the first pronoun or role noun to resolve."""
+        if self._referents is None:
+            self._referents = Referents(self.doc, self.entities)
+        return self._referents
+
+    def of(self, start: int, end: int, *, verb=None) -> tuple[str, ...]:
+        """Actors of the clause ``start:end`` whose event word is ``verb`` (a spaCy token): the
+        referent of its subject ("he", "the company") first, then the entities of the clause. A news
+        medium counts only as the subject."""
         ents, text = self.entities, self.text
-        out: list[str] = []
+        subj = _subject(verb) if verb is not None else None
+        subject = (subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)) if subj is not None else None
+        out: list[str] = list(self._referent(subj)) if subj is not None else []
         i = bisect.bisect_left(self.starts, start)
         if i > 0 and re.fullmatch(r"\W{0,3}", text[ents[i - 1].end:start]) and _RELATIVE.match(text[start:start + 6]):
             out += actor_names(ents[i - 1])      # the antecedent of a relative clause: "Zaporizhia, where …"
@@ -79,6 +91,26 @@ class Actors:
                 continue
             out += [n for n in actor_names(e) if n not in out]
         return tuple(dict.fromkeys(out))
+
+    def _referent(self, head) -> tuple[str, ...]:
+        """Actor names of the subject headed by ``head``: its entity, or the referent of a mention
+        that names none ("he", "the company")."""
+        k = bisect.bisect_right(self.starts, head.idx) - 1
+        if k >= 0 and self.entities[k].start <= head.idx < self.entities[k].end:
+            return actor_names(self.entities[k])
+        ref = self.referents.at(head.idx, head.idx + len(head.text))
+        if ref.name is None or ref.label is None:
+            return ()
+        return actor_names(Entity(head.idx, head.idx + len(head.text), ref.name, ref.label, ref.name))
+
+
+def _subject(verb):
+    """The subject of ``verb``, or of the verb it is coordinated with ("fled and hid")."""
+    for tok in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj
+    return None
 
 
 def _modifies_name(text: str, e: Entity, entities: Sequence[Entity], nxt: int) -> bool:

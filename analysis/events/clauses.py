@@ -116,7 +116,7 @@ def _position(tok, lo: int, hi: int) -> str | None:
         return "reported"
     if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in EVENT_SUBORDINATORS for c in tok.children):
         return "adjunct"
-    if tok.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN")
+    if tok.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN") and c.i < tok.i
                                    for c in tok.children):
         return "main"       # "a day in which Moscow and Beijing denounced …": a clause with a subject of its own
     if tok.dep_ == "xcomp" and tense_reading(tok).tense == "future" and head.dep_ in ("ROOT", "conj"):
@@ -175,8 +175,8 @@ def clause_of_predicate(doc, verb, others: set[int], lo: int, hi: int) -> tuple[
     if verb.i in others or not idx:
         idx = idx or [verb.i]
     a, b = min(idx), max(idx) + 1
-    while a < verb.i and (doc[a].dep_ in _LEADING or doc[a].is_punct):
-        a += 1
+    while a < verb.i and (doc[a].dep_ in _LEADING or doc[a].is_punct or doc[a].tag_ in ("WDT", "WP", "WRB")):
+        a += 1          # "…, in which Moscow and Beijing denounced …" -> "Moscow and Beijing denounced …"
     while b > verb.i + 1 and (doc[b - 1].is_punct or doc[b - 1].dep_ == "cc" or doc[b - 1].is_space):
         b -= 1
     return doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)

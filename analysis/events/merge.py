@@ -3,6 +3,7 @@ printed twice) into one event whose ``evidence`` lists every telling."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Sequence
 
@@ -37,8 +38,9 @@ def trigger_stem(ev: Event) -> str | None:
     return ev.text[ev.trigger_start - ev.start:ev.trigger_end - ev.start].lower()[:5]
 
 
-def _words(s: str) -> set[str]:
-    return set(re.findall(r"\w+", s.lower()))
+@functools.lru_cache(maxsize=4096)
+def _words(s: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", s.lower()))
 
 
 def merge_events(events: Sequence[Event], kinds: Sequence[str], *, labels: dict[str, str]) -> list[Event]:

@@ -49,6 +49,7 @@ class Found:
 class ArticleView:
     """What the events stage reads of one article (built once per article)."""
     doc: object
+    text: str            # doc.text, read once (spaCy joins the tokens on every read)
     paragraphs: Sequence[Paragraph]
     sentences: Sequence[Sentence]
     attributions: Sequence[Attribution]
@@ -58,8 +59,9 @@ class ArticleView:
     sent_starts: list[int]
 
     @classmethod
-    def build(cls, doc, *, paragraphs, sentences, entities, attributions, published) -> ArticleView:
-        return cls(doc, paragraphs, sentences, attributions, published, Actors(doc.text, entities),
+    def build(cls, doc, *, text, paragraphs, sentences, entities, attributions, published) -> ArticleView:
+        text = doc.text if text is None else text
+        return cls(doc, text, paragraphs, sentences, attributions, published, Actors(doc, text, entities),
                    unverified_nouns(doc, sentences), [s.start for s in sentences])
 
     def kind(self, si: int) -> str:
@@ -67,37 +69,29 @@ class ArticleView:
 
     def quoted(self, si: int, pos: int) -> bool:
         sent = self.sentences[si]
-        return in_quotation(self.doc.text, self.paragraphs[sent.paragraph].start if self.paragraphs else sent.start, pos)
+        return in_quotation(self.text, self.paragraphs[sent.paragraph].start if self.paragraphs else sent.start, pos)
 
     def sentence_of(self, pos: int) -> int:
         return bisect.bisect_right(self.sent_starts, pos) - 1
 
     def status(self, si: int, cstart: int, cend: int, anchor: tuple[int, int], date_start, date_end, *,
                quoted: bool = False, history: bool = False) -> tuple[str, str | None]:
-        return status_of(self.doc, kind=self.kind(si), cstart=cstart, cend=cend, anchor=anchor, date_start=date_start,
+        return status_of(self.doc, self.text, kind=self.kind(si), cstart=cstart, cend=cend, anchor=anchor, date_start=date_start,
                          date_end=date_end, attributions=self.attributions, unverified_nouns=self.nouns,
                          published=self.published, sent_text=self.sentences[si].text, quoted=quoted, history=history)
-
-
-def subject_span(verb) -> tuple[int, int] | None:
-    """Character span of the subject of ``verb`` (a spaCy token), if it has one."""
-    for c in verb.children if verb is not None else ():
-        if c.dep_ in ("nsubj", "nsubjpass"):
-            toks = list(c.subtree)
-            return toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    return None
 
 
 # --------------------------------------------------------------------------- the stage
 def find_events(doc, *, paragraphs: Sequence[Paragraph], sentences: Sequence[Sentence], timexes: Sequence[Timex],
                 entities: Sequence[Entity], attributions: Sequence[Attribution],
-                published: date | None = None, undated: bool = True) -> list[Event]:
+                published: date | None = None, undated: bool = True, text: str | None = None) -> list[Event]:
     """Events of one article, in text order. ``published`` (the reference date) marks dates after
     it as expected and dates before its news window as background, and dates the events told
-    without a date; ``undated=False`` keeps only the events that carry a date of their own."""
+    without a date; ``undated=False`` keeps only the events that carry a date of their own.
+    ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it on every read)."""
     from .undated import find_undated
 
-    view = ArticleView.build(doc, paragraphs=paragraphs, sentences=sentences, entities=entities,
+    view = ArticleView.build(doc, text=text, paragraphs=paragraphs, sentences=sentences, entities=entities,
                              attributions=attributions, published=published)
     found = Found()
     _dated(view, timexes, found)
@@ -109,7 +103,7 @@ def find_events(doc, *, paragraphs: Sequence[Paragraph], sentences: Sequence[Sen
 
 
 def _dated(view: ArticleView, timexes: Sequence[Timex], found: Found) -> None:
-    doc, text = view.doc, view.doc.text
+    doc, text = view.doc, view.text
     by_clause: dict[tuple[int, int], int] = {}
     for tx in sorted(timexes, key=lambda t: t.start):
         if tx.type not in DATED_TYPES or not _RESOLVED.match(tx.value or ""):
@@ -130,7 +124,7 @@ def _dated(view: ArticleView, timexes: Sequence[Timex], found: Found) -> None:
         verb = trigger_of_date(doc, tx.start, tx.end, cstart, cend)
         by_clause[(cstart, cend)] = len(found.events)
         found.add(Event(tx.value, tx.date_start, tx.date_end, text[cstart:cend], cstart, cend,
-                        view.actors.of(cstart, cend, subject=subject_span(verb)), status, speaker, tx.start, tx.end,
+                        view.actors.of(cstart, cend, verb=verb), status, speaker, tx.start, tx.end,
                         ((cstart, cend),), "explicit", *_token_span(verb)), view.kind(si), si)
 
 
@@ -163,6 +157,6 @@ def _inherit_synchronous(view: ArticleView, found: Found) -> None:
         status, speaker = view.status(si, sent.start, sent.end, (sent.start, sent.end), prev.date_start, prev.date_end)
         verb = trigger_of_date(doc, sent.start, sent.end, sent.start, sent.end)
         found.add(Event(prev.date, prev.date_start, prev.date_end, sent.text, sent.start, sent.end,
-                        view.actors.of(sent.start, sent.end, subject=subject_span(verb)), status, speaker,
+                        view.actors.of(sent.start, sent.end, verb=verb), status, speaker,
                         prev.timex_start, prev.timex_end, ((sent.start, sent.end),), "discourse", *_token_span(verb)),
                   view.kind(si), si)

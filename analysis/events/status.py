@@ -125,13 +125,12 @@ def is_old(date_end: date | None, published: date | None) -> bool:
     return bool(published and date_end and date_end < published - timedelta(days=NEWS_WINDOW_DAYS))
 
 
-def status_of(doc, *, kind: str, cstart: int, cend: int, anchor: tuple[int, int], date_start: date | None,
+def status_of(doc, text: str, *, kind: str, cstart: int, cend: int, anchor: tuple[int, int], date_start: date | None,
               date_end: date | None, attributions, unverified_nouns, published: date | None, sent_text: str,
               quoted: bool = False, history: bool = False) -> tuple[str, str | None]:
     """``(status, speaker)`` of the event told by the clause ``cstart:cend``. ``anchor`` is the
     span whose path up the parse is read for tense and hedges (the date, or the event word);
     ``history`` says the clause tells history by its form (the pluperfect, "was born")."""
-    text = doc.text
     attr = _attribution_for(*anchor, attributions) or _quoting(cstart, cend, attributions)
     speaker = (attr.speaker or attr.source) if attr else None
     if kind == "caption":

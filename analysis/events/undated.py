@@ -19,7 +19,7 @@ from __future__ import annotations
 from ..types import Event
 from .clauses import clause_of_predicate, predicates
 from .lexicon import SKIP_KINDS, UNDATED_KINDS
-from .stage import ArticleView, Found, subject_span
+from .stage import ArticleView, Found
 
 DISCOURSE_SENTENCES = 2      # how many sentences back a paragraph's date still holds
 MIN_TOKENS = 3
@@ -55,7 +55,7 @@ def find_undated(view: ArticleView, found: Found) -> None:
 
 
 def _dated_event(view: ArticleView, si: int, verb, time: str, cstart: int, cend: int, dated) -> Event | None:
-    text = view.doc.text
+    text = view.text
     trigger = (verb.idx, verb.idx + len(verb.text))
     source = _discourse_source(view, si, time, dated)
     history = time in ("pluperfect", "history")
@@ -74,7 +74,7 @@ def _dated_event(view: ArticleView, si: int, verb, time: str, cstart: int, cend:
     status, speaker = view.status(si, cstart, cend, trigger, d0, d1, history=history)
     if time == "future" and status not in ("expected", "background"):
         status = "expected"
-    return Event(value, d0, d1, text[cstart:cend], cstart, cend, view.actors.of(cstart, cend, subject=subject_span(verb)),
+    return Event(value, d0, d1, text[cstart:cend], cstart, cend, view.actors.of(cstart, cend, verb=verb),
                  status, speaker, tx0, tx1, ((cstart, cend),), origin, *trigger)
 
 

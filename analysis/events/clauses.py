@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..temporal.tense import CONDITIONAL_AUX, MODAL_AUX, tense_reading
+from ..temporal.tense import tense_reading
 from ..types import Sentence
-from .lexicon import (CLAUSE_DEPS, EVENT_SUBORDINATORS, HISTORY_VERBS, REPORTING_ONLY, STATE_VERBS,
+from .lexicon import (CLAUSE_DEPS, EVENT_SUBORDINATORS, HISTORY_VERBS, MODALS, REPORTING_ONLY, STATE_VERBS,
                       SUBORDINATORS)
 
 MIN_CLAUSE_TOKENS = 5
@@ -154,7 +154,7 @@ def _time(tok) -> str | None:
     auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     if tok.lower_ in HISTORY_VERBS and "auxpass" in {c.dep_ for c in tok.children}:
         return "history"
-    if reading.modal in MODAL_AUX or reading.modal in CONDITIONAL_AUX or "used" in auxes:
+    if reading.modal in MODALS or auxes & MODALS or "used" in auxes:
         return None
     if reading.tense == "past":
         return "pluperfect" if "had" in auxes and reading.aspect and "perfect" in reading.aspect else "past"

@@ -83,6 +83,9 @@ STATE_VERBS = frozenset("""
     continue continues face faced faces lie lay sit sat stand stood number numbered total totalled totaled
     tend tended
 """.split())
+# Modal auxiliaries (Penn Treebank MD, less the futures "will" and "shall"): a clause they head
+# tells a possibility, an obligation or a hypothesis, not an event.
+MODALS = frozenset({"can", "ca", "could", "may", "might", "must", "should", "would", "'d", "’d", "ought", "need"})
 # Passive verbs of birth and founding tell a life's or an institution's history even without a
 # date ("was born in Ohio", "was founded by two brothers").
 HISTORY_VERBS = frozenset("born founded established incorporated".split())

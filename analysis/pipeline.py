@@ -72,7 +72,7 @@ def analyze_doc(doc, *, published: date | None = None, article_id: str | None = 
     quants = quantities.find_quantities(doc)
     attrs = attribution.find_attributions(doc, paragraphs=paragraphs, sentences=sentences, entities=ents)
     evts = events.find_events(doc, paragraphs=paragraphs, sentences=sentences, timexes=dating.timexes,
-                              entities=ents, attributions=attrs, published=dating.published)
+                              entities=ents, attributions=attrs, published=dating.published, text=text)
     return Analysis(text=text, published=dating.published, published_from=dating.published_from,
                     paragraphs=paragraphs, sentences=sentences, timexes=dating.timexes, entities=ents,
                     attributions=attrs, events=evts, quantities=quants, article_id=article_id)

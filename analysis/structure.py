@@ -50,6 +50,13 @@ BOILERPLATE_RE = re.compile(
         Have\ your\ say[^\n]{0,60}|Skip\ to\ [^\n]{0,40})[.:!]?$""",
     re.X | re.I)
 
+# Promotional lines that point elsewhere: "READ MORE: …", "WATCH: …", "Also read | …" (the teaser
+# labels of news sites; a label in capitals or followed by a colon, a bar or a dash).
+PROMO_RE = re.compile(
+    r"""^(?:(?:READ\ MORE|READ\ ALSO|ALSO\ READ|MORE|WATCH|LISTEN|SEE\ ALSO|RELATED|RECOMMENDED|TRENDING|
+        SIGN\ UP|SUBSCRIBE|FOLLOW|DON'T\ MISS|MUST\ READ|LIVE|VIDEO|PHOTOS|OPINION)\b\s*[:|–—-]
+      | (?:Read\ more|Read\ also|Also\ read|More|Watch|Listen|See\ also|Related|Recommended|Don't\ miss|Must\ read|
+           Sign\ up|Subscribe|Follow\ us)\s*[:|–—]\s*\S)""", re.X)
 # A line that is only a date: "Friday, January 4, 2019", "March 01, 2008", "2023-03-02".
 DATELINE_RE = re.compile(
     rf"^(?:{WEEKDAY},?\s+)?(?:{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH},?\s+\d{{4}}|"
@@ -79,8 +86,9 @@ def _blocks(text: str) -> list[tuple[int, int]]:
 
 def _hard_wrapped(text: str, lines: Sequence[tuple[int, int]]) -> bool:
     """True when consecutive lines are one paragraph broken at a fixed width (plain-text e-mail style)."""
-    if len(lines) < 2:
-        return False
+    if len(lines) < 2 or any(PROMO_RE.match(text[s:e]) or BOILERPLATE_RE.match(text[s:e]) or _is_credit(text[s:e])
+                             for s, e in lines[1:]):
+        return False          # a teaser, boilerplate or credit line is its own paragraph
     inner = lines[:-1]
     widths = [e - s for s, e in inner]
     return (min(widths) >= 40 and max(widths) <= 100 and max(widths) - min(widths) <= 30
@@ -161,7 +169,7 @@ def classify(texts: Sequence[str]) -> list[tuple[str, int | None]]:
             dup[i] = seen[key]
         else:
             seen.setdefault(key, i)
-        if BOILERPLATE_RE.match(t):
+        if BOILERPLATE_RE.match(t) or PROMO_RE.match(t):
             kinds[i] = "boilerplate"
         elif DATELINE_RE.match(t):
             kinds[i] = "boilerplate"      # a bare dateline is metadata, not body text

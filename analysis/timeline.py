@@ -1,9 +1,14 @@
 """The corpus timeline: events of many articles merged, filtered by actor, exported for TimelineJS.
 
-Two events from different articles are one event when they cover the same dates, share actors and
-say the same thing (enough content words in common). The merged row counts the articles and the
-news sources (outlets) that report it and keeps every telling as evidence, so each point of the
-timeline leads back to its sentences.
+Two events from different articles are one event only when their dates overlap (at the same
+precision), they share a specific actor (a person, organisation or place, not just a country) and
+their event words or texts say the same thing. A name is one actor across the corpus: a short name
+that fits exactly one fuller name of the corpus ("Jobs", "Steve Jobs") takes the fuller one. The
+merged row counts the articles and the news sources (outlets) that report it and keeps every
+telling as evidence, so each point of the timeline leads back to its sentences.
+
+The timeline shows the news window by default: background (history told for context) is listed
+apart (:func:`split_background`).
 """
 from __future__ import annotations
 
@@ -19,6 +24,8 @@ from typing import Any
 
 import pandas as pd
 
+from .events import nationality_countries
+from .gazetteer import country_from_abbreviation, gazetteer
 from .tables import csv_cell, write_atomic
 
 LOGGER = logging.getLogger(__name__)
@@ -27,8 +34,9 @@ LOGGER = logging.getLogger(__name__)
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 STATUS_PRIORITY = ("asserted", "attributed", "unverified", "expected", "background")
-MIN_WORD_OVERLAP = 0.2       # Jaccard of content words for two tellings of one event
-MIN_ACTOR_OVERLAP = 0.5      # Jaccard of actors (or two shared actors)
+MIN_WORD_OVERLAP = 0.3       # Jaccard of content words for two tellings of one event
+SAME_WORDS = 0.6             # ... that alone says the same thing, whatever the event words
+MAX_POINT_DAYS = 7           # spans up to a week are compared by overlap; longer ones must be equal
 HEADLINE_WORDS = 14
 # English function words (the SMART stop list's most frequent entries), ignored when comparing texts.
 STOP_WORDS = frozenset("""
@@ -83,13 +91,59 @@ def _jaccard(a: set, b: set) -> float:
 
 
 # --------------------------------------------------------------------------- merging
-def _similar(x: dict, y: dict) -> bool:
-    words = _jaccard(x["_words"], y["_words"])
-    if words >= 0.5:
+def _specific(actor: str) -> bool:
+    """A person, organisation or place more specific than a country."""
+    place = gazetteer().get(actor)
+    return not (place is not None and place.kind == "country") and not nationality_countries(actor)
+
+
+def _overlap(x: dict, y: dict) -> bool:
+    """The two tellings' dates overlap, at the same precision (a day does not match a year)."""
+    (a0, a1), (b0, b1) = (x["_start"], x["_end"] or x["_start"]), (y["_start"], y["_end"] or y["_start"])
+    if a0 is None or b0 is None:
+        return False
+    if (a0, a1) == (b0, b1):
         return True
-    ax, ay = set(x["_actors"]), set(y["_actors"])
-    actors_ok = _jaccard(ax, ay) >= MIN_ACTOR_OVERLAP or len(ax & ay) >= 2
-    return actors_ok and words >= MIN_WORD_OVERLAP
+    short = (a1 - a0).days < MAX_POINT_DAYS and (b1 - b0).days < MAX_POINT_DAYS
+    return short and a0 <= b1 and b0 <= a1
+
+
+def _similar(x: dict, y: dict) -> bool:
+    """Two tellings of one event (see the module's docstring): overlapping dates, a shared specific
+    actor, and the same words, or enough words in common with the same event word or two shared
+    specific actors."""
+    shared = [a for a in set(x["_actors"]) & set(y["_actors"]) if _specific(a)]
+    if not shared or not _overlap(x, y):
+        return False
+    words = _jaccard(x["_words"], y["_words"])
+    same_trigger = x["_trigger"] is not None and x["_trigger"] == y["_trigger"]
+    return words >= SAME_WORDS or (words >= MIN_WORD_OVERLAP and (same_trigger or len(shared) >= 2))
+
+
+def _trigger(rec: dict) -> str | None:
+    """The event word of a row, cut to five letters (a crude stem)."""
+    ts, te, start = _int(rec.get("trigger_start")), _int(rec.get("trigger_end")), _int(rec.get("start"))
+    if ts is None or te is None or start is None:
+        return None
+    return str(rec.get("text") or "")[ts - start:te - start].lower()[:5] or None
+
+
+def corpus_names(actor_lists: Iterable[list[str]]) -> dict[str, str]:
+    """Short names that end exactly one fuller name of the corpus, mapped to it ("Jobs" -> "Steve
+    Jobs"; "Smith" stays when the corpus has two Smiths; countries and states stay)."""
+    names = {a for actors in actor_lists for a in actors}
+    fuller: dict[str, set[str]] = {}
+    for name in names:
+        words = name.split()
+        for k in range(1, len(words)):
+            fuller.setdefault(" ".join(words[k:]), set()).add(name)
+    return {short: next(iter(full)) for short, full in fuller.items()
+            if short in names and len(full) == 1 and not _is_country(short)}
+
+
+def _is_country(name: str) -> bool:
+    place = gazetteer().get(name)
+    return place is not None and place.kind in ("country", "state")
 
 
 def merge_corpus_events(events: pd.DataFrame, *, attributions: pd.DataFrame | None = None,
@@ -108,9 +162,14 @@ def merge_corpus_events(events: pd.DataFrame, *, attributions: pd.DataFrame | No
     if articles is not None and "outlet" in articles:
         outlets = {str(a): o for a, o in zip(articles["article_id"], articles["outlet"], strict=True)
                    if isinstance(o, str) and o}
-    rows = []
-    for rec in events.to_dict("records"):
+    records = events.to_dict("records")
+    for rec in records:
         rec["_actors"] = _as_list(rec.get("actors"))
+    names = corpus_names(rec["_actors"] for rec in records)
+    rows = []
+    for rec in records:
+        rec["_actors"] = list(dict.fromkeys(names.get(a, a) for a in rec["_actors"]))
+        rec["_trigger"] = _trigger(rec)
         rec["_words"] = _content_words(rec.get("text", ""), rec["_actors"])
         rec["_start"], rec["_end"] = _as_date(rec.get("date_start")), _as_date(rec.get("date_end"))
         aid = str(rec.get("article_id"))
@@ -119,26 +178,34 @@ def merge_corpus_events(events: pd.DataFrame, *, attributions: pd.DataFrame | No
         if not rec.get("speaker") or (isinstance(rec.get("speaker"), float) and pd.isna(rec["speaker"])):
             rec["speaker"] = _speaker_from(rec, attributions)
         rows.append(rec)
-    groups: list[list[dict]] = []
-    by_span: dict[tuple, list[int]] = {}
-    for rec in sorted(rows, key=lambda r: (r["_start"] or date.max, str(r.get("article_id")), r.get("start", 0))):
-        key = (rec["_start"], rec["_end"], rec.get("date") if rec["_start"] is None else None)
-        best = None
-        for gi in by_span.get(key, ()) if rec["_start"] is not None else ():
-            g = groups[gi]
-            if any(str(m.get("article_id")) == str(rec.get("article_id")) for m in g):
-                continue
-            if any(_similar(m, rec) for m in g):
-                best = gi
-                break
-        if best is None:
-            by_span.setdefault(key, []).append(len(groups))
-            groups.append([rec])
-        else:
-            groups[best].append(rec)
+    groups = _group(sorted(rows, key=lambda r: (r["_start"] or date.max, str(r.get("article_id")), r.get("start", 0))))
     out = pd.DataFrame([_merged_row(g) for g in groups], columns=MERGED_COLUMNS)
     return out.sort_values(["date_start", "n_articles"], ascending=[True, False], na_position="last",
                            kind="stable").reset_index(drop=True)
+
+
+def _group(rows: list[dict]) -> list[list[dict]]:
+    """Groups of tellings of one event; ``rows`` sorted by start date. A group takes at most one
+    telling per article."""
+    groups: list[list[dict]] = []
+    open_groups: list[tuple[date, int]] = []      # (latest end, group index) of groups a later row may join
+    for rec in rows:
+        best = None
+        if rec["_start"] is not None:
+            open_groups = [(end, gi) for end, gi in open_groups if end >= rec["_start"]]
+            for _, gi in open_groups:
+                g = groups[gi]
+                if all(str(m.get("article_id")) != str(rec.get("article_id")) for m in g) \
+                        and any(_similar(m, rec) for m in g):
+                    best = gi
+                    break
+        if best is None:
+            groups.append([rec])
+            if rec["_start"] is not None:
+                open_groups.append((rec["_end"] or rec["_start"], len(groups) - 1))
+        else:
+            groups[best].append(rec)
+    return groups
 
 
 def _speaker_from(rec: dict, attributions: pd.DataFrame | None) -> str | None:
@@ -184,21 +251,64 @@ def _int(v: Any) -> int | None:
         return None
 
 
+def _name_words(name: str) -> list[str]:
+    """Words of a name as compared: lower case, dots dropped, "&" as "and"."""
+    return str(name).lower().replace(".", "").replace("&", " and ").split()
+
+
+def actor_aliases(actor: str) -> list[list[str]]:
+    """The names an actor may be asked for by: as given, and the country a nationality word or an
+    abbreviation names ("Ukrainian" -> Ukraine, "US" -> United States)."""
+    names = [actor, *nationality_countries(actor)]
+    full = country_from_abbreviation(actor.strip())
+    if full:
+        names.append(full)
+    return [w for w in (_name_words(n) for n in dict.fromkeys(names)) if w]
+
+
 def filter_by_actor(df: pd.DataFrame, actor: str | None) -> pd.DataFrame:
-    """Rows whose actors include ``actor``: the canonical name, or words of it ("Blinken" finds
-    "Antony Blinken"). Case is ignored; no actor (None or "") keeps every row."""
-    want = (actor or "").strip().lower().split()
-    if not want:
+    """Rows whose actors include ``actor`` under any of its names: the canonical name, words of it
+    ("Blinken" finds "Antony Blinken"), a nationality or abbreviation of a country ("US"), in time
+    order (rows with the same dates stay together, in their order). Case and dots are ignored; no
+    actor (None or "") keeps every row."""
+    wants = actor_aliases(actor or "")
+    if not wants:
         return df
 
     def has(value: Any) -> bool:
         for a in _as_list(value):
-            words = a.lower().split()
-            if any(words[i:i + len(want)] == want for i in range(len(words) - len(want) + 1)):
-                return True
+            words = _name_words(a)
+            for want in wants:
+                if any(words[i:i + len(want)] == want for i in range(len(words) - len(want) + 1)):
+                    return True
         return False
 
-    return df[df["actors"].map(has)] if len(df) else df
+    if not len(df):
+        return df
+    rows = df[df["actors"].map(has)]
+    return in_time_order(rows)
+
+
+def in_time_order(df: pd.DataFrame) -> pd.DataFrame:
+    """Rows sorted by start then end date, undated rows last; ties keep their order."""
+    if not len(df) or "date_start" not in df:
+        return df
+    key = pd.DataFrame({"s": pd.to_datetime(df["date_start"].astype(object), errors="coerce"),
+                        "e": pd.to_datetime(df["date_end"].astype(object), errors="coerce")}, index=df.index)
+    order = key.sort_values(["s", "e"], na_position="last", kind="stable").index
+    return df.loc[order]
+
+
+def split_background(df: pd.DataFrame, *, window: str = "news") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(shown, background)``: with ``window="news"`` the rows of the news window and, apart, the
+    background (history told for context, photo dates); with ``window="all"`` every row is shown
+    and the background is empty."""
+    if window not in ("news", "all"):
+        raise ValueError(f"window must be 'news' or 'all', not {window!r}")
+    if window == "all" or not len(df) or "status" not in df:
+        return df, df.iloc[0:0]
+    back = df["status"] == "background"
+    return df[~back], df[back]
 
 
 # --------------------------------------------------------------------------- TimelineJS

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from analysis import entities, events, structure
-from analysis.types import Attribution, Timex
+from analysis.types import Attribution, Entity, Timex
 
 CASES_DIR = Path(__file__).parent / "cases"
 STATUS_CASES = json.loads((CASES_DIR / "events_status.json").read_text(encoding="utf-8"))
@@ -39,7 +39,7 @@ def _attributions(text, specs):
     return out
 
 
-def _events(nlp, case):
+def _events(nlp, case, *, undated=False):
     text = case["text"]
     doc = nlp(text)
     paragraphs = structure.find_paragraphs(text)
@@ -48,7 +48,7 @@ def _events(nlp, case):
     return events.find_events(doc, paragraphs=paragraphs, sentences=sentences,
                               timexes=_timexes(text, case["timexes"]), entities=ents,
                               attributions=_attributions(text, case.get("attributions", [])),
-                              published=date.fromisoformat(case["published"]))
+                              published=date.fromisoformat(case["published"]), undated=undated)
 
 
 @pytest.mark.parametrize("case", STATUS_CASES, ids=[c["label"] for c in STATUS_CASES])
@@ -129,7 +129,68 @@ def test_seed_tanks_expected_in_spring_or_summer(seed_analysis):
 
 
 def test_seed_standfirst_and_body_merged(seed_analysis):
-    meetings = [e for e in seed_analysis.events if "Sergei Lavrov" in e.actors and e.date == "2023-03-02"]
+    meetings = [e for e in seed_analysis.events if "Sergei Lavrov" in e.actors and e.date == "2023-03-02"
+                and e.date_from == "explicit"]
     if not seed_analysis.timexes:
         pytest.skip("the temporal stage found no timexes")
     assert len(meetings) == 1 and len(meetings[0].evidence) >= 2
+
+
+UNDATED_CASES = json.loads((CASES_DIR / "events_undated.json").read_text(encoding="utf-8"))
+
+
+def _trigger(text, ev):
+    return text[ev.trigger_start:ev.trigger_end] if ev.trigger_start is not None else None
+
+
+@pytest.mark.parametrize("case", UNDATED_CASES, ids=[c["label"] for c in UNDATED_CASES])
+def test_undated_events(nlp, case):
+    found = _events(nlp, case, undated=True)
+    by_trigger = {_trigger(case["text"], ev): ev for ev in found}
+    for exp in case["expected"]:
+        ev = by_trigger.get(exp["trigger"])
+        assert ev is not None, sorted(t for t in by_trigger if t)
+        assert (ev.date, ev.date_from) == (exp["date"], exp["date_from"])
+        assert ev.start <= ev.trigger_start < ev.trigger_end <= ev.end
+        if "status" in exp:
+            assert ev.status == exp["status"]
+        for actor in exp.get("actors_include", []):
+            assert actor in ev.actors
+    assert not set(case.get("not_triggers", [])) & set(by_trigger)
+    if not case["expected"]:
+        assert found == []
+
+
+@pytest.mark.parametrize("word, countries", [
+    ("Ukrainian", ("Ukraine",)), ("Sino-Russian", ("China", "Russia")), ("Russo-Ukrainian", ("Russia", "Ukraine")),
+    ("Kurdish", ()),
+])
+def test_nationality_countries(word, countries):
+    assert events.nationality_countries(word) == countries
+
+
+@pytest.mark.parametrize("text, label, names", [
+    ("Wikinews", "ORG", ()), ("COVID-19", "ORG", ()), ("Ebola virus", "ORG", ()), ("UTC", "ORG", ()),
+    ("Ukrainian", "NORP", ("Ukraine",)), ("US", "GPE", ("United States",)), ("iPhone 4", "PRODUCT", ("iPhone 4",)),
+    ("the Dow Jones Industrial Average", "ORG", ("the Dow Jones Industrial Average",)),
+])
+def test_actor_names(text, label, names):
+    assert events.actor_names(Entity(0, len(text), text, label, text)) == names
+
+
+SEED_UNDATED = ["confirmed", "denounced", "accused"]   # Blinken to Lavrov; Moscow and Beijing; Lavrov and Qin Gang
+
+
+@pytest.mark.parametrize("trigger", SEED_UNDATED)
+def test_seed_news_without_a_date(seed_analysis, seed_text, trigger):
+    hits = [e for e in seed_analysis.events if _trigger(seed_text, e) == trigger]
+    assert len(hits) == 1
+    assert hits[0].date == "2023-03-02" and hits[0].date_from == "publication"
+    assert hits[0].status in ("asserted", "attributed")
+
+
+def test_seed_events_keep_their_triggers(seed_analysis, seed_text):
+    for ev in seed_analysis.events:
+        assert ev.trigger_start is not None and ev.start <= ev.trigger_start < ev.trigger_end <= ev.end
+        assert ev.date_from in ("explicit", "discourse", "publication")
+        assert (ev.timex_start is None) == (ev.date_from == "publication")

@@ -58,3 +58,13 @@ def test_sentences_stay_inside_paragraphs(nlp, seed_text):
     texts = [s.text for s in sentences]
     assert "Blinken urged his counterpart to reverse their decision to suspend the New START nuclear treaty." in texts
     assert "With Reuters and AP" in texts
+
+
+def test_sentence_ends_before_a_line_without_final_punctuation(nlp):
+    case = next(c for c in STRUCTURE_CASES if c["label"].startswith("promotional lines"))
+    text = case["text"]
+    paragraphs = find_paragraphs(text)
+    sentences = find_sentences(nlp(text), paragraphs)
+    said = next(s for s in sentences if s.text.startswith("Heavy rain"))
+    assert said.text.endswith("the council said.")
+    assert paragraphs[said.paragraph + 1].kind == "boilerplate"

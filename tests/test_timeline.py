@@ -94,3 +94,50 @@ def test_seed_timelinejs_export(seed_analysis, tmp_path):
     table = pd.read_csv(paths[1])
     assert len(table) == len(doc["events"]) and {"date", "actors", "n_articles", "status"} <= set(table.columns)
     assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_merge_needs_a_specific_shared_actor():
+    """Same day, same words, but the only shared actor is a country: two events."""
+    df = pd.DataFrame([_row("a1", "Flooding closed roads in the north of the country.", ["Italy", "Verona"]),
+                       _row("a2", "Flooding closed roads in the north of the country.", ["Italy", "Trento"])])
+    assert len(timeline.merge_corpus_events(df)) == 2
+
+
+def test_merge_needs_the_same_story_not_just_the_same_person():
+    df = pd.DataFrame([_row("a1", "Giorgia Meloni opened a bridge in Genoa.", ["Giorgia Meloni", "Genoa"]),
+                       _row("a2", "Giorgia Meloni criticised the budget rules of Brussels.", ["Giorgia Meloni"])])
+    assert len(timeline.merge_corpus_events(df)) == 2
+
+
+def test_short_names_take_the_corpus_full_name():
+    assert timeline.corpus_names([["Steve Jobs", "Apple"], ["Jobs"], ["Smith"], ["Anna Smith"], ["Tom Smith"]]) \
+        == {"Jobs": "Steve Jobs"}
+    df = pd.DataFrame([_row("a1", "Jobs unveiled the phone.", ["Jobs"]), _row("a2", "x", ["Steve Jobs"], day="2024-05-01")])
+    merged = timeline.merge_corpus_events(df)
+    assert all(actors == ["Steve Jobs"] for actors in merged["actors"])
+
+
+@pytest.mark.parametrize("alias, n", [("Ukrainian", 1), ("US", 1), ("U.S.", 1), ("united states", 1),
+                                      ("Kyiv", 0)])
+def test_filter_by_actor_accepts_aliases(alias, n):
+    df = pd.DataFrame([_row("a1", "x", ["Ukraine"]), _row("a2", "y", ["United States"])])
+    assert len(timeline.filter_by_actor(timeline.merge_corpus_events(df), alias)) == n
+
+
+def test_filter_by_actor_returns_time_order_with_ties_together():
+    df = pd.DataFrame([_row("a1", "third", ["Antony Blinken"], day="2024-05-09"),
+                       _row("a2", "first", ["Antony Blinken"], day="2024-01-02"),
+                       _row("a3", "second", ["Antony Blinken", "Rome"], day="2024-05-01"),
+                       _row("a4", "tie", ["Antony Blinken"], day="2024-05-09")])
+    rows = timeline.filter_by_actor(df, "Blinken")
+    assert list(rows["text"]) == ["first", "second", "third", "tie"]
+
+
+def test_background_is_listed_apart():
+    df = pd.DataFrame([_row("a1", "news", ["X"]), _row("a1", "history", ["X"], day="1869-05-01", status="background")])
+    shown, background = timeline.split_background(df)
+    assert list(shown["text"]) == ["news"] and list(background["text"]) == ["history"]
+    shown, background = timeline.split_background(df, window="all")
+    assert len(shown) == 2 and background.empty
+    with pytest.raises(ValueError):
+        timeline.split_background(df, window="recent")

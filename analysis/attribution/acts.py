@@ -90,7 +90,7 @@ def attributes_nothing(verb, base: str) -> bool:
         return any(c.dep_ == "xcomp" and c.lower_ in verb_forms_of(_SPEECH_ONLY) for c in kids)
     if act_of(verb, base) != "speech":
         return False
-    if any(c.dep_ == "neg" or (c.lower_ in NEGATION_WORDS and c.dep_ == "advmod") for c in kids):
+    if any(c.dep_ == "neg" or (c.lower_ in NEGATION_WORDS and c.dep_ == "advmod") for c in kids) and base != "plead":
         return True
     if verb.dep_ == "xcomp" and verb.head.lower_.startswith(("declin", "refus")):
         return True

@@ -59,7 +59,10 @@ SPEECH_VERBS = frozenset("""
     persuade convince dispute contest contradict correct debate rebut refute acknowledge tease
     sing chant preach lecture brief poll survey rate rank grade predict label dub term
     liken compare portray paint frame cast brand
-""".split())
+""".split()) | frozenset(
+    # manner of speaking (VerbNet 37.3) and repeating what another said ("echoed")
+    "blurt stutter stammer mumble murmur gasp sob hiss snap bark growl roar groan sigh gush rave rant "
+    "echo parrot plead read put".split())
 
 # Cognition and intention verbs (PolNeAR annotates beliefs and intentions as attributions).
 COGNITION_VERBS = frozenset("""
@@ -109,6 +112,8 @@ IRREGULAR = {
     "slam": ("slammed", "slamming"), "lean": ("leant",),
     "refer": ("referred", "referring"), "prefer": ("preferred", "preferring"), "rebut": ("rebutted",),
     "dub": ("dubbed", "dubbing"), "compare": ("compared",), "brief": ("briefed",),
+    "plead": ("pled", "pleaded", "plead"), "read": ("read", "reads", "reading"), "put": ("put", "puts"),
+    "sob": ("sobbed",), "snap": ("snapped",), "stammer": ("stammered",), "echo": ("echoed", "echoes"),
 }
 
 # Nouns that head a reporting phrase ("in a statement", "his claim that").

@@ -35,6 +35,13 @@ PERSON_HEADS = frozenset(w for w in OFFICE_WORDS if w.isalpha() and w not in ("f
                                                                                "former", "then", "acting", "deputy", "top",
                                                                                "senior", "highest", "presidential", "of",
                                                                                "state", "general", "house", "affairs"))
+# Nouns for one person by kin or role, and the agent-noun endings of English (driver, inspector,
+# scientist, resident, assistant, technician; Quirk et al., "A Comprehensive Grammar", I.34-I.36).
+KINSHIP_NOUNS = frozenset("son daughter wife husband mother father brother sister parent child spouse partner "
+                          "friend neighbour neighbor colleague widow widower fiancée fiancé fiancee fiance "
+                          "girlfriend boyfriend relative cousin uncle aunt grandmother grandfather victim survivor "
+                          "captain witness owner".split())
+PERSON_NOUN = re.compile(r"[a-z]{3,}(?:er|or|ist|ant|ent|ian)$")
 _MEDIA = {m.lower() for m in WIRE_AGENCIES + MEDIA_OUTLETS}
 _WORD = re.compile(r"[\w.’'-]+")
 
@@ -91,6 +98,9 @@ def source_type(source: str | None, *, speaker: str | None, label: str | None, h
         return "organisation"
     if head in PERSON_HEADS or head in MALE_PRONOUNS or head in FEMALE_PRONOUNS:
         return "person"
+    if head in KINSHIP_NOUNS or PERSON_NOUN.search(head) and not head.endswith("s"):
+        # one described, unnamed person: "a driver" is anonymous, "the driver", "his son" a person
+        return "anonymous" if words and words[0] in ANONYMOUS_DETS else "person"
     if speaker and speaker[:1].isupper() and label is None and head and head[:1].isalpha():
         return "person" if source and source.split()[-1][:1].isupper() else "unknown"
     return "unknown"

@@ -133,6 +133,10 @@ def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | N
             if obj is not None:
                 s = obj.left_edge.i
             return _span_chars(doc, s, e)
+    if base == "plead":          # "pled not guilty to all charges"
+        plea = next((c for c in kids if c.dep_ in ("oprd", "acomp") and c.i > verb.i), None)
+        if plea is not None:
+            return _span_chars(doc, plea.left_edge.i, plea.right_edge.i + 1)
     if base == "call":           # "called the charges unsubstantiated", "called Oz a quack"
         right = [c for c in kids if c.i > verb.i and c.dep_ in ("dobj", "oprd", "ccomp", "xcomp", "attr")]
         if len(right) >= 2 or right and right[0].dep_ != "dobj":
@@ -228,6 +232,28 @@ def _after_subject(verb):
     return None
 
 
+_AFTER_QUOTE = frozenset({",", "”", '"', "''", "’", "»", "—"})
+# Verbs that report speech only in one construction: "as the decision put it", "the report reads".
+IDIOM_ONLY = frozenset({"put", "read"})
+
+
+def _idiom(doc, verb, base: str) -> bool:
+    if base == "put":
+        return _as_mark(doc, verb) is not None and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
+    subj = _subject(verb)      # "the report reads", "the sign read: …"; not "she read the book"
+    return subj is not None and subj.lower_ in SOURCE_HEADS | {"sign", "banner", "placard", "message", "note",
+                                                               "headline", "caption", "text", "letter", "post"}
+
+
+def _passive_content(verb) -> tuple[int, int] | None:
+    """What a passive reporting verb with an agent reports: its subject ("The death was confirmed by
+    his son")."""
+    subj = next((c for c in verb.children if c.dep_ == PASSIVE_SUBJECT), None)
+    if subj is None or not any(c.dep_ == "agent" for c in verb.children):
+        return None
+    return _span_chars(subj.doc, subj.left_edge.i, subj.right_edge.i + 1)
+
+
 def find_speech(doc) -> list[Speech]:
     """Every reporting verb of ``doc`` with its source and content, in text order."""
     forms = verb_forms()
@@ -237,16 +263,19 @@ def find_speech(doc) -> list[Speech]:
                                                    and any(c.dep_ == "ccomp" for c in tok.children)):
             continue              # ("Beijing assures that …" can come out with "assures" as a noun)
         base = forms.get(tok.lower_)
-        if base is None or attributes_nothing(tok, base):
+        if base is None or attributes_nothing(tok, base) or base in IDIOM_ONLY and not _idiom(doc, tok, base):
             continue
         mark = _as_mark(doc, tok) if base in SPEECH_VERBS or base in COGNITION_VERBS else None
         subj = _subject(tok)
+        if subj is None and tok.i > 0 and doc[tok.i - 1].text in _AFTER_QUOTE and base not in ADDRESSEE_OBJECT_VERBS \
+                and tok.dep_ == "ROOT":
+            subj = _after_subject(tok)     # '"It was not me," blurted the driver'
         if mark is not None:
             if subj is None:
                 subj = _after_subject(tok)
             content = as_clause_content(doc, tok, mark)
         else:
-            content = _content(doc, tok, base)
+            content = _content(doc, tok, base) or _passive_content(tok)
         if content is None and base in COGNITION_VERBS and base not in SPEECH_VERBS:
             continue
         if subj is None and any(c.dep_ == PASSIVE_SUBJECT for c in tok.children):

@@ -1,0 +1,123 @@
+"""Who takes part in an event: the canonical names of the entities in its clause, as a reader
+expects them.
+
+- A nationality adjective that names a party to the event stands for its country ("Ukrainian
+  forces" -> Ukraine, "Sino-Russian relations" -> China and Russia); one that only qualifies a
+  person or title ("Russian Foreign Minister Sergei Lavrov") is left out.
+- A country written as an abbreviation is named in full ("US" -> United States).
+- The publisher speaking of itself ("Wikinews"), diseases ("COVID-19") and time zones are not
+  actors; news media and agencies are actors only as the subject of the event ("Reuters
+  identified …"), not as the channel it came through ("told Reuters").
+- Products, companies and market indices are (an aircraft, a phone, "the Dow Jones").
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from ..entities import TITLE_WORDS, Referents
+from ..entities.lexicon import country_name
+from ..entities.names import TIME_ZONES
+from ..gazetteer import country_from_abbreviation
+from ..lexicons import MEDIA_OUTLETS, WIRE_AGENCIES
+from ..types import Entity
+from .lexicon import ACTOR_LABELS, COMBINING_FORMS, DISEASE_PATTERN, DISEASES, SELF_PUBLISHERS
+
+_MEDIA = frozenset(MEDIA_OUTLETS) | frozenset(WIRE_AGENCIES)
+_RELATIVE = re.compile(r"(?:where|which|who|whom|whose|that|when)\b", re.I)
+
+
+def nationality_countries(word: str) -> tuple[str, ...]:
+    """Countries named by a nationality word: "Ukrainian" -> (Ukraine,), "Sino-Russian" ->
+    (China, Russia); () when it names none ("Kurdish", "Muslim")."""
+    out: list[str] = []
+    for part in re.split(r"[-–]", word.strip()):
+        country = COMBINING_FORMS.get(part.lower()) if part.lower() in COMBINING_FORMS else country_name(part)
+        country = country.removeprefix("the ") if country else None     # "Western" -> West, as its entity
+        if country and country not in out:
+            out.append(country)
+    return tuple(out)
+
+
+def actor_names(e: Entity) -> tuple[str, ...]:
+    """The names under which entity ``e`` takes part in events (none for non-actors)."""
+    name = e.canonical
+    if e.label not in ACTOR_LABELS or name in SELF_PUBLISHERS or e.text in TIME_ZONES:
+        return ()
+    if name.lower() in DISEASES or DISEASE_PATTERN.search(name):
+        return ()
+    if e.label == "NORP":
+        return nationality_countries(e.text) or (name,)
+    if e.label == "GPE":
+        return (country_from_abbreviation(e.text.strip()) or country_from_abbreviation(name) or name,)
+    return (name,)
+
+
+class Actors:
+    """Finds the actors of clauses of one parsed article."""
+
+    def __init__(self, doc, text: str, entities: Sequence[Entity]):
+        self.doc, self.text = doc, text
+        self.entities = sorted(entities, key=lambda e: e.start)
+        self.starts = [e.start for e in self.entities]
+        self.labels = {n: e.label for e in self.entities for n in actor_names(e)}
+        self._referents: Referents | None = None
+
+    @property
+    def referents(self) -> Referents:
+        """The article's :class:`Referents`, built at the first pronoun or role noun to resolve."""
+        if self._referents is None:
+            self._referents = Referents(self.doc, self.entities)
+        return self._referents
+
+    def of(self, start: int, end: int, *, verb=None) -> tuple[str, ...]:
+        """Actors of the clause ``start:end`` whose event word is ``verb`` (a spaCy token): the
+        referent of its subject ("he", "the company") first, then the entities of the clause. A news
+        medium counts only as the subject."""
+        ents, text = self.entities, self.text
+        subj = _subject(verb) if verb is not None else None
+        subject = (subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)) if subj is not None else None
+        out: list[str] = list(self._referent(subj)) if subj is not None else []
+        i = bisect.bisect_left(self.starts, start)
+        if i > 0 and re.fullmatch(r"\W{0,3}", text[ents[i - 1].end:start]) and _RELATIVE.match(text[start:start + 6]):
+            out += actor_names(ents[i - 1])      # the antecedent of a relative clause: "Zaporizhia, where …"
+        while i < len(ents) and ents[i].start < end:
+            e = ents[i]
+            i += 1
+            if e.end > end or (e.label == "NORP" and _modifies_name(text, e, ents, i)):
+                continue
+            if e.canonical in _MEDIA and not (subject and subject[0] <= e.start and e.end <= subject[1]):
+                continue
+            out += [n for n in actor_names(e) if n not in out]
+        return tuple(dict.fromkeys(out))
+
+    def _referent(self, head) -> tuple[str, ...]:
+        """Actor names of the subject headed by ``head``: its entity, or the referent of a mention
+        that names none ("he", "the company")."""
+        k = bisect.bisect_right(self.starts, head.idx) - 1
+        if k >= 0 and self.entities[k].start <= head.idx < self.entities[k].end:
+            return actor_names(self.entities[k])
+        ref = self.referents.at(head.idx, head.idx + len(head.text))
+        if ref.name is None or ref.label is None:
+            return ()
+        return actor_names(Entity(head.idx, head.idx + len(head.text), ref.name, ref.label, ref.name))
+
+
+def _subject(verb):
+    """The subject of ``verb``, or of the verb it is coordinated with ("fled and hid")."""
+    for tok in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj
+    return None
+
+
+def _modifies_name(text: str, e: Entity, entities: Sequence[Entity], nxt: int) -> bool:
+    """A nationality that only qualifies a person or title ("Russian Foreign Minister Sergei Lavrov")."""
+    following = text[e.end:e.end + 40].split()
+    if following and following[0].lower().strip(",") in TITLE_WORDS:
+        return True
+    words = [w for w in following[:3] if w[:1].isupper()]
+    return bool(words) and nxt < len(entities) and entities[nxt].start - e.end <= 30 \
+        and entities[nxt].label in ("PERSON", "ORG")

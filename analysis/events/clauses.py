@@ -1,0 +1,182 @@
+"""Clauses and the words that name events: where an event's text starts and ends in the parse.
+
+Two ways in. A date expression belongs to the clause spaCy's parse hangs it on
+(:func:`clause_of_date`); the event word of that clause is the verb the date depends on
+(:func:`trigger_of_date`). A sentence's predicates (:func:`predicates`) are the main verbs of its
+clauses that tell something that happened or will happen; each one's clause is its subtree
+without the clauses of the other predicates (:func:`clause_of_predicate`).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..temporal.tense import tense_reading
+from ..types import Sentence
+from .lexicon import (CLAUSE_DEPS, EVENT_SUBORDINATORS, HISTORY_VERBS, MODALS, REPORTING_ONLY, STATE_VERBS,
+                      SUBORDINATORS)
+
+MIN_CLAUSE_TOKENS = 5
+_LEADING = frozenset({"cc", "punct", "mark", "prep"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
+# --------------------------------------------------------------------------- clause of a date
+def clause_of_date(doc, sent: Sentence, tstart: int, tend: int) -> tuple[int, int]:
+    """Character span of the clause the date at [tstart, tend) belongs to, inside ``sent``."""
+    span = doc.char_span(tstart, tend, alignment_mode="expand")
+    s_span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
+    if span is None or s_span is None or len(span) == 0:
+        return sent.start, sent.end
+    lo, hi = s_span.start, s_span.end
+    tok = span.root
+    while True:
+        head = tok.head
+        inside = lo <= head.i < hi and head.i != tok.i
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ in CLAUSE_DEPS and inside:
+            break
+        if not inside:
+            tok = None       # the date hangs on the sentence's main verb
+            break
+        tok = head
+    if tok is None:
+        return _main_clause(doc, lo, hi, span.end, sent)
+    idx = [t.i for t in tok.subtree if lo <= t.i < hi]
+    if len(idx) < MIN_CLAUSE_TOKENS:
+        return sent.start, sent.end
+    a, b = min(idx), max(idx) + 1
+    while a < b - 1 and (doc[a].dep_ in _LEADING and doc[a].i < span.start):
+        a += 1
+    while b > a + 1 and doc[b - 1].is_punct:
+        b -= 1
+    if b + 1 < hi and doc[b].text == "," and doc[b + 1].lower_ in SUBORDINATORS:
+        b = hi              # "…, after a missile hit …": the adjunct that follows belongs to the event
+        while b > a + 1 and (doc[b - 1].is_punct or doc[b - 1].is_space):
+            b -= 1
+    return doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+
+
+def _main_clause(doc, lo: int, hi: int, te: int, sent: Sentence) -> tuple[int, int]:
+    """The sentence, without a coordinated clause that follows the date ("…, and Y said …")."""
+    roots = [t for t in doc[lo:hi] if not (lo <= t.head.i < hi) or t.head.i == t.i]
+    end = hi
+    for root in roots:
+        for child in root.children:
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and child.i > te and lo <= child.i < hi:
+                first = min(t.i for t in child.subtree)
+                while first > lo and doc[first - 1].dep_ in ("cc", "punct"):
+                    first -= 1
+                if first - lo >= MIN_CLAUSE_TOKENS and first > te:
+                    end = min(end, first)
+    if end == hi:
+        return sent.start, sent.end
+    b = end
+    while b > lo + 1 and doc[b - 1].is_punct:
+        b -= 1
+    return sent.start, doc[b - 1].idx + len(doc[b - 1].text)
+
+
+def trigger_of_date(doc, tstart: int, tend: int, cstart: int, cend: int):
+    """The verb a date depends on inside its clause ("met" in "met on March 2"), else the clause's
+    syntactic root; None when the clause cannot be found in the parse."""
+    span = doc.char_span(tstart, tend, alignment_mode="expand")
+    clause = doc.char_span(cstart, cend, alignment_mode="expand")
+    if clause is None or len(clause) == 0:
+        return None
+    if span is not None and len(span):
+        tok = span.root
+        for _ in range(16):
+            if tok.pos_ == "VERB" and not (span.start <= tok.i < span.end):
+                return tok
+            if tok.head.i == tok.i or not (clause.start <= tok.head.i < clause.end):
+                break
+            tok = tok.head
+    return clause.root
+
+
+# --------------------------------------------------------------------------- predicates
+def _negated(tok) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't", "n’t") for c in tok.children)
+
+
+def _has_subject(tok) -> bool:
+    return any(c.dep_ in _SUBJECTS for c in tok.children)
+
+
+def _position(tok, lo: int, hi: int) -> str | None:
+    """How ``tok`` stands in its sentence as a predicate: "main" (the root or a verb coordinated
+    with a predicate), "reported" (the clause of a reporting verb), "adjunct" (a temporal or causal
+    clause), "planned" (the verb after "is set to", "plans to"), or None."""
+    head = tok.head
+    if tok.dep_ == "ROOT" or not (lo <= head.i < hi):
+        return "main"
+    if tok.dep_ == "conj" and head.pos_ == "VERB":
+        up = _position(head, lo, hi)
+        return up if up in ("main", "reported", "adjunct") else None
+    if tok.dep_ == "ccomp" and head.lower_ in REPORTING_ONLY:
+        return "reported"
+    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in EVENT_SUBORDINATORS for c in tok.children):
+        return "adjunct"
+    if tok.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN") and c.i < tok.i
+                                   for c in tok.children):
+        return "main"       # "a day in which Moscow and Beijing denounced …": a clause with a subject of its own
+    if tok.dep_ == "xcomp" and tense_reading(tok).tense == "future" and head.dep_ in ("ROOT", "conj"):
+        return "planned"
+    return None
+
+
+def predicates(doc, lo: int, hi: int) -> Iterator[tuple[object, str, str]]:
+    """``(verb, position, time)`` for each event verb of the sentence ``doc[lo:hi]``.
+
+    ``time`` is "past", "future", "pluperfect" or "history" (a passive "was born", "was founded").
+    Left out: reporting verbs that only pass on speech ("said", "told": the clause they report is
+    the event), states and opinions (:data:`STATE_VERBS`, copulas), negated verbs, questions,
+    modal and conditional clauses ("could", "would"), and the present tense (generic statements and
+    states: "prices rise", "the city lies").
+    """
+    if doc[hi - 1].text == "?" or (hi - 2 >= lo and doc[hi - 2].text == "?"):
+        return
+    for tok in doc[lo:hi]:
+        if tok.pos_ != "VERB" or tok.lower_ in REPORTING_ONLY:
+            continue
+        position = _position(tok, lo, hi)
+        if position is None or _negated(tok):
+            continue
+        if position != "planned" and not (_has_subject(tok) or tok.dep_ == "conj"):
+            continue
+        time = _time(tok)
+        if time is None or (time != "history" and tok.lower_ in STATE_VERBS):
+            continue
+        yield tok, position, time
+
+
+def _time(tok) -> str | None:
+    reading = tense_reading(tok)
+    auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    if tok.lower_ in HISTORY_VERBS and "auxpass" in {c.dep_ for c in tok.children}:
+        return "history"
+    if reading.modal in MODALS or auxes & MODALS or "used" in auxes:
+        return None
+    if reading.tense == "past":
+        return "pluperfect" if "had" in auxes and reading.aspect and "perfect" in reading.aspect else "past"
+    if reading.tense == "future":
+        return "future"
+    return None
+
+
+def clause_of_predicate(doc, verb, others: set[int], lo: int, hi: int) -> tuple[int, int]:
+    """Character span of ``verb``'s clause: its subtree inside the sentence ``doc[lo:hi]``, without
+    the clauses of the other predicates (``others``: token indices) it governs, and without leading
+    conjunctions and trailing punctuation."""
+    cut: set[int] = set()
+    for child in verb.children:
+        if child.i in others:
+            cut.update(t.i for t in child.subtree)
+    idx = [t.i for t in verb.subtree if lo <= t.i < hi and t.i not in cut]
+    if verb.i in others or not idx:
+        idx = idx or [verb.i]
+    a, b = min(idx), max(idx) + 1
+    while a < verb.i and (doc[a].dep_ in _LEADING or doc[a].is_punct or doc[a].tag_ in ("WDT", "WP", "WRB")):
+        a += 1          # "…, in which Moscow and Beijing denounced …" -> "Moscow and Beijing denounced …"
+    while b > verb.i + 1 and (doc[b - 1].is_punct or doc[b - 1].dep_ == "cc" or doc[b - 1].is_space):
+        b -= 1
+    return doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)

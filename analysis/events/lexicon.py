@@ -1,0 +1,113 @@
+"""Word lists of the events stage, kept as data. Each list says where it comes from."""
+from __future__ import annotations
+
+import re
+
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "PRODUCT", "FAC"})
+DATED_TYPES = frozenset({"DATE", "TIME"})
+SKIP_KINDS = frozenset({"boilerplate", "credit", "signoff"})
+# Paragraph kinds whose clauses are told in the headline register (present tense for past news,
+# fragments): only their explicit dates make events.
+SUMMARY_KINDS = frozenset({"headline", "standfirst", "caption", "subhead"})
+UNDATED_KINDS = frozenset({"body", "standfirst"})
+# Dependency labels that open a clause of their own inside a sentence (ClearNLP / spaCy English).
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "csubj", "acl"})
+# Connectives of simultaneity that carry the previous sentence's time (Penn Discourse Treebank's
+# "Temporal.Synchronous" connectives that open a sentence).
+SYNCHRONOUS = re.compile(r"^(?:Meanwhile|In the meantime|Meantime|At the same time|Simultaneously|"
+                         r"On the same day|That same day|Also on that day)\b,?", re.I)
+# Words on the path from the date to the clause's verb that put the event in the future or in a
+# plan (modal and "going to" futures; verbs of planning and expectation from VerbNet's
+# "want"/"wish"/"intend" classes as used in news).
+FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})
+PLAN_WORDS = frozenset({"expected", "expect", "expects", "plan", "plans", "planned", "planning", "scheduled",
+                        "intend", "intends", "intended", "aims", "aim", "aimed", "slated", "likely", "hope", "hopes",
+                        "hoped", "prepare", "prepares", "preparing", "propose", "proposes", "proposed", "forecast",
+                        "forecasts", "foresee", "foresees", "anticipated", "anticipate", "anticipates", "upcoming",
+                        "to-be", "predict", "predicts", "predicted", "forecasted"})
+# Words that plan only before "to": "is set to", "are due to", "was going to" (not "set a record").
+PLAN_BEFORE_TO = re.compile(r"\b(?:is|are|was|were|be|been|being|['’]s|['’]re)\s+(?:set|due|going|poised)\s+to\s+"
+                            r"(?!(?:the|a|an|its|his|her|their|our|this|that)\b)\w", re.I)
+# Hedges (after the cues of FactBank's and the MPQA corpus's "uncertain" source-introducing
+# predicates and adverbs).
+HEDGE_WORDS = frozenset({"alleged", "allegedly", "reportedly", "purportedly", "supposedly", "apparently",
+                         "claimed", "unconfirmed", "unverified", "rumoured", "rumored", "purported"})
+NOT_VERIFIED = re.compile(
+    r"\b(?:(?:has|have|had|could|can|was|were|is|are)(?:n[o’']t|\s+not)\s+(?:yet\s+)?(?:been\s+)?"
+    r"(?:independently\s+)?(?:verified|confirmed|authenticated)"
+    r"|(?:could|can|was|were)(?:n[o’']t|\s+not)\s+(?:able\s+to\s+)?(?:independently\s+)?"
+    r"(?:verify|confirm|authenticate)|unverified|unconfirmed|not\s+(?:been\s+)?independently\s+verified)\b",
+    re.I)
+HEDGE_ADVERBS = re.compile(r"\b(?:reportedly|allegedly|purportedly|supposedly|(?:is|was|were|are|been)\s+"
+                           r"(?:\w+\s+)?(?:reported|said|believed|thought|rumou?red)\s+to\s+(?:have|be)\b)", re.I)
+# Deictic dates that a quotation anchors to the moment of speaking, which the article does not give.
+DEICTIC = re.compile(r"^(?:today|tonight|now|yesterday|tomorrow|this (?:morning|afternoon|evening|week)|"
+                     r"last night|the next (?:morning|day)|earlier today)$", re.I)
+# ", he says," distances the article from what it reports; a plain past ", his office said," only
+# attributes it (the event is then "attributed" through the attribution's content).
+PARENTHETICAL_SAYS = re.compile(
+    r",\s*(?:he|she|they|it|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:says|claims|claimed|alleges|alleged|"
+    r"insists|contends)\s*,", re.I)
+COORDINATED = re.compile(r"^\s*(?:,|or|and|to|until|till|through|-|–|—|or\s+early|and\s+early)?\s*$", re.I)
+# Subordinating conjunctions that open a temporal or causal adjunct (Penn Treebank IN/SCONJ list).
+SUBORDINATORS = frozenset({"after", "before", "when", "as", "while", "because", "since", "following", "until",
+                           "once", "amid"})
+# Subordinators whose clause tells an event of its own ("after a missile hit the building"); the
+# conditional, concessive and purpose ones ("if", "although", "so that") do not.
+EVENT_SUBORDINATORS = frozenset({"after", "before", "when", "because", "following", "once", "until"})
+
+# ---------------------------------------------------------------------------------------------
+# Which verbs name an event. Reporting verbs that only pass on what someone says are not events
+# themselves: the clause they report is (PARC's and PolNeAR's neutral "say" class: say, tell,
+# add, note ...). Speech acts that are news in themselves ("warned", "urged", "accused",
+# "denounced", "confirmed", "announced") stay events, as in TimeML's REPORTING vs I_ACTION split.
+REPORTING_ONLY = frozenset("""
+    say says said saying tell tells told telling add adds added note notes noted explain explains explained
+    state states stated insist insists insisted stress stresses stressed write writes wrote written
+    report reports reported comment comments commented remark remarks remarked reply replies replied
+    answer answered mention mentions mentioned point points pointed indicate indicates indicated
+    suggest suggests suggested argue argues argued continue continued recall recalls recalled
+    describe describes described quote quoted cite cited according
+""".split())
+# Stative verbs, opinions and perception (Vendler's states; the "private" verbs of Quirk et al.):
+# they describe how things are or what someone thinks, not something that happened.
+STATE_VERBS = frozenset("""
+    be have has had know knew known believe believed believes think thought thinks feel felt feels
+    seem seemed seems appear appeared appears want wanted wants wish wished like liked love loved hate hated
+    need needed needs remain remained remains belong belonged contain contained consist consisted own owned
+    mean meant means exist existed resemble resembled depend depended include included includes involve
+    involved cost costs lack lacked deserve deserved matter mattered hope hoped hopes fear feared fears
+    prefer preferred doubt doubted suspect suspected understand understood realise realised realize realized
+    consider considered regard regarded expect expected expects see saw seen look looked sound sounded
+    stay stayed keep kept live lived represent represented reflect reflected concern concerned
+    continue continues face faced faces lie lay sit sat stand stood number numbered total totalled totaled
+    tend tended
+""".split())
+# Modal auxiliaries (Penn Treebank MD, less the futures "will" and "shall"): a clause they head
+# tells a possibility, an obligation or a hypothesis, not an event.
+MODALS = frozenset({"can", "ca", "could", "may", "might", "must", "should", "would", "'d", "’d", "ought", "need"})
+# Passive verbs of birth and founding tell a life's or an institution's history even without a
+# date ("was born in Ohio", "was founded by two brothers").
+HISTORY_VERBS = frozenset("born founded established incorporated".split())
+# Time expressions that put a clause in the past before the news ("since 1973", "in the 1970s").
+HISTORY_PREPS = frozenset({"since"})
+# How far before the publication date the news of an article reaches (its window): older events
+# are background. News reports the days and weeks before publication; three months covers
+# "last winter"-style references of a running story.
+NEWS_WINDOW_DAYS = 92
+
+# ---------------------------------------------------------------------------------------------
+# Actors. Combining forms of nationality adjectives ("Sino-Russian", "Russo-Ukrainian"), after
+# the combining forms listed in the Oxford English Dictionary's entries for these prefixes.
+COMBINING_FORMS = {"sino": "China", "russo": "Russia", "anglo": "United Kingdom", "franco": "France",
+                   "indo": "India", "italo": "Italy", "greco": "Greece", "turco": "Turkey", "judeo": "Israel",
+                   "americano": "United States", "euro": "European Union", "afro": None, "austro": "Austria"}
+# Names that never take part in an event: the publisher speaking of itself, and diseases (WHO's
+# names of the epidemics and diseases most reported in news since 2000).
+SELF_PUBLISHERS = frozenset({"Wikinews", "Wikipedia"})
+DISEASES = frozenset("""
+    covid-19 covid covid19 coronavirus sars sars-cov-2 mers ebola hiv aids measles malaria cholera influenza
+    flu h1n1 h5n1 h7n9 zika dengue polio tuberculosis mpox monkeypox anthrax alzheimer's parkinson's
+    alzheimer parkinson cancer diabetes hepatitis rabies typhoid leprosy smallpox
+""".split())
+DISEASE_PATTERN = re.compile(r"(?i)(?:virus|-19|\bdisease|\bsyndrome|\bfever|\bflu)$")

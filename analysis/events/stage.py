@@ -1,0 +1,162 @@
+"""The events stage: every reported event of an article, dated, with its status and actors.
+
+An event is either a clause that carries a calendar date (a DATE or TIME timex whose TIMEX3 value
+starts with a year: ``date_from`` "explicit"), or the main verb of a news clause that tells
+something that happened or will happen, dated by the sentences around it ("discourse") or by its
+tense from the publication date ("publication"); see :mod:`.undated`.
+
+A sentence that opens with a connective of simultaneity ("Meanwhile", "At the same time") and has
+no date of its own takes the date of the previous event in its paragraph. The same event told twice
+(a standfirst and the body, a caption printed twice) is merged into one event whose ``evidence``
+lists every telling.
+"""
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..types import Attribution, Entity, Event, Paragraph, Sentence, Timex
+from .actors import Actors
+from .clauses import clause_of_date, trigger_of_date
+from .lexicon import COORDINATED, DATED_TYPES, DEICTIC, SKIP_KINDS, SYNCHRONOUS
+from .merge import merge_events
+from .status import in_quotation, status_of, unverified_nouns, year_in_name
+
+LOGGER = logging.getLogger(__name__)
+
+_RESOLVED = re.compile(r"^\d{4}")
+
+
+@dataclass
+class Found:
+    """Events found so far in one article, with the paragraph kind and sentence of each."""
+    events: list[Event] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+    sentence: list[int] = field(default_factory=list)
+
+    def add(self, ev: Event, kind: str, si: int) -> None:
+        self.events.append(ev)
+        self.kinds.append(kind)
+        self.sentence.append(si)
+
+
+@dataclass
+class ArticleView:
+    """What the events stage reads of one article (built once per article)."""
+    doc: object
+    text: str            # doc.text, read once (spaCy joins the tokens on every read)
+    paragraphs: Sequence[Paragraph]
+    sentences: Sequence[Sentence]
+    attributions: Sequence[Attribution]
+    published: date | None
+    actors: Actors
+    nouns: list[tuple[int, str]]
+    sent_starts: list[int]
+
+    @classmethod
+    def build(cls, doc, *, text, paragraphs, sentences, entities, attributions, published) -> ArticleView:
+        text = doc.text if text is None else text
+        return cls(doc, text, paragraphs, sentences, attributions, published, Actors(doc, text, entities),
+                   unverified_nouns(doc, sentences), [s.start for s in sentences])
+
+    def kind(self, si: int) -> str:
+        return self.paragraphs[self.sentences[si].paragraph].kind if self.paragraphs else "body"
+
+    def quoted(self, si: int, pos: int) -> bool:
+        sent = self.sentences[si]
+        return in_quotation(self.text, self.paragraphs[sent.paragraph].start if self.paragraphs else sent.start, pos)
+
+    def sentence_of(self, pos: int) -> int:
+        return bisect.bisect_right(self.sent_starts, pos) - 1
+
+    def status(self, si: int, cstart: int, cend: int, anchor: tuple[int, int], date_start, date_end, *,
+               quoted: bool = False, history: bool = False) -> tuple[str, str | None]:
+        return status_of(self.doc, self.text, kind=self.kind(si), cstart=cstart, cend=cend, anchor=anchor, date_start=date_start,
+                         date_end=date_end, attributions=self.attributions, unverified_nouns=self.nouns,
+                         published=self.published, sent_text=self.sentences[si].text, quoted=quoted, history=history)
+
+
+# --------------------------------------------------------------------------- the stage
+def find_events(doc, *, paragraphs: Sequence[Paragraph], sentences: Sequence[Sentence], timexes: Sequence[Timex],
+                entities: Sequence[Entity], attributions: Sequence[Attribution],
+                published: date | None = None, undated: bool = True, text: str | None = None) -> list[Event]:
+    """Events of one article, in text order. ``published`` (the reference date) marks dates after
+    it as expected and dates before its news window as background, and dates the events told
+    without a date; ``undated=False`` keeps only the events that carry a date of their own.
+    ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it on every read)."""
+    from .undated import find_undated
+
+    view = ArticleView.build(doc, text=text, paragraphs=paragraphs, sentences=sentences, entities=entities,
+                             attributions=attributions, published=published)
+    found = Found()
+    _dated(view, timexes, found)
+    _inherit_synchronous(view, found)
+    if undated:
+        find_undated(view, found)
+    order = sorted(range(len(found.events)), key=lambda i: found.events[i].start)
+    return merge_events([found.events[i] for i in order], [found.kinds[i] for i in order], labels=view.actors.labels)
+
+
+def _dated(view: ArticleView, timexes: Sequence[Timex], found: Found) -> None:
+    doc, text = view.doc, view.text
+    by_clause: dict[tuple[int, int], int] = {}
+    for tx in sorted(timexes, key=lambda t: t.start):
+        if tx.type not in DATED_TYPES or not _RESOLVED.match(tx.value or ""):
+            continue
+        si = view.sentence_of(tx.start)
+        if si < 0 or tx.end > view.sentences[si].end or view.kind(si) in SKIP_KINDS:
+            continue
+        quoted = view.quoted(si, tx.start)
+        if (quoted and DEICTIC.match(tx.text.strip())) or year_in_name(doc, tx):
+            continue       # "today" said in a quotation: the day it was said is unknown
+        cstart, cend = clause_of_date(doc, view.sentences[si], tx.start, tx.end)
+        if (cstart, cend) in by_clause:
+            i = by_clause[(cstart, cend)]
+            if COORDINATED.match(text[found.events[i].timex_end:tx.start]):
+                found.events[i] = _widen(found.events[i], tx)
+            continue
+        status, speaker = view.status(si, cstart, cend, (tx.start, tx.end), tx.date_start, tx.date_end, quoted=quoted)
+        verb = trigger_of_date(doc, tx.start, tx.end, cstart, cend)
+        by_clause[(cstart, cend)] = len(found.events)
+        found.add(Event(tx.value, tx.date_start, tx.date_end, text[cstart:cend], cstart, cend,
+                        view.actors.of(cstart, cend, verb=verb), status, speaker, tx.start, tx.end,
+                        ((cstart, cend),), "explicit", *_token_span(verb)), view.kind(si), si)
+
+
+def _token_span(tok) -> tuple[int | None, int | None]:
+    return (tok.idx, tok.idx + len(tok.text)) if tok is not None else (None, None)
+
+
+def _widen(ev: Event, tx: Timex) -> Event:
+    """A second, coordinated date in the same clause ("before spring or summer") widens the span."""
+    starts = [d for d in (ev.date_start, tx.date_start) if d]
+    ends = [d for d in (ev.date_end, tx.date_end) if d]
+    return dataclasses.replace(ev, date_start=min(starts) if starts else None, date_end=max(ends) if ends else None,
+                               timex_end=max(ev.timex_end, tx.end))
+
+
+def _inherit_synchronous(view: ArticleView, found: Found) -> None:
+    """"Meanwhile, …" with no date of its own: the date of the previous event in the paragraph."""
+    doc, sentences = view.doc, view.sentences
+    dated = {}
+    for i, si in enumerate(found.sentence):
+        dated.setdefault(si, i)
+    for si, sent in enumerate(sentences):
+        if si in dated or si == 0 or not SYNCHRONOUS.match(sent.text) or view.kind(si) in SKIP_KINDS:
+            continue
+        prev = next((found.events[dated[j]] for j in range(si - 1, -1, -1)
+                     if j in dated and sentences[j].paragraph == sent.paragraph), None)
+        if prev is None:
+            continue
+        # the sentence itself stands where the date would be: its main verb decides tense and source
+        status, speaker = view.status(si, sent.start, sent.end, (sent.start, sent.end), prev.date_start, prev.date_end)
+        verb = trigger_of_date(doc, sent.start, sent.end, sent.start, sent.end)
+        found.add(Event(prev.date, prev.date_start, prev.date_end, sent.text, sent.start, sent.end,
+                        view.actors.of(sent.start, sent.end, verb=verb), status, speaker,
+                        prev.timex_start, prev.timex_end, ((sent.start, sent.end),), "discourse", *_token_span(verb)),
+                  view.kind(si), si)

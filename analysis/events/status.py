@@ -1,0 +1,155 @@
+"""How the article stands behind an event: its status and, when it is attributed, its speaker.
+
+- ``background``: the date of a photo (the clause is in a caption), or history told for context:
+  dated before the article's news window, told in the pluperfect, or a birth or founding;
+- ``expected``: future or planned ("will", "is expected to", "plans to"), or dated after the
+  article's reference date;
+- ``unverified``: hedged ("alleged", "reportedly", "he says", "has not been independently verified",
+  also when a later sentence says that what the clause names, e.g. "the video", is not verified);
+- ``attributed``: inside the content of an attribution (the speaker is set);
+- ``asserted``: otherwise.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from ..types import Attribution, Sentence, Timex
+from .lexicon import (FUTURE_AUX, HEDGE_ADVERBS, HEDGE_WORDS, NEWS_WINDOW_DAYS, NOT_VERIFIED, PARENTHETICAL_SAYS,
+                      PLAN_BEFORE_TO, PLAN_WORDS)
+
+_QUOTE_OPEN, _QUOTE_CLOSE = "“«", "”»"
+
+
+def _path_words(doc, tstart: int, tend: int, cstart: int, cend: int) -> set[str]:
+    """Lower-cased words on the dependency path from the date up to its clause, with their auxiliaries."""
+    span = doc.char_span(tstart, tend, alignment_mode="expand")
+    words: set[str] = set()
+    if span is None or len(span) == 0:
+        return words
+    tok = span.root
+    for _ in range(12):
+        words.add(tok.lower_)
+        for child in tok.children:
+            if child.dep_ in ("aux", "auxpass", "neg", "advmod", "amod") or child.lower_ in FUTURE_AUX:
+                words.add(child.lower_)
+        if tok.head.i == tok.i or not (cstart <= tok.head.idx < cend):
+            break
+        tok = tok.head
+    return words
+
+
+def _hedged_near(doc, cstart: int, cend: int, tstart: int, tend: int) -> bool:
+    """A hedge word on the date's path or attached to the clause's verb, its subject or object."""
+    span = doc.char_span(cstart, cend, alignment_mode="expand")
+    if span is None:
+        return False
+    words = _path_words(doc, tstart, tend, cstart, cend)
+    if words & HEDGE_WORDS - {"claimed"}:
+        return True
+    root = span.root
+    near = [root, *[c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "advmod")]]
+    for tok in near:
+        if tok.lower_ in HEDGE_WORDS and tok is not root:
+            return True
+        if any(c.lower_ in HEDGE_WORDS for c in tok.children):
+            return True
+    return False
+
+
+def unverified_nouns(doc, sentences: Sequence[Sentence]) -> list[tuple[int, str]]:
+    """Nouns said not to be verified: "the video has not been independently verified" -> "video"."""
+    out = []
+    for s in sentences:
+        m = NOT_VERIFIED.search(s.text)
+        if not m:
+            continue
+        span = doc.char_span(s.start, s.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for t in span:
+            if t.dep_ in ("nsubjpass", "nsubj", "dobj") and t.pos_ == "NOUN":
+                out.append((s.start, t.lower_))
+    return out
+
+
+def _attribution_for(start: int, end: int, attributions: Sequence[Attribution]) -> Attribution | None:
+    for a in attributions:
+        if a.content_start is not None and a.content_end is not None and a.content_start <= start \
+                and end <= a.content_end:
+            return a
+    return None
+
+
+def in_quotation(text: str, para_start: int, pos: int) -> bool:
+    """True when ``pos`` lies inside a quotation opened earlier in its paragraph."""
+    seg = text[para_start:pos]
+    curly = sum(seg.count(c) for c in _QUOTE_OPEN) - sum(seg.count(c) for c in _QUOTE_CLOSE)
+    return curly > 0 or seg.count('"') % 2 == 1
+
+
+def year_in_name(doc, tx: Timex) -> bool:
+    """A year that qualifies a name ("the 1965 Voting Rights Act", "the 2019 Cricket World Cup")."""
+    if not re.fullmatch(r"\d{4}", tx.value) or not re.fullmatch(r"\d{4}", tx.text.strip()):
+        return False
+    span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    return tok.head.i > tok.i and (tok.head.pos_ == "PROPN" or doc[tok.i + 1].text[:1].isupper()) \
+        if tok.i + 1 < len(doc) else False
+
+
+def _quoting(start: int, end: int, attributions: Sequence[Attribution]) -> Attribution | None:
+    """A quotation that makes up most of the clause ("“…,” Wang said at the time")."""
+    for a in attributions:
+        if a.kind in ("direct", "mixed") and a.content_start is not None and a.content_end is not None:
+            overlap = min(end, a.content_end) - max(start, a.content_start)
+            if overlap * 2 >= end - start:
+                return a
+    return None
+
+
+def _cue_in(start: int, end: int, attributions: Sequence[Attribution]) -> Attribution | None:
+    for a in attributions:
+        if a.cue_start is not None and start <= a.cue_start and (a.cue_end or a.cue_start) <= end \
+                and a.kind not in ("photo_credit", "wire_credit"):
+            return a
+    return None
+
+
+def is_old(date_end: date | None, published: date | None) -> bool:
+    """A date that ends before the article's news window: the ``NEWS_WINDOW_DAYS`` before its
+    reference date."""
+    return bool(published and date_end and date_end < published - timedelta(days=NEWS_WINDOW_DAYS))
+
+
+def status_of(doc, text: str, *, kind: str, cstart: int, cend: int, anchor: tuple[int, int], date_start: date | None,
+              date_end: date | None, attributions, unverified_nouns, published: date | None, sent_text: str,
+              quoted: bool = False, history: bool = False) -> tuple[str, str | None]:
+    """``(status, speaker)`` of the event told by the clause ``cstart:cend``. ``anchor`` is the
+    span whose path up the parse is read for tense and hedges (the date, or the event word);
+    ``history`` says the clause tells history by its form (the pluperfect, "was born")."""
+    attr = _attribution_for(*anchor, attributions) or _quoting(cstart, cend, attributions)
+    speaker = (attr.speaker or attr.source) if attr else None
+    if kind == "caption":
+        return "background", speaker
+    path = _path_words(doc, *anchor, cstart, cend)
+    clause = text[cstart:cend]
+    if path & FUTURE_AUX or path & PLAN_WORDS or PLAN_BEFORE_TO.search(clause) \
+            or (published and date_start and date_start > published):
+        return "expected", speaker
+    if history or is_old(date_end, published):
+        return "background", speaker
+    cue = _cue_in(cstart, cend, attributions)
+    nouns = {n for s, n in unverified_nouns if s >= cstart - 2000}
+    clause_words = set(re.findall(r"[a-z]+", clause.lower()))
+    if (PARENTHETICAL_SAYS.search(clause) or NOT_VERIFIED.search(sent_text) or HEDGE_ADVERBS.search(clause)
+            or _hedged_near(doc, cstart, cend, *anchor) or nouns & clause_words):
+        return "unverified", speaker or ((cue.speaker or cue.source) if cue else None)
+    if attr:
+        return "attributed", speaker
+    if quoted:
+        return "attributed", (cue.speaker or cue.source) if cue else None
+    return "asserted", None

@@ -1,0 +1,96 @@
+"""Events told without a date of their own, and how they are dated.
+
+Every predicate of a news sentence (:func:`.clauses.predicates`: the main verb of a clause that
+tells something that happened or will happen) that is not already the event word of a dated event
+becomes an event. Its date comes from
+
+- ``discourse``: the time of the sentences around it: the latest dated event of its paragraph, in
+  the same sentence or up to :data:`DISCOURSE_SENTENCES` sentences before, when the tenses agree
+  (a past event takes a past date, a future one a date that is expected);
+- ``publication``: else the publication date, by its tense: the past is on or shortly before it
+  (the publication day), the future is expected (``FUTURE_REF``); the pluperfect and a passive
+  "was born" or "was founded" tell history before the news (``PAST_REF``, background).
+
+Quotations are left to the attributions: only the article's own clauses and reported clauses
+("police said the suspect fled") give undated events.
+"""
+from __future__ import annotations
+
+from ..types import Event
+from .clauses import clause_of_predicate, predicates
+from .lexicon import SKIP_KINDS, UNDATED_KINDS
+from .stage import ArticleView, Found
+
+DISCOURSE_SENTENCES = 2      # how many sentences back a paragraph's date still holds
+MIN_TOKENS = 3
+
+
+def find_undated(view: ArticleView, found: Found) -> None:
+    """Add the undated events of the article in ``view`` to ``found``."""
+    doc = view.doc
+    triggers = {ev.trigger_start for ev in found.events}
+    clauses = {(ev.start, ev.end) for ev in found.events}
+    dated = list(zip(found.events, found.sentence, strict=True))
+    for si, sent in enumerate(view.sentences):
+        kind = view.kind(si)
+        if kind not in UNDATED_KINDS or kind in SKIP_KINDS:
+            continue
+        span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
+        if span is None or len(span) < MIN_TOKENS:
+            continue
+        preds = list(predicates(doc, span.start, span.end))
+        others = {v.i for v, _, _ in preds}
+        for verb, position, time in preds:
+            if verb.idx in triggers or view.quoted(si, verb.idx):
+                continue
+            cstart, cend = clause_of_predicate(doc, verb, others - {verb.i}, span.start, span.end)
+            if (cstart, cend) in clauses or len(doc.char_span(cstart, cend, alignment_mode="expand")) < MIN_TOKENS:
+                continue
+            if time == "pluperfect" and position == "reported":
+                time = "past"            # "police said the man had fled": the tense is shifted back
+            ev = _dated_event(view, si, verb, time, cstart, cend, dated)
+            if ev is not None:
+                found.add(ev, kind, si)
+                clauses.add((cstart, cend))
+
+
+def _dated_event(view: ArticleView, si: int, verb, time: str, cstart: int, cend: int, dated) -> Event | None:
+    text = view.text
+    trigger = (verb.idx, verb.idx + len(verb.text))
+    source = _discourse_source(view, si, time, dated)
+    history = time in ("pluperfect", "history")
+    if source is not None:
+        value, d0, d1, tx0, tx1, origin = source.date, source.date_start, source.date_end, source.timex_start, \
+            source.timex_end, "discourse"
+    elif history:
+        value, d0, d1, tx0, tx1, origin = "PAST_REF", None, None, None, None, "publication"
+    elif time == "future":
+        value, d0, d1, tx0, tx1, origin = "FUTURE_REF", None, None, None, None, "publication"
+    elif view.published is not None:
+        p = view.published
+        value, d0, d1, tx0, tx1, origin = p.isoformat(), p, p, None, None, "publication"
+    else:
+        return None
+    status, speaker = view.status(si, cstart, cend, trigger, d0, d1, history=history)
+    if time == "future" and status not in ("expected", "background"):
+        status = "expected"
+    return Event(value, d0, d1, text[cstart:cend], cstart, cend, view.actors.of(cstart, cend, verb=verb),
+                 status, speaker, tx0, tx1, ((cstart, cend),), origin, *trigger)
+
+
+def _discourse_source(view: ArticleView, si: int, time: str, dated) -> Event | None:
+    """The latest dated event of the paragraph at or before sentence ``si`` whose time agrees."""
+    if time in ("pluperfect", "history"):
+        return None
+    para = view.sentences[si].paragraph
+    best = None
+    for ev, sj in dated:
+        if not (si - DISCOURSE_SENTENCES <= sj <= si) or view.sentences[sj].paragraph != para:
+            continue
+        if ev.date_from != "explicit" and ev.date_from != "discourse":
+            continue
+        if (time == "future") != (ev.status == "expected") or view.kind(sj) == "caption":
+            continue
+        if best is None or (sj, ev.start) > best[0]:
+            best = ((sj, ev.start), ev)
+    return best[1] if best else None

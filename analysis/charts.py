@@ -17,18 +17,11 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 
 from . import metrics
+from .colors import OTHER, SOURCE_TYPE_COLORS, SPEECH_COLORS, STATUS_COLORS
 from .types import EVENT_STATUSES, PARAGRAPH_KINDS, SOURCE_TYPES
 
 LOGGER = logging.getLogger(__name__)
 
-# Okabe & Ito (2008), "Color Universal Design": eight colours distinguishable under colour blindness.
-STATUS_COLORS = {"asserted": "#0072B2", "attributed": "#E69F00", "unverified": "#D55E00",
-                 "expected": "#009E73", "background": "#999999"}
-SOURCE_TYPE_COLORS = {"person": "#0072B2", "organisation": "#009E73", "media": "#E69F00",
-                      "anonymous": "#D55E00", "document": "#CC79A7", "social_media": "#56B4E9",
-                      "unknown": "#999999"}
-SPEECH_COLORS = {"direct": "#0072B2", "reported": "#56B4E9"}
-OTHER = "#BBBBBB"
 # Above this many events the timeline counts events per period instead of drawing one lane each.
 MAX_LANES = 40
 # A start date further than this many interquartile ranges from the quartiles is left out of the

@@ -15,7 +15,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from . import metrics
-from .charts import OTHER, SOURCE_TYPE_COLORS, STATUS_COLORS
+from .colors import OTHER, SOURCE_TYPE_COLORS, STATUS_COLORS
 from .evidence import Linker, Markup, esc, row_offset
 from .types import EVENT_STATUSES, PARAGRAPH_KINDS
 

@@ -184,20 +184,24 @@ def events_per_period(corpus: Corpus, *, period: str = "month") -> pd.DataFrame:
 
 
 def top_events(corpus: Corpus, *, limit: int = 100, actor: str | None = None) -> pd.DataFrame:
-    """The events most articles tell (the same date and text), most told first: ``date``,
-    ``date_start``, ``date_end``, ``text``, ``actors``, ``status``, ``speaker``, ``article_ids``,
-    ``n_articles``. ``actor`` keeps the events whose actors contain it (case-insensitive)."""
+    """The events most articles tell (the same date and text), most told first and, among those told
+    as often, the most recent first: ``date``, ``date_start``, ``date_end``, ``text``, ``actors``,
+    ``status``, ``speaker``, ``article_ids``, ``n_articles``, the first telling's ``article_id`` and
+    ``start``, and ``evidence`` (its tellings). ``actor`` keeps the events whose actors contain it
+    (case-insensitive)."""
     where = "WHERE list_bool_or(list_transform(actors, lambda a: contains(lower(a), lower($actor))))" \
         if actor else ""
-    return corpus.sql(f"""
+    return _evidence(corpus.sql(f"""
         SELECT date, min(date_start) AS date_start, max(date_end) AS date_end, first(text ORDER BY _pos, idx) AS text,
                first(actors ORDER BY _pos, idx) AS actors, first(status ORDER BY _pos, idx) AS status,
                first(speaker ORDER BY _pos, idx) AS speaker,
                list_sort(list(DISTINCT article_id))[1:{EVIDENCE}] AS article_ids,
-               count(DISTINCT article_id) AS n_articles
+               count(DISTINCT article_id) AS n_articles,
+               first(article_id ORDER BY _pos, idx) AS article_id, first(start ORDER BY _pos, idx) AS start,
+               list([article_id, CAST(start AS VARCHAR)] ORDER BY _pos, idx)[1:{EVIDENCE}] AS evidence
         FROM events {where}
-        GROUP BY date, lower(text) ORDER BY n_articles DESC, date_start NULLS LAST, min(_pos) LIMIT {int(limit)}""",
-        {"actor": actor} if actor else None)
+        GROUP BY date, lower(text) ORDER BY n_articles DESC, date_start DESC NULLS LAST, min(_pos)
+        LIMIT {int(limit)}""", {"actor": actor} if actor else None))
 
 
 def quotes_per_speaker(corpus: Corpus, *, top: int = 15) -> pd.DataFrame:

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from .charts import OTHER, STATUS_COLORS
+from .colors import OTHER, STATUS_COLORS
 from .evidence import CSS as EVIDENCE_CSS
 from .evidence import Linker, Markup, esc, pairs, snippet
 from .timeline import display_date
@@ -30,7 +30,7 @@ CSS = """
 <style>
 table.tl-table { border-collapse: collapse; font-size: 12px; width: 100%; margin: .2em 0 .6em; }
 table.tl-table td { border-bottom: 1px solid #eee; padding: 2px 6px; vertical-align: top; text-align: left !important; }
-table.tl-table td.tl-date { white-space: nowrap; color: #333; width: 9em; }
+table.tl-table td.tl-date { white-space: nowrap; color: #333; width: 1%; }
 table.tl-table td.tl-text { width: 60%; }
 table.tl-table td.tl-who { color: #555; }
 .tl-status { display: inline-block; width: .75em; height: .75em; border-radius: 50%; margin-right: 4px; }

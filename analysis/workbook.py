@@ -22,7 +22,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # Modules that only present results: editing them does not invalidate cached analyses.
 PRESENTATION = {"report", "charts.py", "highlight.py", "metrics.py", "cli.py", "__main__.py", "workbook.py",
                 "tables.py", "timeline.py", "corpus.py", "engine.py", "progress.py", "queries.py", "display.py",
-                "evidence.py", "htmlcharts.py", "timeline_table.py"}
+                "evidence.py", "htmlcharts.py", "timeline_table.py", "colors.py"}
 
 
 def project_path(path: str | Path) -> Path:

@@ -24,6 +24,7 @@ TOP_SOURCES = 10
 CSS = """
 table.ov-figures th { font-weight: normal; color: #555; padding-right: 1.5em; }
 table.ov-articles td.num, table.ov-sources td.num { text-align: right; }
+table.ov-articles td { white-space: nowrap; } table.ov-articles td:first-child { white-space: normal; }
 a.ev-link, a.ev-name { color: #0b4f8a; text-decoration: none; border-bottom: 1px dotted #0b4f8a; }
 """
 

@@ -28,10 +28,10 @@ ROW_CHARS = 110                 # the one line of text a row shows
 
 CSS = """
 <style>
-table.tl-table { border-collapse: collapse; font-size: 12px; width: 100%; margin: .2em 0 .6em; }
+table.tl-table { border-collapse: collapse; font-size: 12px; width: 100%; margin: .2em 0 .6em; table-layout: auto !important; }
 table.tl-table td { border-bottom: 1px solid #eee; padding: 2px 6px; vertical-align: top; text-align: left !important; }
-table.tl-table td.tl-date { white-space: nowrap; color: #333; width: 1%; }
-table.tl-table td.tl-text { width: 60%; }
+table.tl-table td.tl-date { color: #333; min-width: 9.5em; width: 9.5em; }
+table.tl-table td.tl-text { width: 65%; }
 table.tl-table td.tl-who { color: #555; }
 .tl-status { display: inline-block; width: .75em; height: .75em; border-radius: 50%; margin-right: 4px; }
 details.tl-month > summary, h4.tl-month { font: bold 13px sans-serif; margin: .6em 0 .2em; cursor: pointer; }

@@ -15,8 +15,6 @@ from __future__ import annotations
 import importlib.util
 import logging
 import os
-import re
-import subprocess
 import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -27,7 +25,7 @@ from typing import TextIO
 import pandas as pd
 
 from ..corpus import corpus_tables, export_csv, open_corpus
-from ..errors import AnalysisError, ParameterError
+from ..errors import ParameterError
 from ..ingest import DEFAULT_MAX_BYTES
 from ..nlp import DEFAULT_MODEL
 from ..pipeline import parse_published
@@ -36,6 +34,7 @@ from ..store import Store
 from ..tables import Tables, to_json, write_atomic
 from ..workbook import PROJECT_ROOT, code_version
 from . import pages, publish, reuse
+from .execute import corpus_reports, execute  # noqa: F401  (execute: part of this module's API)
 from .index import Job, render_index
 from .notebook import remember
 
@@ -45,12 +44,9 @@ NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 CORPUS_NOTEBOOKS = (("timeline", "Timeline: what happened when"), ("sources", "Sources: who says so"))
 ARTICLE_NOTEBOOK = "article"
 ARTICLE_MODES = ("auto", "all", "none")   # auto and all: a page for every article; none: no pages
-KERNEL_NAME = "python3"         # the project venv's kernel, named explicitly (a --user kernel is not seen in CI)
 # Parameters the builder sets itself; the rest may be given with -p KEY VALUE.
 BUILDER_PARAMS = {"seeds": "the SEEDS argument", "store": "--store",
                   "data_dir": "--out (exports go to OUT/data)", "article_id": "--articles", "model": "--model"}
-CELL_TIMEOUT = 600
-REUSED_ENGINE = "analysis-reused-kernel"
 
 
 class Progress:
@@ -187,113 +183,6 @@ def check_out(out) -> Path:
     return path
 
 
-# --------------------------------------------------------------------------- notebooks
-class Kernel:
-    """One ``python3`` kernel for every notebook of a build: it imports the package once."""
-
-    def __init__(self, kernel_name: str = KERNEL_NAME, *, cwd: Path = PROJECT_ROOT, log: Path | None = None) -> None:
-        from jupyter_client.manager import AsyncKernelManager
-        from jupyter_core.utils import run_sync
-
-        self._run = run_sync
-        # Python warnings (with the package's internal paths) never reach a report's output cells
-        env = dict(os.environ, MPLBACKEND="module://matplotlib_inline.backend_inline",
-                   PYDEVD_DISABLE_FILE_VALIDATION="1", PYTHONWARNINGS="ignore")
-        # the kernel's own chatter (warnings, crashes) goes to a log file, not to the user's terminal
-        self._log = open(log, "ab") if log is not None else subprocess.DEVNULL  # noqa: SIM115
-        self.km = AsyncKernelManager(kernel_name=kernel_name)
-        run_sync(self.km.start_kernel)(env=env, cwd=str(cwd), stdout=self._log, stderr=self._log)
-        kc = self.km.client()
-        kc.start_channels()
-        try:
-            run_sync(kc.wait_for_ready)(timeout=60)
-        finally:
-            kc.stop_channels()
-
-    def alive(self) -> bool:
-        return bool(self._run(self.km.is_alive)())
-
-    def close(self) -> None:
-        self._run(self.km.shutdown_kernel)(now=True)
-        if self._log is not subprocess.DEVNULL:
-            self._log.close()
-
-
-def _register_engine() -> str:
-    """A papermill engine that runs on a kernel it is given and closes its client's channels after each
-    notebook (nbclient makes a new client per notebook and leaves it open when it does not own the kernel)."""
-    from papermill.clientwrap import PapermillNotebookClient
-    from papermill.engines import NBClientEngine, papermill_engines
-    from papermill.log import logger
-    from papermill.utils import merge_kwargs, remove_args
-
-    class ReusedKernelEngine(NBClientEngine):
-        @classmethod
-        def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None,
-                                     stderr_file=None, start_timeout=60, execution_timeout=None, **kwargs):
-            kwargs = remove_args(["input_path", "timeout", "startup_timeout"], **kwargs)
-            client = PapermillNotebookClient(nb_man, **merge_kwargs(
-                kwargs, timeout=execution_timeout, startup_timeout=start_timeout, kernel_name=kernel_name,
-                log=logger, log_output=log_output, stdout_file=stdout_file, stderr_file=stderr_file))
-            try:
-                return client.execute()
-            finally:
-                if client.kc is not None:
-                    client.kc.stop_channels()
-
-    papermill_engines.register(REUSED_ENGINE, ReusedKernelEngine)
-    return REUSED_ENGINE
-
-
-def _register_translator() -> None:
-    """Make papermill read our ``name: str | None = value  # help`` parameters (its own pattern stops at
-    ``|``, so it warned that parameters it had not read were unknown)."""
-    from papermill.translators import PythonTranslator, papermill_translators
-
-    class UnionTypesTranslator(PythonTranslator):
-        PARAMETER_PATTERN = re.compile(PythonTranslator.PARAMETER_PATTERN.pattern.replace(
-            r"(?P<annotation>\w[\w_\[\],\s]*)", r"(?P<annotation>\w[\w_\[\],\s|]*)"))
-
-    papermill_translators.register("python", UnionTypesTranslator)
-
-
-def execute(job: Job, *, out: Path, notebooks_dir: Path, kernel: Kernel | None):
-    """Run one notebook with papermill into ``out/job.ipynb`` (through a temporary file); the executed
-    notebook, and ``job.error`` set if it failed."""
-    import nbformat
-    import papermill
-    from papermill.exceptions import PapermillException
-
-    target = out / job.ipynb
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.stem}.{os.getpid()}.tmp.ipynb")
-    extra = {"km": kernel.km, "engine_name": _register_engine()} if kernel is not None else {}
-    start = time.perf_counter()
-    _register_translator()
-    try:
-        papermill.execute_notebook(str(notebooks_dir / f"{job.name}.ipynb"), str(tmp), parameters=job.parameters,
-                                   kernel_name=KERNEL_NAME, progress_bar=False, log_output=False,
-                                   request_save_on_cell_execute=False, cwd=str(PROJECT_ROOT),
-                                   execution_timeout=CELL_TIMEOUT, **extra)
-    except PapermillException as exc:
-        job.error = f"{exc.__class__.__name__}: {getattr(exc, 'ename', '')} {getattr(exc, 'evalue', exc)}".strip()
-    except (RuntimeError, OSError, TimeoutError) as exc:     # kernel died or did not start
-        job.error = f"{exc.__class__.__name__}: {exc}"
-    job.seconds = time.perf_counter() - start
-    if not tmp.exists():
-        return None
-    try:
-        nb = nbformat.read(tmp, as_version=4)
-    except (ValueError, OSError) as exc:      # a truncated notebook (full disk) never replaces a whole one
-        tmp.unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise
-        job.error = job.error or f"papermill wrote an unreadable notebook: {exc.__class__.__name__}"
-        return None
-    os.replace(tmp, target)
-    return nb
-
-
 # --------------------------------------------------------------------------- the build
 def _base(seeds: list[Path], *, params: dict, model: str, store: str) -> dict:
     """The parameters every notebook of the run gets."""
@@ -418,7 +307,7 @@ def _build(seeds: list[Path], *, out: Path, stage: Path, articles: str, params: 
         for job in jobs:
             job.reused = True
     else:
-        _corpus_reports(jobs, stage=stage, nb_dir=nb_dir, reuse_kernel=reuse_kernel, timings=timings, say=say)
+        corpus_reports(jobs, stage=stage, nb_dir=nb_dir, reuse_kernel=reuse_kernel, timings=timings, say=say)
 
     t3 = time.perf_counter()
     done = pages.Pages()
@@ -450,40 +339,3 @@ def _build(seeds: list[Path], *, out: Path, stage: Path, articles: str, params: 
     say(f"{len(jobs) - len(failed)}/{len(jobs)} notebooks ok, {n_bad} input(s) failed, "
         f"{len(done.failed)} article page(s) failed; " + ", ".join(f"{k} {v:.1f} s" for k, v in timings.items()))
     return 1 if failed or n_bad or done.failed else 0
-
-
-def _corpus_reports(jobs: list[Job], *, stage: Path, nb_dir: Path, reuse_kernel: bool, timings: dict,
-                    say: Progress) -> None:
-    """Run the corpus notebooks (phase *notebooks*) and render them as HTML (phase *html*)."""
-    from .html import Renderer
-
-    t1 = time.perf_counter()
-    kernel = Kernel(log=stage / ".kernel.log") if reuse_kernel else None
-    executed = []
-    try:
-        for i, job in enumerate(jobs, 1):
-            if kernel is not None and not kernel.alive():
-                kernel.close()
-                kernel = Kernel(log=stage / ".kernel.log")
-            executed.append(execute(job, out=stage, notebooks_dir=nb_dir, kernel=kernel))
-            say(f"notebooks {i}/{len(jobs)} done: {job.ipynb}" + (f" FAILED ({job.error})" if job.error else ""))
-    finally:
-        if kernel is not None:
-            kernel.close()
-    timings["notebooks"] = time.perf_counter() - t1
-
-    t2 = time.perf_counter()
-    say("rendering HTML")
-    renderer = Renderer()
-    for job, nb in zip(jobs, executed, strict=True):
-        if nb is None:
-            job.error = job.error or "papermill wrote no notebook"
-            continue
-        try:
-            page = renderer.render(nb, title=job.title, index_href="index.html", failed=job.error)
-        except (ValueError, KeyError, TypeError, AnalysisError) as exc:   # nbconvert raises plain errors
-            LOGGER.exception("rendering %s failed", job.ipynb)
-            job.error = job.error or f"HTML rendering failed: {exc.__class__.__name__}: {exc}"
-            continue
-        write_atomic(stage / job.html, page)
-    timings["html"] = time.perf_counter() - t2

@@ -93,7 +93,7 @@ OBJECT_CONTENT_VERBS = frozenset("""
 # Verbs that take "to"-infinitives as content ("urged China not to ...", "wants to help").
 XCOMP_VERBS = frozenset("""
     urge ask tell warn promise pledge vow threaten want plan intend hope expect decide refuse agree
-    offer demand call order advise encourage invite appeal seek wish vote
+    offer demand call order advise encourage invite appeal seek wish
 """.split())
 
 # Irregular past forms of the verbs above (the regular ones are generated).
@@ -183,7 +183,7 @@ BELIEF_VERBS = frozenset("""
     seem appear view ponder wonder mull weigh question lean remember forget know learn recognize
     recognise care support back oppose endorse favor favour champion embrace like love hate
 """.split())
-INTENTION_VERBS = frozenset("want plan intend decide wish prefer seek aim mean vote refuse".split())
+INTENTION_VERBS = frozenset("want plan intend decide wish prefer seek aim mean refuse".split())
 # Findings: a study, data or an investigation "found", "shows", "reveals" (any subject for the first
 # group; the second group is evidence only when a document, data or an image is the subject).
 FINDING_VERBS = frozenset("find conclude determine establish discover document identify".split())

@@ -41,6 +41,9 @@ KINSHIP_NOUNS = frozenset("son daughter wife husband mother father brother siste
                           "friend neighbour neighbor colleague widow widower fiancée fiancé fiancee fiance "
                           "girlfriend boyfriend relative cousin uncle aunt grandmother grandfather victim survivor "
                           "captain witness owner".split())
+# Quantifiers standing for unnamed people ("others", "some", "one of the victims").
+QUANTIFIER_HEADS = frozenset("others other some many most few several one two three everyone everybody someone "
+                             "somebody nobody none all both".split())
 PERSON_NOUN = re.compile(r"[a-z]{3,}(?:er|or|ist|ant|ent|ian)$")
 _MEDIA = {m.lower() for m in WIRE_AGENCIES + MEDIA_OUTLETS}
 _WORD = re.compile(r"[\w.’'-]+")
@@ -84,6 +87,10 @@ def source_type(source: str | None, *, speaker: str | None, label: str | None, h
         return "document"      # a person speaking in a press release is still the person
     if label is None and head in DOCUMENT_WORDS:
         return "document"
+    if label == "LAW" or label in (None, "ORG") and head in DOCUMENT_WORDS:
+        return "document"      # "The Constitution specifies …"
+    if head in QUANTIFIER_HEADS or words[:2] == ["not", "everyone"]:
+        return "anonymous"     # "others preferred …", "one of the victims decided …"
     if label == "PERSON":
         return "person"
     if label in ("ORG", "GPE", "NORP", "FAC", "LOC"):

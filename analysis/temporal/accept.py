@@ -1,0 +1,163 @@
+"""Context checks for the rules of :mod:`.extract`: a rule's match is kept only when the words
+around it say it is a time ("in May", not "may"; "in 1990", not "1990 people"). Each check is
+``(text, start, end, groups) -> bool``; :data:`ACCEPT` maps rule names to their check.
+"""
+from __future__ import annotations
+
+import re
+
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w'’.]*)[ \t\u00a0,]*$")
+_PREP = {"in", "on", "since", "until", "till", "by", "from", "to", "of", "last", "next", "this", "early", "late",
+         "through", "during", "before", "after", "between", "and", "or", "mid", "around", "throughout", "for",
+         "at", "that", "than", "every", "each", "past", "coming", "as"}
+_POSSESSIVE = {"their", "his", "her", "its", "my", "our", "your", "the"}
+_NOT_WEEKDAY_BEFORE = {"Black", "Good", "Cyber", "Super", "Ash", "Holy", "Bloody", "Easter", "Palm", "Maundy",
+                       "Giving", "Blue", "Manic", "Shrove", "Clean", "Great"}
+_UNIT_NOUN_AFTER = re.compile(r"[ \t]+(?:[a-z]+s\b(?<!\bwas)(?<!\bhas)(?<!\bis)(?<!\bas)(?<!\bthis)(?<!\bits)"
+                              r"(?<!\bhis)(?<!\bus)(?<!\bplus)(?<!\bversus)|[A-Z]\w*\s+[Ii]ndex|[Ii]ndex|percent|per)")
+
+
+def _prev_word(text: str, start: int) -> str:
+    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return m.group(1) if m else ""
+
+
+def _ok_month(text, start, end, g):
+    if g.get("mod") or g.get("rel"):
+        return True
+    prev = _prev_word(text, start).lower()
+    if g["mon"] in ("May", "March") or g["mon"].endswith("."):
+        return prev in _PREP
+    return True
+
+
+# A bare four-digit number that counts something is not a year: "1770 km", "over 1800 people".
+_MEASURE_AFTER = re.compile(r"[ \t]*(?:km|kilomet(?:er|re)s?|mi(?:les?)?|m|met(?:er|re)s?|ft|feet|kg|lbs?|tonnes?|tons?|"
+                            r"acres?|hectares?|ha|people|persons|men|women|children|troops|mph|km/h|kph|MW|GW|"
+                            r"dollars|euros|pounds|yuan|rupees)\b")
+_COUNT_BEFORE = re.compile(r"(?:\bover|\bmore than|\bnearly|\balmost|\bat least|\bfewer than|\bless than|"
+                           r"\bup to|\bsome)[ \t]+$", re.I)
+
+
+def _ok_year(text, start, end, g):
+    if g.get("mod"):
+        return True
+    if _MEASURE_AFTER.match(text, end):
+        return False
+    if _prev_word(text, start).lower() in ("the", "this", "that", "its", "their"):
+        return True                                   # "the 2019 elections", "its 2023 budget"
+    if _UNIT_NOUN_AFTER.match(text, end):
+        return False
+    return not _COUNT_BEFORE.search(text, max(0, start - 15), start)
+
+
+def _ok_short_year(text, start, end, g):
+    return _prev_word(text, start).lower() in {"since", "in", "of", "until", "from", "the", "and", "by", "summer",
+                                              "spring", "winter", "autumn", "fall"}
+
+
+def _ok_decade(text, start, end, g):
+    if g["dec"][0].isdigit() and len(g["dec"]) == 3:
+        return _prev_word(text, start).lower() not in {"their", "his", "her", "its", "my", "our", "your"} and (
+            _prev_word(text, start).lower() in {"the", "and", "early", "late", "mid"} or bool(g.get("mod")))
+    return True
+
+
+def _ok_season(text, start, end, g):
+    if g["s"].lower() != "fall" or g.get("rel") or g.get("y") or g.get("mod"):
+        return True
+    return _prev_word(text, start).lower() in {"the", "this", "last", "next", "in", "by", "until", "early", "late"} \
+        and not re.match(r"[ \t]+(?:of|in|from|to|by)\b", text[end:end + 8])
+
+
+def _ok_weekday(text, start, end, g):
+    return _prev_word(text, start) not in _NOT_WEEKDAY_BEFORE
+
+
+def _ok_time24(text, start, end, g):
+    if g.get("z"):
+        return True
+    return _prev_word(text, start).lower() in {"at", "by", "from", "until", "till", "to", "around", "about",
+                                              "before", "after", "since", "approximately", "and"}
+
+
+def _ok_anaphor(text, start, end, g):
+    det = g["det"].lower().split()[-1]
+    unit = g["unit"].lower()
+    if g.get("mod"):
+        return unit in ("day", "week", "month", "year")
+    if det == "same" and unit == "time":
+        return False
+    if det == "the":
+        prev = _prev_word(text, start).lower()
+        if unit in ("morning", "afternoon", "evening", "night"):
+            return prev in {"in", "during", "by", "until", "overnight", "through", "throughout", "early", "late"}
+        if unit == "time":
+            return prev in {"at", "by"} and not re.match(r"[ \t]+(?:of|when|that|it|he|she|they|we)\b",
+                                                           text[end:end + 8])
+        if unit == "quarter":      # "for the quarter", not "the quarter of the vote"
+            return not re.match(r"[ \t]+of\b", text[end:end + 4])
+        if unit in ("day", "weekend"):
+            return prev in {"for", "during", "end", "ended", "ending", "finish", "finished", "start", "started",
+                            "over", "throughout", "that", "on"} and not re.match(r"[ \t]+(?:of|when|before|after)\b",
+                                                                                text[end:end + 8])
+        return False
+    if det == "that" and unit in ("time", "period"):
+        return _prev_word(text, start).lower() in {"at", "by", "since", "until", "before", "after", "during", "in"}
+    return True
+
+
+def _ok_vague(text, start, end, g):
+    w = g["w"].lower()
+    if w == "now":
+        return not re.match(r"[ \t]*-|[ \t]+that\b", text[end:end + 6]) and \
+            _prev_word(text, start).lower() not in {"from", "right"}
+    if w == "soon":
+        return _prev_word(text, start).lower() not in {"as", "very"} and \
+            not re.match(r"[ \t]+(?:after|afterwards|as|-)", text[end:end + 7])
+    if w == "recent":
+        return not re.match(r"[ \t]+(?:days|weeks|months|years|decades|times|history)\b", text[end:end + 12])
+    return True
+
+
+def _ok_bare_plural(text, start, end, g):
+    if g.get("long"):
+        return True
+    prev = _prev_word(text, start).lower()
+    if prev in {"for", "in", "over", "within", "took", "take", "takes", "spent", "spend", "lasted", "last",
+                "after", "just", "only", "many", "several", "few", "recent", "past", "coming"}:
+        return prev not in {"many", "several", "few", "recent", "past", "coming"}
+    return bool(re.match(r"[ \t]+(?:of|ago|later|earlier|before|after|long|in)\b", text[end:end + 8]))
+
+
+def _ok_duration(text, start, end, g):
+    if re.match(r"(?:-|[ \t]+)old\b", text[end:end + 5]):
+        return False
+    num = g["num"].lower()
+    if num in ("some", "many") and not g.get("pl"):
+        return False
+    unit = g["unit"].lower()
+    if num in ("a", "an", "one") and unit == "day" and re.match(r"[ \t]+when\b", text[end:end + 7]):
+        return False
+    if num in ("a", "an") and unit == "second":
+        return False
+    if unit == "quarter" and re.match(r"[ \t]+of\b", text[end:end + 5]) and not g.get("the"):
+        return False
+    return True
+
+
+def _ok_set(text, start, end, g):
+    if g["q"].lower() == "per":      # "per year" is a rate; "kilometres per hour" a speed, not a time
+        return not g.get("num") and g["unit"].lower() not in ("hour", "minute", "second")
+    return True
+
+
+def _ok_freq(text, start, end, g):
+    return not re.match(r"[ \t]+[A-Z]", text[end:end + 3])
+
+
+ACCEPT = {
+    "month": _ok_month, "year": _ok_year, "short_year": _ok_short_year, "decade": _ok_decade, "season": _ok_season,
+    "weekday": _ok_weekday, "time24": _ok_time24, "anaphor": _ok_anaphor, "vague": _ok_vague,
+    "bare_plural": _ok_bare_plural, "duration": _ok_duration, "dur_range": _ok_duration, "set": _ok_set, "freq": _ok_freq,
+}

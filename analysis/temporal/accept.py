@@ -39,10 +39,38 @@ _COUNT_BEFORE = re.compile(r"(?:\bover|\bmore than|\bnearly|\balmost|\bat least|
                            r"\bup to|\bsome)[ \t]+$", re.I)
 
 
+# A number that is the subject of "had", "were" ("1720 had already been discharged") counts people.
+_COUNT_VERB_AFTER = re.compile(r"[ \t]+(?:had|have|were|are)\b")
+# Names that carry a year without dating anything: laws, treaties, graduating classes ("the
+# Judiciary Act of 1869", "the Class of 1999"); and a name right before a year ("Windows 2000").
+_NAME_OF_BEFORE = re.compile(r"\b[A-Z][\w'’.-]*[ \t]+(?:Act|Acts|Treaty|Accords?|Agreement|Convention|Charter|Compact|Pact|"
+                             r"Statute|Code|Amendment|Protocol|Class)[ \t]+of[ \t]+$")
+# Capitalised words that may stand right before a year and date it ("Christmas 2019", "Fiscal 2020").
+DATE_WORDS_BEFORE_YEAR = frozenset(
+    "christmas easter ramadan hanukkah thanksgiving diwali eid passover lent advent day eve year fiscal fy summer "
+    "winter spring autumn fall q1 q2 q3 q4 h1 h2 ad bc ce early late mid end".split())
+# Names of recurring events, whose year is the point ("the Worldwide Developers Conference 2010").
+EVENT_NAMES = frozenset(
+    "conference summit games olympics cup championship championships expo festival congress election elections "
+    "forum week awards open assembly fair show census budget season tour".split())
+
+
+def _named(text, start):
+    if _NAME_OF_BEFORE.search(text, max(0, start - 60), start):
+        return True
+    prev = _prev_word(text, start)      # "Windows 2000", "Orion 1980"; not "WWDC 2005" nor "Expo 2020"
+    return bool(prev) and prev[0].isupper() and not prev.isupper() and text[start - 1:start] == " " \
+        and text[start - 2:start - 1].isalpha() and prev.lower() not in _PREP \
+        and prev.lower() not in DATE_WORDS_BEFORE_YEAR and prev.lower() not in EVENT_NAMES \
+        and prev.lower() not in ("the", "this", "that", "its", "their")
+
+
 def _ok_year(text, start, end, g):
     if g.get("mod"):
         return True
-    if _MEASURE_AFTER.match(text, end):
+    if _MEASURE_AFTER.match(text, end) or _named(text, start):
+        return False
+    if _COUNT_VERB_AFTER.match(text, end) and _prev_word(text, start).lower() not in _PREP:
         return False
     if _prev_word(text, start).lower() in ("the", "this", "that", "its", "their"):
         return True                                   # "the 2019 elections", "its 2023 budget"
@@ -156,7 +184,29 @@ def _ok_freq(text, start, end, g):
     return not re.match(r"[ \t]+[A-Z]", text[end:end + 3])
 
 
+def range_years(g: dict) -> tuple[int, int]:
+    """First and last year of "2009-2011", "1957-58", "between 2014 and 2016"."""
+    y1 = int(g["y1"])
+    y2 = g["y2"]
+    return y1, (int(y2) if len(y2) == 4 else y1 // 100 * 100 + int(y2))
+
+
+def _ok_year_range(text, start, end, g):
+    y1, y2 = range_years(g)
+    conj = g["conj"].strip()
+    if not y1 < y2 <= y1 + 100 or (conj == "and") != (g.get("pre", "").lower() == "between"):
+        return False
+    if len(g["y2"]) == 2 and conj in "-–—/" and int(g["y2"]) <= 12:     # "2009-10": a month, or a season?
+        return False
+    return not _MEASURE_AFTER.match(text, end) and not _UNIT_NOUN_AFTER.match(text, end)
+
+
+def _ok_month_range(text, start, end, g):
+    return g["conj"].strip() != "and" or bool(g.get("y"))     # "in March and May": two dates, left to "month"
+
+
 ACCEPT = {
+    "year_range": _ok_year_range, "month_range": _ok_month_range,
     "month": _ok_month, "year": _ok_year, "short_year": _ok_short_year, "decade": _ok_decade, "season": _ok_season,
     "weekday": _ok_weekday, "time24": _ok_time24, "anaphor": _ok_anaphor, "vague": _ok_vague,
     "bare_plural": _ok_bare_plural, "duration": _ok_duration, "dur_range": _ok_duration, "set": _ok_set, "freq": _ok_freq,

@@ -2,7 +2,7 @@
 
 Each rule is a regular expression with named groups; the rules are joined into one master
 pattern (a lexer: at each position the first rule that matches wins, so longer forms come first).
-A rule may also have a context check (``_ACCEPT``) that looks at the words around a match; when it
+A rule may also have a context check (:data:`.accept.ACCEPT`) that looks at the words around a match; when it
 says no, the later rules are tried at the same place. Extents follow the TimeML TIMEX3
 guidelines: a leading preposition is left out ("on Friday" -> "Friday"), determiners and
 modifiers that are part of the expression are kept ("the past decade", "nearly five months",
@@ -67,6 +67,10 @@ RULES: list[tuple[str, str]] = [
     ("mdy", rf"(?:(?P<wd>{WEEKDAY}),?{SP})?(?P<mon>{MONTH}){SP}(?:the{SP})?(?P<d>{DAY})(?:,?{SP}(?P<y>{YEAR}))?"),
     ("dmy", rf"(?:(?P<wd>{WEEKDAY}),?{SP})?(?:the{SP})?(?P<d>{DAY})(?:{SP}of)?{SP}(?P<mon>{MONTH})"
             rf"(?:,?{SP}(?P<y>{YEAR}))?"),
+    ("year_range", rf"(?:(?P<pre>[Ff]rom|[Bb]etween){SP})?(?P<y1>{YEAR}){OSP}(?P<conj>[-–—/]|{SP}(?:to|and|until|through|till)"
+                   rf"{SP}){OSP}(?P<y2>1[6-9]\d\d|20\d\d|\d\d)(?![\d%\w]|[.,]\d)"),
+    ("month_range", rf"(?P<mon>{MONTH}){OSP}(?P<conj>[-–—]|{SP}(?:to|through|until|and){SP}){OSP}(?P<mon2>{MONTH})"
+                    rf"(?:,?{SP}(?P<y>{YEAR}))?"),
     ("my", rf"(?P<mod>{MOD})?(?P<mon>{MONTH}),?{SP}(?:of{SP})?(?:(?P<y>{YEAR})|(?P<rel>this|last|next){SP}year)"),
     ("time", rf"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?{OSP}(?P<ap>[ap]\.m\.|[ap]m(?![\w])|[AP]M(?![\w])|"
              rf"[ap]\.m(?![\w])|[AP]\.M\.)(?:{OSP}(?P<z>{ZONE}))?(?P<tail>{SP}(?:{_cap('today|yesterday|tomorrow')}"
@@ -90,7 +94,7 @@ RULES: list[tuple[str, str]] = [
     ("week_of", rf"(?:[Tt]he{SP})?(?P<ord>first|second|third|fourth|last|final){SP}week{SP}of{SP}(?P<mon>{MONTH})"
                 rf"(?:,?{SP}(?P<y>{YEAR}))?"),
     ("century", rf"(?:[Tt]he{SP})?(?:(?P<mod>early|late|mid)(?:-|{SP}))?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|"
-                rf"{_ORD_WORDS})(?:-|{SP})century"),
+                rf"{_ORD_WORDS})(?:-|{SP})[Cc]entury"),
     ("decade", rf"(?:(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)(?:-|{SP}))?(?P<dec>(?:1[6-9]|20)\d0s|['’]\d0s|\d0s)(?![\w'’])"),
     ("season", rf"(?P<mod>{MOD})?(?:(?P<rel>{REL}){SP})?(?P<s>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ff]all)"
                rf"(?![\w-])(?:{SP}(?:of{SP})?(?P<y>{YEAR}))?"),
@@ -147,7 +151,7 @@ TRIGGER_WORDS = (
     "annually annual biannual semiannual biennial recent near distant foreseeable immediate right today yesterday "
     "tomorrow tonight recently lately currently presently nowadays now soon shortly formerly previously noon "
     "midnight midday single new valentine's christmas boxing halloween independence bastille q1 q2 q3 q4 h1 h2 "
-    "latest most comparable corresponding prior year fiscal FY "
+    "latest most comparable corresponding prior year fiscal FY from between "
     + " ".join(NUMBER_WORDS) + " " + _MONTH_FULL.replace("|", " ") + " " + _MONTH_ABBR.replace("|", " ")
     + " monday tuesday wednesday thursday friday saturday sunday"
 ).split()

@@ -17,7 +17,7 @@ _UNIT_NOUN_AFTER = re.compile(r"[ \t]+(?:[a-z]+s\b(?<!\bwas)(?<!\bhas)(?<!\bis)(
                               r"(?<!\bhis)(?<!\bus)(?<!\bplus)(?<!\bversus)|[A-Z]\w*\s+[Ii]ndex|[Ii]ndex|percent|per)")
 
 
-def _prev_word(text: str, start: int) -> str:
+def prev_word(text: str, start: int) -> str:
     m = _WORD_BEFORE.search(text, max(0, start - 40), start)
     return m.group(1) if m else ""
 
@@ -25,7 +25,7 @@ def _prev_word(text: str, start: int) -> str:
 def _ok_month(text, start, end, g):
     if g.get("mod") or g.get("rel"):
         return True
-    prev = _prev_word(text, start).lower()
+    prev = prev_word(text, start).lower()
     if g["mon"] in ("May", "March") or g["mon"].endswith("."):
         return prev in _PREP
     return True
@@ -43,8 +43,10 @@ _COUNT_BEFORE = re.compile(r"(?:\bover|\bmore than|\bnearly|\balmost|\bat least|
 _COUNT_VERB_AFTER = re.compile(r"[ \t]+(?:had|have|were|are)\b")
 # Names that carry a year without dating anything: laws, treaties, graduating classes ("the
 # Judiciary Act of 1869", "the Class of 1999"); and a name right before a year ("Windows 2000").
-_NAME_OF_BEFORE = re.compile(r"\b[A-Z][\w'’.-]*[ \t]+(?:Act|Acts|Treaty|Accords?|Agreement|Convention|Charter|Compact|Pact|"
-                             r"Statute|Code|Amendment|Protocol|Class)[ \t]+of[ \t]+$")
+_NAME_OF_BEFORE = re.compile(r"(?:\b[A-Z][\w'’.-]*[ \t]+(?:Act|Acts|Treaty|Accords?|Agreement|Convention|Charter|Compact|"
+                             r"Pact|Statute|Code|Amendment|Protocol)|\bClass)[ \t]+of[ \t]+$")
+# A tally: "by 2013 to 1990 votes" (a range runs forward; a score or a vote need not)
+_TALLY_AFTER = re.compile(r"[ \t]*(?:to|-|–)[ \t]*(\d{1,4})\b")
 # Capitalised words that may stand right before a year and date it ("Christmas 2019", "Fiscal 2020").
 DATE_WORDS_BEFORE_YEAR = frozenset(
     "christmas easter ramadan hanukkah thanksgiving diwali eid passover lent advent day eve year fiscal fy summer "
@@ -58,7 +60,7 @@ EVENT_NAMES = frozenset(
 def _named(text, start):
     if _NAME_OF_BEFORE.search(text, max(0, start - 60), start):
         return True
-    prev = _prev_word(text, start)      # "Windows 2000", "Orion 1980"; not "WWDC 2005" nor "Expo 2020"
+    prev = prev_word(text, start)      # "Windows 2000", "Orion 1980"; not "WWDC 2005" nor "Expo 2020"
     return bool(prev) and prev[0].isupper() and not prev.isupper() and text[start - 1:start] == " " \
         and text[start - 2:start - 1].isalpha() and prev.lower() not in _PREP \
         and prev.lower() not in DATE_WORDS_BEFORE_YEAR and prev.lower() not in EVENT_NAMES \
@@ -70,9 +72,12 @@ def _ok_year(text, start, end, g):
         return True
     if _MEASURE_AFTER.match(text, end) or _named(text, start):
         return False
-    if _COUNT_VERB_AFTER.match(text, end) and _prev_word(text, start).lower() not in _PREP:
+    if _COUNT_VERB_AFTER.match(text, end) and prev_word(text, start).lower() not in _PREP:
         return False
-    if _prev_word(text, start).lower() in ("the", "this", "that", "its", "their"):
+    tally = _TALLY_AFTER.match(text, end)
+    if tally and int(tally.group(1)) < int(g["y"]) and len(tally.group(1)) > 2:
+        return False
+    if prev_word(text, start).lower() in ("the", "this", "that", "its", "their"):
         return True                                   # "the 2019 elections", "its 2023 budget"
     if _UNIT_NOUN_AFTER.match(text, end):
         return False
@@ -80,32 +85,32 @@ def _ok_year(text, start, end, g):
 
 
 def _ok_short_year(text, start, end, g):
-    return _prev_word(text, start).lower() in {"since", "in", "of", "until", "from", "the", "and", "by", "summer",
+    return prev_word(text, start).lower() in {"since", "in", "of", "until", "from", "the", "and", "by", "summer",
                                               "spring", "winter", "autumn", "fall"}
 
 
 def _ok_decade(text, start, end, g):
     if g["dec"][0].isdigit() and len(g["dec"]) == 3:
-        return _prev_word(text, start).lower() not in {"their", "his", "her", "its", "my", "our", "your"} and (
-            _prev_word(text, start).lower() in {"the", "and", "early", "late", "mid"} or bool(g.get("mod")))
+        return prev_word(text, start).lower() not in {"their", "his", "her", "its", "my", "our", "your"} and (
+            prev_word(text, start).lower() in {"the", "and", "early", "late", "mid"} or bool(g.get("mod")))
     return True
 
 
 def _ok_season(text, start, end, g):
     if g["s"].lower() != "fall" or g.get("rel") or g.get("y") or g.get("mod"):
         return True
-    return _prev_word(text, start).lower() in {"the", "this", "last", "next", "in", "by", "until", "early", "late"} \
+    return prev_word(text, start).lower() in {"the", "this", "last", "next", "in", "by", "until", "early", "late"} \
         and not re.match(r"[ \t]+(?:of|in|from|to|by)\b", text[end:end + 8])
 
 
 def _ok_weekday(text, start, end, g):
-    return _prev_word(text, start) not in _NOT_WEEKDAY_BEFORE
+    return prev_word(text, start) not in _NOT_WEEKDAY_BEFORE
 
 
 def _ok_time24(text, start, end, g):
     if g.get("z"):
         return True
-    return _prev_word(text, start).lower() in {"at", "by", "from", "until", "till", "to", "around", "about",
+    return prev_word(text, start).lower() in {"at", "by", "from", "until", "till", "to", "around", "about",
                                               "before", "after", "since", "approximately", "and"}
 
 
@@ -117,7 +122,7 @@ def _ok_anaphor(text, start, end, g):
     if det == "same" and unit == "time":
         return False
     if det == "the":
-        prev = _prev_word(text, start).lower()
+        prev = prev_word(text, start).lower()
         if unit in ("morning", "afternoon", "evening", "night"):
             return prev in {"in", "during", "by", "until", "overnight", "through", "throughout", "early", "late"}
         if unit == "time":
@@ -131,7 +136,7 @@ def _ok_anaphor(text, start, end, g):
                                                                                 text[end:end + 8])
         return False
     if det == "that" and unit in ("time", "period"):
-        return _prev_word(text, start).lower() in {"at", "by", "since", "until", "before", "after", "during", "in"}
+        return prev_word(text, start).lower() in {"at", "by", "since", "until", "before", "after", "during", "in"}
     return True
 
 
@@ -139,9 +144,9 @@ def _ok_vague(text, start, end, g):
     w = g["w"].lower()
     if w == "now":
         return not re.match(r"[ \t]*-|[ \t]+that\b", text[end:end + 6]) and \
-            _prev_word(text, start).lower() not in {"from", "right"}
+            prev_word(text, start).lower() not in {"from", "right"}
     if w == "soon":
-        return _prev_word(text, start).lower() not in {"as", "very"} and \
+        return prev_word(text, start).lower() not in {"as", "very"} and \
             not re.match(r"[ \t]+(?:after|afterwards|as|-)", text[end:end + 7])
     if w == "recent":
         return not re.match(r"[ \t]+(?:days|weeks|months|years|decades|times|history)\b", text[end:end + 12])
@@ -151,7 +156,7 @@ def _ok_vague(text, start, end, g):
 def _ok_bare_plural(text, start, end, g):
     if g.get("long"):
         return True
-    prev = _prev_word(text, start).lower()
+    prev = prev_word(text, start).lower()
     if prev in {"for", "in", "over", "within", "took", "take", "takes", "spent", "spend", "lasted", "last",
                 "after", "just", "only", "many", "several", "few", "recent", "past", "coming"}:
         return prev not in {"many", "several", "few", "recent", "past", "coming"}

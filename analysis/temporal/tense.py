@@ -261,6 +261,10 @@ class Tense:
                 return reading.tense
         return self.by_markers(start, end)
 
+    def verb_tense(self, start: int, end: int) -> str | None:
+        """The tense the parse gives the verb of ``start:end`` (None without a parse)."""
+        return span_tense(self._doc, start, end) if self._doc is not None else None
+
     def by_markers(self, start: int, end: int) -> str | None:
         """"past", "future" or None from the marker word nearest to ``start:end`` in its sentence."""
         s, e = self.sentence(start)

@@ -143,8 +143,10 @@ def _ok_anaphor(text, start, end, g):
 def _ok_vague(text, start, end, g):
     w = g["w"].lower()
     if w == "now":
-        return not re.match(r"[ \t]*-|[ \t]+that\b", text[end:end + 6]) and \
+        return not re.match(r"[ \t]*-", text[end:end + 6]) and \
             prev_word(text, start).lower() not in {"from", "right"}
+    if w == "current":    # "the current crisis"; not "current account", "current affairs"
+        return not re.match(r"[ \t]+(?:accounts?|affairs|events|assets|liabilities|ratio)\b", text[end:end + 14])
     if w == "soon":
         return prev_word(text, start).lower() not in {"as", "very"} and \
             not re.match(r"[ \t]+(?:after|afterwards|as|-)", text[end:end + 7])

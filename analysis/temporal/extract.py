@@ -131,7 +131,7 @@ RULES: list[tuple[str, str]] = [
     ("deictic", rf"(?P<pre>(?:[Ee]arlier|[Ll]ater){SP})?(?P<w>{_cap('today|yesterday|tomorrow|tonight')})"
                 rf"(?:{SP}(?P<pod>{PART}))?(?![\w-])"),
     ("vague", rf"(?P<w>{_cap('recently|lately|currently|presently|nowadays|now|soon|shortly')}|"
-              rf"[Rr]ecent)(?![\w-])"),
+              rf"[Rr]ecent|[Cc]urrent(?=[ \t]+[a-z]))(?![\w-])"),
     ("holiday", r"(?P<w>New Year's (?:Day|Eve)|Valentine's Day|Christmas(?: Eve| Day)?|Boxing Day|Halloween|"
                 r"Independence Day|Bastille Day)(?![\w])"),
     ("weekday", rf"(?:(?P<rel>{_cap('last|next|this|past|coming')}){SP})?(?P<wd>{WEEKDAY})(?![\w])"

@@ -68,6 +68,7 @@ FREQUENCY_WORDS: dict[str, str] = {
 VAGUE_WORDS: dict[str, str] = {
     "recently": "PAST_REF", "lately": "PAST_REF", "formerly": "PAST_REF", "previously": "PAST_REF",
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "presently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "current": "PRESENT_REF",
     "soon": "FUTURE_REF", "shortly": "FUTURE_REF",
 }
 

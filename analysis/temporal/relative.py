@@ -250,7 +250,9 @@ def r_weekday(c: Candidate, ctx: Context) -> list[Found]:
     elif rel == "this":
         d = ctx.dct + timedelta(days=wd - ctx.dct.isoweekday())
     else:
-        d = cal.weekday_date(wd, ctx.dct, ctx.tense.at(c.start, c.end))
+        # "Wednesday's ruling" names a day just past, whatever the clause around it says
+        possessive = ctx.text.startswith(("'s", "’s"), c.end)
+        d = cal.weekday_date(wd, ctx.dct, "past" if possessive else ctx.tense.at(c.start, c.end))
     ty, v = _with_part(d, part)
     return [(c.start, c.end, ty, v)]
 

@@ -8,32 +8,6 @@ from __future__ import annotations
 import functools
 import re
 
-from ..entities.lexicon import (  # noqa: F401  (re-exported: the attribution stage reads them here)
-    CHANNEL_NOUNS,
-    DEMONYMS,
-    DOCUMENT_PHRASES,
-    DOCUMENT_WORDS,
-    FEMALE_NAMES,
-    FEMALE_PRONOUNS,
-    FEMALE_TITLES,
-    FIRST_PERSON,
-    MALE_NAMES,
-    MALE_PRONOUNS,
-    MALE_TITLES,
-    NEUTER_PRONOUNS,
-    OFFICE_WORDS,
-    OFFICES,
-    PARTIES,
-    PERSONAL_CHANNEL_NOUNS,
-    PLATFORMS,
-    PLURAL_PRONOUNS,
-    POST_WORDS,
-    RELATIVE_PRONOUNS,
-    SEATS_OF_POWER,
-    country_name,
-)
-from ..entities.lexicon import ORG_NOUNS as ORG_HEADS  # noqa: F401
-
 # ---------------------------------------------------------------------------------------------
 # Reporting verbs. Speech verbs after textacy's REPORTING_VERBS and the verb lists of the
 # PARC / PolNeAR attribution guidelines (Pareti 2015; Newell et al. 2018), extended with the

@@ -10,25 +10,22 @@ from __future__ import annotations
 
 import re
 
-from ..gazetteer import capitals
-from ..lexicons import MEDIA_OUTLETS, WIRE_AGENCIES
-from .lexicon import (
-    ANONYMITY_PHRASES,
-    ANONYMOUS_DETS,
-    ANONYMOUS_HEADS,
+from ..entities.lexicon import (
     DEMONYMS,
     DOCUMENT_PHRASES,
     DOCUMENT_WORDS,
     FEMALE_PRONOUNS,
     MALE_PRONOUNS,
-    MEDIA_WORDS,
     OFFICE_WORDS,
-    ORG_HEADS,
     PARTIES,
     PLATFORMS,
     SEATS_OF_POWER,
     country_name,
 )
+from ..entities.lexicon import ORG_NOUNS as ORG_HEADS
+from ..gazetteer import capitals
+from ..lexicons import MEDIA_OUTLETS, WIRE_AGENCIES
+from .lexicon import ANONYMITY_PHRASES, ANONYMOUS_DETS, ANONYMOUS_HEADS, MEDIA_WORDS
 
 # Heads of descriptions that stand for one person ("the founder", "the candidate", "she").
 PERSON_HEADS = frozenset(w for w in OFFICE_WORDS if w.isalpha() and w not in ("foreign", "interior", "defense", "defence",

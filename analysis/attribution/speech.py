@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ..entities.lexicon import OFFICE_WORDS
 from .acts import attributes_nothing
 from .lexicon import (
     ANONYMOUS_HEADS,
     COGNITION_VERBS,
     OBJECT_CONTENT_VERBS,
-    OFFICE_WORDS,
     SOURCE_HEADS,
     SPEECH_VERBS,
     XCOMP_VERBS,

@@ -42,6 +42,8 @@ KINSHIP_NOUNS = frozenset("son daughter wife husband mother father brother siste
 QUANTIFIER_HEADS = frozenset("others other some many most few several one two three everyone everybody someone "
                              "somebody nobody none all both".split())
 PERSON_NOUN = re.compile(r"[a-z]{3,}(?:er|or|ist|ant|ent|ian)$")
+# "Western" means the West only before these ("Western governments", "Western allies").
+WEST_NOUNS = re.compile(r"\s+(?:governments?|nations?|countries|allies|powers|leaders|officials|diplomats|capitals)\b")
 _MEDIA = {m.lower() for m in WIRE_AGENCIES + MEDIA_OUTLETS}
 _WORD = re.compile(r"[\w.’'-]+")
 
@@ -123,8 +125,10 @@ def affiliation(source: str | None, *, speaker: str | None, label: str | None,
         for seat, country in SEATS_OF_POWER.items():
             if seat in low:
                 return country
-        for w in re.findall(r"[A-Z][\w.]*", text):
-            lw = w.lower()
+        for m in re.finditer(r"[A-Z][\w.]*", text):
+            lw = m.group(0).lower()
+            if lw == "western" and not WEST_NOUNS.match(text, m.end()):
+                continue           # "the army's Western Mindanao Command" is not the West
             if lw in DEMONYMS:
                 return DEMONYMS[lw]
             if lw in PARTIES:

@@ -125,6 +125,8 @@ def test_source_type(source, speaker, label, head, expected):
     ("the Kremlin", "Kremlin", "ORG", "Russia"),
     ("Republican senators", "Republican senators", None, "Republican Party"),
     ("a farmer", "farmer", None, None),
+    ("Western diplomats", "Western diplomats", None, "the West"),
+    ("Ana Cruz of the army's Western Command", "Ana Cruz", "PERSON", None),
 ])
 def test_affiliation(source, speaker, label, expected):
     assert affiliation(source, speaker=speaker, label=label) == expected

@@ -12,6 +12,7 @@ Not an attribution at all (:func:`attributes_nothing`):
 * negated speech: "has not said", "did not comment", "never told";
 * hypothetical speech: "would say", "could tell", "might argue";
 * speech under a condition: "If the House votes to impeach …";
+* a purpose infinitive or a subjectless participle: "work to predict the waves", "When asked about …";
 * a participle naming or describing a thing: "a phenomenon called coral bleaching", "a study
   published in May"; and naming in the passive ("is called");
 * legal acts without a clause: "sued in Austria", "charged with murder", "appealed the decision";
@@ -36,6 +37,7 @@ from .lexicon import (
     NAMING_VERBS,
     NEGATION_WORDS,
     PERCEPTION_VERBS,
+    SPEECH_NOUNS,
     verb_forms,
 )
 
@@ -77,6 +79,12 @@ def attributes_nothing(verb, base: str) -> bool:
     if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in kids):
         return True
     agent = any(c.dep_ == "agent" for c in kids)
+    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) \
+            and (verb.dep_ == "acl" and verb.head.lower_ not in SPEECH_NOUNS
+                 or verb.dep_ == "advcl" and base in TASK_VERBS and not _clausal(verb)):
+        return True           # a purpose: "work to predict wave conditions" (not "a call to end …")
+    if verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids):
+        return True           # "When asked about …": the one asked is not the one speaking
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not agent:
         return True           # "a study published in May", "a phenomenon called coral bleaching"
     if base in NAMING_VERBS and any(c.dep_ == "nsubjpass" for c in kids) and not agent:
@@ -102,5 +110,7 @@ def verb_forms_of(bases: frozenset[str]) -> frozenset[str]:
     return _FORMS.setdefault(bases, frozenset(f for f, b in verb_forms().items() if b in bases))
 
 
+# Analytic verbs that, as a purpose ("models to predict the tides"), name a task, not a finding.
+TASK_VERBS = FINDING_VERBS | frozenset("predict estimate calculate forecast assess measure".split())
 _FORMS: dict[frozenset[str], frozenset[str]] = {}
 REFUSAL_VERBS = frozenset({"decline", "refuse"})

@@ -1,7 +1,7 @@
 """The medium a statement was made through, named on its reporting verb ("said in a Telegram post")."""
 from __future__ import annotations
 
-from .lexicon import DOCUMENT_WORDS, PLATFORMS, POST_WORDS
+from ..entities.lexicon import DOCUMENT_WORDS, PLATFORMS, POST_WORDS
 
 
 def verb_channel(verb) -> str | None:

@@ -8,32 +8,6 @@ from __future__ import annotations
 import functools
 import re
 
-from ..entities.lexicon import (  # noqa: F401  (re-exported: the attribution stage reads them here)
-    CHANNEL_NOUNS,
-    DEMONYMS,
-    DOCUMENT_PHRASES,
-    DOCUMENT_WORDS,
-    FEMALE_NAMES,
-    FEMALE_PRONOUNS,
-    FEMALE_TITLES,
-    FIRST_PERSON,
-    MALE_NAMES,
-    MALE_PRONOUNS,
-    MALE_TITLES,
-    NEUTER_PRONOUNS,
-    OFFICE_WORDS,
-    OFFICES,
-    PARTIES,
-    PERSONAL_CHANNEL_NOUNS,
-    PLATFORMS,
-    PLURAL_PRONOUNS,
-    POST_WORDS,
-    RELATIVE_PRONOUNS,
-    SEATS_OF_POWER,
-    country_name,
-)
-from ..entities.lexicon import ORG_NOUNS as ORG_HEADS  # noqa: F401
-
 # ---------------------------------------------------------------------------------------------
 # Reporting verbs. Speech verbs after textacy's REPORTING_VERBS and the verb lists of the
 # PARC / PolNeAR attribution guidelines (Pareti 2015; Newell et al. 2018), extended with the
@@ -93,7 +67,7 @@ OBJECT_CONTENT_VERBS = frozenset("""
 # Verbs that take "to"-infinitives as content ("urged China not to ...", "wants to help").
 XCOMP_VERBS = frozenset("""
     urge ask tell warn promise pledge vow threaten want plan intend hope expect decide refuse agree
-    offer demand call order advise encourage invite appeal seek wish vote
+    offer demand call order advise encourage invite appeal seek wish
 """.split())
 
 # Irregular past forms of the verbs above (the regular ones are generated).
@@ -183,7 +157,7 @@ BELIEF_VERBS = frozenset("""
     seem appear view ponder wonder mull weigh question lean remember forget know learn recognize
     recognise care support back oppose endorse favor favour champion embrace like love hate
 """.split())
-INTENTION_VERBS = frozenset("want plan intend decide wish prefer seek aim mean vote refuse".split())
+INTENTION_VERBS = frozenset("want plan intend decide wish prefer seek aim mean refuse".split())
 # Findings: a study, data or an investigation "found", "shows", "reveals" (any subject for the first
 # group; the second group is evidence only when a document, data or an image is the subject).
 FINDING_VERBS = frozenset("find conclude determine establish discover document identify".split())

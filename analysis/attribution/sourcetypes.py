@@ -10,25 +10,22 @@ from __future__ import annotations
 
 import re
 
-from ..gazetteer import capitals
-from ..lexicons import MEDIA_OUTLETS, WIRE_AGENCIES
-from .lexicon import (
-    ANONYMITY_PHRASES,
-    ANONYMOUS_DETS,
-    ANONYMOUS_HEADS,
+from ..entities.lexicon import (
     DEMONYMS,
     DOCUMENT_PHRASES,
     DOCUMENT_WORDS,
     FEMALE_PRONOUNS,
     MALE_PRONOUNS,
-    MEDIA_WORDS,
     OFFICE_WORDS,
-    ORG_HEADS,
     PARTIES,
     PLATFORMS,
     SEATS_OF_POWER,
     country_name,
 )
+from ..entities.lexicon import ORG_NOUNS as ORG_HEADS
+from ..gazetteer import capitals
+from ..lexicons import MEDIA_OUTLETS, WIRE_AGENCIES
+from .lexicon import ANONYMITY_PHRASES, ANONYMOUS_DETS, ANONYMOUS_HEADS, MEDIA_WORDS
 
 # Heads of descriptions that stand for one person ("the founder", "the candidate", "she").
 PERSON_HEADS = frozenset(w for w in OFFICE_WORDS if w.isalpha() and w not in ("foreign", "interior", "defense", "defence",
@@ -41,7 +38,12 @@ KINSHIP_NOUNS = frozenset("son daughter wife husband mother father brother siste
                           "friend neighbour neighbor colleague widow widower fiancée fiancé fiancee fiance "
                           "girlfriend boyfriend relative cousin uncle aunt grandmother grandfather victim survivor "
                           "captain witness owner".split())
+# Quantifiers standing for unnamed people ("others", "some", "one of the victims").
+QUANTIFIER_HEADS = frozenset("others other some many most few several one two three everyone everybody someone "
+                             "somebody nobody none all both".split())
 PERSON_NOUN = re.compile(r"[a-z]{3,}(?:er|or|ist|ant|ent|ian)$")
+# "Western" means the West only before these ("Western governments", "Western allies").
+WEST_NOUNS = re.compile(r"\s+(?:governments?|nations?|countries|allies|powers|leaders|officials|diplomats|capitals)\b")
 _MEDIA = {m.lower() for m in WIRE_AGENCIES + MEDIA_OUTLETS}
 _WORD = re.compile(r"[\w.’'-]+")
 
@@ -84,6 +86,10 @@ def source_type(source: str | None, *, speaker: str | None, label: str | None, h
         return "document"      # a person speaking in a press release is still the person
     if label is None and head in DOCUMENT_WORDS:
         return "document"
+    if label == "LAW" or label in (None, "ORG") and head in DOCUMENT_WORDS:
+        return "document"      # "The Constitution specifies …"
+    if head in QUANTIFIER_HEADS or words[:2] == ["not", "everyone"]:
+        return "anonymous"     # "others preferred …", "one of the victims decided …"
     if label == "PERSON":
         return "person"
     if label in ("ORG", "GPE", "NORP", "FAC", "LOC"):
@@ -119,8 +125,10 @@ def affiliation(source: str | None, *, speaker: str | None, label: str | None,
         for seat, country in SEATS_OF_POWER.items():
             if seat in low:
                 return country
-        for w in re.findall(r"[A-Z][\w.]*", text):
-            lw = w.lower()
+        for m in re.finditer(r"[A-Z][\w.]*", text):
+            lw = m.group(0).lower()
+            if lw == "western" and not WEST_NOUNS.match(text, m.end()):
+                continue           # "the army's Western Mindanao Command" is not the West
             if lw in DEMONYMS:
                 return DEMONYMS[lw]
             if lw in PARTIES:

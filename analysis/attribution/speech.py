@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ..entities.lexicon import OFFICE_WORDS
 from .acts import attributes_nothing
 from .lexicon import (
     ANONYMOUS_HEADS,
     COGNITION_VERBS,
     OBJECT_CONTENT_VERBS,
-    OFFICE_WORDS,
     SOURCE_HEADS,
     SPEECH_VERBS,
     XCOMP_VERBS,
@@ -245,11 +245,17 @@ def _idiom(doc, verb, base: str) -> bool:
                                                                "headline", "caption", "text", "letter", "post"}
 
 
+# Passive reports whose subject is what is reported ("was confirmed by his son"), not a thing made
+# ("a subpoena was issued by …").
+_PASSIVE_REPORTS = frozenset("confirmed announced reported denied revealed disclosed stated claimed alleged "
+                             "acknowledged predicted described".split())
+
+
 def _passive_content(verb) -> tuple[int, int] | None:
     """What a passive reporting verb with an agent reports: its subject ("The death was confirmed by
     his son")."""
     subj = next((c for c in verb.children if c.dep_ == PASSIVE_SUBJECT), None)
-    if subj is None or not any(c.dep_ == "agent" for c in verb.children):
+    if subj is None or not any(c.dep_ == "agent" for c in verb.children) or verb.lower_ not in _PASSIVE_REPORTS:
         return None
     return _span_chars(subj.doc, subj.left_edge.i, subj.right_edge.i + 1)
 

@@ -13,7 +13,7 @@ DOCUMENT_WORDS = frozenset("""
     analysis transcript record records email emails cable cables dossier paper bill law decree order
     resolution declaration text note notice announcement readout minutes budget data figures
     estimate estimates assessment audit review investigation findings results chart website
-    decision judgment judgement schedule timetable guidelines manifesto sign banner
+    decision judgment judgement schedule timetable guidelines manifesto sign banner constitution treaty charter
 """.split())
 DOCUMENT_PHRASES = ("press release", "news release", "joint statement", "court documents", "court filing",
                     "exit poll", "official statement", "written statement")

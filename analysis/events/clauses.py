@@ -12,8 +12,15 @@ from collections.abc import Iterator
 
 from ..temporal.tense import tense_reading
 from ..types import Sentence
-from .lexicon import (CLAUSE_DEPS, EVENT_SUBORDINATORS, HISTORY_VERBS, MODALS, REPORTING_ONLY, STATE_VERBS,
-                      SUBORDINATORS)
+from .lexicon import (
+    CLAUSE_DEPS,
+    EVENT_SUBORDINATORS,
+    HISTORY_VERBS,
+    MODALS,
+    REPORTING_ONLY,
+    STATE_VERBS,
+    SUBORDINATORS,
+)
 
 MIN_CLAUSE_TOKENS = 5
 _LEADING = frozenset({"cc", "punct", "mark", "prep"})

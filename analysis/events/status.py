@@ -16,8 +16,16 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from ..types import Attribution, Sentence, Timex
-from .lexicon import (FUTURE_AUX, HEDGE_ADVERBS, HEDGE_WORDS, NEWS_WINDOW_DAYS, NOT_VERIFIED, PARENTHETICAL_SAYS,
-                      PLAN_BEFORE_TO, PLAN_WORDS)
+from .lexicon import (
+    FUTURE_AUX,
+    HEDGE_ADVERBS,
+    HEDGE_WORDS,
+    NEWS_WINDOW_DAYS,
+    NOT_VERIFIED,
+    PARENTHETICAL_SAYS,
+    PLAN_BEFORE_TO,
+    PLAN_WORDS,
+)
 
 _QUOTE_OPEN, _QUOTE_CLOSE = "“«", "”»"
 

@@ -69,8 +69,8 @@ def season_occurrence(code: str, dct: date, direction: str | None, strict: bool 
 
 
 def nearest_year(month: int, day: int | None, dct: date, direction: str | None) -> int:
-    """The year of month (and day) closest to ``dct`` in ``direction`` ("past", "future", "near"
-    for either way); same year when undecided."""
+    """The year of month (and day) closest to ``dct`` in ``direction`` ("past", "future"; "near" or
+    None for either way: "the NATO summit in April", written in December, is next April)."""
     options = []
     for y in (dct.year - 1, dct.year, dct.year + 1):
         d = safe_date(y, month, day or 1)
@@ -80,7 +80,7 @@ def nearest_year(month: int, day: int | None, dct: date, direction: str | None) 
             options.append((y, d))
     if day is None:
         key = (dct.year, dct.month)
-        if direction == "near":
+        if direction in ("near", None):
             return min((y for y, _ in options), key=lambda y: (abs(12 * (y - dct.year) + month - dct.month), y))
         if direction == "past":
             return max(y for y, _ in options if (y, month) <= key)
@@ -96,8 +96,11 @@ def nearest_year(month: int, day: int | None, dct: date, direction: str | None) 
 
 
 def weekday_date(iso_wd: int, dct: date, direction: str | None, strict: bool = False) -> date:
-    """The date of a weekday around ``dct``: the past one unless the clause is in the future."""
+    """The date of a weekday around ``dct``: the past one unless the clause is in the future ("near":
+    the closer one either way)."""
     delta = iso_wd - dct.isoweekday()
+    if direction == "near":
+        return dct + timedelta(days=min((delta - 7, delta, delta + 7), key=lambda k: (abs(k), k)))
     if direction == "future":
         if delta < 0 or (strict and delta == 0):
             delta += 7

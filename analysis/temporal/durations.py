@@ -2,6 +2,7 @@
 week", "annually", "15 a year")."""
 from __future__ import annotations
 
+from .accept import range_years
 from .extract import Candidate
 from .lexicon import FREQUENCY_WORDS, PARTS_OF_DAY, WEEKDAYS
 from .normalize import _RATE_BEFORE, Context, Found, _number, duration_value
@@ -54,3 +55,11 @@ def r_set(c: Candidate, ctx: Context) -> list[Found]:
 def r_freq(c: Candidate, ctx: Context) -> list[Found]:
     return [(c.start, c.end, "SET", FREQUENCY_WORDS[c.groups["w"].lower()])]
 
+
+
+def r_year_range(c: Candidate, ctx: Context) -> list[Found]:
+    """"from 2009 to 2011", "between 2014 and 2016", "2009-2010", "1957-58": each end is a DATE
+    of its own (as TimeBank and MEANTIME annotate them; the preposition stays out)."""
+    y1, y2 = range_years(c.groups)
+    (a, b), (d, e) = c.groups["_spans"]["y1"], c.groups["_spans"]["y2"]
+    return [(a, b, "DATE", str(y1)), (d, e, "DATE", str(y2))]

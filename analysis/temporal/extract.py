@@ -2,7 +2,7 @@
 
 Each rule is a regular expression with named groups; the rules are joined into one master
 pattern (a lexer: at each position the first rule that matches wins, so longer forms come first).
-A rule may also have a context check (``_ACCEPT``) that looks at the words around a match; when it
+A rule may also have a context check (:data:`.accept.ACCEPT`) that looks at the words around a match; when it
 says no, the later rules are tried at the same place. Extents follow the TimeML TIMEX3
 guidelines: a leading preposition is left out ("on Friday" -> "Friday"), determiners and
 modifiers that are part of the expression are kept ("the past decade", "nearly five months",
@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .accept import ACCEPT
 from .lexicon import NUMBER_WORDS, ORDINALS, OTHER_ZONES, UTC_ZONES
 
 
@@ -66,6 +67,10 @@ RULES: list[tuple[str, str]] = [
     ("mdy", rf"(?:(?P<wd>{WEEKDAY}),?{SP})?(?P<mon>{MONTH}){SP}(?:the{SP})?(?P<d>{DAY})(?:,?{SP}(?P<y>{YEAR}))?"),
     ("dmy", rf"(?:(?P<wd>{WEEKDAY}),?{SP})?(?:the{SP})?(?P<d>{DAY})(?:{SP}of)?{SP}(?P<mon>{MONTH})"
             rf"(?:,?{SP}(?P<y>{YEAR}))?"),
+    ("year_range", rf"(?:(?P<pre>[Ff]rom|[Bb]etween){SP})?(?P<y1>{YEAR}){OSP}(?P<conj>[-–—/]|{SP}(?:to|and|until|through|till)"
+                   rf"{SP}){OSP}(?P<y2>1[6-9]\d\d|20\d\d|\d\d)(?![\d%\w]|[.,]\d)"),
+    ("month_range", rf"(?P<mon>{MONTH}){OSP}(?P<conj>[-–—]|{SP}(?:to|through|until|and){SP}){OSP}(?P<mon2>{MONTH})"
+                    rf"(?:,?{SP}(?P<y>{YEAR}))?"),
     ("my", rf"(?P<mod>{MOD})?(?P<mon>{MONTH}),?{SP}(?:of{SP})?(?:(?P<y>{YEAR})|(?P<rel>this|last|next){SP}year)"),
     ("time", rf"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?{OSP}(?P<ap>[ap]\.m\.|[ap]m(?![\w])|[AP]M(?![\w])|"
              rf"[ap]\.m(?![\w])|[AP]\.M\.)(?:{OSP}(?P<z>{ZONE}))?(?P<tail>{SP}(?:{_cap('today|yesterday|tomorrow')}"
@@ -89,7 +94,7 @@ RULES: list[tuple[str, str]] = [
     ("week_of", rf"(?:[Tt]he{SP})?(?P<ord>first|second|third|fourth|last|final){SP}week{SP}of{SP}(?P<mon>{MONTH})"
                 rf"(?:,?{SP}(?P<y>{YEAR}))?"),
     ("century", rf"(?:[Tt]he{SP})?(?:(?P<mod>early|late|mid)(?:-|{SP}))?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|"
-                rf"{_ORD_WORDS})(?:-|{SP})century"),
+                rf"{_ORD_WORDS})(?:-|{SP})[Cc]entury"),
     ("decade", rf"(?:(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)(?:-|{SP}))?(?P<dec>(?:1[6-9]|20)\d0s|['’]\d0s|\d0s)(?![\w'’])"),
     ("season", rf"(?P<mod>{MOD})?(?:(?P<rel>{REL}){SP})?(?P<s>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ff]all)"
                rf"(?![\w-])(?:{SP}(?:of{SP})?(?P<y>{YEAR}))?"),
@@ -126,7 +131,7 @@ RULES: list[tuple[str, str]] = [
     ("deictic", rf"(?P<pre>(?:[Ee]arlier|[Ll]ater){SP})?(?P<w>{_cap('today|yesterday|tomorrow|tonight')})"
                 rf"(?:{SP}(?P<pod>{PART}))?(?![\w-])"),
     ("vague", rf"(?P<w>{_cap('recently|lately|currently|presently|nowadays|now|soon|shortly')}|"
-              rf"[Rr]ecent)(?![\w-])"),
+              rf"[Rr]ecent|[Cc]urrent(?=[ \t]+[a-z]))(?![\w-])"),
     ("holiday", r"(?P<w>New Year's (?:Day|Eve)|Valentine's Day|Christmas(?: Eve| Day)?|Boxing Day|Halloween|"
                 r"Independence Day|Bastille Day)(?![\w])"),
     ("weekday", rf"(?:(?P<rel>{_cap('last|next|this|past|coming')}){SP})?(?P<wd>{WEEKDAY})(?![\w])"
@@ -135,162 +140,6 @@ RULES: list[tuple[str, str]] = [
     ("year", rf"(?<![\w$£€#.,:/\-–])(?P<mod>{MOD})?(?P<y>{YEAR})(?![\w\-–/]|[.,:]\d)"),
     ("short_year", r"(?<![\w])['’](?P<yy>\d\d)(?![\w'’])"),
 ]
-
-_WORD_BEFORE = re.compile(r"([A-Za-z][\w'’.]*)[ \t\u00a0,]*$")
-_PREP = {"in", "on", "since", "until", "till", "by", "from", "to", "of", "last", "next", "this", "early", "late",
-         "through", "during", "before", "after", "between", "and", "or", "mid", "around", "throughout", "for",
-         "at", "that", "than", "every", "each", "past", "coming", "as"}
-_POSSESSIVE = {"their", "his", "her", "its", "my", "our", "your", "the"}
-_NOT_WEEKDAY_BEFORE = {"Black", "Good", "Cyber", "Super", "Ash", "Holy", "Bloody", "Easter", "Palm", "Maundy",
-                       "Giving", "Blue", "Manic", "Shrove", "Clean", "Great"}
-_UNIT_NOUN_AFTER = re.compile(r"[ \t]+(?:[a-z]+s\b(?<!\bwas)(?<!\bhas)(?<!\bis)(?<!\bas)(?<!\bthis)(?<!\bits)"
-                              r"(?<!\bhis)(?<!\bus)(?<!\bplus)(?<!\bversus)|[A-Z]\w*\s+[Ii]ndex|[Ii]ndex|percent|per)")
-
-
-def _prev_word(text: str, start: int) -> str:
-    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    return m.group(1) if m else ""
-
-
-def _ok_month(text, start, end, g):
-    if g.get("mod") or g.get("rel"):
-        return True
-    prev = _prev_word(text, start).lower()
-    if g["mon"] in ("May", "March") or g["mon"].endswith("."):
-        return prev in _PREP
-    return True
-
-
-# A bare four-digit number that counts something is not a year: "1770 km", "over 1800 people".
-_MEASURE_AFTER = re.compile(r"[ \t]*(?:km|kilomet(?:er|re)s?|mi(?:les?)?|m|met(?:er|re)s?|ft|feet|kg|lbs?|tonnes?|tons?|"
-                            r"acres?|hectares?|ha|people|persons|men|women|children|troops|mph|km/h|kph|MW|GW|"
-                            r"dollars|euros|pounds|yuan|rupees)\b")
-_COUNT_BEFORE = re.compile(r"(?:\bover|\bmore than|\bnearly|\balmost|\bat least|\bfewer than|\bless than|"
-                           r"\bup to|\bsome)[ \t]+$", re.I)
-
-
-def _ok_year(text, start, end, g):
-    if g.get("mod"):
-        return True
-    if _MEASURE_AFTER.match(text, end):
-        return False
-    if _prev_word(text, start).lower() in ("the", "this", "that", "its", "their"):
-        return True                                   # "the 2019 elections", "its 2023 budget"
-    if _UNIT_NOUN_AFTER.match(text, end):
-        return False
-    return not _COUNT_BEFORE.search(text, max(0, start - 15), start)
-
-
-def _ok_short_year(text, start, end, g):
-    return _prev_word(text, start).lower() in {"since", "in", "of", "until", "from", "the", "and", "by", "summer",
-                                              "spring", "winter", "autumn", "fall"}
-
-
-def _ok_decade(text, start, end, g):
-    if g["dec"][0].isdigit() and len(g["dec"]) == 3:
-        return _prev_word(text, start).lower() not in {"their", "his", "her", "its", "my", "our", "your"} and (
-            _prev_word(text, start).lower() in {"the", "and", "early", "late", "mid"} or bool(g.get("mod")))
-    return True
-
-
-def _ok_season(text, start, end, g):
-    if g["s"].lower() != "fall" or g.get("rel") or g.get("y") or g.get("mod"):
-        return True
-    return _prev_word(text, start).lower() in {"the", "this", "last", "next", "in", "by", "until", "early", "late"} \
-        and not re.match(r"[ \t]+(?:of|in|from|to|by)\b", text[end:end + 8])
-
-
-def _ok_weekday(text, start, end, g):
-    return _prev_word(text, start) not in _NOT_WEEKDAY_BEFORE
-
-
-def _ok_time24(text, start, end, g):
-    if g.get("z"):
-        return True
-    return _prev_word(text, start).lower() in {"at", "by", "from", "until", "till", "to", "around", "about",
-                                              "before", "after", "since", "approximately", "and"}
-
-
-def _ok_anaphor(text, start, end, g):
-    det = g["det"].lower().split()[-1]
-    unit = g["unit"].lower()
-    if g.get("mod"):
-        return unit in ("day", "week", "month", "year")
-    if det == "same" and unit == "time":
-        return False
-    if det == "the":
-        prev = _prev_word(text, start).lower()
-        if unit in ("morning", "afternoon", "evening", "night"):
-            return prev in {"in", "during", "by", "until", "overnight", "through", "throughout", "early", "late"}
-        if unit == "time":
-            return prev in {"at", "by"} and not re.match(r"[ \t]+(?:of|when|that|it|he|she|they|we)\b",
-                                                           text[end:end + 8])
-        if unit == "quarter":      # "for the quarter", not "the quarter of the vote"
-            return not re.match(r"[ \t]+of\b", text[end:end + 4])
-        if unit in ("day", "weekend"):
-            return prev in {"for", "during", "end", "ended", "ending", "finish", "finished", "start", "started",
-                            "over", "throughout", "that", "on"} and not re.match(r"[ \t]+(?:of|when|before|after)\b",
-                                                                                text[end:end + 8])
-        return False
-    if det == "that" and unit in ("time", "period"):
-        return _prev_word(text, start).lower() in {"at", "by", "since", "until", "before", "after", "during", "in"}
-    return True
-
-
-def _ok_vague(text, start, end, g):
-    w = g["w"].lower()
-    if w == "now":
-        return not re.match(r"[ \t]*-|[ \t]+that\b", text[end:end + 6]) and \
-            _prev_word(text, start).lower() not in {"from", "right"}
-    if w == "soon":
-        return _prev_word(text, start).lower() not in {"as", "very"} and \
-            not re.match(r"[ \t]+(?:after|afterwards|as|-)", text[end:end + 7])
-    if w == "recent":
-        return not re.match(r"[ \t]+(?:days|weeks|months|years|decades|times|history)\b", text[end:end + 12])
-    return True
-
-
-def _ok_bare_plural(text, start, end, g):
-    if g.get("long"):
-        return True
-    prev = _prev_word(text, start).lower()
-    if prev in {"for", "in", "over", "within", "took", "take", "takes", "spent", "spend", "lasted", "last",
-                "after", "just", "only", "many", "several", "few", "recent", "past", "coming"}:
-        return prev not in {"many", "several", "few", "recent", "past", "coming"}
-    return bool(re.match(r"[ \t]+(?:of|ago|later|earlier|before|after|long|in)\b", text[end:end + 8]))
-
-
-def _ok_duration(text, start, end, g):
-    if re.match(r"(?:-|[ \t]+)old\b", text[end:end + 5]):
-        return False
-    num = g["num"].lower()
-    if num in ("some", "many") and not g.get("pl"):
-        return False
-    unit = g["unit"].lower()
-    if num in ("a", "an", "one") and unit == "day" and re.match(r"[ \t]+when\b", text[end:end + 7]):
-        return False
-    if num in ("a", "an") and unit == "second":
-        return False
-    if unit == "quarter" and re.match(r"[ \t]+of\b", text[end:end + 5]) and not g.get("the"):
-        return False
-    return True
-
-
-def _ok_set(text, start, end, g):
-    if g["q"].lower() == "per":      # "per year" is a rate; "kilometres per hour" a speed, not a time
-        return not g.get("num") and g["unit"].lower() not in ("hour", "minute", "second")
-    return True
-
-
-def _ok_freq(text, start, end, g):
-    return not re.match(r"[ \t]+[A-Z]", text[end:end + 3])
-
-
-_ACCEPT = {
-    "month": _ok_month, "year": _ok_year, "short_year": _ok_short_year, "decade": _ok_decade, "season": _ok_season,
-    "weekday": _ok_weekday, "time24": _ok_time24, "anaphor": _ok_anaphor, "vague": _ok_vague,
-    "bare_plural": _ok_bare_plural, "duration": _ok_duration, "dur_range": _ok_duration, "set": _ok_set, "freq": _ok_freq,
-}
 
 # First words of every rule: the master pattern is tried only where one of them starts a word.
 TRIGGER_WORDS = (
@@ -302,7 +151,7 @@ TRIGGER_WORDS = (
     "annually annual biannual semiannual biennial recent near distant foreseeable immediate right today yesterday "
     "tomorrow tonight recently lately currently presently nowadays now soon shortly formerly previously noon "
     "midnight midday single new valentine's christmas boxing halloween independence bastille q1 q2 q3 q4 h1 h2 "
-    "latest most comparable corresponding prior year fiscal FY "
+    "latest most comparable corresponding prior year fiscal FY from between "
     + " ".join(NUMBER_WORDS) + " " + _MONTH_FULL.replace("|", " ") + " " + _MONTH_ABBR.replace("|", " ")
     + " monday tuesday wednesday thursday friday saturday sunday"
 ).split()
@@ -343,7 +192,7 @@ def _accept(text: str, name: str, start: int, end: int) -> dict | None:
         return None
     g = {k: v for k, v in m.groupdict().items() if v is not None}
     g["_spans"] = {k: m.span(k) for k in g}
-    check = _ACCEPT.get(name)
+    check = ACCEPT.get(name)
     if check is not None and not check(text, start, end, g):
         return None
     return g

@@ -68,6 +68,7 @@ FREQUENCY_WORDS: dict[str, str] = {
 VAGUE_WORDS: dict[str, str] = {
     "recently": "PAST_REF", "lately": "PAST_REF", "formerly": "PAST_REF", "previously": "PAST_REF",
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "presently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "current": "PRESENT_REF",
     "soon": "FUTURE_REF", "shortly": "FUTURE_REF",
 }
 
@@ -78,7 +79,7 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
     "halloween": (10, 31), "independence day": (7, 4), "bastille day": (7, 14), "may day": (5, 1),
 }
 
-# Time zones that mean UTC (value gets the "Z" suffix) and other common zone abbreviations.
-UTC_ZONES = ("UTC", "GMT", "Zulu")
+# Time zones that mean UTC (value gets the "Z" suffix; "14:30Z" is military and aviation style) and other common zone abbreviations.
+UTC_ZONES = ("UTC", "GMT", "Zulu", "Z")
 OTHER_ZONES = ("EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST", "EET",
                "EEST", "IST", "JST", "KST", "AEST", "AEDT", "MSK", "WIB", "SGT", "HKT", "ET", "PT", "CT")

@@ -199,6 +199,23 @@ def r_month(c: Candidate, ctx: Context) -> list[Found]:
     return [(c.start, c.end, "DATE", cal.iso_month(year, month))]
 
 
+def r_month_range(c: Candidate, ctx: Context) -> list[Found]:
+    """"March–May 2023", "from June to August": two months of one year (the first one a year
+    earlier when it comes later in the calendar, "November to February")."""
+    g = c.groups
+    m1, m2 = _month_num(g["mon"]), _month_num(g["mon2"])
+    second = g["_spans"]["mon2"][0]
+    if g.get("y"):
+        year2 = int(g["y"])
+    elif ctx.dct is None:
+        return [(c.start, c.start + len(g["mon"]), "DATE", f"XXXX-{m1:02d}"), (second, c.end, "DATE", f"XXXX-{m2:02d}")]
+    else:
+        year2 = cal.nearest_year(m2, None, ctx.dct, ctx.tense.at(second, c.end))
+    year1 = year2 - 1 if m1 > m2 else year2
+    return [(c.start, c.start + len(g["mon"]), "DATE", cal.iso_month(year1, m1)),
+            (second, c.end, "DATE", cal.iso_month(year2, m2))]
+
+
 def r_year(c: Candidate, ctx: Context) -> list[Found]:
     return [(c.start, c.end, "DATE", f"{int(c.groups['y']):04d}")]
 

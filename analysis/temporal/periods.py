@@ -62,8 +62,7 @@ def r_fin_period(c: Candidate, ctx: Context) -> list[Found]:
     third quarter"."""
     g = c.groups
     adj = g["adj"].lower()
-    unit = g["unit"].lower()
-    current = reported_quarter(ctx, c.start, ended=adj in ("latest", "most recent"))
+    current = reported_quarter(ctx, c.start, ended=adj.split()[0] in ("latest", "most"))
     if g.get("ord"):
         o = g["ord"].lower()
         q = int(o[0]) if o[0].isdigit() else ORDINALS[o]
@@ -79,8 +78,6 @@ def r_fin_period(c: Candidate, ctx: Context) -> list[Found]:
         return [(c.start, c.end, "DATE", g["y"] + current[4:])]
     if _BACK.fullmatch(adj):
         current = years_back(current, 1)
-    elif unit == "year":
-        current = current[:4]
     return [(c.start, c.end, "DATE", current)] if current else []
 
 

@@ -7,10 +7,16 @@ from datetime import date, timedelta
 
 from . import calendar as cal
 from . import periods
+from .accept import prev_word
 from .extract import Candidate
 from .lexicon import HOLIDAYS, PARTS_OF_DAY, UTC_ZONES, VAGUE_WORDS, WEEKDAYS
 from .normalize import Context, Found, _number, _unit, duration_value
 
+# "Today," opening a clause in the present tense is generic: the present, not the day
+_GENERIC_TODAY = re.compile(r"Today,(?![ \t]+(?:I|I'm|we|you)\b)")
+_THAN_AFTER = re.compile(r"[ \t]+than\b")
+# "over the next decade", "for the coming year": the stretch of time from now (TimeML DURATION)
+_STRETCH_BEFORE = frozenset({"over", "for", "within", "throughout"})
 _PERIOD = {"week", "weekend", "month", "year", "decade", "century", "quarter"}
 
 
@@ -67,6 +73,9 @@ def r_deictic(c: Candidate, ctx: Context) -> list[Found]:
     if ctx.dct is None:
         return [(c.start, c.end, "TIME" if part else "DATE", "PRESENT_REF" if w in ("today", "tonight") else
                  ("PAST_REF" if w == "yesterday" else "FUTURE_REF"))]
+    if w == "today" and not part and _GENERIC_TODAY.match(ctx.text, c.start) \
+            and ctx.tense.verb_tense(c.start, c.end) == "present":
+        return [(c.start, c.end, "DATE", "PRESENT_REF")]     # "Today, most people own a phone": nowadays
     d = ctx.dct + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(w, 0))
     ty, v = _with_part(d, part)
     return [(c.start, c.end, ty, v)]
@@ -78,7 +87,9 @@ def r_relunit(c: Candidate, ctx: Context) -> list[Found]:
     the = bool(g.get("the"))
     if rel == "past" and unit == "weekend":   # "this past weekend": the last one
         rel = "last"
-    if rel == "past" and unit in _PERIOD:     # "the past week": the week up to now, a duration
+    if unit in _PERIOD and (rel == "past" or (the and rel in ("next", "coming")
+                                              and prev_word(ctx.text, c.start).lower() in _STRETCH_BEFORE)):
+        # "the past week", "over the next decade": the stretch of time up to or from now
         return [(c.start, c.end, "DURATION", duration_value("1", unit))]
     if rel in ("following", "same") or (the and rel in ("next", "previous")):
         base = _parse_day(_anchor_day(ctx, c.start)) or ctx.dct
@@ -154,8 +165,9 @@ def r_anaphor(c: Candidate, ctx: Context) -> list[Found]:
         anchor = ctx.anchor_value(c.start)
         value = _year_back(anchor) if anchor else None
         return [(c.start, c.end, "DATE", value)] if value else []
-    if unit in ("time", "period"):
-        return [(c.start, c.end, "DATE", anchor)] if anchor else []
+    if unit in ("time", "period"):        # "at the time" with no date before it: some time past
+        return [(c.start, c.end, "DATE", anchor or ("PAST_REF" if unit == "time" else None))] \
+            if anchor or unit == "time" else []
     if det in ("entire", "whole", "full"):
         anchor = ctx.anchor_value(c.start)
         base = _anchor_date(anchor) or ctx.dct
@@ -185,7 +197,16 @@ def r_ago(c: Candidate, ctx: Context) -> list[Found]:
     unit = g["unit"].lower()
     direction = g["dir"].lower()
     n = _number(g["num"])
-    sign = 1 if direction in ("later", "after", "hence") or direction.startswith("from") else -1
+    measure_end = g["_spans"]["dir"][0]
+    while measure_end > c.start and ctx.text[measure_end - 1].isspace():
+        measure_end -= 1
+    measure = (c.start, measure_end)
+    if direction in ("earlier", "later") and _THAN_AFTER.match(ctx.text, c.end):
+        # "a month earlier than usual": a measure of how much earlier, not a date (TimeML)
+        return [(*measure, "DURATION", duration_value(g["num"], unit))]
+    if direction.startswith("from"):      # "eight years from now": a duration, and "now"
+        return [(*measure, "DURATION", duration_value(g["num"], unit)), (c.end - 3, c.end, "DATE", "PRESENT_REF")]
+    sign = 1 if direction in ("later", "after", "hence") else -1
     if direction in ("later", "earlier", "before", "after"):
         # "three years later": after the last year named, a bare "2011" included; shorter steps
         # count from the last full date
@@ -229,7 +250,9 @@ def r_weekday(c: Candidate, ctx: Context) -> list[Found]:
     elif rel == "this":
         d = ctx.dct + timedelta(days=wd - ctx.dct.isoweekday())
     else:
-        d = cal.weekday_date(wd, ctx.dct, ctx.tense.at(c.start, c.end))
+        # "Wednesday's ruling" names a day just past, whatever the clause around it says
+        possessive = ctx.text.startswith(("'s", "’s"), c.end)
+        d = cal.weekday_date(wd, ctx.dct, "past" if possessive else ctx.tense.at(c.start, c.end))
     ty, v = _with_part(d, part)
     return [(c.start, c.end, ty, v)]
 

@@ -36,10 +36,12 @@ FUTURE_HEADS = frozenset(
     "want wants wanted wanting agree agrees agreed promise promises promised vow vows vowed pledge pledges "
     "pledged threaten threatens threatened prepare prepares prepared preparing seek seeks sought decide "
     "decides decided".split())
-# Verbs of announcing: a date after their object usually dates the thing announced ("announced
-# the closure of the plant in the fourth quarter"), which may lie ahead.
+# Verbs of announcing and scheduling: a date after their object usually dates the thing announced
+# ("announced the closure of the plant in the fourth quarter", "has scheduled a news conference
+# Thursday"), which may lie ahead.
 ANNOUNCING_VERBS = frozenset(
-    "announced unveiled disclosed revealed confirmed proposed outlined detailed reported approved".split())
+    "announced unveiled disclosed revealed confirmed proposed outlined detailed reported approved scheduled "
+    "planned called".split())
 # Verbs that put their time complement ahead ("scheduled for Tuesday", "postponed until March").
 SCHEDULE_VERBS = frozenset(
     "scheduled slated set planned due expected pencilled penciled timetabled earmarked postponed delayed "
@@ -260,6 +262,10 @@ class Tense:
             if reading.tense is not None:
                 return reading.tense
         return self.by_markers(start, end)
+
+    def verb_tense(self, start: int, end: int) -> str | None:
+        """The tense the parse gives the verb of ``start:end`` (None without a parse)."""
+        return span_tense(self._doc, start, end) if self._doc is not None else None
 
     def by_markers(self, start: int, end: int) -> str | None:
         """"past", "future" or None from the marker word nearest to ``start:end`` in its sentence."""

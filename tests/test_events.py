@@ -163,7 +163,7 @@ def test_undated_events(nlp, case):
 
 @pytest.mark.parametrize("word, countries", [
     ("Ukrainian", ("Ukraine",)), ("Sino-Russian", ("China", "Russia")), ("Russo-Ukrainian", ("Russia", "Ukraine")),
-    ("Kurdish", ()),
+    ("Kurdish", ()), ("Mexicans", ("Mexico",)),
 ])
 def test_nationality_countries(word, countries):
     assert events.nationality_countries(word) == countries

@@ -7,7 +7,7 @@ expects them.
 - A country written as an abbreviation is named in full ("US" -> United States).
 - The publisher speaking of itself ("Wikinews"), diseases ("COVID-19") and time zones are not
   actors; news media and agencies are actors only as the subject of the event ("Reuters
-  identified …"), not as the channel it came through ("told Reuters").
+  identified …"), not as the channel it came through ("told Reuters", "via Twitter").
 - Products, companies and market indices are (an aircraft, a phone, "the Dow Jones").
 """
 from __future__ import annotations
@@ -17,14 +17,14 @@ import re
 from collections.abc import Sequence
 
 from ..entities import TITLE_WORDS, Referents
-from ..entities.lexicon import country_name
+from ..entities.lexicon import PLATFORMS, country_name
 from ..entities.names import TIME_ZONES
 from ..gazetteer import country_from_abbreviation
 from ..lexicons import MEDIA_OUTLETS, WIRE_AGENCIES
 from ..types import Entity
 from .lexicon import ACTOR_LABELS, COMBINING_FORMS, DISEASE_PATTERN, DISEASES, SELF_PUBLISHERS
 
-_MEDIA = frozenset(MEDIA_OUTLETS) | frozenset(WIRE_AGENCIES)
+_MEDIA = frozenset(MEDIA_OUTLETS) | frozenset(WIRE_AGENCIES) | frozenset(PLATFORMS.values())
 _RELATIVE = re.compile(r"(?:where|which|who|whom|whose|that|when)\b", re.I)
 
 
@@ -33,7 +33,9 @@ def nationality_countries(word: str) -> tuple[str, ...]:
     (China, Russia); () when it names none ("Kurdish", "Muslim")."""
     out: list[str] = []
     for part in re.split(r"[-–]", word.strip()):
-        country = COMBINING_FORMS.get(part.lower()) if part.lower() in COMBINING_FORMS else country_name(part)
+        low = part.lower()
+        country = COMBINING_FORMS.get(low) if low in COMBINING_FORMS else \
+            country_name(part) or (country_name(part[:-1]) if low.endswith("ns") else None)   # "Mexicans"
         country = country.removeprefix("the ") if country else None     # "Western" -> West, as its entity
         if country and country not in out:
             out.append(country)

@@ -12,15 +12,9 @@ from collections.abc import Iterator
 
 from ..temporal.tense import tense_reading
 from ..types import Sentence
-from .lexicon import (
-    CLAUSE_DEPS,
-    EVENT_SUBORDINATORS,
-    HISTORY_VERBS,
-    MODALS,
-    REPORTING_ONLY,
-    STATE_VERBS,
-    SUBORDINATORS,
-)
+from .lexicon import (ANTERIOR_ADVERBS, CLAUSE_DEPS, EVENT_SUBORDINATORS, HABITUAL_ADVERBS, HISTORY_VERBS,
+                      LONG_SPANS, MODALS, REPORTING_ONLY, STATE_VERBS,
+                      SUBORDINATORS)
 
 MIN_CLAUSE_TOKENS = 5
 _LEADING = frozenset({"cc", "punct", "mark", "prep"})
@@ -102,11 +96,37 @@ def trigger_of_date(doc, tstart: int, tend: int, cstart: int, cend: int):
 
 # --------------------------------------------------------------------------- predicates
 def _negated(tok) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't", "n’t") for c in tok.children)
+    """Negated by an adverb ("did not meet") or by "no" on its object ("specified no date")."""
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't", "n’t")
+               or (c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
+               for c in tok.children)
 
 
 def _has_subject(tok) -> bool:
     return any(c.dep_ in _SUBJECTS for c in tok.children)
+
+
+def habitual(tok) -> bool:
+    """A habit, a series, a state or a generic statement: a frequency adverb ("has repeatedly
+    denied"), an existential "there was", a long span ("for many years"), or a bare plural or
+    first-person subject of a perfect ("scientists have found", "we have developed"), which tells
+    experience, not one event."""
+    if any(c.lower_ in HABITUAL_ADVERBS or c.dep_ == "expl" for c in tok.children):
+        return True         # "has repeatedly denied"; "there was one MP" tells a state
+    if any(c.dep_ == "prep" and c.lower_ == "for" and any(p.lower_ in LONG_SPANS for p in c.children)
+           for c in tok.children):
+        return True         # "for many years, he was held apart"
+    perfect = any(c.lower_ in ("has", "have", "'ve", "’ve") for c in tok.children if c.dep_ == "aux")
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if not perfect or subj is None:
+        return False
+    bare_plural = subj.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in subj.children)
+    return bare_plural or subj.lower_ in ("we", "i")
+
+
+def stative(tok) -> bool:
+    """A verb that tells a state or an opinion, not an event, or that is negated."""
+    return tok.lower_ in STATE_VERBS or _negated(tok)
 
 
 def _position(tok, lo: int, hi: int) -> str | None:
@@ -126,7 +146,8 @@ def _position(tok, lo: int, hi: int) -> str | None:
     if tok.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN") and c.i < tok.i
                                    for c in tok.children):
         return "main"       # "a day in which Moscow and Beijing denounced …": a clause with a subject of its own
-    if tok.dep_ == "xcomp" and tense_reading(tok).tense == "future" and head.dep_ in ("ROOT", "conj"):
+    if tok.dep_ == "xcomp" and head.pos_ == "VERB" and head.dep_ in ("ROOT", "conj") \
+            and tense_reading(tok).tense == "future":
         return "planned"
     return None
 
@@ -146,11 +167,13 @@ def predicates(doc, lo: int, hi: int) -> Iterator[tuple[object, str, str]]:
         if tok.pos_ != "VERB" or tok.lower_ in REPORTING_ONLY:
             continue
         position = _position(tok, lo, hi)
-        if position is None or _negated(tok):
+        if position is None or _negated(tok) or habitual(tok):
             continue
         if position != "planned" and not (_has_subject(tok) or tok.dep_ == "conj"):
             continue
         time = _time(tok)
+        if time == "past" and position == "main" and doc[lo].lower_ in ANTERIOR_ADVERBS:
+            time = "history"        # "Previously, the hijab was banned …"
         if time is None or (time != "history" and tok.lower_ in STATE_VERBS):
             continue
         yield tok, position, time
@@ -164,10 +187,23 @@ def _time(tok) -> str | None:
     if reading.modal in MODALS or auxes & MODALS or "used" in auxes:
         return None
     if reading.tense == "past":
-        return "pluperfect" if "had" in auxes and reading.aspect and "perfect" in reading.aspect else "past"
+        if any(c.dep_ == "advmod" and c.lower_ in ANTERIOR_ADVERBS for c in tok.children):
+            return "history"            # "the company had once ruled …", "formerly owned"
+        pluperfect = "had" in auxes and reading.aspect and "perfect" in reading.aspect
+        return "pluperfect" if pluperfect and not _under_past(tok) else "past"
     if reading.tense == "future":
         return "future"
     return None
+
+
+def _under_past(tok) -> bool:
+    """A verb in a past-tense verb's clause, where the pluperfect only says "before that" ("the
+    trial stopped because two drugs had shown progress")."""
+    while tok.head.i != tok.i:
+        tok = tok.head
+        if tok.tag_ == "VBD":
+            return True
+    return False
 
 
 def clause_of_predicate(doc, verb, others: set[int], lo: int, hi: int) -> tuple[int, int]:

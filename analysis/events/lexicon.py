@@ -72,17 +72,28 @@ REPORTING_ONLY = frozenset("""
 # Stative verbs, opinions and perception (Vendler's states; the "private" verbs of Quirk et al.):
 # they describe how things are or what someone thinks, not something that happened.
 STATE_VERBS = frozenset("""
-    be have has had know knew known believe believed believes think thought thinks feel felt feels
+    be is are am was were been being have has had know knew known believe believed believes think thought thinks feel felt feels
     seem seemed seems appear appeared appears want wanted wants wish wished like liked love loved hate hated
     need needed needs remain remained remains belong belonged contain contained consist consisted own owned
     mean meant means exist existed resemble resembled depend depended include included includes involve
     involved cost costs lack lacked deserve deserved matter mattered hope hoped hopes fear feared fears
+    support supported supports oppose opposed opposes advocate advocated favour favoured favor favored
     prefer preferred doubt doubted suspect suspected understand understood realise realised realize realized
     consider considered regard regarded expect expected expects see saw seen look looked sound sounded
     stay stayed keep kept live lived represent represented reflect reflected concern concerned
     continue continues face faced faces lie lay sit sat stand stood number numbered total totalled totaled
     tend tended
 """.split())
+# Adverbs of frequency and repetition (Quirk et al.'s "frequency adjuncts"): a clause they modify
+# tells a habit or a series, not one event ("has repeatedly denied", "usually meets").
+HABITUAL_ADVERBS = frozenset("""
+    repeatedly often usually regularly frequently always sometimes generally typically routinely
+    traditionally habitually occasionally normally constantly continually seldom rarely
+""".split())
+# Adverbs that put a clause before the news ("Previously, the hijab was banned"): history.
+ANTERIOR_ADVERBS = frozenset("previously formerly historically originally once".split())
+# Nouns of long spans after "for" ("for many years", "for decades"): a state that lasted, not an event.
+LONG_SPANS = frozenset("years decades months centuries generations ages lifetimes".split())
 # Modal auxiliaries (Penn Treebank MD, less the futures "will" and "shall"): a clause they head
 # tells a possibility, an obligation or a hypothesis, not an event.
 MODALS = frozenset({"can", "ca", "could", "may", "might", "must", "should", "would", "'d", "’d", "ought", "need"})

@@ -22,14 +22,14 @@ from datetime import date
 
 from ..types import Attribution, Entity, Event, Paragraph, Sentence, Timex
 from .actors import Actors
-from .clauses import clause_of_date, trigger_of_date
+from .clauses import clause_of_date, habitual, stative, trigger_of_date
 from .lexicon import COORDINATED, DATED_TYPES, DEICTIC, SKIP_KINDS, SYNCHRONOUS
 from .merge import merge_events
 from .status import in_quotation, status_of, unverified_nouns, year_in_name
 
 LOGGER = logging.getLogger(__name__)
 
-_RESOLVED = re.compile(r"^\d{4}")
+_RESOLVED = re.compile(r"^\d{3}")      # a year, or a decade ("197": the 1970s)
 
 
 @dataclass
@@ -57,12 +57,24 @@ class ArticleView:
     actors: Actors
     nouns: list[tuple[int, str]]
     sent_starts: list[int]
+    repeats: list[tuple[int, int]]     # spans of SET timexes ("each day", "every Monday")
+    past_refs: list[tuple[int, int]]   # spans of unanchored past timexes ("years ago", "in the past")
 
     @classmethod
-    def build(cls, doc, *, text, paragraphs, sentences, entities, attributions, published) -> ArticleView:
+    def build(cls, doc, *, text, paragraphs, sentences, timexes, entities, attributions, published) -> ArticleView:
         text = doc.text if text is None else text
         return cls(doc, text, paragraphs, sentences, attributions, published, Actors(doc, text, entities),
-                   unverified_nouns(doc, sentences), [s.start for s in sentences])
+                   unverified_nouns(doc, sentences), [s.start for s in sentences],
+                   [(t.start, t.end) for t in timexes if t.type == "SET"],
+                   [(t.start, t.end) for t in timexes if t.value == "PAST_REF"])
+
+    def repeated(self, start: int, end: int) -> bool:
+        """The clause ``start:end`` holds a frequency ("each day"): it tells a habit, not an event."""
+        return any(start <= s and e <= end for s, e in self.repeats)
+
+    def long_ago(self, start: int, end: int) -> bool:
+        """The clause ``start:end`` says it lies in an unanchored past ("years ago")."""
+        return any(start <= s and e <= end for s, e in self.past_refs)
 
     def kind(self, si: int) -> str:
         return self.paragraphs[self.sentences[si].paragraph].kind if self.paragraphs else "body"
@@ -91,8 +103,8 @@ def find_events(doc, *, paragraphs: Sequence[Paragraph], sentences: Sequence[Sen
     ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it on every read)."""
     from .undated import find_undated
 
-    view = ArticleView.build(doc, text=text, paragraphs=paragraphs, sentences=sentences, entities=entities,
-                             attributions=attributions, published=published)
+    view = ArticleView.build(doc, text=text, paragraphs=paragraphs, sentences=sentences, timexes=timexes,
+                             entities=entities, attributions=attributions, published=published)
     found = Found()
     _dated(view, timexes, found)
     _inherit_synchronous(view, found)
@@ -120,12 +132,27 @@ def _dated(view: ArticleView, timexes: Sequence[Timex], found: Found) -> None:
             if COORDINATED.match(text[found.events[i].timex_end:tx.start]):
                 found.events[i] = _widen(found.events[i], tx)
             continue
-        status, speaker = view.status(si, cstart, cend, (tx.start, tx.end), tx.date_start, tx.date_end, quoted=quoted)
         verb = trigger_of_date(doc, tx.start, tx.end, cstart, cend)
+        if _dates_a_state(doc, tx, verb) or (verb is not None and habitual(verb)):
+            continue
+        status, speaker = view.status(si, cstart, cend, (tx.start, tx.end), tx.date_start, tx.date_end, quoted=quoted)
         by_clause[(cstart, cend)] = len(found.events)
         found.add(Event(tx.value, tx.date_start, tx.date_end, text[cstart:cend], cstart, cend,
                         view.actors.of(cstart, cend, verb=verb), status, speaker, tx.start, tx.end,
                         ((cstart, cend),), "explicit", *_token_span(verb)), view.kind(si), si)
+
+
+def _dates_a_state(doc, tx: Timex, verb) -> bool:
+    """The date modifies a state, an opinion or a negated verb directly ("In 2019 we have no …",
+    "as of yesterday the cause had not been stated"), not a noun that names an event ("Wednesday's
+    earthquake")."""
+    span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+    if span is None or verb is None or not len(span):
+        return False
+    head = span.root.head
+    while head.dep_ == "prep" and head.head.i != head.i:
+        head = head.head
+    return head.i == verb.i and stative(verb)
 
 
 def _token_span(tok) -> tuple[int | None, int | None]:

@@ -8,8 +8,9 @@ becomes an event. Its date comes from
   the same sentence or up to :data:`DISCOURSE_SENTENCES` sentences before, when the tenses agree
   (a past event takes a past date, a future one a date that is expected);
 - ``publication``: else the publication date, by its tense: the past is on or shortly before it
-  (the publication day), the future is expected (``FUTURE_REF``); the pluperfect and a passive
-  "was born" or "was founded" tell history before the news (``PAST_REF``, background).
+  (the publication day), the future is expected (``FUTURE_REF``). History before the news
+  (``PAST_REF``, background): the pluperfect of a main clause, a passive "was born" or "was
+  founded", "previously", and a past told just after a date of history (a life, a war's origins).
 
 Quotations are left to the attributions: only the article's own clauses and reported clauses
 ("police said the suspect fled") give undated events.
@@ -22,6 +23,7 @@ from .lexicon import SKIP_KINDS, UNDATED_KINDS
 from .stage import ArticleView, Found
 
 DISCOURSE_SENTENCES = 2      # how many sentences back a paragraph's date still holds
+HISTORY_SENTENCES = 4        # how many sentences back a date of history makes an undated past history
 MIN_TOKENS = 3
 
 
@@ -44,10 +46,9 @@ def find_undated(view: ArticleView, found: Found) -> None:
             if verb.idx in triggers or view.quoted(si, verb.idx):
                 continue
             cstart, cend = clause_of_predicate(doc, verb, others - {verb.i}, span.start, span.end)
-            if (cstart, cend) in clauses or len(doc.char_span(cstart, cend, alignment_mode="expand")) < MIN_TOKENS:
+            if (cstart, cend) in clauses or view.repeated(cstart, cend) \
+                    or len(doc.char_span(cstart, cend, alignment_mode="expand")) < MIN_TOKENS:
                 continue
-            if time == "pluperfect" and position == "reported":
-                time = "past"            # "police said the man had fled": the tense is shifted back
             ev = _dated_event(view, si, verb, time, cstart, cend, dated)
             if ev is not None:
                 found.add(ev, kind, si)
@@ -57,7 +58,11 @@ def find_undated(view: ArticleView, found: Found) -> None:
 def _dated_event(view: ArticleView, si: int, verb, time: str, cstart: int, cend: int, dated) -> Event | None:
     text = view.text
     trigger = (verb.idx, verb.idx + len(verb.text))
+    if time == "past" and view.long_ago(cstart, cend):
+        time = "history"         # "was convicted years ago"
     source = _discourse_source(view, si, time, dated)
+    if source is None and time == "past" and _in_history(view, si, dated):
+        time = "history"         # a past told among history (a life, a conflict's origins)
     history = time in ("pluperfect", "history")
     if source is not None:
         value, d0, d1, tx0, tx1, origin = source.date, source.date_start, source.date_end, source.timex_start, \
@@ -76,6 +81,14 @@ def _dated_event(view: ArticleView, si: int, verb, time: str, cstart: int, cend:
         status = "expected"
     return Event(value, d0, d1, text[cstart:cend], cstart, cend, view.actors.of(cstart, cend, verb=verb),
                  status, speaker, tx0, tx1, ((cstart, cend),), origin, *trigger)
+
+
+def _in_history(view: ArticleView, si: int, dated) -> bool:
+    """The latest dated event of the :data:`HISTORY_SENTENCES` sentences before ``si`` is background
+    (its own date, not a photo's)."""
+    before = [(sj, ev.start, ev) for ev, sj in dated if si - HISTORY_SENTENCES <= sj <= si
+              and ev.date_from == "explicit" and view.kind(sj) != "caption"]
+    return bool(before) and max(before, key=lambda x: x[:2])[2].status == "background"
 
 
 def _discourse_source(view: ArticleView, si: int, time: str, dated) -> Event | None:

@@ -82,7 +82,7 @@ STATE_VERBS = frozenset("""
     consider considered regard regarded expect expected expects see saw seen look looked sound sounded
     stay stayed keep kept live lived represent represented reflect reflected concern concerned
     continue continues face faced faces lie lay sit sat stand stood number numbered total totalled totaled
-    tend tended
+    tend tended range ranged ranges weigh weighed weighs measure measured relate related
 """.split())
 # Adverbs of frequency and repetition (Quirk et al.'s "frequency adjuncts"): a clause they modify
 # tells a habit or a series, not one event ("has repeatedly denied", "usually meets").

@@ -143,13 +143,13 @@ def status_of(doc, text: str, *, kind: str, cstart: int, cend: int, anchor: tupl
     speaker = (attr.speaker or attr.source) if attr else None
     if kind == "caption":
         return "background", speaker
+    if history or is_old(date_end, published):
+        return "background", speaker     # also a future told in the past ("in 1976 she said it would …")
     path = _path_words(doc, *anchor, cstart, cend)
     clause = text[cstart:cend]
     if path & FUTURE_AUX or path & PLAN_WORDS or PLAN_BEFORE_TO.search(clause) \
             or (published and date_start and date_start > published):
         return "expected", speaker
-    if history or is_old(date_end, published):
-        return "background", speaker
     cue = _cue_in(cstart, cend, attributions)
     nouns = {n for s, n in unverified_nouns if s >= cstart - 2000}
     clause_words = set(re.findall(r"[a-z]+", clause.lower()))

@@ -12,9 +12,18 @@ from collections.abc import Iterator
 
 from ..temporal.tense import tense_reading
 from ..types import Sentence
-from .lexicon import (ANTERIOR_ADVERBS, CLAUSE_DEPS, EVENT_SUBORDINATORS, HABITUAL_ADVERBS, HISTORY_VERBS,
-                      LONG_SPANS, MODALS, REPORTING_ONLY, STATE_VERBS,
-                      SUBORDINATORS)
+from .lexicon import (
+    ANTERIOR_ADVERBS,
+    CLAUSE_DEPS,
+    EVENT_SUBORDINATORS,
+    HABITUAL_ADVERBS,
+    HISTORY_VERBS,
+    LONG_SPANS,
+    MODALS,
+    REPORTING_ONLY,
+    STATE_VERBS,
+    SUBORDINATORS,
+)
 
 MIN_CLAUSE_TOKENS = 5
 _LEADING = frozenset({"cc", "punct", "mark", "prep"})
@@ -152,8 +161,9 @@ def _position(tok, lo: int, hi: int) -> str | None:
     return None
 
 
-def predicates(doc, lo: int, hi: int) -> Iterator[tuple[object, str, str]]:
-    """``(verb, position, time)`` for each event verb of the sentence ``doc[lo:hi]``.
+def predicates(doc, lo: int, hi: int) -> Iterator[tuple[object, str]]:
+    """``(verb, time)`` for each event verb of the sentence ``doc[lo:hi]`` (a main, reported,
+    temporal or planned clause: see :func:`_position`).
 
     ``time`` is "past", "future", "pluperfect" or "history" (a passive "was born", "was founded").
     Left out: reporting verbs that only pass on speech ("said", "told": the clause they report is
@@ -176,7 +186,7 @@ def predicates(doc, lo: int, hi: int) -> Iterator[tuple[object, str, str]]:
             time = "history"        # "Previously, the hijab was banned …"
         if time is None or (time != "history" and tok.lower_ in STATE_VERBS):
             continue
-        yield tok, position, time
+        yield tok, time
 
 
 def _time(tok) -> str | None:

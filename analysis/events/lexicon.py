@@ -100,8 +100,6 @@ MODALS = frozenset({"can", "ca", "could", "may", "might", "must", "should", "wou
 # Passive verbs of birth and founding tell a life's or an institution's history even without a
 # date ("was born in Ohio", "was founded by two brothers").
 HISTORY_VERBS = frozenset("born founded established incorporated".split())
-# Time expressions that put a clause in the past before the news ("since 1973", "in the 1970s").
-HISTORY_PREPS = frozenset({"since"})
 # How far before the publication date the news of an article reaches (its window): older events
 # are background. News reports the days and weeks before publication; three months covers
 # "last winter"-style references of a running story.

@@ -41,8 +41,8 @@ def find_undated(view: ArticleView, found: Found) -> None:
         if span is None or len(span) < MIN_TOKENS:
             continue
         preds = list(predicates(doc, span.start, span.end))
-        others = {v.i for v, _, _ in preds}
-        for verb, position, time in preds:
+        others = {v.i for v, _ in preds}
+        for verb, time in preds:
             if verb.idx in triggers or view.quoted(si, verb.idx):
                 continue
             cstart, cend = clause_of_predicate(doc, verb, others - {verb.i}, span.start, span.end)

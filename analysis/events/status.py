@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 
 from ..types import Attribution, Sentence, Timex
 from .lexicon import (
@@ -130,7 +130,7 @@ def _cue_in(start: int, end: int, attributions: Sequence[Attribution]) -> Attrib
 def is_old(date_end: date | None, published: date | None) -> bool:
     """A date that ends before the article's news window: the ``NEWS_WINDOW_DAYS`` before its
     reference date."""
-    return bool(published and date_end and date_end < published - timedelta(days=NEWS_WINDOW_DAYS))
+    return bool(published and date_end and (published - date_end).days > NEWS_WINDOW_DAYS)
 
 
 def status_of(doc, text: str, *, kind: str, cstart: int, cend: int, anchor: tuple[int, int], date_start: date | None,

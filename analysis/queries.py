@@ -42,8 +42,6 @@ MANIFEST_SCHEMA = pa.schema([
     ("published", pa.string()), ("url", pa.string()), ("outlet", pa.string()), ("author", pa.string()),
     ("source_path", pa.string()), ("sha256", pa.string()), ("n_words", pa.int64()), ("error", pa.string()),
     ("warning", pa.string())])
-ARTICLE_COLUMNS = ["article_id", "title", "published", "published_from", "url", "outlet", "author", "source_path",
-                   "sha256", "n_words", "error", "warning"]
 EVIDENCE = 10           # (article_id, offset) pairs kept per aggregated row
 _LIST = ", ".join(f"'{k}'" for k in QUOTE_KINDS)
 

@@ -114,7 +114,7 @@ def _read(verb, token, depth: int) -> TenseReading:
             negated = any(c.dep_ == "neg" for c in verb.children)
             return TenseReading("past" if negated or (aspect and "perfect" in aspect) else "future", aspect, w, verb)
     head = verb.head
-    if verb.dep_ == "xcomp" and head is not verb and (head.lower_ in FUTURE_HEADS or head.lower_ in BE_PRESENT):
+    if verb.dep_ == "xcomp" and head.i != verb.i and (head.lower_ in FUTURE_HEADS or head.lower_ in BE_PRESENT):
         return TenseReading("future", aspect, head.lower_, verb)       # "is set to travel", "is to meet"
     passive = verb.tag_ in ("VBN", "JJ") and any(a.dep_ == "auxpass" for a in auxes) or verb.tag_ == "JJ"
     if verb.lower_ in SCHEDULE_VERBS and passive and not aspect and (
@@ -128,7 +128,7 @@ def _read(verb, token, depth: int) -> TenseReading:
         return TenseReading("present", aspect, None, verb)
     if verb.tag_ == "VBN" and not auxes and verb.dep_ in ("acl", "advcl", "amod", "ROOT"):
         return TenseReading("past", None, None, verb)             # "a deal signed on Monday"
-    if verb.dep_ in _INHERITING_DEPS and head is not verb and depth < 4:
+    if verb.dep_ in _INHERITING_DEPS and head.i != verb.i and depth < 4:
         above = governing_verb(head)
         if above is not None:
             inherited = _read(above, token, depth + 1)

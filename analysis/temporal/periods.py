@@ -10,6 +10,7 @@ follow the TimeML TIMEX3 guidelines as TimeBank applies them ("the year-ago quar
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from . import calendar as cal
 from .extract import Candidate
@@ -19,15 +20,21 @@ from .normalize import ANCHOR_REACH, Context, Found
 _PERIOD_VALUE = re.compile(r"(\d{4})(-(?:Q[1-4]|H[12]|\d\d(?:-\d\d)?))$")
 _QUARTERISH = re.compile(r"\d{4}-(?:Q[1-4]|H[12])$")
 _BACK = re.compile(r"(?i)year-(?:ago|earlier)|prior-year|year-before")
+# Results figures in a sentence: "$85.7 million", "19%", "65 cents a share", "4.5 billion"
+# A sentence about a longer period than a quarter compares years: "in the first nine months ... a year earlier"
+_LONGER_PERIOD = re.compile(r"(?i)\b(?:nine|six|twelve|12) months\b|\b(?:first|second) half\b|\b(?:full|fiscal) year\b")
+_FIGURES = re.compile(r"[$€£¥]\s?\d|\d\s?%|\d\s+(?:percent|cents?|million|billion)\b")
 
 
-def last_period(ctx: Context, pos: int) -> str | None:
+def last_period(ctx: Context, pos: int, *, ended_by: date | None = None) -> str | None:
     """The last quarter or half named before ``pos`` (within twice the usual reach: a results
-    story names its quarter once, at the top)."""
+    story names its quarter once, at the top); with ``ended_by``, only one that ended before
+    that day (results are reported for a period past, not for the one a charge will fall in)."""
+    current = "{}-Q{}".format(*cal.quarter_of(ended_by)) if ended_by else None
     for value, at in reversed(ctx.anchors):
         if pos - at > 2 * ANCHOR_REACH:
             return None
-        if _QUARTERISH.match(value):
+        if _QUARTERISH.match(value) and (current is None or value < current):
             return value
     return None
 
@@ -110,11 +117,16 @@ def r_year_end(c: Candidate, ctx: Context) -> list[Found]:
 
 def year_earlier(c: Candidate, ctx: Context, n: int) -> str | None:
     """"a year earlier" / "a year ago" said of a quarter, a month or a day named in the same
-    sentence ("sales rose in the third quarter from a year earlier"): that period ``n`` years back."""
-    s_start, _ = ctx.tense.sentence(c.start)
+    sentence ("sales rose in the third quarter from a year earlier"): that period ``n`` years back.
+    In a sentence that compares results ("revenue fell to $85 million from $93 million a year
+    earlier"), the period is the quarter the article reports on, if it named one."""
+    s_start, s_end = ctx.tense.sentence(c.start)
     for value, at in reversed(ctx.anchors):
         if at < s_start:
             break
         if _PERIOD_VALUE.match(value):
             return years_back(value, n)
+    if _FIGURES.search(ctx.text, s_start, s_end) and not _LONGER_PERIOD.search(ctx.text, s_start, s_end):
+        quarter = last_period(ctx, c.start, ended_by=ctx.dct)
+        return years_back(quarter, n) if quarter else None
     return None

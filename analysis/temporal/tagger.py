@@ -36,6 +36,11 @@ _ANCHORING = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?|-W\d\d|-Q\d)?$")
 _ANAPHORIC_RULES = {"anaphor", "fin_period", "year_back"}
 
 
+def _backward(c: Candidate) -> bool:
+    """"a year earlier", "two days before": a step back from a date already told."""
+    return (c.groups.get("dir") or "").lower() in ("earlier", "before")
+
+
 def resolve(text: str, candidates: Sequence[Candidate], *, published: date | None, tense: Tense) -> list[Found]:
     """TIMEX3 type and value of each candidate, in text order."""
     ctx = Context(text=text, dct=published, tense=tense)
@@ -50,8 +55,8 @@ def resolve(text: str, candidates: Sequence[Candidate], *, published: date | Non
             if item[3] is None:
                 continue
             found.append(item)
-            if c.rule == "ago" and "-Q" in item[3]:      # "a year earlier" said of a quarter
-                continue
+            if c.rule == "ago" and (_backward(c) or "-Q" in item[3]):
+                continue        # "a year earlier" twice over compares with the same year, not two back
             if item[2] == "DATE" and c.rule not in _ANAPHORIC_RULES and re.match(r"\d{4}(?:-|$)", item[3]):
                 ctx.anchor_years.append((item[3], item[0]))
             if item[2] == "DATE" and c.rule not in _ANAPHORIC_RULES and _ANCHORING.match(item[3]) \

@@ -111,3 +111,25 @@ def weekday_date(iso_wd: int, dct: date, direction: str | None, strict: bool = F
 
 def fmt_number(n: float) -> str:
     return str(int(n)) if float(n).is_integer() else f"{n:g}"
+
+
+def easter(year: int) -> date:
+    """Easter Sunday of the Gregorian calendar (the anonymous "Meeus/Jones/Butcher" computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def nth_weekday(year: int, month: int, iso_wd: int, n: int) -> date:
+    """The ``n``-th ``iso_wd`` of a month (``n`` = -1: the last one)."""
+    if n < 0:
+        last = date(year, month, last_day(year, month))
+        return last - timedelta(days=(last.isoweekday() - iso_wd) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(iso_wd - first.isoweekday()) % 7 + 7 * (n - 1))

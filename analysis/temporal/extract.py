@@ -44,6 +44,10 @@ _ONES = "one|two|three|four|five|six|seven|eight|nine"
 NUM = (rf"(?:\d+(?:\.\d+)?|(?:{_cap(_TENS)})[- ](?:{_ONES})|(?:{_cap(_NUM_WORDS)})|"
        rf"[Hh]alf an?|[Aa] (?:few|couple(?: of)?|dozen|hundred)|[Ss]everal|[Mm]any|[Ss]ome|[Cc]ouple of|"
        rf"[Nn]umerous|[Mm]ultiple|[Dd]ozens of|[Hh]undreds of|[Ss]ingle(?=-))")
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+# Years as they are spoken in broadcast transcripts: "nineteen ninety-six", "the year two thousand"
+SPOKEN_YEAR = (rf"(?:[Nn]ineteen|[Ee]ighteen){SP}(?:hundred|oh[- ](?:{_ONES})|(?:{_TENS})(?:[- ](?:{_ONES}))?|"
+               rf"(?:{_TEENS}))|[Tt]he{SP}year{SP}two{SP}thousand(?:(?:{SP}and)?{SP}(?:{_ONES}|{_TEENS}))?")
 _ORD_WORDS = "|".join(sorted(ORDINALS, key=len, reverse=True))
 UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie))"
 REL = _cap("this|last|next|past|coming|previous|current|following|upcoming")
@@ -72,6 +76,8 @@ RULES: list[tuple[str, str]] = [
     ("month_range", rf"(?P<mon>{MONTH}){OSP}(?P<conj>[-–—]|{SP}(?:to|through|until|and){SP}){OSP}(?P<mon2>{MONTH})"
                     rf"(?:,?{SP}(?P<y>{YEAR}))?"),
     ("my", rf"(?P<mod>{MOD})?(?P<mon>{MONTH}),?{SP}(?:of{SP})?(?:(?P<y>{YEAR})|(?P<rel>this|last|next){SP}year)"),
+    ("spoken_year", rf"(?:(?P<mon>{MONTH_NAMED}){SP})?(?P<sy>{SPOKEN_YEAR})(?![\w-]|{SP}(?:dollars|cents|percent|"
+                    rf"people|times|miles|feet|pounds|tons|years|hundred|thousand|million|billion)\b)"),
     ("time", rf"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?{OSP}(?P<ap>[ap]\.m\.|[ap]m(?![\w])|[AP]M(?![\w])|"
              rf"[ap]\.m(?![\w])|[AP]\.M\.)(?:{OSP}(?P<z>{ZONE}))?(?P<tail>{SP}(?:{_cap('today|yesterday|tomorrow')}"
              rf"|{WEEKDAY}))?"),
@@ -132,8 +138,11 @@ RULES: list[tuple[str, str]] = [
                 rf"(?:{SP}(?P<pod>{PART}))?(?![\w-])"),
     ("vague", rf"(?P<w>{_cap('recently|lately|currently|presently|nowadays|now|soon|shortly')}|"
               rf"[Rr]ecent|[Cc]urrent(?=[ \t]+[a-z]))(?![\w-])"),
-    ("holiday", r"(?P<w>New Year's (?:Day|Eve)|Valentine's Day|Christmas(?: Eve| Day)?|Boxing Day|Halloween|"
-                r"Independence Day|Bastille Day)(?![\w])"),
+    ("holiday", r"(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming) )?"
+                r"(?P<w>New Year's (?:Day|Eve)|Valentine's Day|Christmas(?: Eve| Day)?|Boxing Day|Halloween|"
+                r"Independence Day|Bastille Day|Thanksgiving(?: Day)?|Election Day|Memorial Day|Labor Day|"
+                r"Martin Luther King Day|Presidents'? Day|Mother's Day|Father's Day|Easter(?: Sunday| Monday)?|"
+                r"Good Friday)(?![\w])(?:,? (?P<y>(?:1[6-9]|20)\d\d)(?![\w]))?"),
     ("weekday", rf"(?:(?P<rel>{_cap('last|next|this|past|coming')}){SP})?(?P<wd>{WEEKDAY})(?![\w])"
                 rf"(?:{SP}(?P<pod>{PART})(?![\w]))?"),
     ("month", rf"(?P<mod>{MOD})?(?:(?P<rel>{_cap('last|next|this|past|coming')}){SP})?(?P<mon>{MONTH_NAMED})"),
@@ -150,7 +159,8 @@ TRIGGER_WORDS = (
     "centuries every each per once twice hourly daily nightly weekly biweekly fortnightly monthly quarterly yearly "
     "annually annual biannual semiannual biennial recent near distant foreseeable immediate right today yesterday "
     "tomorrow tonight recently lately currently presently nowadays now soon shortly formerly previously noon "
-    "midnight midday single new valentine's christmas boxing halloween independence bastille q1 q2 q3 q4 h1 h2 "
+    "midnight midday single new valentine's christmas boxing halloween independence bastille thanksgiving "
+    "election memorial labor martin presidents presidents' mother's father's easter good q1 q2 q3 q4 h1 h2 "
     "latest most comparable corresponding prior year fiscal FY from between "
     + " ".join(NUMBER_WORDS) + " " + _MONTH_FULL.replace("|", " ") + " " + _MONTH_ABBR.replace("|", " ")
     + " monday tuesday wednesday thursday friday saturday sunday"

@@ -79,6 +79,17 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
     "halloween": (10, 31), "independence day": (7, 4), "bastille day": (7, 14), "may day": (5, 1),
 }
 
+# Holidays whose day moves (US federal calendar, and the Christian ones counted from Easter):
+# (month, ISO weekday, n-th of the month or -1 for the last, days added) - Election Day is the
+# Tuesday after the first Monday of November.
+FLOATING_HOLIDAYS: dict[str, tuple[int, int, int, int]] = {
+    "thanksgiving": (11, 4, 4, 0), "thanksgiving day": (11, 4, 4, 0), "election day": (11, 1, 1, 1),
+    "memorial day": (5, 1, -1, 0), "labor day": (9, 1, 1, 0), "martin luther king day": (1, 1, 3, 0),
+    "presidents' day": (2, 1, 3, 0), "presidents day": (2, 1, 3, 0), "mother's day": (5, 7, 2, 0),
+    "father's day": (6, 7, 3, 0),
+}
+EASTER_HOLIDAYS: dict[str, int] = {"easter": 0, "easter sunday": 0, "good friday": -2, "easter monday": 1}
+
 # Time zones that mean UTC (value gets the "Z" suffix; "14:30Z" is military and aviation style) and other common zone abbreviations.
 UTC_ZONES = ("UTC", "GMT", "Zulu", "Z")
 OTHER_ZONES = ("EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST", "EET",

@@ -220,6 +220,32 @@ def r_year(c: Candidate, ctx: Context) -> list[Found]:
     return [(c.start, c.end, "DATE", f"{int(c.groups['y']):04d}")]
 
 
+def spoken_year(words: str) -> int | None:
+    """ "nineteen ninety-six" -> 1996, "nineteen oh five" -> 1905, "the year two thousand" -> 2000."""
+    parts = [w for w in re.split(r"[\s-]+", words.lower()) if w not in ("the", "year", "and")]
+    if parts[:2] == ["two", "thousand"]:
+        rest = parts[2:]
+        return 2000 + int(NUMBER_WORDS[rest[0]]) if rest else 2000
+    century = NUMBER_WORDS.get(parts[0])
+    rest = parts[1:]
+    if century is None or not rest:
+        return None
+    if rest == ["hundred"]:
+        return int(century) * 100
+    tail = sum(int(NUMBER_WORDS[w]) for w in rest if w != "oh")
+    return int(century) * 100 + tail
+
+
+def r_spoken_year(c: Candidate, ctx: Context) -> list[Found]:
+    g = c.groups
+    year = spoken_year(g["sy"])
+    if year is None:
+        return []
+    if g.get("mon"):
+        return [(c.start, c.end, "DATE", cal.iso_month(year, _month_num(g["mon"])))]
+    return [(c.start, c.end, "DATE", f"{year:04d}")]
+
+
 def r_short_year(c: Candidate, ctx: Context) -> list[Found]:
     return [(c.start, c.end, "DATE", str(_year2(c.groups["yy"], ctx.dct)))]
 

@@ -9,7 +9,7 @@ from . import calendar as cal
 from . import periods
 from .accept import prev_word
 from .extract import Candidate
-from .lexicon import HOLIDAYS, PARTS_OF_DAY, UTC_ZONES, VAGUE_WORDS, WEEKDAYS
+from .lexicon import EASTER_HOLIDAYS, FLOATING_HOLIDAYS, HOLIDAYS, PARTS_OF_DAY, UTC_ZONES, VAGUE_WORDS, WEEKDAYS
 from .normalize import Context, Found, _number, _unit, duration_value
 
 # "Today," opening a clause in the present tense is generic: the present, not the day
@@ -257,12 +257,32 @@ def r_weekday(c: Candidate, ctx: Context) -> list[Found]:
     return [(c.start, c.end, ty, v)]
 
 
+def holiday_date(name: str, year: int) -> date:
+    """The day of holiday ``name`` (lower case) in ``year``."""
+    if name in HOLIDAYS:
+        return date(year, *HOLIDAYS[name])
+    if name in EASTER_HOLIDAYS:
+        return cal.easter(year) + timedelta(days=EASTER_HOLIDAYS[name])
+    month, wd, n, extra = FLOATING_HOLIDAYS[name]
+    return cal.nth_weekday(year, month, wd, n) + timedelta(days=extra)
+
+
 def r_holiday(c: Candidate, ctx: Context) -> list[Found]:
-    month, day = HOLIDAYS[c.groups["w"].lower()]
+    """"Christmas", "Thanksgiving", "last Easter": the nearest one in the direction of the clause."""
+    name = c.groups["w"].lower()
+    if c.groups.get("y"):
+        return [(c.start, c.end, "DATE", holiday_date(name, int(c.groups["y"])).isoformat())]
     if ctx.dct is None:
-        return [(c.start, c.end, "DATE", f"XXXX-{month:02d}-{day:02d}")]
-    y = cal.nearest_year(month, day, ctx.dct, ctx.tense.at(c.start, c.end))
-    return [(c.start, c.end, "DATE", f"{y}-{month:02d}-{day:02d}")]
+        fixed = HOLIDAYS.get(name)
+        return [(c.start, c.end, "DATE", f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}" if fixed else "XXXX-XX-XX")]
+    rel = (c.groups.get("rel") or "").lower()
+    direction = {"last": "past", "past": "past", "next": "future", "coming": "future"}.get(rel)
+    if rel == "this":
+        y = ctx.dct.year
+    else:
+        this_year = holiday_date(name, ctx.dct.year)
+        y = cal.nearest_year(this_year.month, this_year.day, ctx.dct, direction or ctx.tense.at(c.start, c.end))
+    return [(c.start, c.end, "DATE", holiday_date(name, y).isoformat())]
 
 
 def r_vague(c: Candidate, ctx: Context) -> list[Found]:

@@ -18,7 +18,7 @@ LOGGER = logging.getLogger(__name__)
 RESOLVERS = {
     "iso": normalize.r_iso, "slash": normalize.r_slash, "md_range": normalize.r_md, "dm_range": normalize.r_md,
     "mdy": normalize.r_md, "dmy": normalize.r_md, "my": normalize.r_my, "month": normalize.r_month,
-    "year": normalize.r_year, "short_year": normalize.r_short_year, "decade": normalize.r_decade,
+    "year": normalize.r_year, "spoken_year": normalize.r_spoken_year, "short_year": normalize.r_short_year, "decade": normalize.r_decade,
     "century": normalize.r_century, "quarter": normalize.r_quarter, "qshort": normalize.r_qshort,
     "week_of": normalize.r_week_of, "season": normalize.r_season,
     "time": relative.r_time, "time24": relative.r_time, "time4": relative.r_time, "noon": relative.r_noon,
@@ -60,7 +60,7 @@ def resolve(text: str, candidates: Sequence[Candidate], *, published: date | Non
             if item[2] == "DATE" and c.rule not in _ANAPHORIC_RULES and re.match(r"\d{4}(?:-|$)", item[3]):
                 ctx.anchor_years.append((item[3], item[0]))
             if item[2] == "DATE" and c.rule not in _ANAPHORIC_RULES and _ANCHORING.match(item[3]) \
-                    and c.rule not in ("year", "decade", "century"):
+                    and c.rule not in ("year", "spoken_year", "decade", "century"):
                 ctx.anchors.append((item[3], item[0]))
                 if len(item[3]) == 10:
                     ctx.anchor_days.append((item[3], item[0]))

@@ -187,8 +187,12 @@ def _ok_set(text, start, end, g):
     return True
 
 
+# "the quarterly dividend", "an initial quarterly of five cents": a kind of payment, not a time (TimeBank)
+_PAYMENT_AFTER = re.compile(r"[ \t]+(?:(?:cash|stock|common|preferred)[ \t]+)?(?:dividends?|payouts?|distributions?|of)\b")
+
+
 def _ok_freq(text, start, end, g):
-    return not re.match(r"[ \t]+[A-Z]", text[end:end + 3])
+    return not re.match(r"[ \t]+[A-Z]", text[end:end + 3]) and not _PAYMENT_AFTER.match(text, end)
 
 
 def range_years(g: dict) -> tuple[int, int]:

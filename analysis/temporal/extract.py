@@ -136,7 +136,7 @@ RULES: list[tuple[str, str]] = [
                      rf"century|weekend|quarter))|[Vv]ery{SP}soon|[Rr]ight{SP}now)(?![\w-])"),
     ("deictic", rf"(?P<pre>(?:[Ee]arlier|[Ll]ater){SP})?(?P<w>{_cap('today|yesterday|tomorrow|tonight')})"
                 rf"(?:{SP}(?P<pod>{PART}))?(?![\w-])"),
-    ("vague", rf"(?P<w>{_cap('recently|lately|currently|presently|nowadays|now|soon|shortly')}|"
+    ("vague", rf"(?P<w>{_cap('recently|lately|currently|presently|nowadays|now|soon')}|"
               rf"[Rr]ecent|[Cc]urrent(?=[ \t]+[a-z]))(?![\w-])"),
     ("holiday", r"(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming) )?"
                 r"(?P<w>New Year's (?:Day|Eve)|Valentine's Day|Christmas(?: Eve| Day)?|Boxing Day|Halloween|"
@@ -158,7 +158,7 @@ TRIGGER_WORDS = (
     "hundreds dozen hundred few spring summer autumn winter fall years months weeks days decades hours minutes "
     "centuries every each per once twice hourly daily nightly weekly biweekly fortnightly monthly quarterly yearly "
     "annually annual biannual semiannual biennial recent near distant foreseeable immediate right today yesterday "
-    "tomorrow tonight recently lately currently presently nowadays now soon shortly formerly previously noon "
+    "tomorrow tonight recently lately currently presently nowadays now soon formerly previously noon "
     "midnight midday single new valentine's christmas boxing halloween independence bastille thanksgiving "
     "election memorial labor martin presidents presidents' mother's father's easter good q1 q2 q3 q4 h1 h2 "
     "latest most comparable corresponding prior year fiscal FY from between "

@@ -69,7 +69,7 @@ VAGUE_WORDS: dict[str, str] = {
     "recently": "PAST_REF", "lately": "PAST_REF", "formerly": "PAST_REF", "previously": "PAST_REF",
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "presently": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "current": "PRESENT_REF",
-    "soon": "FUTURE_REF", "shortly": "FUTURE_REF",
+    "soon": "FUTURE_REF",     # "shortly" is left out: a manner of following ("shortly after"), not a time in TimeBank
 }
 
 # Fixed-date holidays that news copy dates by name (month, day).

@@ -252,8 +252,8 @@ def _int(v: Any) -> int | None:
 
 
 def _name_words(name: str) -> list[str]:
-    """Words of a name as compared: lower case, dots dropped, "&" as "and"."""
-    return str(name).lower().replace(".", "").replace("&", " and ").split()
+    """Words of a name as compared: lower case, dots and possessives dropped, "&" as "and"."""
+    return re.sub(r"['’]s?\b", "", str(name).lower().replace(".", "").replace("&", " and ")).split()
 
 
 def actor_aliases(actor: str) -> list[list[str]]:
@@ -268,7 +268,9 @@ def actor_aliases(actor: str) -> list[list[str]]:
 
 def filter_by_actor(df: pd.DataFrame, actor: str | None) -> pd.DataFrame:
     """Rows whose actors include ``actor`` under any of its names: the canonical name, words of it
-    ("Blinken" finds "Antony Blinken"), a nationality or abbreviation of a country ("US"), in time
+    ("Blinken" finds "Antony Blinken"), a nationality or abbreviation of a country ("US"), or the
+    name with a qualifier before it (an actor of two words or more that ends the query: "President
+    Donald Trump" finds "Donald Trump", "the Beatles' Apple Corps" finds "Apple Corps"), in time
     order (rows with the same dates stay together, in their order). Case and dots are ignored; no
     actor (None or "") keeps every row."""
     wants = actor_aliases(actor or "")
@@ -280,6 +282,8 @@ def filter_by_actor(df: pd.DataFrame, actor: str | None) -> pd.DataFrame:
             words = _name_words(a)
             for want in wants:
                 if any(words[i:i + len(want)] == want for i in range(len(words) - len(want) + 1)):
+                    return True
+                if len(words) >= 2 and want[-len(words):] == words:
                     return True
         return False
 

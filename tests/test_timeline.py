@@ -57,6 +57,17 @@ def test_filter_by_actor():
     assert len(timeline.filter_by_actor(merged, "Blinken")) == 1
     assert len(timeline.filter_by_actor(merged, "olaf scholz")) == 1
     assert len(timeline.filter_by_actor(merged, "Scholz Olaf")) == 0
+    assert len(timeline.filter_by_actor(merged, "Chancellor Olaf Scholz")) == 1     # a qualifier before the name
+    assert len(timeline.filter_by_actor(merged, "Blinken's")) == 1
+    assert len(timeline.filter_by_actor(merged, "Scholz Berlin")) == 0              # one word of a name is no alias
+
+
+@pytest.mark.parametrize("query, n", [("the Beatles' Apple Corps", 1), ("Apple Corps", 1), ("Apple", 3),
+                                      ("Corps", 1), ("Beatles", 0), ("Apple Computer", 0)])
+def test_filter_by_actor_qualified_names(query, n):
+    merged = timeline.merge_corpus_events(pd.DataFrame([_row("a1", "x", ["Apple Corps"]), _row("a2", "y", ["Apple"]),
+                                                        _row("a3", "z", ["Apple Inc."])]))
+    assert len(timeline.filter_by_actor(merged, query)) == n
 
 
 def test_timelinejs_escapes_html():

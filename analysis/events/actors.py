@@ -81,6 +81,7 @@ class Actors:
         subj = _subject(verb) if verb is not None else None
         subject = (subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)) if subj is not None else None
         out: list[str] = list(self._referent(subj)) if subj is not None else []
+        out += self._unnamed(verb, start, end) if verb is not None else []
         i = bisect.bisect_left(self.starts, start)
         if i > 0 and re.fullmatch(r"\W{0,3}", text[ents[i - 1].end:start]) and _RELATIVE.match(text[start:start + 6]):
             out += actor_names(ents[i - 1])      # the antecedent of a relative clause: "Zaporizhia, where …"
@@ -93,6 +94,23 @@ class Actors:
                 continue
             out += [n for n in actor_names(e) if n not in out]
         return tuple(dict.fromkeys(out))
+
+    def _covered(self, idx: int) -> bool:
+        k = bisect.bisect_right(self.starts, idx) - 1
+        return k >= 0 and self.entities[k].start <= idx < self.entities[k].end
+
+    def _unnamed(self, verb, start: int, end: int) -> list[str]:
+        """Names the entity recogniser missed among the event's subject and object: a product, a
+        brand or a model ("the iPhone 3G went on sale", "Boeing grounded the 737 MAX")."""
+        out = []
+        for tok in _arguments(verb):
+            name = _name_run(tok)
+            if name is None or name[0] < start or name[1] > end or self._covered(tok.idx):
+                continue
+            text = self.text[name[0]:name[1]]
+            if _looks_like_product(text, _opens_sentence(self.text, name[0])) and text not in out:
+                out.append(text)
+        return out
 
     def _referent(self, head) -> tuple[str, ...]:
         """Actor names of the subject headed by ``head``: its entity, or the referent of a mention
@@ -113,6 +131,47 @@ def _subject(verb):
         if subj is not None:
             return subj
     return None
+
+
+def _arguments(verb) -> list:
+    """The heads of ``verb``'s subject and object, and of the nouns coordinated with them."""
+    heads = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    return heads + [c for h in heads for c in h.children if c.dep_ == "conj"]
+
+
+def _name_run(tok) -> tuple[int, int] | None:
+    """Character span of the name a noun phrase headed by ``tok`` holds: its run of proper nouns
+    and numbers around the first proper noun ("iPhone 3 G", "737 MAX"), or None."""
+    words = [t for t in tok.subtree if t.pos_ in ("PROPN", "NUM") or (t.i == tok.i and t.pos_ == "NOUN")]
+    if not any(t.pos_ == "PROPN" for t in words):
+        return None
+    first = next(t for t in words if t.pos_ == "PROPN")
+    run = [first]
+    for t in words[words.index(first) + 1:]:
+        if t.i != run[-1].i + 1:
+            break
+        run.append(t)
+    while run[0].i > 0 and run[0].nbor(-1) in words and run[0].nbor(-1).pos_ == "NUM":
+        run.insert(0, run[0].nbor(-1))
+    return run[0].idx, run[-1].idx + len(run[-1].text)
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """``pos`` is the first word of a sentence or paragraph (quotes and brackets aside)."""
+    before = text[max(0, pos - 40):pos]
+    stripped = before.rstrip(" \t\"“‘'(")
+    return not stripped or "\n" in before[len(stripped):] or stripped[-1] in ".!?:;"
+
+
+def _looks_like_product(text: str, sentence_start: bool) -> bool:
+    """A name by its form: a capital inside a word ("iPhone", "eBay"), a model number ("737 MAX"),
+    or several capitalised words; a lone capitalised word that opens a sentence may be any noun."""
+    words = text.split()
+    if any(re.search(r"[a-z][A-Z]", w) for w in words) or (any(any(ch.isdigit() for ch in w) for w in words)
+                                                          and any(w[:1].isupper() for w in words)):
+        return True
+    return len(words) >= 2 and all(w[:1].isupper() for w in words) or (len(words) == 1 and words[0][:1].isupper()
+                                                                        and not sentence_start)
 
 
 def _modifies_name(text: str, e: Entity, entities: Sequence[Entity], nxt: int) -> bool:

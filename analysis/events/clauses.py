@@ -16,11 +16,15 @@ from .lexicon import (
     ANTERIOR_ADVERBS,
     CLAUSE_DEPS,
     EVENT_SUBORDINATORS,
+    EVIDENCE_VERBS,
+    FINDING_VERBS,
     HABITUAL_ADVERBS,
     HISTORY_VERBS,
+    LIFE_PHRASES,
     LONG_SPANS,
     MODALS,
     REPORTING_ONLY,
+    ROLE_VERBS,
     STATE_VERBS,
     SUBORDINATORS,
 )
@@ -105,10 +109,26 @@ def trigger_of_date(doc, tstart: int, tend: int, cstart: int, cend: int):
 
 # --------------------------------------------------------------------------- predicates
 def _negated(tok) -> bool:
-    """Negated by an adverb ("did not meet") or by "no" on its object ("specified no date")."""
+    """Negated by an adverb ("did not meet") or by "no" on its object or subject ("specified no
+    date", "no cause had been released")."""
     return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't", "n’t")
-               or (c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
+               or (c.dep_ in ("dobj", "nsubj", "nsubjpass")
+                   and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
                for c in tok.children)
+
+
+def evidence(tok) -> bool:
+    """A verb of evidence: "showed" ("photographs showed the aircraft"), or "found" with a clause
+    ("they found oxygen levels would be high"; not a verdict: "found him guilty", "was found dead"):
+    it passes on a finding, not an event."""
+    return tok.lower_ in EVIDENCE_VERBS or (tok.lower_ in FINDING_VERBS and any(c.dep_ == "ccomp" for c in tok.children))
+
+
+def _biography(tok) -> bool:
+    """A role or a stage of a life: "served as mayor", "worked as a nurse", "grew up in Ohio"."""
+    if tok.lower_ in ROLE_VERBS and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
+        return True
+    return any((tok.lower_, c.lower_) in LIFE_PHRASES for c in tok.children if c.dep_ == "prt")
 
 
 def _has_subject(tok) -> bool:
@@ -148,7 +168,7 @@ def _position(tok, lo: int, hi: int) -> str | None:
     if tok.dep_ == "conj" and head.pos_ == "VERB":
         up = _position(head, lo, hi)
         return up if up in ("main", "reported", "adjunct") else None
-    if tok.dep_ == "ccomp" and head.lower_ in REPORTING_ONLY:
+    if tok.dep_ == "ccomp" and (head.lower_ in REPORTING_ONLY or evidence(head)):
         return "reported"
     if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in EVENT_SUBORDINATORS for c in tok.children):
         return "adjunct"
@@ -165,16 +185,17 @@ def predicates(doc, lo: int, hi: int) -> Iterator[tuple[object, str]]:
     """``(verb, time)`` for each event verb of the sentence ``doc[lo:hi]`` (a main, reported,
     temporal or planned clause: see :func:`_position`).
 
-    ``time`` is "past", "future", "pluperfect" or "history" (a passive "was born", "was founded").
+    ``time`` is "past", "future", "pluperfect" or "history" (a passive "was born", "was founded", a
+    role or a stage of a life: "served as mayor", "grew up").
     Left out: reporting verbs that only pass on speech ("said", "told": the clause they report is
-    the event), states and opinions (:data:`STATE_VERBS`, copulas), negated verbs, questions,
+    the event) and verbs of evidence ("data showed", "they found that …"), states and opinions (:data:`STATE_VERBS`, copulas), negated verbs, questions,
     modal and conditional clauses ("could", "would"), and the present tense (generic statements and
     states: "prices rise", "the city lies").
     """
     if doc[hi - 1].text == "?" or (hi - 2 >= lo and doc[hi - 2].text == "?"):
         return
     for tok in doc[lo:hi]:
-        if tok.pos_ != "VERB" or tok.lower_ in REPORTING_ONLY:
+        if tok.pos_ != "VERB" or tok.lower_ in REPORTING_ONLY or evidence(tok):
             continue
         position = _position(tok, lo, hi)
         if position is None or _negated(tok) or habitual(tok):
@@ -193,6 +214,8 @@ def _time(tok) -> str | None:
     reading = tense_reading(tok)
     auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     if tok.lower_ in HISTORY_VERBS and "auxpass" in {c.dep_ for c in tok.children}:
+        return "history"
+    if reading.tense == "past" and _biography(tok):
         return "history"
     if reading.modal in MODALS or auxes & MODALS or "used" in auxes:
         return None

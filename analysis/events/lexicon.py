@@ -84,6 +84,22 @@ STATE_VERBS = frozenset("""
     continue continues face faced faces lie lay sit sat stand stood number numbered total totalled totaled
     tend tended range ranged ranges weigh weighed weighs measure measured relate related
 """.split())
+# Verbs of evidence (the "evidence" acts of the attribution stage: a study, data or a photograph
+# shows; researchers find that ...). "show" never names a news event of its own ("Photographs showed
+# the aircraft"); "find" does only with a plain object ("police found the body"), not with a clause
+# ("they found oxygen levels would be high"). The clause they introduce is the event, as for
+# REPORTING_ONLY.
+EVIDENCE_VERBS = frozenset("show shows showed shown showing".split())
+FINDING_VERBS = frozenset("find finds found".split())
+# Prepositions that place an event before or after another one ("before yesterday's announcements",
+# "after an attack in 2015"): a date of the noun they govern dates that other event. Before it, the
+# date is wrong for the clause; after it, it is the best guess when the clause has no date of its own.
+BEFORE_PREPS = frozenset("before prior ahead until till".split())
+AFTER_PREPS = frozenset("after following since".split())
+# Roles told with "as" ("served as mayor", "worked as a nurse") and the stages of a life (Quirk et
+# al.'s stative and durative verbs of biography): a past that describes a career, not news.
+ROLE_VERBS = frozenset("serve served work worked act acted teach taught".split())
+LIFE_PHRASES = frozenset({("grew", "up"), ("grow", "up")})
 # Adverbs of frequency and repetition (Quirk et al.'s "frequency adjuncts"): a clause they modify
 # tells a habit or a series, not one event ("has repeatedly denied", "usually meets").
 HABITUAL_ADVERBS = frozenset("""

@@ -22,8 +22,8 @@ from datetime import date
 
 from ..types import Attribution, Entity, Event, Paragraph, Sentence, Timex
 from .actors import Actors
-from .clauses import clause_of_date, habitual, stative, trigger_of_date
-from .lexicon import COORDINATED, DATED_TYPES, DEICTIC, SKIP_KINDS, SYNCHRONOUS
+from .clauses import clause_of_date, evidence, habitual, stative, trigger_of_date
+from .lexicon import AFTER_PREPS, BEFORE_PREPS, COORDINATED, DATED_TYPES, DEICTIC, SKIP_KINDS, SYNCHRONOUS
 from .merge import merge_events
 from .status import in_quotation, status_of, unverified_nouns, year_in_name
 
@@ -117,8 +117,12 @@ def find_events(doc, *, paragraphs: Sequence[Paragraph], sentences: Sequence[Sen
 def _dated(view: ArticleView, timexes: Sequence[Timex], found: Found) -> None:
     doc, text = view.doc, view.text
     by_clause: dict[tuple[int, int], int] = {}
-    for tx in sorted(timexes, key=lambda t: t.start):
-        if tx.type not in DATED_TYPES or not _RESOLVED.match(tx.value or ""):
+    usable = [tx for tx in timexes if tx.type in DATED_TYPES and _RESOLVED.match(tx.value or "")]
+    dates = [(t.start, t.end) for t in timexes]
+    relative = {tx.start: _other_event_prep(doc, tx, dates) for tx in usable}
+    # a date of another event after which the clause happened dates it only when nothing else does
+    for tx in sorted(usable, key=lambda t: (relative[t.start] is not None, t.start)):
+        if relative[tx.start] in BEFORE_PREPS:
             continue
         si = view.sentence_of(tx.start)
         if si < 0 or tx.end > view.sentences[si].end or view.kind(si) in SKIP_KINDS:
@@ -129,7 +133,7 @@ def _dated(view: ArticleView, timexes: Sequence[Timex], found: Found) -> None:
         cstart, cend = clause_of_date(doc, view.sentences[si], tx.start, tx.end)
         if (cstart, cend) in by_clause:
             i = by_clause[(cstart, cend)]
-            if COORDINATED.match(text[found.events[i].timex_end:tx.start]):
+            if found.events[i].timex_end <= tx.start and COORDINATED.match(text[found.events[i].timex_end:tx.start]):
                 found.events[i] = _widen(found.events[i], tx)
             continue
         verb = trigger_of_date(doc, tx.start, tx.end, cstart, cend)
@@ -143,16 +147,32 @@ def _dated(view: ArticleView, timexes: Sequence[Timex], found: Found) -> None:
 
 
 def _dates_a_state(doc, tx: Timex, verb) -> bool:
-    """The date modifies a state, an opinion or a negated verb directly ("In 2019 we have no …",
-    "as of yesterday the cause had not been stated"), not a noun that names an event ("Wednesday's
-    earthquake")."""
+    """The clause's event word is a state, an opinion or a negated verb ("In 2019 we have no …", "as
+    of yesterday the cause had not been stated", "the study was cross-sectional and combined data
+    from 2005", "the 5 p.m. update had the storm 120 miles offshore"), or a verb of evidence ("a
+    photograph taken on Monday shows …"): a description, not an event."""
+    return verb is not None and (stative(verb) or evidence(verb))
+
+
+def _other_event_prep(doc, tx: Timex, dates: Sequence[tuple[int, int]]) -> str | None:
+    """The preposition ("before", "after", "since" …) that governs a noun the date qualifies
+    ("were convicted before yesterday's announcements", "after an attack in 2015, a bill was
+    proposed"): the date is that other event's, not the clause's. None otherwise. ``dates`` are
+    the spans of the article's timexes: a date coordinated with another ("before spring or
+    summer") qualifies no event."""
     span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
-    if span is None or verb is None or not len(span):
-        return False
-    head = span.root.head
-    while head.dep_ == "prep" and head.head.i != head.i:
-        head = head.head
-    return head.i == verb.i and stative(verb)
+    if span is None or not len(span):
+        return None
+    tok, noun = span.root, False
+    for _ in range(8):
+        head = tok.head
+        if head.i == tok.i or head.pos_ in ("VERB", "AUX"):
+            return None
+        if noun and head.dep_ == "prep":
+            return head.lower_ if head.lower_ in BEFORE_PREPS | AFTER_PREPS else None
+        noun = noun or (head.pos_ in ("NOUN", "PROPN") and not any(a <= head.idx < b for a, b in dates))
+        tok = head
+    return None
 
 
 def _token_span(tok) -> tuple[int | None, int | None]:

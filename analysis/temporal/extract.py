@@ -90,6 +90,8 @@ RULES: list[tuple[str, str]] = [
                    rf"[Pp]rior-year|[Ll]atest|[Mm]ost{SP}recent|(?P<y>{YEAR}))(?:{SP}fiscal)?"
                    rf"(?:{SP}(?P<ord>first|second|third|fourth))?(?:-|{SP})(?P<unit>quarter|period)(?![\w-])"),
     ("year_back", r"(?P<adj>[Yy]ear-(?:ago|earlier))(?![\w-])"),
+    ("year_ended", rf"[Tt]he{SP}(?:(?:fiscal|financial){SP})?year(?={SP}(?:that{SP})?(?:ended|ending|ends|to)(?:{SP}(?:in|on))?{SP}"
+                   rf"(?:{MONTH}|\d|today|tomorrow|yesterday|last|next|this|{WEEKDAY}))"),
     ("fiscal", rf"(?:(?:[Tt]he{SP})?(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|current|previous|prior|coming){SP}fiscal{SP}year"
                rf"|(?:[Ff]iscal(?:{SP}year)?{SP}|FY{OSP})(?P<y>{YEAR}))(?![\w-])"),
     ("year_end", rf"(?P<w>[Yy]ear(?:-|{SP})end|[Yy]ear['’]s{SP}end)(?![\w-])"),

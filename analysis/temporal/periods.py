@@ -109,6 +109,12 @@ def r_fiscal(c: Candidate, ctx: Context) -> list[Found]:
     return [(c.start, c.end, "DATE", str(ctx.dct.year + step))]
 
 
+def r_year_ended(c: Candidate, ctx: Context) -> list[Found]:
+    """"the year ended Sept. 30", "the fiscal year ending in June": a twelve-month period named by its
+    end, which is dated on its own (TimeBank: a DURATION of one year)."""
+    return [(c.start, c.end, "DURATION", "P1Y")]
+
+
 def r_year_end(c: Candidate, ctx: Context) -> list[Found]:
     """"year-end", "by year's end": the current year (TimeBank marks the granularity of the year,
     as for "the end of the year")."""

@@ -27,7 +27,7 @@ RESOLVERS = {
     "vague": relative.r_vague, "vague_phrase": relative.r_vague_phrase,
     "duration": durations.r_duration, "bare_plural": durations.r_bare_plural, "set": durations.r_set,
     "freq": durations.r_freq, "fin_period": periods.r_fin_period, "year_back": periods.r_year_back,
-    "fiscal": periods.r_fiscal, "year_end": periods.r_year_end, "year_range": durations.r_year_range,
+    "fiscal": periods.r_fiscal, "year_end": periods.r_year_end, "year_ended": periods.r_year_ended, "year_range": durations.r_year_range,
     "month_range": normalize.r_month_range,
 }
 # Values that can anchor a later "that day" / "at the time": explicit calendar dates.

@@ -5,7 +5,9 @@ service, via a Telegram post).
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
+from .lexicon import SPEECH_VERBS, verb_forms
 from .speech import Speech, _span_chars
 
 CITED_BY = ("quoted", "cited", "interviewed", "contacted", "consulted", "reached")
@@ -17,13 +19,13 @@ def _clause_without(doc, head, cut_start: int, cut_end: int) -> tuple[int, int] 
     s, e = head.left_edge.i, head.right_edge.i + 1
     sent = head.sent
     s, e = max(s, sent.start), min(e, sent.end)
-    for i in range(cut_start - 1, s - 1, -1):      # stay inside the paragraph
-        if "\n" in doc[i].text_with_ws:
+    for i in range(cut_start - 1, s - 1, -1):      # stay inside the paragraph, and between semicolons
+        if "\n" in doc[i].text_with_ws or doc[i].text == ";":
             s = i + 1
             break
     for i in range(cut_end, e):
-        if "\n" in doc[i].text_with_ws:
-            e = i + 1
+        if "\n" in doc[i].text_with_ws or doc[i].text == ";":
+            e = i + (doc[i].text != ";")
             break
     if cut_start <= s:
         return _span_chars(doc, cut_end, e)
@@ -47,7 +49,7 @@ def find_according(doc) -> list[Speech]:
                 obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
             if obj is None:
                 continue
-            src = (to.i + 1, obj.right_edge.i + 1)
+            src = (to.i + 1, _source_end(doc, obj))
             head = tok.head if tok.head is not tok else tok
             while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and head.head is not head and \
                     head.pos_ not in ("VERB", "AUX"):
@@ -55,13 +57,24 @@ def find_according(doc) -> list[Speech]:
             if head is tok:
                 head = tok.sent.root
             cut_s = tok.i
-            cut_e = obj.right_edge.i + 1
+            cut_e = src[1]
             content = _clause_without(doc, head if head.i not in range(cut_s, cut_e) else tok.sent.root, cut_s, cut_e)
             if content is None:
                 continue
             cue = (tok.idx, to.idx + len(to))
             out.append(Speech(tok.i, cue, src, obj.i, content, "according to"))
     return out
+
+
+def _source_end(doc, obj) -> int:
+    """End of the source of "according to X": X's phrase, stopping at a comma that the parse let X
+    swallow ("according to Turkey, supportive of the PKK"); an apposition naming or describing X stays
+    ("according to Ned Price, a spokesman")."""
+    end = obj.right_edge.i + 1
+    for k in range(obj.i + 1, end - 1):
+        if doc[k].text == "," and doc[k + 1].pos_ not in ("DET", "PROPN", "NOUN", "NUM", "PRON"):
+            return k
+    return end
 
 
 def cited_by(doc, head_i: int | None) -> int | None:
@@ -78,9 +91,17 @@ def cited_by(doc, head_i: int | None) -> int | None:
     return None
 
 
-def bare_source(doc, quote_end: int, limit: int) -> tuple[tuple[int, int], int, str | None] | None:
+class BareSource(NamedTuple):
+    span: tuple[int, int]         # token span of the source
+    head: int                     # its head token
+    channel: str | None           # the "via" channel
+    cue: int | None = None        # a reporting verb the parse left without its subject
+
+
+def bare_source(doc, quote_end: int, limit: int) -> BareSource | None:
     """A source named right after a quotation without a verb: ``”, Prigozhin’s press service, via
-    a Telegram post.`` -> (token span of the source, its head token, the "via" channel)."""
+    a Telegram post.``; or after a verb the parse could not join to it: ``” tweeted Mayor of London
+    Sadiq Khan.``"""
     toks = []
     i = _token_at(doc, quote_end)
     while i < len(doc) and doc[i].idx < limit:
@@ -91,6 +112,12 @@ def bare_source(doc, quote_end: int, limit: int) -> tuple[tuple[int, int], int, 
         i += 1
     while toks and (toks[0].text in (",", "”", "’", '"', "»", "''", "―", "—", "–", "-", "--") or toks[0].is_space):
         toks.pop(0)
+    cue = None
+    if toks and toks[0].tag_ in ("VBD", "VBZ", "VBN") and verb_forms().get(toks[0].lower_) in SPEECH_VERBS \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in toks[0].children):
+        cue = toks.pop(0).i
+        paren = next((k for k, t in enumerate(toks) if t.text == "("), None)
+        toks = toks[:paren] if paren else toks
     if not toks or len(toks) > 14 or any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in toks):
         return None
     if toks[0].pos_ not in ("PROPN", "NOUN", "DET", "ADJ"):
@@ -107,7 +134,10 @@ def bare_source(doc, quote_end: int, limit: int) -> tuple[tuple[int, int], int, 
         channel = " ".join(t.text for t in rest) or None
     heads = [t for t in src if not (src[0].i <= t.head.i <= src[-1].i) or t.head is t]
     head = heads[0] if heads else src[-1]
-    return (src[0].i, src[-1].i + 1), head.i, channel
+    if cue is not None:        # the parse is broken here: the source's last name is its head
+        names = [t for t in src if t.ent_type_ in ("PERSON", "ORG")]
+        head = names[-1] if names else head
+    return BareSource((src[0].i, src[-1].i + 1), head.i, channel, cue)
 
 
 def _token_at(doc, char: int) -> int:

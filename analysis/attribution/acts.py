@@ -85,8 +85,13 @@ def attributes_nothing(verb, base: str) -> bool:
         return True           # a purpose: "work to predict wave conditions" (not "a call to end …")
     if verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids):
         return True           # "When asked about …": the one asked is not the one speaking
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not agent:
-        return True           # "a study published in May", "a phenomenon called coral bleaching"
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i < verb.head.i \
+            and not any(c.dep_ in ("ccomp", "dobj") for c in kids) and verb_forms().get(verb.head.lower_) is not None:
+        return True           # "Speaking about the film, X said …": the main verb reports
+    if any(c.dep_ == "prt" and f"{base} {c.lower_}" in NOT_SPEECH_PHRASALS for c in kids):
+        return True           # "called off the search", "put up a fight"
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not agent or verb.dep_ == "amod":
+        return True           # "a study published in May", "a phenomenon called coral bleaching", "reported incidents"
     if base in NAMING_VERBS and any(c.dep_ == "nsubjpass" for c in kids) and not agent:
         return True
     if base in LEGAL_VERBS and not any(c.dep_ == "ccomp" or c.dep_ == "prep" and c.lower_ in ("for", "to")
@@ -103,6 +108,12 @@ def attributes_nothing(verb, base: str) -> bool:
     if verb.dep_ == "xcomp" and verb.head.lower_.startswith(("declin", "refus")):
         return True
     return any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in kids)
+
+
+# Phrasal verbs built on a reporting verb that report nothing ("call off the search", "put up a
+# fight"); "weigh in", "back off", "point out" stay reports.
+NOT_SPEECH_PHRASALS = frozenset(["call off", "call up", "call in", "put up", "put off", "put on", "put down",
+                                 "show up", "show off", "turn down", "turn up"])
 
 
 def verb_forms_of(bases: frozenset[str]) -> frozenset[str]:

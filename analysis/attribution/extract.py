@@ -21,10 +21,11 @@ from .according import bare_source, cited_by, colon_headlines, find_according
 from .acts import act_of
 from .channels import verb_channel
 from .credits import find_credits
+from .lexicon import verb_forms
 from .interviews import answer_attributions, find_answers, outside
 from .quotes import Quote, find_quotes
 from .sourcetypes import affiliation, platform_in, source_type
-from .speech import Speech, find_speech
+from .speech import Speech, find_speech, relative
 
 LOGGER = logging.getLogger(__name__)
 
@@ -54,6 +55,9 @@ class _End:
 
 _END = _End()
 _QUOTE_CHARS = re.compile("[\"“”«»]")
+# What ends a reporting clause that a quotation then fills: a colon or a dash.
+_LEADS_IN = re.compile(r"\s*[:—–]\s*$")
+_COLON = re.compile(r"\s*:\s*")     # "X said the drugs help: “…”" is one statement
 
 
 @dataclass
@@ -106,6 +110,7 @@ def _attach(text: str, quotes: list[Quote], speech: list[Speech], doc) -> tuple[
             if sp.content is None or qs.containing(sp.cue[0]) or not _overlaps(sp.content, (q.start, q.end)):
                 continue
             ov = min(sp.content[1], q.end) - max(sp.content[0], q.start)
+            ov += len(text) if sp.source is not None else 0     # a verb with a speaker first ("by pleading …")
             if ov > best:
                 owner, best = k, ov
         nxt = quotes[qi + 1].start if qi + 1 < len(quotes) else len(text)
@@ -117,7 +122,7 @@ def _attach(text: str, quotes: list[Quote], speech: list[Speech], doc) -> tuple[
                 if sp.cue[0] > q.end + NEAR_CHARS or sp.cue[0] > nxt:
                     break
                 if not _END.search(text, q.end, sp.cue[0]) and not qs.containing(sp.cue[0]) \
-                        and not _closes_sentence(text, q):
+                        and not _closes_sentence(text, q) and sp.source is not None:
                     owner = k
                     break
         # 3. a verb right before it ("X said: “…”", or the second half of a split quote)
@@ -129,11 +134,14 @@ def _attach(text: str, quotes: list[Quote], speech: list[Speech], doc) -> tuple[
                 between = text[sp.cue[1]:q.start]
                 if qs.containing(sp.cue[0]):
                     break
+                if relative(doc[sp.verb]) and _LEADS_IN.search(between):
+                    continue      # "X commented — which the BBC noted as unusual — “…”": X's quote
                 if k in cands and sp.cue[1] > prv and "\n" not in between and len(between) < SPLIT_GAP_CHARS \
                         and not _END.search(text, _after_sentence_end(text, sp.cue[1], q.start), q.start):
                     owner = k     # "“A,” he said. “B.”": B continues A
-                elif not _END.search(between) and re.fullmatch(r"\s*(?:[:,]|that)?\s*", between):
-                    owner = k
+                elif not _END.search(between) and (re.fullmatch(r"\s*(?:[:,]|that)?\s*", between)
+                                                   or sp.source is not None and _LEADS_IN.search(between)):
+                    owner = k     # "X told the press the drugs help: “…”", "X commented — … — “…”"
                 break
         if owner is not None:
             sp = speech[owner]
@@ -145,8 +153,9 @@ def _attach(text: str, quotes: list[Quote], speech: list[Speech], doc) -> tuple[
         # 4. a bare source after it
         bare = bare_source(doc, q.end, min(nxt, q.end + NEAR_CHARS)) if q.closed else None
         if bare is not None:
-            span, head, channel = bare
-            c = _Cand("direct", None, span, head, (q.start, q.end), [q], channel=channel)
+            cue = (doc[bare.cue].idx, doc[bare.cue].idx + len(doc[bare.cue])) if bare.cue is not None else None
+            c = _Cand("direct", cue, bare.span, bare.head, (q.start, q.end), [q], channel=bare.channel,
+                      verb=bare.cue, base=verb_forms().get(doc[bare.cue].lower_) if bare.cue is not None else None)
             extra.append(c)
             last = c
             continue
@@ -232,7 +241,7 @@ def _finish(text: str, doc, c: _Cand, resolver: Referents) -> list[Attribution]:
     voice for each."""
     if c.quotes:
         qs, qe = min(q.start for q in c.quotes), max(q.end for q in c.quotes)
-        if c.content is not None and _overlaps(c.content, (qs, qe)):
+        if c.content is not None and (_overlaps(c.content, (qs, qe)) or _COLON.fullmatch(text, c.content[1], qs)):
             qs, qe = min(qs, c.content[0]), max(qe, c.content[1])
         c.content = (qs, qe)
     if c.content is None:

@@ -107,7 +107,7 @@ ANONYMOUS_HEADS = frozenset("""
     staffer staffers member members operative operatives ally allies associate associates confidant
     confidants employee employees worker workers insider someone critics critic supporters supporter
     officer officers investigator investigators lawmaker lawmakers legislator legislators
-    administration campaign team
+    administration campaign team scholar scholars academic academics
 """.split())
 ANONYMITY_PHRASES = (
     "familiar with", "who spoke on condition of anonymity", "on condition of anonymity",
@@ -125,7 +125,9 @@ MEDIA_WORDS = frozenset("newspaper paper magazine channel network broadcaster ag
 
 def _inflect(base: str) -> set[str]:
     forms = {base}
-    if base.endswith("e"):
+    if base.endswith("ee"):      # agree, see, guarantee: "agreeing", not "agreing"
+        forms |= {base + "s", base + "d", base + "ing"}
+    elif base.endswith("e"):
         forms |= {base + "s", base + "d", base[:-1] + "ing"}
     elif re.search(r"[^aeiou]y$", base):
         forms |= {base[:-1] + "ies", base[:-1] + "ied", base + "ing"}

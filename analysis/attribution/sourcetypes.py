@@ -15,6 +15,7 @@ from ..entities.lexicon import (
     DOCUMENT_PHRASES,
     DOCUMENT_WORDS,
     FEMALE_PRONOUNS,
+    KINSHIP_NOUNS,
     MALE_PRONOUNS,
     OFFICE_WORDS,
     PARTIES,
@@ -23,6 +24,7 @@ from ..entities.lexicon import (
     country_name,
 )
 from ..entities.lexicon import ORG_NOUNS as ORG_HEADS
+from ..entities.names import ORG_HEADS as ORG_NAME_HEADS
 from ..gazetteer import capitals
 from ..lexicons import MEDIA_OUTLETS, WIRE_AGENCIES
 from .lexicon import ANONYMITY_PHRASES, ANONYMOUS_DETS, ANONYMOUS_HEADS, MEDIA_WORDS
@@ -32,12 +34,8 @@ PERSON_HEADS = frozenset(w for w in OFFICE_WORDS if w.isalpha() and w not in ("f
                                                                                "former", "then", "acting", "deputy", "top",
                                                                                "senior", "highest", "presidential", "of",
                                                                                "state", "general", "house", "affairs"))
-# Nouns for one person by kin or role, and the agent-noun endings of English (driver, inspector,
-# scientist, resident, assistant, technician; Quirk et al., "A Comprehensive Grammar", I.34-I.36).
-KINSHIP_NOUNS = frozenset("son daughter wife husband mother father brother sister parent child spouse partner "
-                          "friend neighbour neighbor colleague widow widower fiancée fiancé fiancee fiance "
-                          "girlfriend boyfriend relative cousin uncle aunt grandmother grandfather victim survivor "
-                          "captain witness owner".split())
+# The agent-noun endings of English (driver, inspector, scientist, resident, assistant, technician;
+# Quirk et al., "A Comprehensive Grammar", I.34-I.36).
 # Quantifiers standing for unnamed people ("others", "some", "one of the victims").
 QUANTIFIER_HEADS = frozenset("others other some many most few several one two three everyone everybody someone "
                              "somebody nobody none all both".split())
@@ -107,9 +105,32 @@ def source_type(source: str | None, *, speaker: str | None, label: str | None, h
     if head in KINSHIP_NOUNS or PERSON_NOUN.search(head) and not head.endswith("s"):
         # one described, unnamed person: "a driver" is anonymous, "the driver", "his son" a person
         return "anonymous" if words and words[0] in ANONYMOUS_DETS else "person"
+    if head.endswith("s") and PERSON_NOUN.search(head[:-1]):
+        return "anonymous"     # "the researchers estimate", "some scholars have suggested"
+    if label is None and any(_organisation_name(n) for n in (source, speaker) if n):
+        return "organisation"  # "Transport for London (TfL)", "Amazon Web services"
     if speaker and speaker[:1].isupper() and label is None and head and head[:1].isalpha():
         return "person" if source and source.split()[-1][:1].isupper() else "unknown"
     return "unknown"
+
+
+_ACRONYM_AFTER = re.compile(r"\(\s*[A-Z][A-Za-z&.]*[A-Z]\s*\)\s*$")
+
+
+def _organisation_name(name: str) -> bool:
+    """A capitalised name that reads as an organisation's: it ends in an acronym in brackets, or
+    holds an organisation word ("Services", "Ministry", "Agency")."""
+    name = re.sub(r"^(?:the|The)\s+", "", name)
+    if not name[:1].isupper():
+        return False
+    return bool(_ACRONYM_AFTER.search(name)) or any(w.capitalize() in ORG_NAME_HEADS for w in name.split()[1:])
+
+
+def _place_named_from(text: str, m: re.Match) -> str | None:
+    """A country whose name opens with a nationality word ("American Samoa", "South African
+    Republic"): the country, not the nationality's."""
+    nxt = re.match(r"\s+([A-Z][\w.]*)", text[m.end():])
+    return country_name(m.group(0) + " " + nxt.group(1)) if nxt else None
 
 
 def affiliation(source: str | None, *, speaker: str | None, label: str | None,
@@ -130,7 +151,7 @@ def affiliation(source: str | None, *, speaker: str | None, label: str | None,
             if lw == "western" and not WEST_NOUNS.match(text, m.end()):
                 continue           # "the army's Western Mindanao Command" is not the West
             if lw in DEMONYMS:
-                return DEMONYMS[lw]
+                return _place_named_from(text, m) or DEMONYMS[lw]
             if lw in PARTIES:
                 return PARTIES[lw]
     if speaker and label in ("GPE", "NORP", "ORG", None):

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..entities.lexicon import OFFICE_WORDS
+from ..entities.lexicon import DOCUMENT_WORDS, OFFICE_WORDS, POST_WORDS
 from .acts import attributes_nothing
 from .lexicon import (
     ANONYMOUS_HEADS,
     COGNITION_VERBS,
     OBJECT_CONTENT_VERBS,
     SOURCE_HEADS,
+    SPEECH_NOUNS,
     SPEECH_VERBS,
     XCOMP_VERBS,
     verb_forms,
@@ -43,11 +44,41 @@ def _span_chars(doc, start: int, end: int) -> tuple[int, int] | None:
     while start < end and (doc[start].text in TRIM or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].text in TRIM - {"''"} and doc[end - 1].text not in "”’\"»"
-                           or doc[end - 1].is_space):
-        end -= 1
+                           or doc[end - 1].is_space or doc[end - 1].dep_ == "cc" and end - 1 > start):
+        end -= 1          # "… on corruption but [denied …]": a conjunction left at the end
     if end <= start:
         return None
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def _between_semicolons(doc, i: int, start: int, end: int) -> tuple[int, int]:
+    """[start, end) narrowed to the semicolon-delimited part that holds token ``i``."""
+    for k in range(i - 1, start - 1, -1):
+        if doc[k].text == ";":
+            start = k + 1
+            break
+    for k in range(i + 1, end):
+        if doc[k].text == ";":
+            return start, k
+    return start, end
+
+
+def relative(verb) -> bool:
+    """A relative clause, even when the parse calls it a clausal complement ("— which the BBC noted
+    as unusual —")."""
+    return verb.dep_ == "relcl" or any(c.tag_ in ("WDT", "WP") and c.dep_ in ("dobj", "nsubj", "nsubjpass")
+                                       and c.i < verb.i for c in verb.children)
+
+
+def _object_span(obj) -> tuple[int, int]:
+    """Token span of an object as content, without a non-restrictive relative clause ("the House's
+    decision, which Ross has called a stunt"): that clause is someone else's word."""
+    s, e = _subtree_span(obj)
+    doc = obj.doc
+    for c in obj.children:
+        if c.dep_ == "relcl" and c.left_edge.i > s and doc[c.left_edge.i - 1].text == ",":
+            e = min(e, c.left_edge.i - 1)
+    return s, e
 
 
 def _subtree_span(tok) -> tuple[int, int]:
@@ -57,7 +88,8 @@ def _subtree_span(tok) -> tuple[int, int]:
 def _subject(verb):
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not c.is_punct]
     if subjects:      # the nearest: a headline glued to the sentence can add a second "subject"
-        return min(subjects, key=lambda c: abs(c.i - verb.i))
+        near = min(subjects, key=lambda c: abs(c.i - verb.i))
+        return _hyphen_head(near, subjects)
     for c in verb.children:   # "Beijing assures that …" misparsed as a compound of the verb
         if c.dep_ == "compound" and c.i == verb.i - 1 and c.pos_ == "PROPN":
             return c
@@ -67,6 +99,39 @@ def _subject(verb):
                 if g.dep_ == "pobj":
                     return g
     return None
+
+
+HYPHENS = ("-", "‐", "–")
+
+
+def _glued_hyphen(tok) -> bool:
+    """A hyphen written inside a word ("co-author"), not a dash between words."""
+    doc = tok.doc
+    return tok.text in HYPHENS and tok.i > 0 and not doc[tok.i - 1].whitespace_ and not tok.whitespace_
+
+
+def _hyphen_head(subj, subjects):
+    """The real head when the parse splits a hyphenated title into several subjects ("said study
+    co-author Ted Scambos": "co", "-" and "Scambos"): the last noun joined to ``subj`` by a run of
+    nouns, adjectives and in-word hyphens, one of them a hyphen."""
+    doc = subj.doc
+    best = subj
+    for other in sorted(subjects, key=lambda c: c.i):
+        between = doc[best.i + 1:other.i]
+        if other.i > best.i and other.pos_ in ("NOUN", "PROPN") and any(_glued_hyphen(t) for t in between) \
+                and all(_glued_hyphen(t) or t.pos_ in ("NOUN", "PROPN", "ADJ") for t in between):
+            best = other
+    return best
+
+
+def _source_span(subj) -> tuple[int, int]:
+    """Token span of a source: its subtree, reaching back over the pieces of a hyphenated title
+    the parse left outside it ("study co-author Ted Scambos")."""
+    s, e = _subtree_span(subj)
+    doc = subj.doc
+    while s > 1 and _glued_hyphen(doc[s - 1]):
+        s = min(s - 2, doc[s - 2].left_edge.i)
+    return s, e
 
 
 def _inherited_subject(verb):
@@ -133,6 +198,8 @@ def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | N
             if obj is not None:
                 s = obj.left_edge.i
             return _span_chars(doc, s, e)
+    if base in PUBLISH_VERBS:
+        return _published_content(doc, verb)
     if base == "plead":          # "pled not guilty to all charges"
         plea = next((c for c in kids if c.dep_ in ("oprd", "acomp") and c.i > verb.i), None)
         if plea is not None:
@@ -144,9 +211,10 @@ def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | N
     if base in OBJECT_CONTENT_VERBS:
         obj = next((c for c in kids if c.dep_ == "dobj"), None)
         if obj is not None and obj.lower_ not in ("it", "this", "that"):
-            s, e = _subtree_span(obj)
-            for c in kids:   # "accused Europe of using …", "called for …"
-                if c.dep_ == "prep" and c.lower_ in ("of", "for", "as") and c.i > obj.i:
+            s, e = _object_span(obj)
+            for c in kids:   # "accused Europe of using …", "called for …", "announced a law to ban …"
+                if c.i > obj.i and (c.dep_ == "prep" and c.lower_ in ("of", "for", "as") or c.dep_ in ("xcomp", "advcl")
+                                    and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
                     e = max(e, c.right_edge.i + 1)
             return _span_chars(doc, s, e)
         prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in ("for", "on") and c.i > verb.i), None)
@@ -156,20 +224,21 @@ def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | N
         # any other reporting verb: its object, or what it is "about"
         obj = next((c for c in kids if c.dep_ in ("dobj", "attr") and c.i > verb.i), None)
         if obj is not None and obj.lower_ not in ("it", "this", "that", "so"):
-            e = obj.right_edge.i + 1
+            e = _object_span(obj)[1]
             for c in kids:
                 if c.dep_ in ("prep", "oprd", "advcl") and c.i > obj.i and c.lower_ not in ("in", "at", "during", "after"):
                     e = max(e, c.right_edge.i + 1)
             return _span_chars(doc, obj.left_edge.i, e)
         prep = next((c for c in kids if c.dep_ == "prep" and c.i > verb.i and c.lower_ in ABOUT_PREPS
-                     and not (base in ADDRESSEE_VERBS and c.lower_ in ("to", "with"))), None)
-        if prep is not None and any(g.dep_ in ("pobj", "pcomp") for g in prep.children):
+                     and not (base in ADDRESSEE_VERBS and c.lower_ in ("to", "with"))
+                     and any(g.dep_ in ("pobj", "pcomp") and _topic(g) for g in c.children)), None)
+        if prep is not None:
             return _span_chars(doc, prep.i + 1, prep.right_edge.i + 1)
     if _parenthetical(doc, verb, base):
         # "The talks failed, he said." / "Acts of protest, he said, are acts of patriotism": the
         # reporting clause hangs on the content's verb; the content is that verb's clause
         head = verb.head
-        s, e = head.left_edge.i, head.right_edge.i + 1
+        s, e = _between_semicolons(doc, verb.i, head.left_edge.i, head.right_edge.i + 1)
         words = [t.i for t in verb.subtree if not t.is_punct]
         if words[-1] + 2 >= e:
             e = words[0]
@@ -177,6 +246,62 @@ def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | N
             s = words[-1] + 1
         return _span_chars(doc, s, e)
     return None
+
+
+# Verbs that make or publish a thing: they report a statement only through the clause of what they
+# publish ("issued a statement that …", "posted a video saying …"); "posted an invitation" reports nothing.
+PUBLISH_VERBS = frozenset("issue release publish post air broadcast circulate".split())
+STATEMENT_NOUNS = SPEECH_NOUNS | DOCUMENT_WORDS | POST_WORDS
+
+
+def statement_clause(noun) -> tuple[int, int] | None:
+    """Token span of what a statement noun says: "a statement that X", "a statement saying (that) X",
+    "a report agreeing X" -> X."""
+    if noun.lower_ not in STATEMENT_NOUNS:
+        return None
+    for c in noun.children:
+        if c.i < noun.i:
+            continue
+        if c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            return next(g.i for g in c.children if g.dep_ == "mark" and g.lower_ == "that") + 1, c.right_edge.i + 1
+        if c.dep_ == "acl" and c.tag_ == "VBG" and c.lower_ in verb_forms():
+            clause = next((g for g in c.children if g.dep_ in ("ccomp", "xcomp")), None)
+            if clause is not None:
+                return clause.left_edge.i, clause.right_edge.i + 1
+            # the parse can scatter what is said over the rest of the sentence ("… saying an attack
+            # [on the base] produced no casualties" with "produced" hung on the publishing verb)
+            end = min(max(noun.right_edge.i, noun.head.right_edge.i) + 1, noun.sent.end)
+            if end > c.i + 1:
+                return c.i + 1, end
+    return None
+
+
+def _published_statement(tok) -> bool:
+    """The "saying" of "issued a statement saying …": the publishing verb carries the attribution."""
+    noun = tok.head
+    return tok.dep_ == "acl" and noun.dep_ == "dobj" and verb_forms().get(noun.head.lower_) in PUBLISH_VERBS \
+        and statement_clause(noun) is not None
+
+
+def _published_content(doc, verb) -> tuple[int, int] | None:
+    """What a publishing verb reports: the clause of the statement it publishes, a clause of its
+    own ("posted that …"), else nothing."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is not None:
+        span = statement_clause(obj)
+        return _span_chars(doc, *span) if span else None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    return _span_chars(doc, clause.left_edge.i, clause.right_edge.i + 1) if clause is not None else None
+
+
+# Objects of "on", "for" … that say when or how one spoke, not about what ("spoke on Monday", "on
+# condition of anonymity", "on behalf of", "for the first time").
+NOT_TOPICS = frozenset("condition behalf time times occasion day night morning evening afternoon week "
+                       "camera record television radio phone telephone".split())
+
+
+def _topic(obj) -> bool:
+    return obj.ent_type_ not in ("DATE", "TIME") and obj.lower_ not in NOT_TOPICS
 
 
 PARENTHETICAL_VERBS = frozenset("say add tell write note explain insist argue claim warn stress contend "
@@ -269,7 +394,8 @@ def find_speech(doc) -> list[Speech]:
                                                    and any(c.dep_ == "ccomp" for c in tok.children)):
             continue              # ("Beijing assures that …" can come out with "assures" as a noun)
         base = forms.get(tok.lower_)
-        if base is None or attributes_nothing(tok, base) or base in IDIOM_ONLY and not _idiom(doc, tok, base):
+        if base is None or attributes_nothing(tok, base) or base in IDIOM_ONLY and not _idiom(doc, tok, base) \
+                or _published_statement(tok):
             continue
         mark = _as_mark(doc, tok) if base in SPEECH_VERBS or base in COGNITION_VERBS else None
         subj = _subject(tok)
@@ -289,10 +415,10 @@ def find_speech(doc) -> list[Speech]:
                 continue          # "he was told", "they are expected": no source, no content
         if subj is None:
             subj = _inherited_subject(tok)
-        if subj is not None and subj.dep_ == "expl":
-            subj = None
+        if subj is not None and (subj.dep_ == "expl" or subj.is_stop and subj.pos_ == "PROPN"):
+            subj = None           # "there", or a function word the parse took for a name ("Amongst reported …")
         if subj is None and content is None:
             continue
-        src = _subtree_span(subj) if subj is not None else None
+        src = _source_span(subj) if subj is not None else None
         out.append(Speech(tok.i, _cue_span(tok), src, subj.i if subj is not None else None, content, base))
     return out

@@ -37,6 +37,12 @@ CHANNEL_NOUNS = frozenset("""
 PERSONAL_CHANNEL_NOUNS = frozenset("spokesman spokeswoman spokesperson spokespeople lawyer lawyers attorney "
                                    "attorneys representative representatives".split())
 
+# Nouns for one person by kin or role ("his wife Mary", "the victim's son").
+KINSHIP_NOUNS = frozenset("son daughter wife husband mother father brother sister parent child spouse partner "
+                          "friend neighbour neighbor colleague widow widower fiancée fiancé fiancee fiance "
+                          "girlfriend boyfriend relative cousin uncle aunt grandmother grandfather victim survivor "
+                          "captain witness owner".split())
+
 # Organisation heads (common nouns) for typing sources that are not named entities.
 ORG_NOUNS = frozenset("""
     ministry ministries government department agency committee commission council court party campaign

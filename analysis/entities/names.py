@@ -27,6 +27,7 @@ from ..gazetteer import MAJOR_CITY_POPULATION, Place, country_from_abbreviation,
 from ..lexicons import WIRE_AGENCIES
 from ..temporal.lexicon import OTHER_ZONES, UTC_ZONES
 from ..types import Entity
+from .lexicon import DEMONYMS, FEMALE_NAMES, KINSHIP_NOUNS, MALE_NAMES
 
 LOGGER = logging.getLogger(__name__)
 
@@ -49,7 +50,17 @@ inspector superintendent coach manager striker midfielder defender goalkeeper pl
 actress rapper author writer novelist journalist reporter correspondent photographer activist
 founder co-founder economist analyst scientist researcher candidate nominee comedian director-general
 secretary-general prosecutor sheriff pastor reverend rev. rev father brother sister dame sir lord lady
-""".split())
+""".split()) | frozenset(
+    # occupations written before a name in news copy ("Broadcaster Piers Morgan", "Ecologist Ryan
+    # Norris"): the professions of the ISCO-08 major groups 2 and 3 as English newswire names them
+    """broadcaster presenter host anchor filmmaker director producer designer engineer architect
+    doctor nurse surgeon physician psychologist psychiatrist sociologist historian ecologist biologist
+    physicist chemist geologist meteorologist climatologist epidemiologist virologist astronomer
+    astronaut pilot athlete cyclist swimmer boxer footballer cricketer golfer musician composer
+    guitarist drummer artist painter sculptor poet playwright philosopher lecturer entrepreneur
+    businessman businesswoman investor banker blogger co-author""".split())
+
+GIVEN_NAMES = MALE_NAMES | FEMALE_NAMES
 
 # Institutions whose names the small model often takes for products or places: national
 # legislatures (Inter-Parliamentary Union's list of parliaments, short English or native names) and
@@ -122,11 +133,11 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _pieces(doc, start: int, end: int) -> Iterable[tuple[int, int]]:
-    """Split at line breaks and slashes."""
+    """Split at line breaks, slashes and brackets ("National Hurricane Center (NHC")."""
     a = start
     for i in range(start, end):
         t = doc[i]
-        if t.text in ("/", "|") or t.is_space:
+        if t.text in ("/", "|", "(", ")") or t.is_space:
             yield a, i
             a = i + 1
         elif "\n" in t.whitespace_:
@@ -226,7 +237,9 @@ def _relabel(doc, spans: list[_Span], places: dict[str, Place]) -> None:
         toks = doc[sp.start:sp.end]
         sp.key = _key(toks.text)
         last = toks[-1].text
-        if sp.label != "PERSON" and all(_is_name_token(t) for t in toks) and _title_before(doc, sp.start) \
+        if sp.label == "PERSON" and sp.end - sp.start == 1 and sp.key.lower() in DEMONYMS:
+            sp.label = "NORP"       # "Austrian", "Chinese": a nationality, never a person's name
+        elif sp.label != "PERSON" and all(_is_name_token(t) for t in toks) and _title_before(doc, sp.start) \
                 and sp.key not in places and sp.key not in INSTITUTIONS and last not in ORG_HEADS:
             sp.label, sp.source = "PERSON", "title"
         elif _agency_after(doc, sp.end) and sp.end - sp.start >= 2 and all(_is_name_token(t) for t in toks):
@@ -238,10 +251,16 @@ def _relabel(doc, spans: list[_Span], places: dict[str, Place]) -> None:
             sp.label, sp.source = "ORG", "institution"
         elif sp.key in places and sp.label not in ("GPE", "LOC", "FAC", "NORP"):
             place = places[sp.key]
-            if sp.label != "PERSON" or _major_place(place) or _locative_before(doc, sp.start):
+            if sp.start and doc[sp.start - 1].lower_ in KINSHIP_NOUNS and not _locative_before(doc, sp.start):
+                sp.label, sp.source = "PERSON", "title"     # "his wife Mary" (Mary, Turkmenistan)
+            elif sp.label != "PERSON" or _major_place(place) or _locative_before(doc, sp.start):
                 sp.label, sp.source = "GPE", "gazetteer"
         elif sp.label == "PERSON" and sp.source == "title":
             pass
+        elif sp.label != "PERSON" and 2 <= sp.end - sp.start <= 4 and toks[0].lower_ in GIVEN_NAMES \
+                and all(_is_name_token(t) for t in toks) and not set(sp.key.split()) & ORG_HEADS \
+                and sp.key not in places and sp.key not in INSTITUTIONS:
+            sp.label, sp.source = "PERSON", "title"     # "Ricardo Rosselló Nevares" tagged ORG
         elif (sp.label in ("ORG", "GPE", "PRODUCT", "NORP", "FAC") and sp.end - sp.start == 1
               and toks[0].pos_ == "PROPN" and SURNAME_SUFFIX.search(sp.key) and sp.key not in places):
             sp.label, sp.source = "PERSON", "surname"
@@ -343,9 +362,13 @@ def _vote_labels(spans: list[_Span], places: dict[str, Place]) -> None:
         elif sp.source in ("gazetteer", "institution"):
             ruled.setdefault(sp.key, sp.label)
         votes.setdefault(sp.key, Counter())[sp.label] += 1
+    single = {sp.key for sp in spans if sp.label == "PERSON" and " " not in sp.key}
     for key in votes:
         if key in parts and not _major_place(places.get(key)):
             ruled[key] = "PERSON"
+        elif " " in key and set(votes[key]) == {"ORG"} and set(key.split()) & single \
+                and not set(key.split()) & ORG_HEADS and key not in places:
+            ruled.setdefault(key, "PERSON")   # "Ricardo Rosselló Nevares" (ORG) … "Rosselló" (PERSON)
     for sp in spans:
         # Counter keeps first-seen order, so a tie goes to the label seen first
         sp.label = ruled.get(sp.key) or votes[sp.key].most_common(1)[0][0]
@@ -365,10 +388,14 @@ def _canonicals(spans: Sequence[_Span]) -> list[str]:
             lst.append(sp.key)
     acronyms: dict[str, str] = {}
     suffixes: dict[tuple[str, str], str] = {}
+    heads: dict[str, set[str]] = {}      # "Department" -> the organisations named "… Department …"
     places = gazetteer()
     for label, keys in full_by_label.items():
         for key in sorted(keys, key=lambda k: -len(k)):
             words = key.split(" ")
+            if len(words) >= 2 and label == "ORG":
+                for w in set(words) & ORG_HEADS:
+                    heads.setdefault(w, set()).add(key)
             if len(words) >= 2 and label != "PERSON":
                 acronyms.setdefault(_initials(key), key)
                 for k in range(1, len(words)):
@@ -392,11 +419,17 @@ def _canonicals(spans: Sequence[_Span]) -> list[str]:
         elif sp.label in ("GPE", "LOC") and country_from_abbreviation(key):
             canon = country_from_abbreviation(key)
         elif sp.label != "PERSON":
-            canon = suffixes.get((sp.label, key)) or (acronyms.get(key) if key.isupper() and len(key) > 1 else None) \
-                or key
+            acronym = acronyms.get(key) if key.isupper() and len(key) > 1 else None
+            head = _only(heads.get(key, ())) if sp.label == "ORG" else None
+            canon = suffixes.get((sp.label, key)) or acronym or head or key
         last_seen[key] = idx
         out.append(canon)
     return out
+
+
+def _only(names) -> str | None:
+    """The one name of a set, or None when there are several (two ministries: "the Ministry" is open)."""
+    return next(iter(names)) if len(names) == 1 else None
 
 
 RECENT_TOKENS = 25     # a full name this close before a bare surname is what the surname means

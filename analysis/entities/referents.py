@@ -254,8 +254,9 @@ class Referents:
                     return r
             best = subj if subj is not None and (near is None or near.start - subj.start < 600) else near
             return Referent(best.name, "PERSON", mention=best) if best else Referent(None, None)
-        if low in PLURAL_PRONOUNS:
-            m = self._before(tok.idx, lambda m: m.label in ("ORG", "NORP", "GPE"), limit=600)
+        if low in PLURAL_PRONOUNS:      # "they": a group or a people; a place only when it acts as a government
+            m = self._before(tok.idx, lambda m: m.label in ("ORG", "NORP") or m.label == "GPE"
+                             and self.doc[m.tend - 1].dep_ in ("nsubj", "nsubjpass"), limit=600)
             return Referent(m.name, m.label, mention=m) if m else Referent(None, None)
         if low in NEUTER_PRONOUNS:
             m = self._before(tok.idx, lambda m: m.label in ("ORG", "GPE"), limit=600)
@@ -293,8 +294,8 @@ class Referents:
                 channel = " ".join(t.text for t in head.subtree if t.i > owner.right_edge.i and t.i <= head.i)
                 return Referent(r.name, r.label, channel, r.mention)
         if (low in CHANNEL_NOUNS or low in DOCUMENT_WORDS or low in POST_WORDS) and low not in PERSONAL_CHANNEL_NOUNS:
-            for c in kids:
-                if c.dep_ == "prep" and c.lower_ in ("from", "of", "by"):
+            for c in self._by_phrases(kids):
+                if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "of", "by"):
                     obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                     if obj is not None:
                         r = self.resolve(obj, depth=depth + 1)
@@ -335,11 +336,20 @@ class Referents:
                 found = self._named_next(head)
             if found:
                 return Referent(found, "PERSON")
-        if definite and (low in ORG_NOUNS or low in GENERIC_ORG_NOUNS) and head.tag_ == "NN":
+        if definite and (low in ORG_NOUNS or low in GENERIC_ORG_NOUNS) and head.tag_ in ("NN", "NNP"):
             m = self._organisation(head.idx, low)
             if m is not None:
                 return Referent(m.name, m.label, mention=m)
         return Referent(_clean(text) or None, None)
+
+    @staticmethod
+    def _by_phrases(kids):
+        """The prepositions of a document noun, and the agent of its participle ("a statement
+        released by Erdogan's office")."""
+        for c in kids:
+            yield c
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                yield from (g for g in c.children if g.dep_ == "agent")
 
     def _named_next(self, head) -> str | None:
         """The person a role introduces when the name follows it ("The founder of the group … .

@@ -142,7 +142,8 @@ def _arguments(verb) -> list:
 def _name_run(tok) -> tuple[int, int] | None:
     """Character span of the name a noun phrase headed by ``tok`` holds: its run of proper nouns
     and numbers around the first proper noun ("iPhone 3 G", "737 MAX"), or None."""
-    words = [t for t in tok.subtree if t.pos_ in ("PROPN", "NUM") or (t.i == tok.i and t.pos_ == "NOUN")]
+    words = [t for t in tok.subtree if t.ent_type_ not in ("DATE", "TIME")
+             and (t.pos_ in ("PROPN", "NUM") or (t.i == tok.i and t.pos_ == "NOUN" and not t.text.islower()))]
     if not any(t.pos_ == "PROPN" for t in words):
         return None
     first = next(t for t in words if t.pos_ == "PROPN")

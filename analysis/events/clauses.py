@@ -107,6 +107,22 @@ def trigger_of_date(doc, tstart: int, tend: int, cstart: int, cend: int):
     return clause.root
 
 
+def reported_event(verb, cstart: int, cend: int):
+    """The event a reporting verb passes on inside the clause ``cstart:cend``: the verb of the
+    clause it reports ("said Sunday the police were attributing …" -> "attributing"), or the verb
+    it is a parenthesis to ("prosecutors charged the suspect, they said Sunday" -> "charged");
+    None for any other verb, or when there is none."""
+    if verb is None or verb.lower_ not in REPORTING_ONLY:
+        return None
+    inside = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and cstart <= c.idx < cend]
+    if inside:
+        return inside[0]
+    head = verb.head
+    if verb.dep_ == "parataxis" and head.pos_ == "VERB" and cstart <= head.idx < cend:
+        return head
+    return None
+
+
 # --------------------------------------------------------------------------- predicates
 def _negated(tok) -> bool:
     """Negated by an adverb ("did not meet") or by "no" on its object or subject ("specified no

@@ -83,6 +83,7 @@ STATE_VERBS = frozenset("""
     stay stayed keep kept live lived represent represented reflect reflected concern concerned
     continue continues face faced faces lie lay sit sat stand stood number numbered total totalled totaled
     tend tended range ranged ranges weigh weighed weighs measure measured relate related
+    stands lies sits based located situated
 """.split())
 # Verbs of evidence (the "evidence" acts of the attribution stage: a study, data or a photograph
 # shows; researchers find that ...). "show" never names a news event of its own ("Photographs showed

@@ -22,7 +22,7 @@ from datetime import date
 
 from ..types import Attribution, Entity, Event, Paragraph, Sentence, Timex
 from .actors import Actors
-from .clauses import clause_of_date, evidence, habitual, stative, trigger_of_date
+from .clauses import clause_of_date, evidence, habitual, reported_event, stative, trigger_of_date
 from .lexicon import AFTER_PREPS, BEFORE_PREPS, COORDINATED, DATED_TYPES, DEICTIC, SKIP_KINDS, SYNCHRONOUS
 from .merge import merge_events
 from .status import in_quotation, status_of, unverified_nouns, year_in_name
@@ -79,6 +79,11 @@ class ArticleView:
     def kind(self, si: int) -> str:
         return self.paragraphs[self.sentences[si].paragraph].kind if self.paragraphs else "body"
 
+    def readable(self, si: int) -> bool:
+        """Sentence ``si`` is in a language the English parse can read: most of its letters are Latin
+        (a quotation in Russian or Chinese gives no events)."""
+        return latin_letters(self.sentences[si].text)
+
     def quoted(self, si: int, pos: int) -> bool:
         sent = self.sentences[si]
         return in_quotation(self.text, self.paragraphs[sent.paragraph].start if self.paragraphs else sent.start, pos)
@@ -125,7 +130,7 @@ def _dated(view: ArticleView, timexes: Sequence[Timex], found: Found) -> None:
         if relative[tx.start] in BEFORE_PREPS:
             continue
         si = view.sentence_of(tx.start)
-        if si < 0 or tx.end > view.sentences[si].end or view.kind(si) in SKIP_KINDS:
+        if si < 0 or tx.end > view.sentences[si].end or view.kind(si) in SKIP_KINDS or not view.readable(si):
             continue
         quoted = view.quoted(si, tx.start)
         if (quoted and DEICTIC.match(tx.text.strip())) or year_in_name(doc, tx):
@@ -137,9 +142,13 @@ def _dated(view: ArticleView, timexes: Sequence[Timex], found: Found) -> None:
                 found.events[i] = _widen(found.events[i], tx)
             continue
         verb = trigger_of_date(doc, tx.start, tx.end, cstart, cend)
+        anchor = (tx.start, tx.end)
+        reported = reported_event(verb, cstart, cend)
+        if reported is not None:       # "X said Sunday (that) Y happened": Y is the event, as X tells it
+            verb, anchor = reported, _token_span(reported)
         if _dates_a_state(doc, tx, verb) or (verb is not None and habitual(verb)):
             continue
-        status, speaker = view.status(si, cstart, cend, (tx.start, tx.end), tx.date_start, tx.date_end, quoted=quoted)
+        status, speaker = view.status(si, cstart, cend, anchor, tx.date_start, tx.date_end, quoted=quoted)
         by_clause[(cstart, cend)] = len(found.events)
         found.add(Event(tx.value, tx.date_start, tx.date_end, text[cstart:cend], cstart, cend,
                         view.actors.of(cstart, cend, verb=verb), status, speaker, tx.start, tx.end,
@@ -173,6 +182,12 @@ def _other_event_prep(doc, tx: Timex, dates: Sequence[tuple[int, int]]) -> str |
         noun = noun or (head.pos_ in ("NOUN", "PROPN") and not any(a <= head.idx < b for a, b in dates))
         tok = head
     return None
+
+
+def latin_letters(text: str) -> bool:
+    """At least half the letters of ``text`` are Latin (accented ones included)."""
+    letters = [c for c in text if c.isalpha()]
+    return not letters or 2 * sum(c < "\u0250" for c in letters) >= len(letters)
 
 
 def _token_span(tok) -> tuple[int | None, int | None]:

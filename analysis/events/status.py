@@ -31,14 +31,17 @@ _QUOTE_OPEN, _QUOTE_CLOSE = "“«", "”»"
 
 
 def _path_words(doc, tstart: int, tend: int, cstart: int, cend: int) -> set[str]:
-    """Lower-cased words on the dependency path from the date up to its clause, with their auxiliaries."""
+    """Lower-cased words on the dependency path from the date up to its clause, with their
+    auxiliaries. A verb of planning in the simple past active ("the government proposed an
+    amendment", "they planned the route") tells an act that happened: it is left out."""
     span = doc.char_span(tstart, tend, alignment_mode="expand")
     words: set[str] = set()
     if span is None or len(span) == 0:
         return words
     tok = span.root
     for _ in range(12):
-        words.add(tok.lower_)
+        if not (tok.tag_ == "VBD" and tok.lower_ in PLAN_WORDS):
+            words.add(tok.lower_)
         for child in tok.children:
             if child.dep_ in ("aux", "auxpass", "neg", "advmod", "amod") or child.lower_ in FUTURE_AUX:
                 words.add(child.lower_)

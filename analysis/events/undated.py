@@ -35,7 +35,7 @@ def find_undated(view: ArticleView, found: Found) -> None:
     dated = list(zip(found.events, found.sentence, strict=True))
     for si, sent in enumerate(view.sentences):
         kind = view.kind(si)
-        if kind not in UNDATED_KINDS or kind in SKIP_KINDS:
+        if kind not in UNDATED_KINDS or kind in SKIP_KINDS or not view.readable(si):
             continue
         span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
         if span is None or len(span) < MIN_TOKENS:

@@ -12,7 +12,7 @@ def r_duration(c: Candidate, ctx: Context) -> list[Found]:
     g = c.groups
     num = g["num"]
     unit = g["unit"]
-    value = duration_value(num, unit, half=bool(g.get("half")))
+    value = duration_value(num, unit, half=bool(g.get("half") or g.get("half_after")))
     start = c.start
     if g.get("the") and g.get("amod"):        # "over the past nine days": the modifier is a preposition here
         start = g["_spans"]["the"][0]

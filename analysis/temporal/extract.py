@@ -122,9 +122,10 @@ RULES: list[tuple[str, str]] = [
                   rf"(?P<num2>\d+|{_cap(_NUM_WORDS)}){SP}(?P<unit>{UNIT})s(?![\w])"),
     ("duration", rf"(?:(?P<amod>[Aa]lmost|[Nn]early|[Oo]ver|[Aa]bout|[Aa]round|[Aa]pproximately|[Rr]oughly){SP})?"
                  rf"(?:(?P<the>[Tt]he){SP}(?P<rel>past|last|next|coming|previous|first|final|following|"
-                 rf"initial|latest|remaining|same){SP})?(?P<num>{NUM})(?P<half>{SP}and{SP}a{SP}half)?(?:-|{SP})"
+                 rf"initial|latest|remaining|same){SP})?(?P<num>{NUM})(?P<half>{SP}and{SP}a{SP}half|{SP}1/2|{OSP}½)?(?:-|{SP})"
                  rf"(?:(?P<adj>straight|consecutive|successive|full|long|short|trading|business|working|"
-                 rf"calendar|more|additional|further|extra|whole|entire){SP})?(?P<unit>{UNIT})(?P<pl>s)?(?![\w])"),
+                 rf"calendar|more|additional|further|extra|whole|entire){SP})?(?P<unit>{UNIT})(?P<pl>s)?(?![\w])"
+                 rf"(?P<half_after>{SP}and{SP}a{SP}half(?![\w]))?"),
     ("bare_plural", r"(?P<unit>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ays|[Dd]ecades|[Hh]ours|[Mm]inutes|[Cc]enturies)"
                     r"(?P<long>-long)?(?![\w-])"),
     ("set", rf"(?P<q>[Ee]very|[Ee]ach|[Pp]er|[Oo]nce{SP}an?|[Tt]wice{SP}an?|{NUM}{SP}times{SP}an?)"

@@ -36,7 +36,8 @@ PARTS_OF_DAY: dict[str, str] = {
 # Cardinal number words (English); "a"/"an" mean one.
 NUMBER_WORDS: dict[str, float] = {
     "a": 1, "an": 1, **CARDINAL_WORDS, "a dozen": 12, "half a": 0.5, "half an": 0.5,
-    "a couple of": 2, "a couple": 2, "couple of": 2,
+    "a couple of": 2, "a couple": 2, "couple of": 2,    # TimeBank: "a couple of years" is P2Y
+    "single": 1,      # "a single-day record"
 }
 VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "numerous", "countless", "multiple",
                  "a number of", "dozens of", "hundreds of", "a couple of", "couple of")

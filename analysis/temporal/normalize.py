@@ -29,7 +29,7 @@ ANCHOR_REACH = 1500        # characters within which the last date mentioned anc
 _RATE_BEFORE = re.compile(r"(?:\d[\d,.]*%?|million|billion|thousand|hundred|percent|times|once|twice)"
                           r"(?:[ \t]+(?!(?:after|before|in|of|for|the|and|or|to|on|at|by|with|from|than|over|"
                           r"about|nearly|almost|was|were|is|are|had|has|have|been|be|it|they)\b)[a-z]+){0,2}[ \t]+$")
-_VAGUE_NUM = re.compile(r"(?i)^(?:several|many|some|a few|few|couple of|a couple of|numerous|multiple|"
+_VAGUE_NUM = re.compile(r"(?i)^(?:several|many|some|a few|few|numerous|multiple|"
                         r"dozens of|hundreds of)$")
 
 
@@ -84,11 +84,33 @@ def _unit(word: str) -> tuple[str, float]:
     return UNITS.get(w) or UNITS.get(w[:-1]) or UNITS[w.rstrip("s").rstrip("ie") + ("y" if w.endswith("ies") else "")]
 
 
+# A fraction of a unit written in the next smaller one (TimeML: "2 1/2 years" is P2Y6M)
+_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("TH", 24), "TH": ("TM", 60), "TM": ("TS", 60)}
+
+
+def _mixed_duration(n: float, letter: str) -> str | None:
+    """ "P2Y6M" for 2.5 years, "PT5H30M" for 5.5 hours; None when the fraction is no whole number
+    of the smaller unit."""
+    small, per = _SMALLER[letter]
+    whole, rest = int(n), (n - int(n)) * per
+    if not float(rest).is_integer():
+        return None
+    head = f"{whole}{letter[-1]}" if whole else ""
+    tail = f"{int(rest)}{small[-1]}"
+    if small.startswith("T") and not letter.startswith("T"):
+        return f"P{head}T{tail}"          # 1.5 days: P1DT12H
+    return f"PT{head}{tail}" if small.startswith("T") else f"P{head}{tail}"
+
+
 def duration_value(num: str | None, unit: str, half: bool = False) -> str:
     letter, factor = _unit(unit)
     n = None if num is None or _VAGUE_NUM.match(num) else _number(num)
     if n is not None:
         n = n * factor + (0.5 * factor if half else 0)
+    if n is not None and not float(n).is_integer() and letter in _SMALLER:
+        mixed = _mixed_duration(n, letter)
+        if mixed:
+            return mixed
     amount = "X" if n is None else cal.fmt_number(n)
     if letter == "Y" and factor == 10 and n is None:
         letter = "DE"

@@ -31,10 +31,20 @@ def _clause_without(doc, head, cut_start: int, cut_end: int) -> tuple[int, int] 
         return _span_chars(doc, cut_end, e)
     if cut_end >= e:
         return _span_chars(doc, s, cut_start)
+    if _adjunct(doc, s, cut_start):          # "Longer term, according to X, the goal is …"
+        return _span_chars(doc, cut_end, e)
+    if _adjunct(doc, cut_end, e):            # "… has died, according to X on Friday."
+        return _span_chars(doc, s, cut_start)
     left, right = _span_chars(doc, s, cut_start), _span_chars(doc, cut_end, e)
     if left and right:
         return left[0], right[1]
     return left or right
+
+
+def _adjunct(doc, start: int, end: int) -> bool:
+    """A short piece with no verb ("on Friday", "Longer term,"): no part of what is attributed."""
+    words = [t for t in doc[start:end] if not t.is_punct]
+    return len(words) <= 4 and not any(t.pos_ in ("VERB", "AUX") for t in words)
 
 
 def find_according(doc) -> list[Speech]:
@@ -50,6 +60,7 @@ def find_according(doc) -> list[Speech]:
             if obj is None:
                 continue
             src = (to.i + 1, _source_end(doc, obj))
+            relative_tail = src[1] < obj.right_edge.i + 1 and doc[src[1] + 1].tag_ in ("WP", "WDT", "WP$")
             head = tok.head if tok.head is not tok else tok
             while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and head.head is not head and \
                     head.pos_ not in ("VERB", "AUX"):
@@ -57,7 +68,9 @@ def find_according(doc) -> list[Speech]:
             if head is tok:
                 head = tok.sent.root
             cut_s = tok.i
-            cut_e = src[1]
+            cut_e = obj.right_edge.i + 1 if relative_tail else src[1]
+            if cut_e + 1 < len(doc) and doc[cut_e].text == "," and doc[cut_e + 1].tag_ in ("WP", "WDT", "WP$"):
+                cut_e = tok.sent.end      # "…, according to police, who said …": that clause is the source's own
             content = _clause_without(doc, head if head.i not in range(cut_s, cut_e) else tok.sent.root, cut_s, cut_e)
             if content is None:
                 continue
@@ -72,7 +85,8 @@ def _source_end(doc, obj) -> int:
     ("according to Ned Price, a spokesman")."""
     end = obj.right_edge.i + 1
     for k in range(obj.i + 1, end - 1):
-        if doc[k].text == "," and doc[k + 1].pos_ not in ("DET", "PROPN", "NOUN", "NUM", "PRON"):
+        if doc[k].text == "," and (doc[k + 1].pos_ not in ("DET", "PROPN", "NOUN", "NUM", "PRON")
+                                   or doc[k + 1].tag_ in ("WP", "WDT", "WP$")):
             return k
     return end
 
@@ -104,12 +118,16 @@ def bare_source(doc, quote_end: int, limit: int) -> BareSource | None:
     Sadiq Khan.``"""
     toks = []
     i = _token_at(doc, quote_end)
+    ended = False
     while i < len(doc) and doc[i].idx < limit:
         t = doc[i]
         if t.text in (".", "!", "?", "\n") or t.is_space and "\n" in t.text:
+            ended = True
             break
         toks.append(t)
         i += 1
+    if not ended and i < len(doc):
+        return None               # '“…”, Anna Lee of “Have no fear” told …': the source goes on past the limit
     while toks and (toks[0].text in (",", "”", "’", '"', "»", "''", "―", "—", "–", "-", "--") or toks[0].is_space):
         toks.pop(0)
     cue = None

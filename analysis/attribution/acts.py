@@ -88,6 +88,9 @@ def attributes_nothing(verb, base: str) -> bool:
     if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i < verb.head.i \
             and not any(c.dep_ in ("ccomp", "dobj") for c in kids) and verb_forms().get(verb.head.lower_) is not None:
         return True           # "Speaking about the film, X said …": the main verb reports
+    if base in PERFORMATIVE_VERBS and any(c.dep_ == "dobj" for c in kids) \
+            and not any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in kids):
+        return True           # "declared a state of emergency": an act done by saying it, no statement reported
     if any(c.dep_ == "prt" and f"{base} {c.lower_}" in NOT_SPEECH_PHRASALS for c in kids):
         return True           # "called off the search", "put up a fight"
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not agent or verb.dep_ == "amod":
@@ -109,6 +112,9 @@ def attributes_nothing(verb, base: str) -> bool:
         return True
     return any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in kids)
 
+
+# Verbs that do what they say with a noun object ("declared war", "declared a state of emergency").
+PERFORMATIVE_VERBS = frozenset({"declare"})
 
 # Phrasal verbs built on a reporting verb that report nothing ("call off the search", "put up a
 # fight"); "weigh in", "back off", "point out" stay reports.

@@ -27,7 +27,7 @@ from ..entities.lexicon import ORG_NOUNS as ORG_HEADS
 from ..entities.names import ORG_HEADS as ORG_NAME_HEADS
 from ..gazetteer import capitals
 from ..lexicons import MEDIA_OUTLETS, WIRE_AGENCIES
-from .lexicon import ANONYMITY_PHRASES, ANONYMOUS_DETS, ANONYMOUS_HEADS, MEDIA_WORDS
+from .lexicon import ANONYMITY_PHRASES, ANONYMOUS_DETS, ANONYMOUS_HEADS, EVIDENCE_NOUNS, MEDIA_WORDS
 
 # Heads of descriptions that stand for one person ("the founder", "the candidate", "she").
 PERSON_HEADS = frozenset(w for w in OFFICE_WORDS if w.isalpha() and w not in ("foreign", "interior", "defense", "defence",
@@ -39,7 +39,9 @@ PERSON_HEADS = frozenset(w for w in OFFICE_WORDS if w.isalpha() and w not in ("f
 # Quantifiers standing for unnamed people ("others", "some", "one of the victims").
 QUANTIFIER_HEADS = frozenset("others other some many most few several one two three everyone everybody someone "
                              "somebody nobody none all both".split())
-PERSON_NOUN = re.compile(r"[a-z]{3,}(?:er|or|ist|ant|ent|ian)$")
+PERSON_NOUN = re.compile(r"[a-z]{3,}(?:er|or|ist|ant|ent|ian|ee)$")
+# Pronoun heads whose type is the type of what they resolve to ("who", "they").
+PRONOUN_HEADS = frozenset("who whom that which he she they it we i".split())
 # "Western" means the West only before these ("Western governments", "Western allies").
 WEST_NOUNS = re.compile(r"\s+(?:governments?|nations?|countries|allies|powers|leaders|officials|diplomats|capitals)\b")
 _MEDIA = {m.lower() for m in WIRE_AGENCIES + MEDIA_OUTLETS}
@@ -69,9 +71,11 @@ def platform_in(text: str | None) -> str | None:
 def source_type(source: str | None, *, speaker: str | None, label: str | None, head: str | None,
                 channel: str | None = None) -> str:
     """One of the contract's source types for a source mention and what it resolved to."""
+    head = (head or "").lower()
+    if head in PRONOUN_HEADS and label is None and speaker and speaker.lower() != head:
+        return source_type(speaker, speaker=speaker, label=None, head=speaker.split()[-1], channel=channel)
     text = (source or "").lower()
     words = _WORD.findall(text)
-    head = (head or "").lower()
     if platform_in(channel) or platform_in(source) and head in ("post", "tweet", "account", "video", "message"):
         return "social_media"
     if is_media(speaker) or (label is None and head in MEDIA_WORDS) or is_media(source):
@@ -82,8 +86,8 @@ def source_type(source: str | None, *, speaker: str | None, label: str | None, h
                                                     and not any(w in ("spokesman", "spokeswoman", "spokesperson")
                                                                 for w in channel.lower().split())):
         return "document"      # a person speaking in a press release is still the person
-    if label is None and head in DOCUMENT_WORDS:
-        return "document"
+    if label is None and (head in DOCUMENT_WORDS or head in EVIDENCE_NOUNS):
+        return "document"      # "WHO's statistics", "the survey"
     if label == "LAW" or label in (None, "ORG") and head in DOCUMENT_WORDS:
         return "document"      # "The Constitution specifies …"
     if head in QUANTIFIER_HEADS or words[:2] == ["not", "everyone"]:
@@ -110,7 +114,7 @@ def source_type(source: str | None, *, speaker: str | None, label: str | None, h
     if label is None and any(_organisation_name(n) for n in (source, speaker) if n):
         return "organisation"  # "Transport for London (TfL)", "Amazon Web services"
     if speaker and speaker[:1].isupper() and label is None and head and head[:1].isalpha():
-        return "person" if source and source.split()[-1][:1].isupper() else "unknown"
+        return "person" if speaker.split()[-1][:1].isupper() and len(speaker.split()) > 1 else "unknown"
     return "unknown"
 
 

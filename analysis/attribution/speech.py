@@ -70,6 +70,18 @@ def relative(verb) -> bool:
                                        and c.i < verb.i for c in verb.children)
 
 
+def _before_other_report(clause, end: int) -> int:
+    """End of a reported clause before a coordinated report of someone else ("people changed their
+    minds and several said they …"): the parse can hang that report on the clause."""
+    forms = verb_forms()
+    for c in clause.children:
+        if c.dep_ == "conj" and c.i < end and forms.get(c.lower_) in SPEECH_VERBS \
+                and any(g.dep_ == "nsubj" for g in c.children):
+            cc = [g.i for g in clause.children if g.dep_ == "cc" and g.i < c.i]
+            end = min(end, max(cc) if cc else c.left_edge.i)
+    return end
+
+
 def _object_span(obj) -> tuple[int, int]:
     """Token span of an object as content, without a non-restrictive relative clause ("the House's
     decision, which Ross has called a stunt"): that clause is someone else's word."""
@@ -134,6 +146,15 @@ def _source_span(subj) -> tuple[int, int]:
     return s, e
 
 
+def _name_before(doc, verb):
+    """A name set off by commas right before a subjectless verb ("Speaking to AFP, the president of
+    the league, Jamel Msallem, said …": the parse hangs the name on the participle's object)."""
+    i = verb.i - 1
+    if i < 2 or doc[i].text != "," or doc[i - 1].pos_ != "PROPN" or doc[i - 1].ent_type_ not in ("PERSON", "ORG"):
+        return None
+    return doc[i - 1]
+
+
 def _inherited_subject(verb):
     """The subject of the verb a subjectless reporting verb depends on ("…, adding that")."""
     tok = verb
@@ -184,6 +205,7 @@ def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | N
         clause = None             # "A meet; B urges …": the clause before the semicolon is not what B says
     if clause is not None:
         s, e = _subtree_span(clause)
+        e = _before_other_report(clause, e)
         obj = next((c for c in kids if c.dep_ in ("dobj", "dative") and c.i < clause.i and c.i > verb.i), None)
         if obj is not None and (base in ("urge", "ask", "warn", "call") or base not in ADDRESSEE_OBJECT_VERBS
                                 and obj.dep_ == "dobj" and obj.pos_ != "PRON"):
@@ -415,6 +437,8 @@ def find_speech(doc) -> list[Speech]:
                 continue          # "he was told", "they are expected": no source, no content
         if subj is None:
             subj = _inherited_subject(tok)
+        if subj is None and tok.dep_ == "ROOT":
+            subj = _name_before(doc, tok)
         if subj is not None and (subj.dep_ == "expl" or subj.is_stop and subj.pos_ == "PROPN"):
             subj = None           # "there", or a function word the parse took for a name ("Amongst reported …")
         if subj is None and content is None:

@@ -263,6 +263,9 @@ class Referents:
             return Referent(m.name, m.label, mention=m) if m else Referent(None, None)
         if low in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
             return self.resolve(tok.head.head, depth=depth + 1)
+        if low in RELATIVE_PRONOUNS and tok.i > 1 and self.doc[tok.i - 1].text == "," \
+                and self.doc[tok.i - 2].pos_ in ("NOUN", "PROPN"):
+            return self.resolve(self.doc[tok.i - 2], depth=depth + 1)    # "…, according to police, who said"
         return Referent(None, None)
 
     def resolve(self, head, span: tuple[int, int] | None = None, depth: int = 0) -> Referent:
@@ -282,7 +285,7 @@ class Referents:
             ends = [p.i for p in parts[1:]] + [span[1] if span else conj[-1].right_edge.i + 1]
             found = [self._conjunct(p, e, depth) for p, e in zip(parts, ends, strict=True)]
             names = [r.name for r in found]
-            if all(names):
+            if all(names) and not self._described(found, conj):
                 return Referent(" and ".join(dict.fromkeys(names)), found[0].label)
         if m is not None:
             return Referent(self._fullest(m), m.label, mention=m)
@@ -327,6 +330,10 @@ class Referents:
         if head.tag_ in ("NNP", "NNPS") and low in DEMONYMS:
             return Referent(head.text, "NORP")
         text = self.text_of(head, span)
+        if head.tag_ == "NNP" and not head.ent_type_:     # a name the recogniser missed: "Regina Ip from the camp"
+            name = [t for t in head.lefts if t.dep_ == "compound" and t.tag_ == "NNP"] + [head]
+            if len(name) > 1 and name[0].i == head.i - len(name) + 1:
+                return Referent(" ".join(t.text for t in name), None)
         office, country = office_of(text)
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in kids) \
             or any(c.dep_ == "poss" for c in kids)
@@ -390,6 +397,8 @@ class Referents:
         found = [self._conjunct(p, e, 0) for p, e in zip(parts, ends, strict=True)]
         if not all(r.name for r in found) or len({r.name for r in found}) < len(found):
             return []
+        if self._described(found, conj):
+            return []
         starts = [span[0]] + [min(p.left_edge.i, p.i) for p in conj]
         out = []
         for s, e, r in zip(starts, [p.left_edge.i for p in conj] + [span[1]], found, strict=True):
@@ -397,6 +406,12 @@ class Referents:
                 e -= 1
             out.append(((s, e), r))
         return out
+
+    def _described(self, found: list[Referent], conj) -> bool:
+        """True when "A, B and C" is one named entity described ("Maya Cummings, his wife and the
+        party's chair"), not several: a name, a comma, then descriptions."""
+        return found[0].label in ("PERSON", "ORG") and any(r.label is None for r in found[1:]) \
+            and self.doc[conj[0].left_edge.i - 1].text == ","
 
     def _conjunct(self, tok, end: int, depth: int) -> Referent:
         """One of "A and B": a name, or a title followed by the name it introduces."""

@@ -103,12 +103,19 @@ def timeline_events(corpus: Corpus, *, actor: str | None = None) -> pd.DataFrame
     return filter_by_actor(events, actor)
 
 
-def corpus_tables(corpus: Corpus, *, texts: Sequence[str] | None = None) -> Tables:
+def articles_table(corpus: Corpus, *, texts: Sequence[str] | None = None) -> pd.DataFrame:
+    """The articles table; ``texts`` (in input order) fills its ``text`` column."""
+    articles = corpus.table("articles")
+    articles["text"] = list(texts) if texts is not None else ""
+    return articles
+
+
+def corpus_tables(corpus: Corpus, *, texts: Sequence[str] | None = None, articles: pd.DataFrame | None = None
+                  ) -> Tables:
     """Every table of the corpus as a DataFrame (for small corpora); ``texts`` (in input order) fills
-    ``articles.text``."""
-    frames = {name: corpus.table(name) for name in Tables._fields}
-    frames["articles"]["text"] = list(texts) if texts is not None else ""
-    return Tables(**frames)
+    ``articles.text``, or ``articles`` is the articles table already read."""
+    frames = {name: corpus.table(name) for name in Tables._fields if name != "articles"}
+    return Tables(articles=articles if articles is not None else articles_table(corpus, texts=texts), **frames)
 
 
 def export_csv(corpus: Corpus, out_dir: str | Path, *, batch_rows: int = 20_000) -> list[Path]:

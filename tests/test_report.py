@@ -73,9 +73,19 @@ def test_index_is_an_overview_with_run_details_last(built):
     assert 'href="data/timeline.json"' in index
 
 
-def test_an_unchanged_run_keeps_everything(built):
+def _overview(index: str) -> str:
+    return index[index.index("<h2>Overview</h2>"):index.index("<h2>Run details</h2>")]
+
+
+def test_an_unchanged_run_keeps_everything(built, monkeypatch):
     import json
 
+    before = _overview(_read(built, "index.html"))
+
+    def no_tables(*args, **kwargs):
+        raise AssertionError("an unchanged run read every table")
+
+    monkeypatch.setattr(build, "corpus_tables", no_tables)      # a year of news: only the articles are read
     stream = io.StringIO()
     status = build.build_reports(str(built["seeds"]), out=built["out"], params={"published": "2023-03-03"},
                                  stream=stream)
@@ -84,6 +94,7 @@ def test_an_unchanged_run_keeps_everything(built):
     assert run["pages"] == {"rendered": 0, "reused": 2, "failed": {}}
     assert "notebooks" not in run["timings"] and "nothing changed" in stream.getvalue()
     assert (built["out"] / "data" / "timeline.json").is_file() and (built["out"] / "timeline.html").is_file()
+    assert _overview(_read(built, "index.html")) == before
 
 
 def test_progress_and_summary_on_the_stream(built):
@@ -180,14 +191,15 @@ def test_publish_replaces_the_whole_folder(tmp_path):
 
 
 def test_index_shows_warnings_apart_from_ok():
-    from analysis.report.index import render_index
+    from analysis.report.index import overview_html, render_index
     from analysis.tables import build_tables
     from analysis.types import Article
 
     arts = [Article("a", "text", warning="not UTF-8; the encoding was guessed as Windows-1252 (cp1252)"),
             Article("b", "text")]
     tables = build_tables(arts, {"a": {"published": None}, "b": {"published": None}})
-    page = render_index(started="now", version="v", model="m", parameters={}, timings={}, tables=tables, jobs=[])
+    page = render_index(started="now", version="v", model="m", parameters={}, timings={}, articles=tables.articles,
+                        overview=overview_html(tables, jobs=[]), jobs=[])
     assert '<span class="warning">warning</span> not UTF-8; the encoding was guessed as Windows-1252' in page
     assert "2 articles, 0 failed, 1 with warnings" in page
 

@@ -12,6 +12,7 @@ in whole at the end, under a lock, so the output folder always holds one whole r
 """
 from __future__ import annotations
 
+import functools
 import importlib.util
 import logging
 import os
@@ -24,18 +25,19 @@ from typing import TextIO
 
 import pandas as pd
 
-from ..corpus import corpus_tables, export_csv, open_corpus
+from ..corpus import articles_table, corpus_tables, export_csv, open_corpus
 from ..errors import ParameterError
 from ..ingest import DEFAULT_MAX_BYTES
 from ..nlp import DEFAULT_MODEL
 from ..pipeline import parse_published
+from ..queries import Corpus
 from ..progress import Progress as ArticlesProgress
 from ..store import Store
 from ..tables import Tables, to_json, write_atomic
 from ..workbook import PROJECT_ROOT, code_version
 from . import pages, publish, reuse
 from .execute import corpus_reports, execute  # noqa: F401  (execute: part of this module's API)
-from .index import Job, render_index
+from .index import Job, overview_html, render_index
 from .notebook import remember
 
 LOGGER = logging.getLogger(__name__)
@@ -249,10 +251,12 @@ def check_positive(name: str, value) -> None:
 
 
 def _analyse(seeds: list[Path], *, stage: Path, params: dict, model: str, time_limit: float | None, run: dict,
-             quiet: bool, stream: TextIO | None, keep: Callable[[pd.DataFrame], bool]) -> tuple[Tables, bool]:
+             quiet: bool, stream: TextIO | None, keep: Callable[[pd.DataFrame], bool]
+             ) -> tuple[pd.DataFrame, Corpus, bool]:
     """The analysis phase: what the store lacks is analysed (a progress bar follows it); the tables are
     exported as CSV, streamed from the store, unless ``keep(articles)`` says the previous run's outputs
-    still hold (and has kept them); every table of the run, and whether they were kept."""
+    still hold (and has kept them). The articles table, the run's corpus (open: the caller closes it)
+    and whether the outputs were kept."""
     bar: list[ArticlesProgress] = []
     texts: list[str] = []
 
@@ -267,13 +271,14 @@ def _analyse(seeds: list[Path], *, stage: Path, params: dict, model: str, time_l
     try:
         if bar:
             bar[0].close()
-        tables = corpus_tables(corpus, texts=texts)
-        kept = keep(tables.articles)
+        articles = articles_table(corpus, texts=texts)
+        kept = keep(articles)
         if not kept:
             export_csv(corpus, stage / "data")
-        return tables, kept
-    finally:
+        return articles, corpus, kept
+    except BaseException:
         corpus.close()
+        raise
 
 
 def _build(seeds: list[Path], *, out: Path, stage: Path, articles: str, params: dict, model: str, nb_dir: Path,
@@ -281,8 +286,6 @@ def _build(seeds: list[Path], *, out: Path, stage: Path, articles: str, params: 
            stream: TextIO | None) -> int:
     """The run, written into ``stage``; ``out`` is where it will be published (it holds the previous
     run, whose unchanged parts are kept). Analyses are kept in ``run["store"]``, made by ``run["engine"]``."""
-    from .. import __version__
-
     started = datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
@@ -295,12 +298,31 @@ def _build(seeds: list[Path], *, out: Path, stage: Path, articles: str, params: 
         return reuse.previous_key(out) == keys[0] and reuse.keep(
             ["data", *(j.ipynb for j in jobs), *(j.html for j in jobs)], previous=out, stage=stage)
 
-    tables, unchanged = _analyse(seeds, stage=stage, params=params, model=model, time_limit=time_limit, run=run,
-                                 quiet=quiet, stream=stream, keep=keep)
-    key = keys[0]
+    arts, corpus, unchanged = _analyse(seeds, stage=stage, params=params, model=model, time_limit=time_limit,
+                                       run=run, quiet=quiet, stream=stream, keep=keep)
+    user = {"seeds": [str(s) for s in seeds], "out": str(out), "articles": articles, "model": model,
+            **{k: v for k, v in run.items() if v is not None}, **params,
+            **({"time_limit": time_limit} if time_limit else {})}
+    try:
+        return _reports(corpus, arts, unchanged=unchanged, key=keys[0], jobs=jobs, base=base, t0=t0,
+                        timings=timings, out=out, stage=stage, articles=articles, nb_dir=nb_dir,
+                        reuse_kernel=reuse_kernel, say=say, started=started, user=user)
+    finally:
+        corpus.close()
+
+
+def _reports(corpus: Corpus, arts: pd.DataFrame, *, unchanged: bool, key: str, jobs: list[Job], base: dict,
+             t0: float, timings: dict[str, float], out: Path, stage: Path, articles: str, nb_dir: Path,
+             reuse_kernel: bool, say: Progress, started: str, user: dict) -> int:
+    """The rest of the run once the corpus is analysed: notebooks, pages and index (``user``: the run's
+    parameters as the index shows them). The tables other than the articles are read from the store
+    only if something needs them (a page or the overview to render)."""
+    from .. import __version__
+
+    tables = functools.cache(lambda: corpus_tables(corpus, articles=arts))
     timings["analysis"] = time.perf_counter() - t0
-    n_bad = int(tables.articles["error"].notna().sum())
-    say(f"{len(tables.articles)} articles read, {n_bad} failed ({timings['analysis']:.1f} s)")
+    n_bad = int(arts["error"].notna().sum())
+    say(f"{len(arts)} articles read, {n_bad} failed ({timings['analysis']:.1f} s)")
 
     if unchanged:
         say("timeline and sources: nothing changed since the previous run; kept")
@@ -312,23 +334,25 @@ def _build(seeds: list[Path], *, out: Path, stage: Path, articles: str, params: 
     t3 = time.perf_counter()
     done = pages.Pages()
     if articles != "none":
-        remember(tables, base["seeds"], published=params.get("published"), store=run["store"], model=model,
-                 max_bytes=params.get("max_bytes", DEFAULT_MAX_BYTES))
-        done = pages.write_pages(tables.articles, out=stage, params=dict(base, data_dir=None), previous=out,
+        remember(tables, base["seeds"], published=base.get("published"), store=base["store"], model=base["model"],
+                 max_bytes=base.get("max_bytes", DEFAULT_MAX_BYTES))
+        done = pages.write_pages(arts, out=stage, params=dict(base, data_dir=None), previous=out,
                                  progress=lambda i, n: say(f"article pages {i}/{n}", force=i == n))
         say(f"article pages: {len(done.rendered)} rendered, {len(done.reused)} unchanged and kept"
             + (f", {len(done.failed)} FAILED" if done.failed else ""))
     timings["pages"] = time.perf_counter() - t3
 
     t4 = time.perf_counter()
-    user = {"seeds": [str(s) for s in seeds], "out": str(out), "articles": articles, "model": model,
-            **{k: v for k, v in run.items() if v is not None}, **params,
-            **({"time_limit": time_limit} if time_limit else {})}
     version = f"{__version__} (source {code_version()})"
     note = "Article pages were not written (--articles none)." if articles == "none" else None
+    okey = reuse.overview_key(key, pages=done.files, failed=done.failed, errors=[j.error for j in jobs])
+    overview = reuse.previous_overview(out, okey) if unchanged and not done.rendered else None
+    if overview is None:
+        overview = overview_html(tables(), jobs=jobs, pages=done.files, failed_pages=done.failed)
+    write_atomic(stage / reuse.OVERVIEW, reuse.stamped_overview(okey, overview))
     write_atomic(stage / "index.html", render_index(
-        started=started, version=version, model=model, parameters=user, timings=timings, tables=tables,
-        jobs=jobs, pages=done.files, failed_pages=done.failed, note=note))
+        started=started, version=version, model=base["model"], parameters=user, timings=timings, articles=arts,
+        overview=overview, jobs=jobs, note=note))
     timings["index"] = time.perf_counter() - t4
     record = {"started": started, "version": version, "parameters": user, "timings": timings, "corpus_key": key,
            "notebooks": [{"notebook": j.ipynb, "seconds": round(j.seconds, 2), "error": j.error, "reused": j.reused}

@@ -98,28 +98,36 @@ def _run_details(*, started: str, version: str, model: str, parameters: Mapping,
     return parts
 
 
-def render_index(*, started: str, version: str, model: str, parameters: Mapping, timings: Mapping[str, float],
-                 tables, jobs: Sequence[Job], pages: Mapping[str, str] | None = None,
-                 failed_pages: Mapping[str, str] | None = None, note: str | None = None) -> str:
-    """The index page as a string: the reports, an overview of the corpus, the failures, the most cited
-    sources, every article with a link to its page (``pages``: article id to path), then the run's details."""
+def overview_html(tables, *, jobs: Sequence[Job], pages: Mapping[str, str] | None = None,
+                  failed_pages: Mapping[str, str] | None = None) -> str:
+    """The part of the index that depends on the corpus: the overview, the failures, the most cited
+    sources and every article with a link to its page (``pages``: article id to path). A run whose
+    corpus and pages are those of the previous run reuses it (:mod:`.reuse`) instead of reading every
+    table again."""
     from ..evidence import Linker
-    from .overview import CSS as OVERVIEW_CSS
     from .overview import articles_html, figures_html, sources_html
 
     articles = tables.articles
-    linker = Linker.from_tables(tables)
+    return "\n".join([
+        "<h2>Overview</h2>", figures_html(tables), _failures(articles, jobs, failed_pages or {}),
+        "<h2>Most cited sources</h2>", sources_html(tables.attributions, linker=Linker.from_tables(tables)),
+        f"<h2>Articles ({len(articles)})</h2>",
+        "<p>Each title opens the article's page; the browser's search (Ctrl+F) finds a title or an id.</p>",
+        articles_html(tables, pages=pages or {}, failed=failed_pages)])
+
+
+def render_index(*, started: str, version: str, model: str, parameters: Mapping, timings: Mapping[str, float],
+                 articles: pd.DataFrame, overview: str, jobs: Sequence[Job], note: str | None = None) -> str:
+    """The index page as a string: links to the reports, the ``overview`` (:func:`overview_html`), then
+    the run's details and its inputs (``articles``)."""
+    from .overview import CSS as OVERVIEW_CSS
+
     links = [f'<a href="{_e(j.html)}">{_e(j.title)}</a>' + ("" if j.ok else f" ({_status(False, j.error)})")
              for j in jobs]
     links += ['<a href="data/">the tables as CSV</a>', '<a href="data/timeline.json">timeline.json</a> (TimelineJS)']
     parts = [f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>News analysis reports</title>"
              f"<style>{CSS}{OVERVIEW_CSS}</style></head><body><h1>News analysis reports</h1>",
-             f'<p class="reports">{" · ".join(links)}</p>', "<h2>Overview</h2>", figures_html(tables),
-             _failures(articles, jobs, failed_pages or {}),
-             "<h2>Most cited sources</h2>", sources_html(tables.attributions, linker=linker),
-             f"<h2>Articles ({len(articles)})</h2>",
-             "<p>Each title opens the article's page; the browser's search (Ctrl+F) finds a title or an id.</p>",
-             articles_html(tables, pages=pages or {}, failed=failed_pages)]
+             f'<p class="reports">{" · ".join(links)}</p>', overview]
     if note:
         parts.append(f"<p>{_e(note)}</p>")
     parts += _run_details(started=started, version=version, model=model, parameters=parameters, timings=timings,

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -41,6 +42,8 @@ def _remembered(make, kind: str, seeds, **params):
         for old in [k for k in _MEMO if k[0] == kind]:
             del _MEMO[old]
         _MEMO[key] = make(seeds, **params)
+    if callable(_MEMO[key]):              # remembered as a loader: read on first use
+        _MEMO[key] = _MEMO[key]()
     return _MEMO[key]
 
 
@@ -62,10 +65,11 @@ def corpus_db(seeds, *, published: str | None = None, store: str | Path | None =
                        max_bytes=max_bytes)
 
 
-def remember(tables: Tables, seeds, *, published: str | None = None, store: str | Path | None = None,
+def remember(tables: Tables | Callable[[], Tables], seeds, *, published: str | None = None, store: str | Path | None = None,
              model: str = DEFAULT_MODEL, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
-    """Make :func:`corpus` with these arguments return ``tables`` (already read by the report builder,
-    which then runs the article notebook in its own process once per article)."""
+    """Make :func:`corpus` with these arguments return ``tables`` (read by the report builder, which
+    then runs the article notebook in its own process once per article), or what the loader
+    ``tables()`` returns when a notebook first asks for them."""
     params = {"published": published, "store": store, "model": model, "max_bytes": max_bytes}
     for old in [k for k in _MEMO if k[0] == "tables"]:
         del _MEMO[old]

@@ -82,3 +82,26 @@ def keep(names: Iterable[str], *, previous: Path, stage: Path) -> bool:
     for f in files:
         link_or_copy(previous / f, stage / f)
     return True
+
+
+OVERVIEW = ".overview.html"     # the index's corpus part, as the previous run wrote it
+
+
+def overview_key(corpus: str, *, pages: Mapping[str, str], failed: Mapping[str, str], errors: Iterable) -> str:
+    """The key of the index's overview: the corpus key, the article pages and what failed."""
+    text = to_json({"corpus": corpus, "pages": dict(pages), "failed": dict(failed), "errors": list(errors)})
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def previous_overview(out: Path, key: str) -> str | None:
+    """The overview the previous run in ``out`` wrote, if it had this ``key``."""
+    try:
+        first, _, body = (out / OVERVIEW).read_text(encoding="utf-8").partition("\n")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return body if first == f"<!-- overview {key} -->" else None
+
+
+def stamped_overview(key: str, overview: str) -> str:
+    """The overview as it is kept for the next run: its key on the first line."""
+    return f"<!-- overview {key} -->\n{overview}"

@@ -30,10 +30,10 @@ from ..errors import ParameterError
 from ..ingest import DEFAULT_MAX_BYTES
 from ..nlp import DEFAULT_MODEL
 from ..pipeline import parse_published
-from ..queries import Corpus
 from ..progress import Progress as ArticlesProgress
+from ..queries import Corpus
 from ..store import Store
-from ..tables import Tables, to_json, write_atomic
+from ..tables import to_json, write_atomic
 from ..workbook import PROJECT_ROOT, code_version
 from . import pages, publish, reuse
 from .execute import corpus_reports, execute  # noqa: F401  (execute: part of this module's API)

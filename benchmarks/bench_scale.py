@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/bench_scale.py scale --n 2000 [--work DIR]
     .venv/bin/python benchmarks/bench_scale.py engines --n 400 [--work DIR]
     .venv/bin/python benchmarks/bench_scale.py baseline --base DIR [--work DIR]
+    .venv/bin/python benchmarks/bench_scale.py synthetic --n 20000 --from-n 2000 --rate R --work DIR
 
 The corpus is built from the Wikinews 2019 records (``../shared/data/wikinews/wikinews_2019.jsonl``):
 record ``i`` is record ``i mod 171`` with a distinct id and its last sentence varied ("… (copy i)"),
@@ -16,6 +17,12 @@ memory of the whole process tree (the CLI, its workers and the notebook kernel),
 (2 processes), a Dask LocalCluster of 2 single-threaded workers and one of 1 worker, each into a
 fresh store. ``baseline``: the 171 Wikinews articles and the seed article with the code in
 ``--base`` (a checkout of an earlier commit) and with this checkout, cold, alternating.
+``synthetic``: what depends on the size of the store, without analysing N articles: after ``scale
+--n M`` in the same ``--work``, a store of N analyses is made from the M real ones (article ``i``
+of the N-article corpus gets the rows of article ``i mod M`` under its own key); then a run that
+only runs the notebooks on it, an unchanged re-run and 200 new articles (analysed for real). The
+first run of N articles is estimated as N / ``--rate`` (the articles/s of the M run) plus the
+notebooks, and said to be an estimate.
 """
 from __future__ import annotations
 
@@ -164,19 +171,83 @@ def baseline(args) -> int:
     return 0
 
 
+def synthetic_store(source: Path, corpus_m: Path, corpus_n: Path, target: Path, *, m: int) -> int:
+    """Write into ``target`` a store holding an analysis for every article of ``corpus_n``: the rows
+    of article ``i mod m`` of ``corpus_m`` (analysed in ``source``) under article ``i``'s key."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from analysis.engine import key_of
+    from analysis.ingest import iter_articles
+    from analysis.nlp import DEFAULT_MODEL
+    from analysis.store import TABLES, Store
+    from analysis.workbook import code_version
+
+    version = code_version()
+
+    def keys(corpus: Path) -> list:
+        return [key_of(a, code_version=version, model=DEFAULT_MODEL) for a in iter_articles([corpus])]
+
+    old, new = keys(corpus_m), keys(corpus_n)
+    store, copies = Store(source), -(-len(new) // m)
+    for table in (*[t for t in TABLES if t != "articles"], "articles"):     # articles last: they commit
+        data = store.read(table)
+        (target / table).mkdir(parents=True, exist_ok=True)
+        for c in range(copies):
+            mapping = {old[i].key: new[c * m + i] for i in range(min(m, len(new) - c * m))}
+            rows = data.filter(pa.array([k in mapping for k in data.column("key").to_pylist()]))
+            to = [mapping[k] for k in rows.column("key").to_pylist()]
+            rows = rows.set_column(rows.schema.get_field_index("key"), "key", pa.array([k.key for k in to]))
+            rows = rows.set_column(rows.schema.get_field_index("batch"), "batch", pa.array([f"{c:016x}"] * len(to)))
+            if table == "articles":
+                rows = rows.set_column(rows.schema.get_field_index("sha256"), "sha256",
+                                       pa.array([k.sha256 for k in to]))
+            pq.write_table(rows, target / table / f"part-{c:016x}.parquet", compression="zstd")
+    return len(new)
+
+
+def synthetic(args) -> int:
+    m, n = args.from_n, args.n
+    corpus_m = args.work / f"corpus-{m}"
+    if not corpus_m.is_dir():
+        print(f"run `scale --n {m}` in {args.work} first", file=sys.stderr)
+        return 2
+    corpus = build_corpus(args.work / f"synthetic-{n}", n)
+    store, out = args.work / f"store-synthetic-{n}", args.work / f"out-synthetic-{n}"
+    start = time.perf_counter()
+    synthetic_store(args.work / f"store-{m}", corpus_m, corpus, store, m=m)
+    print(f"store of {n} analyses made from {m} in {time.perf_counter() - start:.1f} s", flush=True)
+    first = report(corpus, out, store, *args.extra)
+    print(_line(f"N={n} from the store (notebooks only)", first), flush=True)
+    estimate = n / args.rate + first["seconds"]
+    print(f"N={n} first run, estimated: {n} / {args.rate} articles/s + {first['seconds']:.1f} s = {estimate:.0f} s",
+          flush=True)
+    again = report(corpus, out, store, *args.extra)
+    print(_line(f"N={n} unchanged re-run", again) + f"  = {again['seconds'] / estimate:.1%} of the estimate",
+          flush=True)
+    build_corpus(corpus, ADDED, start=10**6)
+    added = report(corpus, out, store, *args.extra)
+    allowance = 0.05 * estimate + ADDED / args.rate
+    print(_line(f"N={n} + {ADDED} new", added) + f"  target <= 5% of the estimate + {ADDED} / {args.rate} "
+          f"= {allowance:.1f} s", flush=True)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("mode", choices=("scale", "engines", "baseline"))
+    ap.add_argument("mode", choices=("scale", "engines", "baseline", "synthetic"))
     ap.add_argument("--n", type=int, default=2000)
     ap.add_argument("--work", type=Path, default=None, help="working folder (default: a new temporary one)")
     ap.add_argument("--base", type=Path, help="baseline: a checkout of the code to compare with")
     ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--from-n", type=int, default=2000, help="synthetic: the N of the earlier scale run")
+    ap.add_argument("--rate", type=float, help="synthetic: the articles/s of that run")
     ap.add_argument("extra", nargs="*", help="more options for `analysis report` (after --)")
     args = ap.parse_args(argv)
     args.work = (args.work or Path(tempfile.mkdtemp(prefix="bench-scale-"))).resolve()
     args.work.mkdir(parents=True, exist_ok=True)
     print(f"working folder {args.work}", flush=True)
-    return {"scale": scale, "engines": engines, "baseline": baseline}[args.mode](args)
+    return {"scale": scale, "engines": engines, "baseline": baseline, "synthetic": synthetic}[args.mode](args)
 
 
 if __name__ == "__main__":

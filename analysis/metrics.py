@@ -20,6 +20,7 @@ import logging
 import pandas as pd
 
 from .lexicons import WIRE_AGENCIES
+from .tables import records
 
 LOGGER = logging.getLogger(__name__)
 
@@ -53,7 +54,8 @@ def with_evidence(attributions: pd.DataFrame) -> pd.DataFrame:
     if df.empty:
         df["evidence"] = pd.Series(dtype=object)
         return df
-    df["evidence"] = [(row["article_id"], _offset(row)) for row in df.to_dict("records")]
+    cols = [c for c in ("article_id", "content_start", "source_start", "cue_start") if c in df.columns]
+    df["evidence"] = [(row["article_id"], _offset(row)) for row in records(df, cols)]
     return df
 
 

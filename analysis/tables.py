@@ -35,6 +35,15 @@ class Tables(NamedTuple):
     events: pd.DataFrame
 
 
+def records(df: pd.DataFrame, columns: Sequence[str] | None = None) -> list[dict]:
+    """The rows of ``df`` (only ``columns`` when given) as dicts, like ``df.to_dict("records")`` but built
+    column by column: ten times quicker on the Arrow-backed columns that tables read from the store
+    have, which matters on a corpus of a hundred thousand rows."""
+    cols = list(df.columns if columns is None else columns)
+    return [dict(zip(cols, values, strict=True)) for values in zip(*(df[c].tolist() for c in cols), strict=True)] \
+        if cols else [{} for _ in range(len(df))]
+
+
 def columns(kind: str) -> list[str]:
     """The columns of the ``kind`` table: ``article_id`` and the record's fields."""
     return ["article_id"] + [f.name for f in dataclasses.fields(RECORDS[kind])]

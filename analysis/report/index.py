@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..tables import records
+
 
 @dataclass
 class Job:
@@ -66,7 +68,7 @@ def _status(ok: bool, error: str | None = None, warning: str | None = None) -> s
 
 def _failures(articles: pd.DataFrame, jobs: Sequence[Job], pages: Mapping[str, str]) -> str:
     ingest = articles[articles["error"].notna()]
-    failures = [(f"input {r['source_path']}", r["error"]) for r in ingest.to_dict("records")]
+    failures = [(f"input {r['source_path']}", r["error"]) for r in records(ingest, ["source_path", "error"])]
     failures += [(f"notebook {j.ipynb}", j.error) for j in jobs if not j.ok]
     failures += [(f"article page of {aid}", why) for aid, why in pages.items()]
     if not failures:
@@ -94,7 +96,8 @@ def _run_details(*, started: str, version: str, model: str, parameters: Mapping,
     parts.append(_table(["article", "source", "sha256", "status"], [
         [_e(r["article_id"]), f'<span class="mono">{_e(r["source_path"])}</span>',
          f'<span class="mono">{_e(r["sha256"])}</span>', _status(pd.isna(r["error"]), r["error"], r.get("warning"))]
-        for r in articles.to_dict("records")]))
+        for r in records(articles, [c for c in ("article_id", "source_path", "sha256", "error", "warning")
+                                    if c in articles])]))
     return parts
 
 

@@ -15,6 +15,7 @@ from .. import metrics
 from ..display import format_number
 from ..evidence import Linker, esc, page_name
 from ..htmlcharts import speaker_counts
+from ..tables import records
 from ..types import EVENT_STATUSES
 
 LOGGER = logging.getLogger(__name__)
@@ -90,7 +91,7 @@ def articles_html(tables, *, pages: Mapping[str, str], failed: Mapping[str, str]
     cites = metrics.citations(tables.attributions)["article_id"].astype(str).value_counts() \
         if len(tables.attributions) else {}
     rows = []
-    for r in arts.to_dict("records"):
+    for r in records(arts, ["article_id", "title", "error", "published", "outlet", "n_words"]):
         aid = str(r["article_id"])
         title = r["title"] if isinstance(r["title"], str) and r["title"].strip() else aid
         href = pages.get(aid)

@@ -124,7 +124,7 @@ RULES: list[tuple[str, str]] = [
                  rf"(?:(?P<the>[Tt]he){SP}(?P<rel>past|last|next|coming|previous|first|final|following|"
                  rf"initial|latest|remaining|same){SP})?(?P<num>{NUM})(?P<half>{SP}and{SP}a{SP}half|{SP}1/2|{OSP}½)?(?:-|{SP})"
                  rf"(?:(?P<adj>straight|consecutive|successive|full|long|short|trading|business|working|"
-                 rf"calendar|more|additional|further|extra|whole|entire){SP})?(?P<unit>{UNIT})(?P<pl>s)?(?![\w])"
+                 rf"calendar|more|additional|further|extra|whole|entire){SP})?(?P<unit>{UNIT})(?P<pl>s)?(?![\w]|-(?:earlier|ago)\b)"
                  rf"(?P<half_after>{SP}and{SP}a{SP}half(?![\w]))?"),
     ("bare_plural", r"(?P<unit>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ays|[Dd]ecades|[Hh]ours|[Mm]inutes|[Cc]enturies)"
                     r"(?P<long>-long)?(?![\w-])"),

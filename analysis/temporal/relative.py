@@ -103,10 +103,16 @@ def r_relunit(c: Candidate, ctx: Context) -> list[Found]:
         d = base + timedelta(days=step if unit == "night" or step else 0)
         return [(c.start, c.end, "TIME", f"{d.isoformat()}T{PARTS_OF_DAY[unit]}")]
     if unit == "weekend" and step == 0 and base == ctx.dct:
-        tense = ctx.tense.at(c.start, c.end)
-        if tense == "past" and base.isoweekday() < 6:
-            base = base - timedelta(days=base.isoweekday())
+        return [(c.start, c.end, "DATE", _weekend(c, ctx))]
     return [(c.start, c.end, "DATE", period_value(unit, shift(base, unit, step)))]
+
+
+def _weekend(c: Candidate, ctx: Context) -> str:
+    """"this weekend", "over the weekend": the one just past in a past clause, else the coming one."""
+    base = ctx.dct
+    if ctx.tense.at(c.start, c.end) == "past" and base.isoweekday() < 6:
+        base = base - timedelta(days=base.isoweekday())
+    return period_value("weekend", base)
 
 
 def _anchor_day(ctx: Context, pos: int) -> str | None:
@@ -157,7 +163,11 @@ def r_anaphor(c: Candidate, ctx: Context) -> list[Found]:
     day_like = unit == "day" or unit in PARTS_OF_DAY
     if unit == "quarter" and not g.get("mod") and det in ("the", "that", "same"):
         value = periods.reported_quarter(ctx, c.start)      # "for the quarter", "that quarter"
+        if value and g.get("ya"):                             # "the quarter a year ago"
+            value = periods.years_back(value, 1)
         return [(c.start, c.end, "DATE", value)] if value else []
+    if unit == "weekend" and det == "the" and not g.get("mod") and not g.get("after") and ctx.dct:
+        return [(c.start, c.end, "DATE", _weekend(c, ctx))]     # "over the weekend": around the reference date
     anchor = ctx.anchor_value(c.start, day=day_like)
     if g.get("mod") and det == "the":
         return [(c.start, c.end, "DATE", period_value(unit, ctx.dct))] if ctx.dct else []

@@ -44,6 +44,8 @@ PERSON_NOUN = re.compile(r"[a-z]{3,}(?:er|or|ist|ant|ent|ian|ee)$")
 PRONOUN_HEADS = frozenset("who whom that which he she they it we i".split())
 # "Western" means the West only before these ("Western governments", "Western allies").
 WEST_NOUNS = re.compile(r"\s+(?:governments?|nations?|countries|allies|powers|leaders|officials|diplomats|capitals)\b")
+# What joins another party to a source: its affiliation is not the source's.
+_OTHERS = re.compile(r",?\s+(?:along|together)\s+with\b|,?\s+as\s+well\s+as\b|,?\s+alongside\b")
 _MEDIA = {m.lower() for m in WIRE_AGENCIES + MEDIA_OUTLETS}
 _WORD = re.compile(r"[\w.’'-]+")
 
@@ -146,6 +148,7 @@ def affiliation(source: str | None, *, speaker: str | None, label: str | None,
     for text in (source, speaker):
         if not text:
             continue
+        text = _OTHERS.split(text)[0]     # "Planned Parenthood, along with the American Civil Liberties Union"
         low = text.lower()
         for seat, country in SEATS_OF_POWER.items():
             if seat in low:

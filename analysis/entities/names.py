@@ -170,6 +170,18 @@ def _title_before(doc, i: int) -> bool:
     return k < j and _title_of(doc, k)
 
 
+def _title_after(doc, end: int) -> bool:
+    """True when an apposition with a title follows a name: "Tomasz Kubiak, a fire service spokesman"."""
+    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an", "the"):
+        return False
+    for t in doc[end + 2:end + 7]:
+        if t.lower_ in TITLE_WORDS and t.pos_ == "NOUN":
+            return True
+        if t.is_punct or t.pos_ not in ("NOUN", "ADJ", "PROPN"):
+            return False
+    return False
+
+
 def _title_of(doc, k: int) -> bool:
     """True when token ``k`` is the "of"/"for" of a title: "Secretary of", "Minister for"."""
     return k >= 1 and doc[k].lower_ in ("of", "for") and doc[k - 1].lower_ in TITLE_WORDS | {"chief", "head"}
@@ -237,9 +249,8 @@ def _relabel(doc, spans: list[_Span], places: dict[str, Place]) -> None:
         toks = doc[sp.start:sp.end]
         sp.key = _key(toks.text)
         last = toks[-1].text
-        if sp.label == "PERSON" and sp.end - sp.start == 1 and sp.key.lower() in DEMONYMS:
-            sp.label = "NORP"       # "Austrian", "Chinese": a nationality, never a person's name
-        elif sp.label != "PERSON" and all(_is_name_token(t) for t in toks) and _title_before(doc, sp.start) \
+        if sp.label != "PERSON" and all(_is_name_token(t) for t in toks) \
+                and (_title_before(doc, sp.start) or _title_after(doc, sp.end)) \
                 and sp.key not in places and sp.key not in INSTITUTIONS and last not in ORG_HEADS:
             sp.label, sp.source = "PERSON", "title"
         elif _agency_after(doc, sp.end) and sp.end - sp.start >= 2 and all(_is_name_token(t) for t in toks):
@@ -264,6 +275,19 @@ def _relabel(doc, spans: list[_Span], places: dict[str, Place]) -> None:
         elif (sp.label in ("ORG", "GPE", "PRODUCT", "NORP", "FAC") and sp.end - sp.start == 1
               and toks[0].pos_ == "PROPN" and SURNAME_SUFFIX.search(sp.key) and sp.key not in places):
             sp.label, sp.source = "PERSON", "surname"
+
+
+def _given_names_before(doc, spans: list[_Span], covered: list[bool]) -> None:
+    """A one-word PERSON span takes in the capitalised name right before it that no entity holds
+    ("Tomasz Kubiak" when the model found only "Kubiak")."""
+    for sp in spans:
+        i = sp.start - 1
+        if sp.label == "PERSON" and sp.end - sp.start == 1 and i >= 0 and not covered[i] \
+                and doc[i].tag_ == "NNP" and _is_name_token(doc[i]) and doc[i].lower_ not in TITLE_WORDS \
+                and doc[i].lower_ not in DEMONYMS and "\n" not in doc[i].whitespace_:
+            sp.start = i
+            sp.key = _key(doc[sp.start:sp.end].text)
+            covered[i] = True
 
 
 def _title_people(doc, covered: list[bool]) -> list[_Span]:
@@ -364,7 +388,9 @@ def _vote_labels(spans: list[_Span], places: dict[str, Place]) -> None:
         votes.setdefault(sp.key, Counter())[sp.label] += 1
     single = {sp.key for sp in spans if sp.label == "PERSON" and " " not in sp.key}
     for key in votes:
-        if key in parts and not _major_place(places.get(key)):
+        if " " not in key and key.lower() in DEMONYMS and "PERSON" in votes[key] and not key.isupper():
+            ruled[key] = "NORP"       # "Austrian", "Chinese": a nationality, never a person's name
+        elif key in parts and not _major_place(places.get(key)):
             ruled[key] = "PERSON"
         elif " " in key and set(votes[key]) == {"ORG"} and set(key.split()) & single \
                 and not set(key.split()) & ORG_HEADS and key not in places:
@@ -467,6 +493,7 @@ def find_entities(doc, *, paragraphs=()) -> list[Entity]:
         for i in range(sp.start, sp.end):
             covered[i] = True
     _relabel(doc, spans, places)
+    _given_names_before(doc, spans, covered)
     extra = _title_people(doc, covered)
     extra += _credit_people(doc, covered)
     for sp in extra:

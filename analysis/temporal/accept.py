@@ -117,6 +117,8 @@ def _ok_time24(text, start, end, g):
 def _ok_anaphor(text, start, end, g):
     det = g["det"].lower().split()[-1]
     unit = g["unit"].lower()
+    if g.get("after") and unit not in ("time", "period"):     # "the year before", "the day after"
+        return True
     if g.get("mod"):
         return unit in ("day", "week", "month", "year")
     if det == "same" and unit == "time":
@@ -176,8 +178,8 @@ def _ok_duration(text, start, end, g):
         return False
     if num in ("a", "an") and unit == "second":
         return False
-    if unit == "quarter" and re.match(r"[ \t]+of\b", text[end:end + 5]) and not g.get("the"):
-        return False
+    if unit == "quarter" and re.match(r"[ \t]*,?[ \t]*of\b", text[end:end + 8]) and not g.get("the"):
+        return False        # "a quarter of the dealers", "789, or about a quarter, of them": a fraction
     return True
 
 

@@ -168,7 +168,7 @@ def r_anaphor(c: Candidate, ctx: Context) -> list[Found]:
         return [(c.start, c.end, "DATE", value)] if value else []
     if unit == "weekend" and det == "the" and not g.get("mod") and not g.get("after") and ctx.dct:
         return [(c.start, c.end, "DATE", _weekend(c, ctx))]     # "over the weekend": around the reference date
-    anchor = ctx.anchor_value(c.start, day=day_like)
+    anchor = ctx.anchor_value(c.start, day=day_like, year=unit == "year" and bool(g.get("after")))
     if g.get("mod") and det == "the":
         return [(c.start, c.end, "DATE", period_value(unit, ctx.dct))] if ctx.dct else []
     if g.get("ya"):

@@ -21,8 +21,8 @@ from .according import bare_source, cited_by, colon_headlines, find_according
 from .acts import act_of
 from .channels import verb_channel
 from .credits import find_credits
-from .lexicon import verb_forms
 from .interviews import answer_attributions, find_answers, outside
+from .lexicon import verb_forms
 from .quotes import Quote, find_quotes
 from .sourcetypes import affiliation, platform_in, source_type
 from .speech import Speech, find_speech, relative

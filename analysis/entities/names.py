@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -360,14 +361,23 @@ def _add_missed(doc, spans: list[_Span], covered: list[bool], places: dict[str, 
     return out
 
 
+def fold(word: str) -> str:
+    """A name word without its accents, for matching spellings of one name ("Erdogan", "Erdoğan").
+
+    >>> fold("Erdoğan") == fold("Erdogan")
+    True
+    """
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch)).lower()
+
+
 def _person_parts(spans: Sequence[_Span]) -> dict[str, list[str]]:
     """Each word of a multi-word PERSON name -> the full names that contain it."""
     parts: dict[str, list[str]] = {}
     for sp in spans:
         if sp.label == "PERSON" and " " in sp.key and sp.source in _PERSON_SOURCES | {"surname"}:
             for w in sp.key.split(" "):
-                if len(w) > 1 and sp.key not in parts.setdefault(w, []):
-                    parts[w].append(sp.key)
+                if len(w) > 1 and sp.key not in parts.setdefault(fold(w), []):
+                    parts[fold(w)].append(sp.key)
     return parts
 
 
@@ -390,7 +400,7 @@ def _vote_labels(spans: list[_Span], places: dict[str, Place]) -> None:
     for key in votes:
         if " " not in key and key.lower() in DEMONYMS and "PERSON" in votes[key] and not key.isupper():
             ruled[key] = "NORP"       # "Austrian", "Chinese": a nationality, never a person's name
-        elif key in parts and not _major_place(places.get(key)):
+        elif fold(key) in parts and not _major_place(places.get(key)):
             ruled[key] = "PERSON"
         elif " " in key and set(votes[key]) == {"ORG"} and set(key.split()) & single \
                 and not set(key.split()) & ORG_HEADS and key not in places:
@@ -436,8 +446,8 @@ def _canonicals(spans: Sequence[_Span]) -> list[str]:
     for idx, sp in enumerate(spans):
         key = sp.key
         canon = key
-        if sp.label == "PERSON" and " " not in key and key in parts:
-            cands = parts[key]
+        if sp.label == "PERSON" and " " not in key and fold(key) in parts:
+            cands = parts[fold(key)]
             if len(cands) > 1:
                 canon = _surname_referent(sp, cands, spans, last_seen, first_seen)
             else:

@@ -38,6 +38,7 @@ from .lexicon import (
     RELATIVE_PRONOUNS,
     country_name,
 )
+from .names import fold
 
 NAMED = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
 _OFFICE_RES = sorted(((re.compile(r"\b" + re.escape(k).replace(r"\*", r"[\w.]+(?:\s[\w.]+)?") + r"\b"), v)
@@ -110,7 +111,7 @@ class Referents:
         for m in sorted(persons, key=lambda m: len(m.name)):
             for part in m.name.split():
                 if part[:1].isupper() and len(part) > 2:
-                    self.surnames[part.lower()] = m.name
+                    self.surnames[fold(part)] = m.name
         self.titles = self._titles(persons)
         self.gender = self._genders(persons)
 
@@ -325,8 +326,8 @@ class Referents:
                 m = next((self.by_token[g.i] for g in c.subtree if g.dep_ == "appos" and g.i in self.by_token), None)
             if m is not None and (m.label == "PERSON" or head.tag_ != "NNP"):
                 return Referent(self._fullest(m), m.label, mention=m)
-        if head.text[:1].isupper() and low in self.surnames:
-            return Referent(self.surnames[low], "PERSON")
+        if head.text[:1].isupper() and fold(low) in self.surnames:
+            return Referent(self.surnames[fold(low)], "PERSON")
         if head.tag_ in ("NNP", "NNPS") and low in DEMONYMS:
             return Referent(head.text, "NORP")
         text = self.text_of(head, span)
@@ -347,7 +348,7 @@ class Referents:
             m = self._organisation(head.idx, low)
             if m is not None:
                 return Referent(m.name, m.label, mention=m)
-        return Referent(_clean(text) or None, None)
+        return Referent(self._description(head, span, _clean(text)) or None, None)
 
     @staticmethod
     def _by_phrases(kids):
@@ -357,6 +358,16 @@ class Referents:
             yield c
             if c.dep_ == "acl" and c.tag_ == "VBN":
                 yield from (g for g in c.children if g.dep_ == "agent")
+
+    def _description(self, head, span, text: str) -> str:
+        """A description as a name, in the case it has mid-sentence: "Officials said" and "officials
+        said" are one source."""
+        start = self.doc[span[0]] if span else head.left_edge
+        if text[:1].isupper() and start.is_sent_start and start.pos_ not in ("PROPN",) and start.tag_ != "NNP":
+            first = text.split()[0]
+            if first[1:] == first[1:].lower():
+                return text[:1].lower() + text[1:]
+        return text
 
     def _named_next(self, head) -> str | None:
         """The person a role introduces when the name follows it ("The founder of the group … .
@@ -383,7 +394,7 @@ class Referents:
 
     def _fullest(self, m: Mention) -> str:
         if m.label == "PERSON" and " " not in m.name:
-            return self.surnames.get(m.name.lower(), m.name)
+            return self.surnames.get(fold(m.name), m.name)
         return m.name
 
     def conjuncts(self, head, span: tuple[int, int]) -> list[tuple[tuple[int, int], Referent]]:

@@ -59,6 +59,7 @@ class ArticleView:
     sent_starts: list[int]
     repeats: list[tuple[int, int]]     # spans of SET timexes ("each day", "every Monday")
     past_refs: list[tuple[int, int]]   # spans of unanchored past timexes ("years ago", "in the past")
+    _readable: dict[int, bool] = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc, *, text, paragraphs, sentences, timexes, entities, attributions, published) -> ArticleView:
@@ -82,7 +83,9 @@ class ArticleView:
     def readable(self, si: int) -> bool:
         """Sentence ``si`` is in a language the English parse can read: most of its letters are Latin
         (a quotation in Russian or Chinese gives no events)."""
-        return latin_letters(self.sentences[si].text)
+        if si not in self._readable:
+            self._readable[si] = latin_letters(self.sentences[si].text)
+        return self._readable[si]
 
     def quoted(self, si: int, pos: int) -> bool:
         sent = self.sentences[si]

@@ -32,15 +32,15 @@ _QUOTE_OPEN, _QUOTE_CLOSE = "“«", "”»"
 
 def _path_words(doc, tstart: int, tend: int, cstart: int, cend: int) -> set[str]:
     """Lower-cased words on the dependency path from the date up to its clause, with their
-    auxiliaries. A verb of planning in the simple past active ("the government proposed an
-    amendment", "they planned the route") tells an act that happened: it is left out."""
+    auxiliaries. A verb of planning in the active past ("the government proposed an amendment",
+    "Pelosi has proposed legislation") tells an act that happened: it is left out."""
     span = doc.char_span(tstart, tend, alignment_mode="expand")
     words: set[str] = set()
     if span is None or len(span) == 0:
         return words
     tok = span.root
     for _ in range(12):
-        if not (tok.tag_ == "VBD" and tok.lower_ in PLAN_WORDS):
+        if not (tok.lower_ in PLAN_WORDS and _active_past(tok)):
             words.add(tok.lower_)
         for child in tok.children:
             if child.dep_ in ("aux", "auxpass", "neg", "advmod", "amod") or child.lower_ in FUTURE_AUX:
@@ -49,6 +49,14 @@ def _path_words(doc, tstart: int, tend: int, cstart: int, cend: int) -> set[str]
             break
         tok = tok.head
     return words
+
+
+def _active_past(tok) -> bool:
+    """A verb in the simple past or the perfect, active ("proposed", "has proposed")."""
+    if tok.tag_ == "VBD":
+        return True
+    deps = {c.dep_: c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    return tok.tag_ == "VBN" and "auxpass" not in deps and deps.get("aux") in ("has", "have", "had", "'s", "’s")
 
 
 def _hedged_near(doc, cstart: int, cend: int, tstart: int, tend: int) -> bool:

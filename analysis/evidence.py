@@ -177,10 +177,14 @@ class Linker:
         return cls(tables.sentences, tables.articles, prefix=prefix)
 
     @classmethod
-    def from_db(cls, db, *, prefix: str | None = ARTICLES_DIR) -> Linker:
-        """From a :class:`analysis.queries.Corpus`: only the columns links need."""
-        return cls(db.sql("SELECT article_id, start, \"end\", text FROM sentences"),
-                   db.sql("SELECT article_id, title FROM articles"), prefix=prefix)
+    def from_db(cls, db, *, prefix: str | None = ARTICLES_DIR, article_ids: Iterable[str] | None = None) -> Linker:
+        """From a :class:`analysis.queries.Corpus`: only the columns links need, and only the sentences
+        of ``article_ids`` when given (links into a few articles of a large corpus)."""
+        where, params = "", None
+        if article_ids is not None:
+            where, params = " WHERE list_contains($ids, article_id)", {"ids": sorted(set(map(str, article_ids)))}
+        return cls(db.sql(f"SELECT article_id, start, \"end\", text FROM sentences{where}", params),
+                   db.sql(f"SELECT article_id, title FROM articles{where}", params), prefix=prefix)
 
     def sentence_at(self, article_id: str, offset: int) -> int | None:
         """The index of the sentence holding ``offset`` (or the last one starting before it)."""

@@ -315,8 +315,8 @@ def _reports(corpus: Corpus, arts: pd.DataFrame, *, unchanged: bool, key: str, j
              t0: float, timings: dict[str, float], out: Path, stage: Path, articles: str, nb_dir: Path,
              reuse_kernel: bool, say: Progress, started: str, user: dict) -> int:
     """The rest of the run once the corpus is analysed: notebooks, pages and index (``user``: the run's
-    parameters as the index shows them). The tables other than the articles are read from the store
-    only if something needs them (a page or the overview to render)."""
+    parameters as the index shows them). The tables other than the articles are read whole from the
+    store only if an article page must be rendered; the index aggregates them in DuckDB."""
     from .. import __version__
 
     tables = functools.cache(lambda: corpus_tables(corpus, articles=arts))
@@ -348,7 +348,7 @@ def _reports(corpus: Corpus, arts: pd.DataFrame, *, unchanged: bool, key: str, j
     okey = reuse.overview_key(key, pages=done.files, failed=done.failed, errors=[j.error for j in jobs])
     overview = reuse.previous_overview(out, okey) if unchanged and not done.rendered else None
     if overview is None:
-        overview = overview_html(tables(), jobs=jobs, pages=done.files, failed_pages=done.failed)
+        overview = overview_html(corpus, arts, jobs=jobs, pages=done.files, failed_pages=done.failed)
     write_atomic(stage / reuse.OVERVIEW, reuse.stamped_overview(okey, overview))
     write_atomic(stage / "index.html", render_index(
         started=started, version=version, model=base["model"], parameters=user, timings=timings, articles=arts,

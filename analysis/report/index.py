@@ -101,22 +101,20 @@ def _run_details(*, started: str, version: str, model: str, parameters: Mapping,
     return parts
 
 
-def overview_html(tables, *, jobs: Sequence[Job], pages: Mapping[str, str] | None = None,
+def overview_html(db, articles: pd.DataFrame, *, jobs: Sequence[Job], pages: Mapping[str, str] | None = None,
                   failed_pages: Mapping[str, str] | None = None) -> str:
-    """The part of the index that depends on the corpus: the overview, the failures, the most cited
-    sources and every article with a link to its page (``pages``: article id to path). A run whose
-    corpus and pages are those of the previous run reuses it (:mod:`.reuse`) instead of reading every
-    table again."""
-    from ..evidence import Linker
+    """The part of the index that depends on the corpus (``db``, a :class:`analysis.queries.Corpus`, and
+    its ``articles`` table): the overview, the failures, the most cited sources and every article with
+    a link to its page (``pages``: article id to path). Aggregated in DuckDB: no table is read whole.
+    A run whose corpus and pages are those of the previous run reuses it (:mod:`.reuse`)."""
     from .overview import articles_html, figures_html, sources_html
 
-    articles = tables.articles
     return "\n".join([
-        "<h2>Overview</h2>", figures_html(tables), _failures(articles, jobs, failed_pages or {}),
-        "<h2>Most cited sources</h2>", sources_html(tables.attributions, linker=Linker.from_tables(tables)),
+        "<h2>Overview</h2>", figures_html(db, articles), _failures(articles, jobs, failed_pages or {}),
+        "<h2>Most cited sources</h2>", sources_html(db),
         f"<h2>Articles ({len(articles)})</h2>",
         "<p>Each title opens the article's page; the browser's search (Ctrl+F) finds a title or an id.</p>",
-        articles_html(tables, pages=pages or {}, failed=failed_pages)])
+        articles_html(db, articles, pages=pages or {}, failed=failed_pages)])
 
 
 def render_index(*, started: str, version: str, model: str, parameters: Mapping, timings: Mapping[str, float],

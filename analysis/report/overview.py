@@ -11,10 +11,10 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from .. import metrics
+from .. import queries
 from ..display import format_number
 from ..evidence import Linker, esc, page_name
-from ..htmlcharts import speaker_counts
+from ..queries import Corpus
 from ..tables import records
 from ..types import EVENT_STATUSES
 
@@ -42,56 +42,61 @@ def _dates(articles: pd.DataFrame) -> str:
     return f"{first:%-d %B %Y}" if first == last else f"{first:%-d %B %Y} – {last:%-d %B %Y}"
 
 
-def _statuses(events: pd.DataFrame) -> str:
-    if events.empty:
+def _statuses(counts: Mapping[str, int]) -> str:
+    if not counts:
         return "none found"
-    counts = events["status"].value_counts()
-    order = [s for s in EVENT_STATUSES if s in counts.index] + [s for s in counts.index if s not in EVENT_STATUSES]
-    return f"{_n(len(events))}: " + ", ".join(f"{_n(counts[s])} {esc(s)}" for s in order)
+    order = [s for s in EVENT_STATUSES if s in counts] + [s for s in counts if s not in EVENT_STATUSES]
+    return f"{_n(sum(counts.values()))}: " + ", ".join(f"{_n(counts[s])} {esc(s)}" for s in order)
 
 
-def figures_html(tables) -> str:
+def _counts(db: Corpus, query: str) -> dict[str, int]:
+    """``{key: n}`` from a query of two columns."""
+    return {str(k): int(n) for k, n in db.con.execute(query).fetchall()}
+
+
+def figures_html(db: Corpus, articles: pd.DataFrame) -> str:
     """The corpus in a few lines: articles, dates, events by status, citations, anonymous sources."""
-    arts = tables.articles
-    failed = int(arts["error"].notna().sum())
-    summary = metrics.summary(tables.attributions).iloc[0]
+    failed = int(articles["error"].notna().sum())
+    summary = queries.summary(db).iloc[0]
     n_cit = int(summary["n_citations"])
     anonymous = (format_number(summary["share_anonymous"], percent=True) + " of citations"
                  if n_cit else "no citations")
-    rows = [("articles", f"{_n(len(arts) - failed)} read" + (f", {_n(failed)} failed" if failed else "")),
-            ("published", esc(_dates(arts[arts["error"].isna()]))),
-            ("dated events", _statuses(tables.events)),
+    rows = [("articles", f"{_n(len(articles) - failed)} read" + (f", {_n(failed)} failed" if failed else "")),
+            ("published", esc(_dates(articles[articles["error"].isna()]))),
+            ("dated events", _statuses(_counts(db, "SELECT status, count(*) FROM events GROUP BY status"))),
             ("citations", f"{_n(n_cit)} of {_n(summary['n_speakers'])} speakers"),
             ("anonymous sources", esc(anonymous))]
     body = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
     return f'<table class="ov-figures"><tbody>{body}</tbody></table>'
 
 
-def sources_html(attributions: pd.DataFrame, *, linker: Linker, top: int = TOP_SOURCES) -> str:
-    """The most cited sources: citations, their share of all citations (share of speech), articles."""
-    counts = speaker_counts(attributions)
-    total = sum(r["n_quotes"] for r in counts)
-    if not counts:
+def sources_html(db: Corpus, *, top: int = TOP_SOURCES) -> str:
+    """The most cited sources (speech, as the sources report counts them): citations, their share of
+    all citations (share of speech), articles; each name links to its first citation."""
+    speakers = queries.quotes_per_speaker(db, top=top)
+    if speakers.empty:
         return "<p>No quoted or cited sources were found.</p>"
+    first = [ev[0] if ev else (None, None) for ev in speakers["evidence"]]
+    linker = Linker.from_db(db, article_ids={str(a) for a, _ in first if a is not None})
     rows = []
-    for r in counts[:top]:
-        name = linker.link(str(r["first"][0]), r["first"][1], label=r["speaker"], name=True)
+    for r, (article_id, offset) in zip(records(speakers), first, strict=True):
+        name = linker.link(str(article_id), offset, label=r["speaker"], name=True) if article_id is not None \
+            else esc(r["speaker"])
         rows.append(f'<tr><td>{name}</td><td>{esc(r["source_type"])}</td><td class="num">{_n(r["n_quotes"])}</td>'
-                    f'<td class="num">{format_number(r["n_quotes"] / total, percent=True)}</td>'
+                    f'<td class="num">{format_number(r["share"], percent=True)}</td>'
                     f'<td class="num">{_n(r["n_articles"])}</td></tr>')
     return ('<table class="ov-sources"><thead><tr><th>source</th><th>type</th><th>citations</th>'
             f'<th>share of speech</th><th>articles</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
 
 
-def articles_html(tables, *, pages: Mapping[str, str], failed: Mapping[str, str] | None = None) -> str:
+def articles_html(db: Corpus, articles: pd.DataFrame, *, pages: Mapping[str, str],
+                  failed: Mapping[str, str] | None = None) -> str:
     """Every article: its title linking to its page, date, outlet, words, events and citations.
     Each row's id is its page name, so ``index.html#<page>`` finds it; the browser's search finds a title."""
-    arts = tables.articles
-    events = tables.events["article_id"].astype(str).value_counts() if len(tables.events) else {}
-    cites = metrics.citations(tables.attributions)["article_id"].astype(str).value_counts() \
-        if len(tables.attributions) else {}
+    events = _counts(db, "SELECT article_id, count(*) FROM events GROUP BY article_id")
+    cites = _counts(db, "SELECT article_id, count(*) FROM citations GROUP BY article_id")
     rows = []
-    for r in records(arts, ["article_id", "title", "error", "published", "outlet", "n_words"]):
+    for r in records(articles, ["article_id", "title", "error", "published", "outlet", "n_words"]):
         aid = str(r["article_id"])
         title = r["title"] if isinstance(r["title"], str) and r["title"].strip() else aid
         href = pages.get(aid)

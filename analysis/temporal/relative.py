@@ -9,7 +9,15 @@ from . import calendar as cal
 from . import periods
 from .accept import prev_word
 from .extract import Candidate
-from .lexicon import EASTER_HOLIDAYS, FLOATING_HOLIDAYS, HOLIDAYS, PARTS_OF_DAY, UTC_ZONES, VAGUE_WORDS, WEEKDAYS
+from .lexicon import (
+    EASTER_HOLIDAYS,
+    FLOATING_HOLIDAYS,
+    HOLIDAYS,
+    PARTS_OF_DAY,
+    UTC_ZONES,
+    VAGUE_WORDS,
+    WEEKDAYS,
+)
 from .normalize import Context, Found, _number, _unit, duration_value
 
 # "Today," opening a clause in the present tense is generic: the present, not the day

@@ -7,8 +7,20 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .lexicon import SPEECH_VERBS, verb_forms
+from ..entities.lexicon import (
+    CHANNEL_NOUNS,
+    DOCUMENT_WORDS,
+    KINSHIP_NOUNS,
+    OFFICE_WORDS,
+    ORG_NOUNS,
+    POST_WORDS,
+)
+from .lexicon import ANONYMOUS_HEADS, SPEECH_VERBS, verb_forms
 from .speech import Speech, _span_chars
+
+# Common nouns that can head a source: people, groups, offices, documents, posts.
+SOURCE_NOUNS = (ANONYMOUS_HEADS | CHANNEL_NOUNS | DOCUMENT_WORDS | KINSHIP_NOUNS | OFFICE_WORDS | ORG_NOUNS
+                | POST_WORDS)
 
 CITED_BY = ("quoted", "cited", "interviewed", "contacted", "consulted", "reached")
 
@@ -152,10 +164,19 @@ def bare_source(doc, quote_end: int, limit: int) -> BareSource | None:
         channel = " ".join(t.text for t in rest) or None
     heads = [t for t in src if not (src[0].i <= t.head.i <= src[-1].i) or t.head is t]
     head = heads[0] if heads else src[-1]
+    if cue is None and head.pos_ == "NOUN" and not _can_speak(head):
+        return None               # '“road load”, a measurement of …': an apposition, not a source
     if cue is not None:        # the parse is broken here: the source's last name is its head
         names = [t for t in src if t.ent_type_ in ("PERSON", "ORG")]
         head = names[-1] if names else head
     return BareSource((src[0].i, src[-1].i + 1), head.i, channel, cue)
+
+
+def _can_speak(noun) -> bool:
+    """A common noun that can head a source: a person, group, office or document."""
+    low = noun.lower_
+    return low in SOURCE_NOUNS or bool(re.search(r"[a-z]{3,}(?:er|or|ist|ian|ant|ent|ee)s?$", low)) \
+        and not low.endswith(("ment", "ments"))      # "resident", not "measurement"
 
 
 def _token_at(doc, char: int) -> int:

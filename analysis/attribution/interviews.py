@@ -113,7 +113,9 @@ def find_answers(paragraphs: Sequence, *, text: str) -> tuple[list[Answer], list
         first = next((k for k, t in enumerate(turns) if t.question), len(turns))
         dense = pairs >= MIN_QUESTION_SHARE * (len(turns) - first)    # questions alternate with answers
         if pairs < MIN_UNLABELLED_PAIRS or not dense or not _INTERVIEW_RE.search(text):
-            return [], []
+            # questions with an interviewer's label ("((WN))", "Q:") are no sources, answers or not
+            asked = [(t.start, t.end) for t in turns if t.question and t.label is not None]
+            return [], asked if len(asked) >= MIN_LABELLED_TURNS else []
     answers: list[Answer] = []
     questions: list[tuple[int, int]] = []
     current: Answer | None = None

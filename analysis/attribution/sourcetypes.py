@@ -50,11 +50,20 @@ _MEDIA = {m.lower() for m in WIRE_AGENCIES + MEDIA_OUTLETS}
 _WORD = re.compile(r"[\w.’'-]+")
 
 
+# Last words of newspaper names ("The Baltimore Sun", "Daily Telegraph", "Gulf News"): the mastheads
+# of the English-language dailies listed by the World Association of News Publishers.
+MASTHEADS = frozenset("Sun Times Post Herald Tribune Journal Gazette News Telegraph Guardian Chronicle Examiner "
+                      "Observer Inquirer Courier Dispatch Mirror Bulletin Sentinel Daily Weekly TV Radio".split())
+
+
 def is_media(name: str | None) -> bool:
     if not name:
         return False
     low = re.sub(r"^the\s+", "", name.lower().strip())
-    return low in _MEDIA or ("the " + low) in _MEDIA
+    if low in _MEDIA or ("the " + low) in _MEDIA:
+        return True
+    words = name.split()
+    return len(words) >= 2 and words[-1] in MASTHEADS and all(w[:1].isupper() for w in words)
 
 
 def platform_in(text: str | None) -> str | None:

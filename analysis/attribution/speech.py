@@ -74,12 +74,19 @@ def _before_other_report(clause, end: int) -> int:
     """End of a reported clause before a coordinated report of someone else ("people changed their
     minds and several said they …"): the parse can hang that report on the clause."""
     forms = verb_forms()
+    doc = clause.doc
     for c in clause.children:
-        if c.dep_ == "conj" and c.i < end and forms.get(c.lower_) in SPEECH_VERBS \
-                and any(g.dep_ == "nsubj" for g in c.children):
-            cc = [g.i for g in clause.children if g.dep_ == "cc" and g.i < c.i]
-            end = min(end, max(cc) if cc else c.left_edge.i)
+        if c.dep_ != "conj" or c.i >= end or not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+            continue
+        cc = [g.i for g in clause.children if g.dep_ == "cc" and g.i < c.i]
+        cut = max(cc) if cc else c.left_edge.i
+        after_quote = doc[cut - 1].text in CLOSING_QUOTES     # '"We couldn't win," and the flag is at half-mast'
+        if forms.get(c.lower_) in SPEECH_VERBS or after_quote:
+            end = min(end, cut)
     return end
+
+
+CLOSING_QUOTES = frozenset({'"', "”", "''", "’", "»"})
 
 
 def _object_span(obj) -> tuple[int, int]:

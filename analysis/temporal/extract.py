@@ -122,7 +122,7 @@ RULES: list[tuple[str, str]] = [
                   rf"(?P<num2>\d+|{_cap(_NUM_WORDS)}){SP}(?P<unit>{UNIT})s(?![\w])"),
     ("duration", rf"(?:(?P<amod>[Aa]lmost|[Nn]early|[Oo]ver|[Aa]bout|[Aa]round|[Aa]pproximately|[Rr]oughly){SP})?"
                  rf"(?:(?P<the>[Tt]he){SP}(?P<rel>past|last|next|coming|previous|first|final|following|"
-                 rf"initial|latest|remaining|same){SP})?(?P<num>{NUM})(?P<half>{SP}and{SP}a{SP}half|{SP}1/2|{OSP}½)?(?:-|{SP})"
+                 rf"initial|latest|remaining|same){SP})?(?P<num>{NUM})(?P<half>{SP}(?:and{SP}a{SP}half|1/2)|½)?(?:-|{SP})"
                  rf"(?:(?P<adj>straight|consecutive|successive|full|long|short|trading|business|working|"
                  rf"calendar|more|additional|further|extra|whole|entire){SP})?(?P<unit>{UNIT})(?P<pl>s)?(?![\w]|-(?:earlier|ago)\b)"
                  rf"(?P<half_after>{SP}and{SP}a{SP}half(?![\w]))?"),
@@ -141,7 +141,7 @@ RULES: list[tuple[str, str]] = [
                 rf"(?:{SP}(?P<pod>{PART}))?(?![\w-])"),
     ("vague", rf"(?P<w>{_cap('recently|lately|currently|presently|nowadays|now|soon')}|"
               rf"[Rr]ecent|[Cc]urrent(?=[ \t]+[a-z]))(?![\w-])"),
-    ("holiday", r"(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming) )?"
+    ("holiday", r"(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming) (?=[A-Z]))?(?=[A-Z])"
                 r"(?P<w>New Year's (?:Day|Eve)|Valentine's Day|Christmas(?: Eve| Day)?|Boxing Day|Halloween|"
                 r"Independence Day|Bastille Day|Thanksgiving(?: Day)?|Election Day|Memorial Day|Labor Day|"
                 r"Martin Luther King Day|Presidents'? Day|Mother's Day|Father's Day|Easter(?: Sunday| Monday)?|"
@@ -162,8 +162,7 @@ TRIGGER_WORDS = (
     "centuries every each per once twice hourly daily nightly weekly biweekly fortnightly monthly quarterly yearly "
     "annually annual biannual semiannual biennial recent near distant foreseeable immediate right today yesterday "
     "tomorrow tonight recently lately currently presently nowadays now soon formerly previously noon "
-    "midnight midday single new valentine's christmas boxing halloween independence bastille thanksgiving "
-    "election memorial labor martin presidents presidents' mother's father's easter good q1 q2 q3 q4 h1 h2 "
+    "midnight midday single new valentine's christmas boxing halloween independence bastille q1 q2 q3 q4 h1 h2 "
     "latest most comparable corresponding prior year fiscal FY from between "
     + " ".join(NUMBER_WORDS) + " " + _MONTH_FULL.replace("|", " ") + " " + _MONTH_ABBR.replace("|", " ")
     + " monday tuesday wednesday thursday friday saturday sunday"
@@ -188,7 +187,9 @@ def _trie(words: list[str]) -> str:
     return emit(root)
 
 
-_VARIANTS = sorted({v for w in TRIGGER_WORDS for v in (w, w[0].upper() + w[1:]) if " " not in w})
+# Names of holidays start a match only when capitalised ("Labor Day", not "labor costs").
+PROPER_TRIGGERS = "Thanksgiving Election Memorial Labor Martin Presidents Presidents' Mother's Father's Easter Good".split()
+_VARIANTS = sorted({v for w in TRIGGER_WORDS for v in (w, w[0].upper() + w[1:]) if " " not in w} | set(PROPER_TRIGGERS))
 TRIGGER = re.compile(r"(?<![\w'’.,])\d|['’]\d|\b" + _trie(_VARIANTS) + r"(?![A-Za-z])")
 
 _RULE_RE = {name: re.compile(pat) for name, pat in RULES}

@@ -112,9 +112,8 @@ def duration_value(num: str | None, unit: str, half: bool = False) -> str:
         if mixed:
             return mixed
     amount = "X" if n is None else cal.fmt_number(n)
-    if letter == "Y" and factor == 10 and n is None:
-        letter = "DE"
-    elif letter == "Y" and factor == 100 and n is None:
+    # "decades" is some number of years (PXY: TimeBank and MEANTIME alike); "centuries" keeps its unit
+    if letter == "Y" and factor == 100 and n is None:
         letter = "CE"
     if letter.startswith("T"):
         return f"PT{amount}{letter[1:]}"

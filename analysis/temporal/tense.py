@@ -36,6 +36,11 @@ FUTURE_HEADS = frozenset(
     "want wants wanted wanting agree agrees agreed promise promises promised vow vows vowed pledge pledges "
     "pledged threaten threatens threatened prepare prepares prepared preparing seek seeks sought decide "
     "decides decided".split())
+# Nouns whose infinitive complement lies ahead of them ("an agreement to buy the bank in January",
+# "plans to open a plant in March"): the intention nouns of news copy.
+FUTURE_NOUNS = frozenset(
+    "agreement agreements plan plans deal offer bid proposal decision intention pledge promise commitment "
+    "option contract accord move effort attempt vote".split())
 # Verbs of announcing and scheduling: a date after their object usually dates the thing announced
 # ("announced the closure of the plant in the fourth quarter", "has scheduled a news conference
 # Thursday"), which may lie ahead.
@@ -116,6 +121,8 @@ def _read(verb, token, depth: int) -> TenseReading:
     head = verb.head
     if verb.dep_ == "xcomp" and head.i != verb.i and (head.lower_ in FUTURE_HEADS or head.lower_ in BE_PRESENT):
         return TenseReading("future", aspect, head.lower_, verb)       # "is set to travel", "is to meet"
+    if verb.dep_ == "acl" and head.lower_ in FUTURE_NOUNS and any(a.tag_ == "TO" for a in auxes):
+        return TenseReading("future", aspect, head.lower_, verb)       # "an agreement to acquire it in January"
     passive = verb.tag_ in ("VBN", "JJ") and any(a.dep_ == "auxpass" for a in auxes) or verb.tag_ == "JJ"
     if verb.lower_ in SCHEDULE_VERBS and passive and not aspect and (
             verb.lower_ in FUTURE_HEADS or _preposition(token, verb) in ("for", "until", "till", "to")):

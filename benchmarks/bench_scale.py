@@ -183,18 +183,17 @@ def synthetic_store(source: Path, corpus_m: Path, corpus_n: Path, target: Path, 
     from analysis.store import TABLES, Store
     from analysis.workbook import code_version
 
-    version = code_version()
-
-    def keys(corpus: Path) -> list:
-        return [key_of(a, code_version=version, model=DEFAULT_MODEL) for a in iter_articles([corpus])]
-
-    old, new = keys(corpus_m), keys(corpus_n)
-    store, copies = Store(source), -(-len(new) // m)
+    version, store = code_version(), Store(source)
+    stored = store.read("articles")           # by content hash: the source may be of an earlier code version
+    by_sha = dict(zip(stored.column("sha256").to_pylist(), stored.column("key").to_pylist(), strict=True))
+    old = [by_sha[a.sha256] for a in iter_articles([corpus_m])][:m]
+    new = [key_of(a, code_version=version, model=DEFAULT_MODEL) for a in iter_articles([corpus_n])]
+    copies = -(-len(new) // m)
     for table in (*[t for t in TABLES if t != "articles"], "articles"):     # articles last: they commit
         data = store.read(table)
         (target / table).mkdir(parents=True, exist_ok=True)
         for c in range(copies):
-            mapping = {old[i].key: new[c * m + i] for i in range(min(m, len(new) - c * m))}
+            mapping = {old[i]: new[c * m + i] for i in range(min(m, len(new) - c * m))}
             rows = data.filter(pa.array([k in mapping for k in data.column("key").to_pylist()]))
             to = [mapping[k] for k in rows.column("key").to_pylist()]
             rows = rows.set_column(rows.schema.get_field_index("key"), "key", pa.array([k.key for k in to]))

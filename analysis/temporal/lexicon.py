@@ -80,6 +80,12 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
     "halloween": (10, 31), "independence day": (7, 4), "bastille day": (7, 14), "may day": (5, 1),
 }
 
+# Nouns after "today's" that make it "nowadays" (PRESENT_REF, as MEANTIME marks "today's GM"):
+# "today's world", "today's youth"; a name after it counts too ("today's Russia").
+GENERIC_TODAY_NOUNS = frozenset(
+    "world society youth generation generations children kids teenagers families parents standards terms "
+    "dollars money technology culture era age economy politics media music".split())
+
 # Holidays whose day moves (US federal calendar, and the Christian ones counted from Easter):
 # (month, ISO weekday, n-th of the month or -1 for the last, days added) - Election Day is the
 # Tuesday after the first Monday of November.

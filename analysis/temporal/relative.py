@@ -12,6 +12,7 @@ from .extract import Candidate
 from .lexicon import (
     EASTER_HOLIDAYS,
     FLOATING_HOLIDAYS,
+    GENERIC_TODAY_NOUNS,
     HOLIDAYS,
     PARTS_OF_DAY,
     UTC_ZONES,
@@ -84,9 +85,23 @@ def r_deictic(c: Candidate, ctx: Context) -> list[Found]:
     if w == "today" and not part and _GENERIC_TODAY.match(ctx.text, c.start) \
             and ctx.tense.verb_tense(c.start, c.end) == "present":
         return [(c.start, c.end, "DATE", "PRESENT_REF")]     # "Today, most people own a phone": nowadays
+    if w == "today" and not part and _generic_possessive(ctx.text, c.end):
+        return [(c.start, c.end, "DATE", "PRESENT_REF")]     # "today's world", "today's GM": nowadays
     d = ctx.dct + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(w, 0))
     ty, v = _with_part(d, part)
     return [(c.start, c.end, ty, v)]
+
+
+_POSSESSIVE_NEXT = re.compile(r"['’]s[ \t]+([A-Za-z]+)([.,;:!?]?)")
+
+
+def _generic_possessive(text: str, end: int) -> bool:
+    """"today's" before a generic noun, or a name that ends the clause ("today's GM."): the present
+    age, not the day ("today's Senate vote" is the day)."""
+    m = _POSSESSIVE_NEXT.match(text, end)
+    if not m:
+        return False
+    return m.group(1).lower() in GENERIC_TODAY_NOUNS or (m.group(1)[0].isupper() and bool(m.group(2)))
 
 
 def r_relunit(c: Candidate, ctx: Context) -> list[Found]:

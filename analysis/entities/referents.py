@@ -363,7 +363,7 @@ class Referents:
         """A description as a name, in the case it has mid-sentence: "Officials said" and "officials
         said" are one source."""
         start = self.doc[span[0]] if span else head.left_edge
-        if text[:1].isupper() and start.is_sent_start and start.pos_ not in ("PROPN",) and start.tag_ != "NNP":
+        if text[:1].isupper() and start.is_sent_start and start.pos_ not in ("PROPN", "DET") and start.tag_ != "NNP":
             first = text.split()[0]
             if first[1:] == first[1:].lower():
                 return text[:1].lower() + text[1:]

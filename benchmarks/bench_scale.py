@@ -160,9 +160,10 @@ def baseline(args) -> int:
         for _ in range(args.repeat):
             for side in ("base", "this"):
                 with tempfile.TemporaryDirectory(dir=args.work) as tmp:
-                    store = None if side == "base" else Path(tmp) / "store"
-                    env = env_base if side == "base" else dict(os.environ, PYTHONPATH=str(ROOT))
-                    r = report(corpus, Path(tmp) / "out", store, env=env, cwd=Path(tmp))
+                    # both sides cold: a fresh store each (given by environment: older code has no --store)
+                    env = dict(env_base if side == "base" else dict(os.environ, PYTHONPATH=str(ROOT)),
+                               ANALYSIS_STORE=str(Path(tmp) / "store"))
+                    r = report(corpus, Path(tmp) / "out", None, env=env, cwd=Path(tmp))
                     times[side].append(r["seconds"])
                     print(_line(f"{label} {side}", r), flush=True)
         base, this = min(times["base"]), min(times["this"])

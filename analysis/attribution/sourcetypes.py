@@ -34,11 +34,11 @@ PERSON_HEADS = frozenset(w for w in OFFICE_WORDS if w.isalpha() and w not in ("f
                                                                                "former", "then", "acting", "deputy", "top",
                                                                                "senior", "highest", "presidential", "of",
                                                                                "state", "general", "house", "affairs"))
-# The agent-noun endings of English (driver, inspector, scientist, resident, assistant, technician;
-# Quirk et al., "A Comprehensive Grammar", I.34-I.36).
 # Quantifiers standing for unnamed people ("others", "some", "one of the victims").
 QUANTIFIER_HEADS = frozenset("others other some many most few several one two three everyone everybody someone "
                              "somebody nobody none all both".split())
+# The agent-noun endings of English (driver, inspector, scientist, resident, assistant, technician,
+# employee; Quirk et al., "A Comprehensive Grammar", I.34-I.36).
 PERSON_NOUN = re.compile(r"[a-z]{3,}(?:er|or|ist|ant|ent|ian|ee)$")
 # Pronoun heads whose type is the type of what they resolve to ("who", "they").
 PRONOUN_HEADS = frozenset("who whom that which he she they it we i".split())

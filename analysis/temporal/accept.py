@@ -132,6 +132,8 @@ def _ok_anaphor(text, start, end, g):
                                                            text[end:end + 8])
         if unit == "quarter":      # "for the quarter", not "the quarter of the vote"
             return not re.match(r"[ \t]+of\b", text[end:end + 4])
+        if unit == "year":         # "for the year", "the first nine months of the year": the year reported on
+            return _whole_year_reported(text, start, end, prev)
         if unit in ("day", "weekend"):
             return prev in {"for", "during", "end", "ended", "ending", "finish", "finished", "start", "started",
                             "over", "throughout", "that", "on"} and not re.match(r"[ \t]+(?:of|when|before|after)\b",
@@ -140,6 +142,20 @@ def _ok_anaphor(text, start, end, g):
     if det == "that" and unit in ("time", "period"):
         return prev_word(text, start).lower() in {"at", "by", "since", "until", "before", "after", "during", "in"}
     return True
+
+
+# "the year" as the span results or a record are counted over; not "the year 2000", "the year
+# ahead", "Person of the Year", "the year before" (read as a step from a date)
+_YEAR_OVER_BEFORE = {"for", "during", "throughout"}
+_PERIODS_OF_BEFORE = re.compile(r"\b(?:months|weeks|days|quarters|half)[ \t]+of[ \t]+$")
+_NOT_THE_YEAR_AFTER = re.compile(r"[ \t]*(?:\d|[A-Za-z-]*[ \t]+(?:thousand|hundred)\b|ahead\b|to[ \t]+come\b|before\b|"
+                                 r"after\b|when\b|that\b|in[ \t]+which\b|-)")
+
+
+def _whole_year_reported(text, start, end, prev):
+    if _NOT_THE_YEAR_AFTER.match(text, end):
+        return False
+    return prev in _YEAR_OVER_BEFORE or bool(_PERIODS_OF_BEFORE.search(text, max(0, start - 16), start))
 
 
 def _ok_vague(text, start, end, g):

@@ -85,7 +85,8 @@ RULES: list[tuple[str, str]] = [
                rf"(?P<tail>{SP}(?:{_cap('today|yesterday|tomorrow')}|{WEEKDAY}))?"),
     ("time4", rf"(?<![\d:.,$£€])(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d){SP}(?:(?P<z>{ZONE})|hours|hrs|GMT)"
               rf"(?P<tail>{SP}(?:{_cap('today|yesterday|tomorrow')}|{WEEKDAY}))?"),
-    ("noon", rf"(?P<w>{_cap('noon|midnight|midday')})(?![\w-])"),
+    ("noon", rf"(?P<w>{_cap('noon|midnight|midday')})(?![\w-])"
+             rf"(?P<tail>{SP}(?:{_cap('today|yesterday|tomorrow')}|{WEEKDAY})(?![\w]))?"),
     ("fin_period", rf"(?:[Tt]he{SP})?(?:(?:comparable|corresponding|same){SP})?(?P<adj>[Yy]ear-ago|[Yy]ear-earlier|"
                    rf"[Pp]rior-year|[Ll]atest|[Mm]ost{SP}recent|(?P<y>{YEAR}))(?:{SP}fiscal)?"
                    rf"(?:{SP}(?P<ord>first|second|third|fourth))?(?:-|{SP})(?P<unit>quarter|period)(?![\w-])"),
@@ -107,7 +108,7 @@ RULES: list[tuple[str, str]] = [
     ("season", rf"(?P<mod>{MOD})?(?:(?P<rel>{REL}){SP})?(?P<s>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ff]all)"
                rf"(?![\w-])(?:{SP}(?:of{SP})?(?P<y>{YEAR}))?"),
     ("ago", rf"(?:(?P<amod>[Aa]lmost|[Nn]early|[Aa]bout|[Aa]round|[Aa]pproximately|[Rr]oughly|[Jj]ust){SP})?"
-            rf"(?P<num>{NUM})(?:{SP}and{SP}a{SP}half)?{SP}(?:more{SP})?(?P<unit>{UNIT})s?{SP}"
+            rf"(?P<num>{NUM})(?:{SP}and{SP}a{SP}half)?{SP}(?:more{SP})?(?P<unit>{UNIT})s?(?:{SP}or{SP}so)?{SP}"
             rf"(?P<dir>ago|earlier|later|before(?=[.,;])|after(?=[.,;])|from{SP}now|hence)(?![\w])"),
     ("relunit", rf"(?P<mod>{MOD})?(?:(?P<the>[Tt]he){SP})?(?P<rel>{REL}){SP}(?P<unit>week(?:end)?|month|year|decade|"
                 rf"century|quarter|{PART})(?![\w-])"),
@@ -146,7 +147,8 @@ RULES: list[tuple[str, str]] = [
                 r"Independence Day|Bastille Day|Thanksgiving(?: Day)?|Election Day|Memorial Day|Labor Day|"
                 r"Martin Luther King Day|Presidents'? Day|Mother's Day|Father's Day|Easter(?: Sunday| Monday)?|"
                 r"Good Friday)(?![\w])(?:,? (?P<y>(?:1[6-9]|20)\d\d)(?![\w]))?"),
-    ("weekday", rf"(?:(?P<rel>{_cap('last|next|this|past|coming')}){SP})?(?P<wd>{WEEKDAY})(?![\w])"
+    ("weekday", rf"(?:(?P<rel>{_cap('last|next|this|past|coming')}|[Tt]he{SP}(?:previous|preceding|following)){SP})?"
+                rf"(?P<wd>{WEEKDAY})(?![\w])"
                 rf"(?:{SP}(?P<pod>{PART})(?![\w]))?"),
     ("month", rf"(?P<mod>{MOD})?(?:(?P<rel>{_cap('last|next|this|past|coming')}){SP})?(?P<mon>{MONTH_NAMED})"),
     ("year", rf"(?<![\w$£€#.,:/\-–])(?P<mod>{MOD})?(?P<y>{YEAR})(?![\w\-–/]|[.,:]\d)"),

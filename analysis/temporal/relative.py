@@ -191,6 +191,9 @@ def r_anaphor(c: Candidate, ctx: Context) -> list[Found]:
         return [(c.start, c.end, "DATE", value)] if value else []
     if unit == "weekend" and det == "the" and not g.get("mod") and not g.get("after") and ctx.dct:
         return [(c.start, c.end, "DATE", _weekend(c, ctx))]     # "over the weekend": around the reference date
+    if unit == "year" and g["det"].lower() == "the" and not g.get("after") and not g.get("mod") and not g.get("ya"):
+        value = _year_of_sentence(ctx, c.start)        # "for the year", "nine months of the year"
+        return [(c.start, c.end, "DATE", value)] if value else []
     anchor = ctx.anchor_value(c.start, day=day_like, year=unit == "year" and bool(g.get("after")))
     if g.get("mod") and det == "the":
         return [(c.start, c.end, "DATE", period_value(unit, ctx.dct))] if ctx.dct else []
@@ -216,6 +219,17 @@ def r_anaphor(c: Candidate, ctx: Context) -> list[Found]:
         d = base + timedelta(days=step)
         return [(c.start, c.end, "TIME", f"{d.isoformat()}T{PARTS_OF_DAY[unit]}")]
     return [(c.start, c.end, "DATE", period_value(unit, shift(base, unit, step)))]
+
+
+def _year_of_sentence(ctx: Context, pos: int) -> str | None:
+    """The year of the last date named earlier in the sentence at ``pos``, else the reference year."""
+    s_start, _ = ctx.tense.sentence(pos)
+    for value, at in reversed(ctx.anchor_years):
+        if at < s_start:
+            break
+        if at < pos:
+            return value[:4]
+    return str(ctx.dct.year) if ctx.dct else None
 
 
 def r_in_the(c: Candidate, ctx: Context) -> list[Found]:
@@ -275,8 +289,12 @@ def r_weekday(c: Candidate, ctx: Context) -> list[Found]:
     if ctx.dct is None:
         base = f"XXXX-WXX-{wd}"
         return [(c.start, c.end, "TIME" if part else "DATE", base + (f"T{PARTS_OF_DAY[part]}" if part else ""))]
-    rel = (g.get("rel") or "").lower()
-    if rel in ("last", "past"):
+    rel = (g.get("rel") or "").lower().split()[-1:] or [""]
+    rel = rel[0]
+    if rel in ("previous", "preceding", "following"):     # "the previous Friday": a week from the day told
+        base = _parse_day(ctx.anchor_value(c.start, day=True)) or ctx.dct
+        d = cal.weekday_date(wd, base, "future" if rel == "following" else "past", strict=True)
+    elif rel in ("last", "past"):
         d = cal.weekday_date(wd, ctx.dct, "past", strict=True)
     elif rel in ("next", "coming"):
         d = cal.weekday_date(wd, ctx.dct, "future", strict=True)

@@ -51,6 +51,13 @@ ANNOUNCING_VERBS = frozenset(
 SCHEDULE_VERBS = frozenset(
     "scheduled slated set planned due expected pencilled penciled timetabled earmarked postponed delayed "
     "deferred rescheduled moved pushed adjourned".split())
+# Verbs that move a deadline or a date forward ("postponed until Tuesday", "extended the offer
+# through January", "gave them until noon Friday"): the date after "until"/"through" lies ahead of
+# the act, which news reports just after it happened.
+DEADLINE_VERBS = frozenset(
+    "extend extends extended postpone postpones postponed delay delays delayed defer defers deferred adjourn "
+    "adjourns adjourned recess recessed reschedule rescheduled push pushed give gives gave given grant grants "
+    "granted allow allows allowed suspend suspends suspended".split())
 _CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp", "csubj", "parataxis", "pcomp", "acl"})
 _INHERITING_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "acl", "dep"})
 
@@ -213,6 +220,7 @@ _DIRECTION = {("present", "progressive"): "future"}
 # ... unless the preposition says which way the date lies from now.
 _PREPOSITION_DIRECTION = {"since": "past", "until": "future", "till": "future", "by": "future"}
 _PREPOSITION_BEFORE = re.compile(r"(?i)\b(since|until|till|by)[ \t]+$")
+_DEADLINE_BEFORE = re.compile(r"(?i)\b(?:until|till|through|to)[ \t]+$")
 _SENTENCE_END = re.compile(r"[.!?]['\"’”)]*\s+(?=[A-Z\"“‘'])|\n")
 
 
@@ -227,6 +235,11 @@ def _dates_the_object(verb, start: int) -> bool:
             return False
         verb = verb.head
     return False
+
+
+def _moves_a_deadline(verb, text: str, start: int) -> bool:
+    """``verb`` postpones or extends something to the date at ``start`` ("postponed until Tuesday")."""
+    return verb.lower_ in DEADLINE_VERBS and bool(_DEADLINE_BEFORE.search(text, max(0, start - 10), start))
 
 
 class Tense:
@@ -264,6 +277,8 @@ class Tense:
             if reading.tense == "present":      # "remain closed until Friday", "has no power since May"
                 m = _PREPOSITION_BEFORE.search(self._text, max(0, start - 12), start)
                 return _PREPOSITION_DIRECTION[m.group(1).lower()] if m else _DIRECTION.get(("present", reading.aspect))
+            if reading.tense == "past" and _moves_a_deadline(reading.verb, self._text, start):
+                return "future"
             if reading.tense == "past" and _dates_the_object(reading.verb, start):
                 return "near"
             if reading.tense is not None:

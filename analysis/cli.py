@@ -154,6 +154,11 @@ def _extract(args) -> int:
 
 # --------------------------------------------------------------------------- report
 def _report(args) -> int:
+    # jsonschema (under nbformat, under papermill and nbconvert) imports rfc3987_syntax when it is
+    # installed (JupyterLab's dependencies pull it in), which builds ~35 Earley parsers at import:
+    # about 2 s of every run (python-jsonschema/jsonschema#1428), for IRI checks that no notebook
+    # schema uses. This command's process goes without them.
+    sys.modules.setdefault("rfc3987_syntax", None)
     from .report import build_reports
 
     params = dict(args.parameter)

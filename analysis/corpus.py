@@ -104,18 +104,54 @@ def timeline_events(corpus: Corpus, *, actor: str | None = None) -> pd.DataFrame
 
 
 def articles_table(corpus: Corpus, *, texts: Sequence[str] | None = None) -> pd.DataFrame:
-    """The articles table; ``texts`` (in input order) fills its ``text`` column."""
+    """The articles table; ``texts`` (in input order) fills its ``text`` column (else it is empty:
+    the store keeps no texts)."""
     articles = corpus.table("articles")
     articles["text"] = list(texts) if texts is not None else ""
     return articles
 
 
-def corpus_tables(corpus: Corpus, *, texts: Sequence[str] | None = None, articles: pd.DataFrame | None = None
-                  ) -> Tables:
-    """Every table of the corpus as a DataFrame (for small corpora); ``texts`` (in input order) fills
-    ``articles.text``, or ``articles`` is the articles table already read."""
-    frames = {name: corpus.table(name) for name in Tables._fields if name != "articles"}
-    return Tables(articles=articles if articles is not None else articles_table(corpus, texts=texts), **frames)
+def corpus_tables(corpus: Corpus, *, texts: Sequence[str] | None = None, articles: pd.DataFrame | None = None,
+                  positions: Sequence[int] | None = None) -> Tables:
+    """Every table of the corpus as a DataFrame (for small corpora), or only the rows of the articles
+    at input ``positions``; ``texts`` (in input order, or one per position) fills ``articles.text``,
+    or ``articles`` is the articles table already read."""
+    frames = {name: corpus.table(name, positions=positions) for name in Tables._fields if name != "articles"}
+    if articles is None:
+        articles = articles_table(corpus, texts=None if positions is not None else texts)
+    if positions is not None:
+        articles = articles.iloc[list(positions)].reset_index(drop=True)
+        if texts is not None:
+            articles["text"] = list(texts)
+    return Tables(articles=articles, **frames)
+
+
+class Texts:
+    """The texts of a run's articles, read again from its inputs (the store keeps none), one article
+    at a time in a single pass: ask for input positions in increasing order. An article whose
+    content changed since the run read it gives an empty text (its analysis is of the old one)."""
+
+    def __init__(self, seeds: str | Path | Sequence[str | Path], *, sha256: Sequence[str | None],
+                 published: str | date | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+        self._articles = enumerate(iter_articles(_paths(seeds), max_bytes=max_bytes,
+                                                 published=parse_published(published)))
+        self._sha256 = sha256
+
+    def take(self, positions: Sequence[int]) -> list[str]:
+        out = []
+        for wanted in positions:
+            article = self._at(wanted)
+            same = article.sha256 == self._sha256[wanted]
+            if not same:
+                LOGGER.warning("%s changed while the run read it; its page shows no text", article.article_id)
+            out.append(article.text if same else "")
+        return out
+
+    def _at(self, wanted: int) -> Article:
+        for pos, article in self._articles:
+            if pos == wanted:
+                return article
+        raise ValueError(f"article {wanted} is not in the inputs (or was asked for out of order)")
 
 
 def export_csv(corpus: Corpus, out_dir: str | Path, *, batch_rows: int = 20_000) -> list[Path]:

@@ -13,6 +13,8 @@ Work is kept as each batch finishes: a run killed half way resumes where it stop
 """
 from __future__ import annotations
 
+import functools
+import itertools
 import logging
 import os
 import time
@@ -30,6 +32,7 @@ MAX_BATCH = 64          # articles per batch (and per Parquet part) on a large c
 MIN_BATCH = 4
 BATCHES_PER_WORKER = 4  # a small corpus is cut so that each worker gets about this many batches
 IN_FLIGHT = 2           # batches queued per worker: enough to keep it busy, few enough to bound memory
+RECYCLE = 2_000         # articles a local worker process analyses before a fresh one takes over
 SMALL = 16              # fewer articles than this to analyse: in this process, no pool to start
 TIMED_OUT = "analysis stopped"   # how the pipeline's error for an article that ran out of time begins
 
@@ -104,7 +107,7 @@ class LocalEngine:
     @staticmethod
     def _pool(batches, n: int, *, store: Store, model: str, time_limit: float | None) -> Iterator[BatchResult]:
         import multiprocessing
-        from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+        from concurrent.futures import ProcessPoolExecutor
 
         from . import gazetteer
         from .nlp import load_model
@@ -112,16 +115,31 @@ class LocalEngine:
         load_model(model)               # loaded once here, inherited by forked workers
         gazetteer.gazetteer()
         ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-        with ProcessPoolExecutor(n, mp_context=ctx, initializer=load_model, initargs=(model,)) as pool:
-            pending, it = set(), iter(batches)
-            while True:
-                while len(pending) < n * IN_FLIGHT and (batch := next(it, None)) is not None:
-                    pending.add(pool.submit(analyse_batch, batch, store=store, model=model, time_limit=time_limit))
-                if not pending:
-                    return
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for future in done:
-                    yield future.result()
+        it = iter(batches)
+        while (first := next(it, None)) is not None:
+            # a pool of fresh workers for every RECYCLE articles a worker: their memory stays that of
+            # a worker of a small corpus (spaCy's vocabulary and the allocator's arenas only grow)
+            with ProcessPoolExecutor(n, mp_context=ctx, initializer=load_model, initargs=(model,)) as pool:
+                yield from _drain(pool, itertools.chain([first], it), n=n, budget=n * RECYCLE,
+                                  work=functools.partial(analyse_batch, store=store, model=model,
+                                                         time_limit=time_limit))
+
+
+def _drain(pool, batches: Iterator[Sequence[Item]], *, n: int, budget: int, work: Callable) -> Iterator[BatchResult]:
+    """Run ``work`` on batches in ``pool`` (at most IN_FLIGHT per worker queued) until ``budget``
+    articles were sent or the batches run out; the results as they finish."""
+    from concurrent.futures import FIRST_COMPLETED, wait
+
+    pending, sent = set(), 0
+    while True:
+        while len(pending) < n * IN_FLIGHT and sent < budget and (batch := next(batches, None)) is not None:
+            pending.add(pool.submit(work, batch))
+            sent += len(batch)
+        if not pending:
+            return
+        done, pending = wait(pending, return_when=FIRST_COMPLETED)
+        for future in done:
+            yield future.result()
 
 
 class DaskEngine:

@@ -144,14 +144,19 @@ class Corpus:
     def count(self, table: str) -> int:
         return int(self.con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0])
 
-    def _select(self, table: str, first: int | None) -> str:
+    def _select(self, table: str, first: int | None, positions: Sequence[int] | None = None) -> str:
         order = "_pos" if table == "articles" else "_pos, idx"
-        where = f" WHERE _pos < {int(first)}" if first is not None else ""
-        return f"SELECT * EXCLUDE ({order}) FROM {table}{where} ORDER BY {order}"
+        where = []
+        if first is not None:
+            where.append(f"_pos < {int(first)}")
+        if positions is not None:
+            where.append(f"_pos IN ({', '.join(str(int(p)) for p in positions) or 'NULL'})")
+        return f"SELECT * EXCLUDE ({order}) FROM {table}{' WHERE ' + ' AND '.join(where) if where else ''} ORDER BY {order}"
 
-    def table(self, table: str, *, first: int | None = None) -> pd.DataFrame:
-        """A table in input order, all of it (small corpora) or the rows of the ``first`` articles."""
-        return self.sql(self._select(table, first))
+    def table(self, table: str, *, first: int | None = None, positions: Sequence[int] | None = None) -> pd.DataFrame:
+        """A table in input order: all of it (small corpora), the rows of the ``first`` articles, or
+        those of the articles at input ``positions``."""
+        return self.sql(self._select(table, first, positions))
 
     def stream(self, table: str, *, batch_rows: int = 20_000) -> Iterator[pa.RecordBatch]:
         """A whole table in input order, as Arrow record batches of ``batch_rows`` rows."""

@@ -31,6 +31,24 @@ def test_local_pool_gives_the_same_tables(tmp_path, reference):
     assert _tables(corpus) == reference
 
 
+def test_local_workers_are_replaced_on_a_long_run_with_the_same_tables(tmp_path, reference, monkeypatch):
+    import concurrent.futures
+
+    pools = []
+
+    class Counted(concurrent.futures.ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            pools.append(self)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Counted)
+    monkeypatch.setattr(engines, "RECYCLE", 1)        # each worker takes one article, then fresh ones take over
+    plan, errors, corpus = run(Store(tmp_path / "store"), LocalEngine(n_process=2), size=1)
+    assert errors == {} and len(plan.todo) == 4
+    assert len(pools) == 2                            # 4 articles, 2 workers, 1 article each per pool
+    assert _tables(corpus) == reference
+
+
 def test_dask_local_cluster_gives_the_same_tables(tmp_path, reference):
     pytest.importorskip("distributed")
     dask = make_engine("dask", n_workers=2)

@@ -120,3 +120,31 @@ def test_page_shows_what_the_notebook_shows(corpus, tmp_path):
     assert [o for o in outputs if o.startswith('<div class="nb-out">')] == [f'<div class="nb-out">{s}</div>'
                                                                            for s in shown]
     assert not [o for c in executed.cells for o in c.get("outputs", []) if o.get("output_type") == "stream"]
+
+
+def test_pages_rendered_by_chunks_are_those_of_the_whole_corpus(written, corpus, tmp_path):
+    """The report builder reads only the rows (and re-reads the texts) of the articles whose pages it
+    renders, a chunk at a time; the pages are the same as from the whole corpus in memory."""
+    from analysis.corpus import Texts, articles_table, corpus_tables, open_corpus
+    from analysis.report import notebook
+
+    params, loaded = corpus["params"], []
+    db = open_corpus(params["seeds"], published=params["published"])
+    arts = articles_table(db)
+    texts = Texts(params["seeds"], sha256=arts["sha256"].tolist(), published=params["published"])
+
+    def load(positions):
+        loaded.append(positions)
+        chunk = corpus_tables(db, articles=arts, positions=positions, texts=texts.take(positions))
+        assert list(chunk.articles["article_id"]) == [arts["article_id"][p] for p in positions]
+        assert set(chunk.sentences["article_id"]) == set(chunk.articles["article_id"])
+        notebook.remember(chunk, params["seeds"], published=params["published"])
+
+    try:
+        done = pages.write_pages(arts, out=tmp_path, params=params, load=load, chunk=1)
+    finally:
+        db.close()
+        notebook._MEMO.clear()
+    assert loaded == [[0], [1]] and sorted(done.rendered) == ["good", "hostile"]
+    for name in ("good.html", "hostile.html"):
+        assert (tmp_path / "articles" / name).read_text() == (written[0] / "articles" / name).read_text()

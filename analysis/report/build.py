@@ -12,20 +12,20 @@ in whole at the end, under a lock, so the output folder always holds one whole r
 """
 from __future__ import annotations
 
-import functools
 import importlib.util
 import logging
 import os
 import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import TextIO
 
 import pandas as pd
 
-from ..corpus import articles_table, corpus_tables, export_csv, open_corpus
+from ..corpus import Texts, articles_table, corpus_tables, export_csv, open_corpus
 from ..errors import ParameterError
 from ..ingest import DEFAULT_MAX_BYTES
 from ..nlp import DEFAULT_MODEL
@@ -36,7 +36,7 @@ from ..store import Store
 from ..tables import to_json, write_atomic
 from ..workbook import PROJECT_ROOT, code_version
 from . import pages, publish, reuse
-from .execute import corpus_reports, execute  # noqa: F401  (execute: part of this module's API)
+from .execute import Kernel, corpus_reports, execute, start_kernel  # noqa: F401  (execute: part of this module's API)
 from .index import Job, overview_html, render_index
 from .notebook import remember
 
@@ -47,6 +47,7 @@ CORPUS_NOTEBOOKS = (("timeline", "Timeline: what happened when"), ("sources", "S
 ARTICLE_NOTEBOOK = "article"
 ARTICLE_MODES = ("auto", "all", "none")   # auto and all: a page for every article; none: no pages
 # Parameters the builder sets itself; the rest may be given with -p KEY VALUE.
+EARLY_KERNEL_BYTES = 5_000_000   # inputs up to this size analyse in seconds: the kernel boots meanwhile
 BUILDER_PARAMS = {"seeds": "the SEEDS argument", "store": "--store",
                   "data_dir": "--out (exports go to OUT/data)", "article_id": "--articles", "model": "--model"}
 
@@ -255,10 +256,9 @@ def _analyse(seeds: list[Path], *, stage: Path, params: dict, model: str, time_l
              ) -> tuple[pd.DataFrame, Corpus, bool]:
     """The analysis phase: what the store lacks is analysed (a progress bar follows it); the tables are
     exported as CSV, streamed from the store, unless ``keep(articles)`` says the previous run's outputs
-    still hold (and has kept them). The articles table, the run's corpus (open: the caller closes it)
-    and whether the outputs were kept."""
+    still hold (and has kept them). The articles table (without the texts: nothing holds the whole
+    corpus), the run's corpus (open: the caller closes it) and whether the outputs were kept."""
     bar: list[ArticlesProgress] = []
-    texts: list[str] = []
 
     def progress(done: int, total: int) -> None:
         if not bar:
@@ -266,12 +266,11 @@ def _analyse(seeds: list[Path], *, stage: Path, params: dict, model: str, time_l
         bar[0].update(done - bar[0].done)
 
     corpus = open_corpus(seeds, published=params.get("published"), model=model, time_limit=time_limit,
-                         max_bytes=params.get("max_bytes", DEFAULT_MAX_BYTES), progress=progress,
-                         on_article=lambda a: texts.append(a.text), **run)
+                         max_bytes=params.get("max_bytes", DEFAULT_MAX_BYTES), progress=progress, **run)
     try:
         if bar:
             bar[0].close()
-        articles = articles_table(corpus, texts=texts)
+        articles = articles_table(corpus)
         kept = keep(articles)
         if not kept:
             export_csv(corpus, stage / "data")
@@ -298,49 +297,83 @@ def _build(seeds: list[Path], *, out: Path, stage: Path, articles: str, params: 
         return reuse.previous_key(out) == keys[0] and reuse.keep(
             ["data", *(j.ipynb for j in jobs), *(j.html for j in jobs)], previous=out, stage=stage)
 
-    arts, corpus, unchanged = _analyse(seeds, stage=stage, params=params, model=model, time_limit=time_limit,
-                                       run=run, quiet=quiet, stream=stream, keep=keep)
-    user = {"seeds": [str(s) for s in seeds], "out": str(out), "articles": articles, "model": model,
-            **{k: v for k, v in run.items() if v is not None}, **params,
-            **({"time_limit": time_limit} if time_limit else {})}
+    # a small corpus analyses in seconds: the notebooks' kernel boots meanwhile (on a large one it
+    # would only hold memory while the workers run, so it starts when the notebooks do)
+    kernel = (start_kernel([nb_dir / j.ipynb for j in jobs], log=stage / ".kernel.log")
+              if reuse_kernel and _input_bytes(seeds, cap=EARLY_KERNEL_BYTES) <= EARLY_KERNEL_BYTES else None)
     try:
-        return _reports(corpus, arts, unchanged=unchanged, key=keys[0], jobs=jobs, base=base, t0=t0,
-                        timings=timings, out=out, stage=stage, articles=articles, nb_dir=nb_dir,
-                        reuse_kernel=reuse_kernel, say=say, started=started, user=user)
+        arts, corpus, unchanged = _analyse(seeds, stage=stage, params=params, model=model, time_limit=time_limit,
+                                           run=run, quiet=quiet, stream=stream, keep=keep)
+        user = {"seeds": [str(s) for s in seeds], "out": str(out), "articles": articles, "model": model,
+                **{k: v for k, v in run.items() if v is not None}, **params,
+                **({"time_limit": time_limit} if time_limit else {})}
+        try:
+            return _reports(corpus, arts, seeds=seeds, unchanged=unchanged, key=keys[0], jobs=jobs, base=base, t0=t0,
+                            timings=timings, out=out, stage=stage, articles=articles, nb_dir=nb_dir,
+                            reuse_kernel=reuse_kernel, kernel=kernel, say=say, started=started, user=user)
+        finally:
+            corpus.close()
     finally:
-        corpus.close()
+        if kernel is not None:
+            kernel.close()
 
 
-def _reports(corpus: Corpus, arts: pd.DataFrame, *, unchanged: bool, key: str, jobs: list[Job], base: dict,
+def _input_bytes(seeds: list[Path], *, cap: int) -> int:
+    """The size of the input files, counted until it passes ``cap``."""
+    total = 0
+    for seed in seeds:
+        for f in (seed.rglob("*") if seed.is_dir() else [seed]):
+            total += f.stat().st_size if f.is_file() else 0
+            if total > cap:
+                return total
+    return total
+
+
+def _pages(corpus: Corpus, arts: pd.DataFrame, *, seeds: list[Path], base: dict, out: Path, stage: Path,
+           timings: dict[str, float], say: Progress) -> pages.Pages:
+    """The article pages (phase *pages*): a page whose key changed is rendered from its own
+    article's rows only, read with those of the other pages of its chunk, and its text read again."""
+    start = time.perf_counter()
+    max_bytes = base.get("max_bytes", DEFAULT_MAX_BYTES)
+    texts = Texts(seeds, sha256=arts["sha256"].tolist(), published=base.get("published"), max_bytes=max_bytes)
+
+    def load(positions: list[int]) -> None:
+        remember(corpus_tables(corpus, articles=arts, positions=positions, texts=texts.take(positions)),
+                 base["seeds"], published=base.get("published"), store=base["store"], model=base["model"],
+                 max_bytes=max_bytes)
+
+    done = pages.write_pages(arts, out=stage, params=dict(base, data_dir=None), previous=out, load=load,
+                             progress=lambda i, n: say(f"article pages {i}/{n}", force=i == n))
+    say(f"article pages: {len(done.rendered)} rendered, {len(done.reused)} unchanged and kept"
+        + (f", {len(done.failed)} FAILED" if done.failed else ""))
+    timings["pages"] = time.perf_counter() - start
+    return done
+
+
+def _reports(corpus: Corpus, arts: pd.DataFrame, *, seeds: list[Path], unchanged: bool, key: str, jobs: list[Job], base: dict,
              t0: float, timings: dict[str, float], out: Path, stage: Path, articles: str, nb_dir: Path,
-             reuse_kernel: bool, say: Progress, started: str, user: dict) -> int:
-    """The rest of the run once the corpus is analysed: notebooks, pages and index (``user``: the run's
-    parameters as the index shows them). The tables other than the articles are read whole from the
-    store only if an article page must be rendered; the index aggregates them in DuckDB."""
+             reuse_kernel: bool, kernel: Kernel | None, say: Progress, started: str, user: dict) -> int:
+    """The rest of the run once the corpus is analysed: notebooks and pages side by side, then the
+    index (``user``: the run's parameters as the index shows them), which aggregates in DuckDB."""
     from .. import __version__
 
-    tables = functools.cache(lambda: corpus_tables(corpus, articles=arts))
     timings["analysis"] = time.perf_counter() - t0
     n_bad = int(arts["error"].notna().sum())
     say(f"{len(arts)} articles read, {n_bad} failed ({timings['analysis']:.1f} s)")
 
-    if unchanged:
-        say("timeline and sources: nothing changed since the previous run; kept")
-        for job in jobs:
-            job.reused = True
-    else:
-        corpus_reports(jobs, stage=stage, nb_dir=nb_dir, reuse_kernel=reuse_kernel, timings=timings, say=say)
-
-    t3 = time.perf_counter()
-    done = pages.Pages()
-    if articles != "none":
-        remember(tables, base["seeds"], published=base.get("published"), store=base["store"], model=base["model"],
-                 max_bytes=base.get("max_bytes", DEFAULT_MAX_BYTES))
-        done = pages.write_pages(arts, out=stage, params=dict(base, data_dir=None), previous=out,
-                                 progress=lambda i, n: say(f"article pages {i}/{n}", force=i == n))
-        say(f"article pages: {len(done.rendered)} rendered, {len(done.reused)} unchanged and kept"
-            + (f", {len(done.failed)} FAILED" if done.failed else ""))
-    timings["pages"] = time.perf_counter() - t3
+    # the article pages are written in this process while the kernel runs the corpus notebooks
+    with ThreadPoolExecutor(1, thread_name_prefix="pages") as pool:
+        pending = pool.submit(_pages, corpus, arts, seeds=seeds, base=base, out=out, stage=stage,
+                              timings=timings, say=say) if articles != "none" else None
+        if unchanged:
+            say("timeline and sources: nothing changed since the previous run; kept")
+            for job in jobs:
+                job.reused = True
+        else:
+            corpus_reports(jobs, stage=stage, nb_dir=nb_dir, reuse_kernel=reuse_kernel, timings=timings, say=say,
+                           kernel=kernel)
+        done = pending.result() if pending is not None else pages.Pages()
+    timings["pages"] = timings.pop("pages", 0.0)     # after the notebooks' phases, as they are shown
 
     t4 = time.perf_counter()
     version = f"{__version__} (source {code_version()})"

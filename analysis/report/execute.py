@@ -8,7 +8,7 @@ import os
 import re
 import subprocess
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..errors import AnalysisError
@@ -24,9 +24,14 @@ REUSED_ENGINE = "analysis-reused-kernel"
 
 
 class Kernel:
-    """One ``python3`` kernel for every notebook of a build: it imports the package once."""
+    """One ``python3`` kernel for every notebook of a build: it imports the package once.
 
-    def __init__(self, kernel_name: str = KERNEL_NAME, *, cwd: Path = PROJECT_ROOT, log: Path | None = None) -> None:
+    Starting it returns at once; the kernel boots, and runs the ``preload`` lines (the notebooks'
+    imports, see :func:`notebook_imports`) as IPython start-up lines, while this process goes on
+    (the analysis phase of a small corpus). :meth:`ready` waits for it."""
+
+    def __init__(self, kernel_name: str = KERNEL_NAME, *, cwd: Path = PROJECT_ROOT, log: Path | None = None,
+                 preload: Sequence[str] = ()) -> None:
         from jupyter_client.manager import AsyncKernelManager
         from jupyter_core.utils import run_sync
 
@@ -36,22 +41,67 @@ class Kernel:
                    PYDEVD_DISABLE_FILE_VALIDATION="1", PYTHONWARNINGS="ignore")
         # the kernel's own chatter (warnings, crashes) goes to a log file, not to the user's terminal
         self._log = open(log, "ab") if log is not None else subprocess.DEVNULL  # noqa: SIM115
+        self._ready = False
         self.km = AsyncKernelManager(kernel_name=kernel_name)
-        run_sync(self.km.start_kernel)(env=env, cwd=str(cwd), stdout=self._log, stderr=self._log)
-        kc = self.km.client()
-        kc.start_channels()
-        try:
-            run_sync(kc.wait_for_ready)(timeout=60)
-        finally:
-            kc.stop_channels()
+        run_sync(self.km.start_kernel)(env=env, cwd=str(cwd), stdout=self._log, stderr=self._log,
+                                       extra_arguments=[f"--IPKernelApp.exec_lines={line}" for line in preload])
+
+    def ready(self, timeout: float = 60) -> Kernel:
+        """The kernel, once it answers (its start-up lines run)."""
+        if not self._ready:
+            kc = self.km.client()
+            kc.start_channels()
+            try:
+                self._run(kc.wait_for_ready)(timeout=timeout)
+            finally:
+                kc.stop_channels()
+            self._ready = True
+        return self
 
     def alive(self) -> bool:
         return bool(self._run(self.km.is_alive)())
 
     def close(self) -> None:
+        """Shut the kernel down (again: nothing)."""
+        if self._log is None:
+            return
         self._run(self.km.shutdown_kernel)(now=True)
         if self._log is not subprocess.DEVNULL:
             self._log.close()
+        self._log = None
+
+
+def notebook_imports(paths: Sequence[Path]) -> list[str]:
+    """The import statements and ``%matplotlib`` lines at the top level of the notebooks' code cells,
+    once each, in order: what a kernel can run at start-up so that the notebooks find them loaded."""
+    import ast
+
+    from .pages import cell_source, read_notebook
+
+    lines: list[str] = []
+    for path in paths:
+        for cell in read_notebook(path)["cells"]:
+            if cell.get("cell_type") != "code":
+                continue
+            source = cell_source(cell)
+            magics = [ln.strip() for ln in source.splitlines() if ln.strip().startswith("%matplotlib")]
+            try:
+                tree = ast.parse("\n".join(ln for ln in source.splitlines() if not ln.lstrip().startswith("%")))
+            except SyntaxError:
+                continue
+            imports = [ast.unparse(node) for node in tree.body if isinstance(node, (ast.Import, ast.ImportFrom))]
+            lines += [ln for ln in magics + imports if ln not in lines]
+    return lines
+
+
+def start_kernel(notebooks: Sequence[Path], *, log: Path) -> Kernel | None:
+    """A kernel started now, preloading what ``notebooks`` import; None if it cannot start (the
+    notebooks phase then starts its own, and says why it failed)."""
+    try:
+        return Kernel(log=log, preload=notebook_imports(notebooks))
+    except (RuntimeError, OSError, ValueError) as exc:
+        LOGGER.warning("the notebook kernel did not start: %s", exc)
+        return None
 
 
 def _register_engine() -> str:
@@ -129,20 +179,32 @@ def execute(job: Job, *, out: Path, notebooks_dir: Path, kernel: Kernel | None):
     return nb
 
 
+def _execute_on(job: Job, kernel: Kernel | None, *, out: Path, notebooks_dir: Path):
+    """:func:`execute` on ``kernel`` once it is ready; a kernel that never answers fails the job."""
+    try:
+        ready = kernel.ready() if kernel is not None else None
+    except (RuntimeError, TimeoutError) as exc:
+        job.error = f"the kernel did not start: {exc.__class__.__name__}: {exc}"
+        return None
+    return execute(job, out=out, notebooks_dir=notebooks_dir, kernel=ready)
+
+
 def corpus_reports(jobs: list[Job], *, stage: Path, nb_dir: Path, reuse_kernel: bool, timings: dict,
-                    say: Callable[..., None]) -> None:
-    """Run the corpus notebooks (phase *notebooks*) and render them as HTML (phase *html*)."""
+                   say: Callable[..., None], kernel: Kernel | None = None) -> None:
+    """Run the corpus notebooks (phase *notebooks*) and render them as HTML (phase *html*), on
+    ``kernel`` if one was started for them (it is closed here)."""
     from .html import Renderer
 
     t1 = time.perf_counter()
-    kernel = Kernel(log=stage / ".kernel.log") if reuse_kernel else None
+    if reuse_kernel and kernel is None:
+        kernel = Kernel(log=stage / ".kernel.log")
     executed = []
     try:
         for i, job in enumerate(jobs, 1):
             if kernel is not None and not kernel.alive():
                 kernel.close()
                 kernel = Kernel(log=stage / ".kernel.log")
-            executed.append(execute(job, out=stage, notebooks_dir=nb_dir, kernel=kernel))
+            executed.append(_execute_on(job, kernel, out=stage, notebooks_dir=nb_dir))
             say(f"notebooks {i}/{len(jobs)} done: {job.ipynb}" + (f" FAILED ({job.error})" if job.error else ""))
     finally:
         if kernel is not None:

@@ -39,6 +39,7 @@ LOGGER = logging.getLogger(__name__)
 NOTEBOOK = PROJECT_ROOT / "notebooks" / "article.ipynb"
 ARTICLES = "articles"
 MANIFEST = ".pages.json"
+CHUNK = 200             # pages rendered from one read of their articles' rows
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
 PAGE_CSS = """
 body { font: 14px/1.5 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: #222; margin: 0; }
@@ -213,10 +214,13 @@ def _reuse(name: str, *, key: str, folder: Path, previous: Path, keys: dict[str,
 
 
 def write_pages(articles: pd.DataFrame, *, out: Path, params: dict, notebook: Notebook | None = None,
-                previous: Path | None = None, progress: Callable[[int, int], None] | None = None) -> Pages:
+                previous: Path | None = None, progress: Callable[[int, int], None] | None = None,
+                load: Callable[[list[int]], None] | None = None, chunk: int = CHUNK) -> Pages:
     """A page for every article that was read (``out/articles/<page>.html``), rendering only those
     whose key changed since the run that wrote ``previous`` (default: ``out``). ``params`` are the
-    notebook's parameters; ``article_id`` is set per page."""
+    notebook's parameters; ``article_id`` is set per page. The pages to render go by ``chunk``
+    articles: ``load(positions)`` is called first with their rows' positions in ``articles`` (it
+    makes the notebook's data those articles' only, so memory does not grow with the corpus)."""
     start = time.perf_counter()
     notebook = notebook or Notebook.load()
     code = hashlib.sha256(f"{notebook.digest}|{code_digest(notebook.path.parent)}".encode()).hexdigest()
@@ -224,26 +228,45 @@ def write_pages(articles: pd.DataFrame, *, out: Path, params: dict, notebook: No
     folder.mkdir(parents=True, exist_ok=True)
     old = (previous or out) / ARTICLES
     keys, new_keys, done = _manifest(old), {}, Pages()
-    rows = articles[articles["error"].isna()].to_dict("records")
-    for i, row in enumerate(rows, 1):
+    read = articles["error"].isna().to_numpy()
+    rows = list(zip([i for i, ok in enumerate(read) if ok], articles[read].to_dict("records"), strict=True))
+    todo = []
+    for pos, row in rows:
         article_id = str(row["article_id"])
-        name = page_name(article_id)
-        key = page_key(row, code=code, params=params)
+        name, key = page_name(article_id), page_key(row, code=code, params=params)
         done.files[article_id] = f"{ARTICLES}/{name}.html"
         if _reuse(name, key=key, folder=folder, previous=old, keys=keys):
             done.reused.append(article_id)
             new_keys[name] = key
+            _step(progress, done, len(rows))
         else:
-            outputs, error = run(notebook, dict(params, article_id=article_id))
-            title = row.get("title") if isinstance(row.get("title"), str) and row["title"].strip() else article_id
-            write_atomic(folder / f"{name}.html", page_html(outputs, title=title, failed=error))
-            done.rendered.append(article_id)
-            if error:
-                done.failed[article_id] = error
-            else:
-                new_keys[name] = key
-        if progress is not None:
-            progress(i, len(rows))
+            todo.append((pos, row, name, key))
+    for first in range(0, len(todo), chunk):
+        part = todo[first:first + chunk]
+        if load is not None:
+            load([pos for pos, *_ in part])
+        for _, row, name, key in part:
+            _render(notebook, row, name=name, key=key, params=params, folder=folder, done=done, keys=new_keys)
+            _step(progress, done, len(rows))
     write_atomic(folder / MANIFEST, json.dumps(new_keys, indent=0, sort_keys=True))
     done.seconds = time.perf_counter() - start
     return done
+
+
+def _step(progress: Callable[[int, int], None] | None, done: Pages, total: int) -> None:
+    if progress is not None:
+        progress(len(done.rendered) + len(done.reused), total)
+
+
+def _render(notebook: Notebook, row: dict, *, name: str, key: str, params: dict, folder: Path, done: Pages,
+            keys: dict[str, str]) -> None:
+    """Run the notebook for one article and write its page (marked failed if it did not run to the end)."""
+    article_id = str(row["article_id"])
+    outputs, error = run(notebook, dict(params, article_id=article_id))
+    title = row.get("title") if isinstance(row.get("title"), str) and row["title"].strip() else article_id
+    write_atomic(folder / f"{name}.html", page_html(outputs, title=title, failed=error))
+    done.rendered.append(article_id)
+    if error:
+        done.failed[article_id] = error
+    else:
+        keys[name] = key

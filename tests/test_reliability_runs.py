@@ -144,7 +144,7 @@ def _kill_at(proc: subprocess.Popen, marker: str) -> bool:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("marker", ["analysing", "notebooks 1/", "rendering HTML", "publishing"])
+@pytest.mark.parametrize("marker", ["analysing", "notebooks 1/", "as HTML", "publishing"])
 def test_kill_9_at_each_phase_leaves_one_whole_run(tmp_path, marker):
     out = tmp_path / "reports"
     first = _start(seeds(tmp_path / "one", ["alpha", "beta"]), out)

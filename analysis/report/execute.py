@@ -191,38 +191,45 @@ def _execute_on(job: Job, kernel: Kernel | None, *, out: Path, notebooks_dir: Pa
 
 def corpus_reports(jobs: list[Job], *, stage: Path, nb_dir: Path, reuse_kernel: bool, timings: dict,
                    say: Callable[..., None], kernel: Kernel | None = None) -> None:
-    """Run the corpus notebooks (phase *notebooks*) and render them as HTML (phase *html*), on
-    ``kernel`` if one was started for them (it is closed here)."""
+    """Run the corpus notebooks (phase *notebooks*) on ``kernel`` if one was started for them (it is
+    closed here), and render each as HTML (phase *html*: the seconds spent rendering) while the
+    next one runs."""
+    from concurrent.futures import ThreadPoolExecutor
+
     from .html import Renderer
 
     t1 = time.perf_counter()
     if reuse_kernel and kernel is None:
         kernel = Kernel(log=stage / ".kernel.log")
-    executed = []
-    try:
-        for i, job in enumerate(jobs, 1):
-            if kernel is not None and not kernel.alive():
-                kernel.close()
-                kernel = Kernel(log=stage / ".kernel.log")
-            executed.append(_execute_on(job, kernel, out=stage, notebooks_dir=nb_dir))
-            say(f"notebooks {i}/{len(jobs)} done: {job.ipynb}" + (f" FAILED ({job.error})" if job.error else ""))
-    finally:
-        if kernel is not None:
-            kernel.close()
-    timings["notebooks"] = time.perf_counter() - t1
-
-    t2 = time.perf_counter()
-    say("rendering HTML")
-    renderer = Renderer()
-    for job, nb in zip(jobs, executed, strict=True):
-        if nb is None:
-            job.error = job.error or "papermill wrote no notebook"
-            continue
+    renderer, rendering = Renderer(), []
+    with ThreadPoolExecutor(1, thread_name_prefix="html") as pool:
         try:
-            page = renderer.render(nb, title=job.title, index_href="index.html", failed=job.error)
-        except (ValueError, KeyError, TypeError, AnalysisError) as exc:   # nbconvert raises plain errors
-            LOGGER.exception("rendering %s failed", job.ipynb)
-            job.error = job.error or f"HTML rendering failed: {exc.__class__.__name__}: {exc}"
-            continue
-        write_atomic(stage / job.html, page)
-    timings["html"] = time.perf_counter() - t2
+            for i, job in enumerate(jobs, 1):
+                if kernel is not None and not kernel.alive():
+                    kernel.close()
+                    kernel = Kernel(log=stage / ".kernel.log")
+                nb = _execute_on(job, kernel, out=stage, notebooks_dir=nb_dir)
+                say(f"notebooks {i}/{len(jobs)} done: {job.ipynb}" + (f" FAILED ({job.error})" if job.error else ""))
+                rendering.append(pool.submit(_render, renderer, job, nb, stage=stage))
+                say(f"rendering {job.html} as HTML")
+        finally:
+            if kernel is not None:
+                kernel.close()
+        timings["notebooks"] = time.perf_counter() - t1
+        timings["html"] = sum(r.result() for r in rendering)
+
+
+def _render(renderer, job: Job, nb, *, stage: Path) -> float:
+    """Write ``job``'s executed notebook as its HTML page (a failure marks the job); the seconds it took."""
+    start = time.perf_counter()
+    if nb is None:
+        job.error = job.error or "papermill wrote no notebook"
+        return 0.0
+    try:
+        page = renderer.render(nb, title=job.title, index_href="index.html", failed=job.error)
+    except (ValueError, KeyError, TypeError, AnalysisError) as exc:   # nbconvert raises plain errors
+        LOGGER.exception("rendering %s failed", job.ipynb)
+        job.error = job.error or f"HTML rendering failed: {exc.__class__.__name__}: {exc}"
+        return time.perf_counter() - start
+    write_atomic(stage / job.html, page)
+    return time.perf_counter() - start

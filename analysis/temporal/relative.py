@@ -194,7 +194,9 @@ def r_anaphor(c: Candidate, ctx: Context) -> list[Found]:
     if unit == "year" and g["det"].lower() == "the" and not g.get("after") and not g.get("mod") and not g.get("ya"):
         value = _year_of_sentence(ctx, c.start)        # "for the year", "nine months of the year"
         return [(c.start, c.end, "DATE", value)] if value else []
-    anchor = ctx.anchor_value(c.start, day=day_like, year=unit == "year" and bool(g.get("after")))
+    # "that year", "the same year", "the year after": from the last year named, a bare "1988" included
+    by_year = unit == "year" and (bool(g.get("after")) or det in ("that", "same"))
+    anchor = ctx.anchor_value(c.start, day=day_like, year=by_year)
     if g.get("mod") and det == "the":
         return [(c.start, c.end, "DATE", period_value(unit, ctx.dct))] if ctx.dct else []
     if g.get("ya"):

@@ -237,6 +237,16 @@ def _dates_the_object(verb, start: int) -> bool:
     return False
 
 
+def _modifies_a_noun(doc, start: int, end: int) -> bool:
+    """The expression is a modifier inside a noun phrase ("a June agreement", "November
+    transactions"): it names the thing, whose time the verb of the clause does not give."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    return root.dep_ in ("compound", "nmod") and root.head.pos_ == "NOUN" and root.head.i > root.i
+
+
 def _moves_a_deadline(verb, text: str, start: int) -> bool:
     """``verb`` postpones or extends something to the date at ``start`` ("postponed until Tuesday")."""
     return verb.lower_ in DEADLINE_VERBS and bool(_DEADLINE_BEFORE.search(text, max(0, start - 10), start))
@@ -273,6 +283,8 @@ class Tense:
         which an underspecified date lies from the reference date ("near": the nearest occurrence,
         either way; None: undecided)."""
         if self._doc is not None:
+            if _modifies_a_noun(self._doc, start, end) and not re.search(r"\d", self._text[start:end]):
+                return "near"       # "a June agreement"; not "the Oct. 23 shooting", dated by its clause
             reading = span_reading(self._doc, start, end)
             if reading.tense == "present":      # "remain closed until Friday", "has no power since May"
                 m = _PREPOSITION_BEFORE.search(self._text, max(0, start - 12), start)

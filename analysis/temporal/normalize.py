@@ -273,6 +273,8 @@ def r_short_year(c: Candidate, ctx: Context) -> list[Found]:
 
 def r_decade(c: Candidate, ctx: Context) -> list[Found]:
     dec = c.groups["dec"].lstrip("'’")
+    if len(dec) == 5 and dec.endswith("00s") and dec < "2000s":
+        return [(c.start, c.end, "DATE", dec[:2])]      # "the 1800s": the 19th century, not 1800-1809
     if len(dec) == 5:
         return [(c.start, c.end, "DATE", dec[:3])]
     century = "20" if dec[0] in "01" else "19"

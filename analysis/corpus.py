@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 
 from . import queries
 from .engine import analyse, make_engine
@@ -154,12 +155,25 @@ class Texts:
         raise ValueError(f"article {wanted} is not in the inputs (or was asked for out of order)")
 
 
+def _csv_frame(batch: pa.RecordBatch) -> pd.DataFrame:
+    """A batch as the frame :func:`analysis.tables.csv_cell` formats: only the list and record
+    columns go through Python one cell at a time; the others convert column-wise (the same values)."""
+    from .tables import csv_cell
+
+    nested = (pa.types.is_list, pa.types.is_large_list, pa.types.is_struct, pa.types.is_map)
+    columns = {}
+    for name, column in zip(batch.schema.names, batch.columns, strict=True):
+        if any(is_type(column.type) for is_type in nested):
+            columns[name] = pd.Series([csv_cell(v) for v in column.to_pylist()], dtype=object)
+        else:
+            columns[name] = column.to_pandas()
+    return pd.DataFrame(columns, columns=batch.schema.names)
+
+
 def export_csv(corpus: Corpus, out_dir: str | Path, *, batch_rows: int = 20_000) -> list[Path]:
     """Write each table as ``<name>.csv`` in ``out_dir``, streamed from DuckDB ``batch_rows`` rows at
     a time (the cells formatted as :func:`analysis.tables.csv_cell` does), each through a
     temporary file and a rename."""
-    from .tables import csv_cell
-
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = []
@@ -170,9 +184,7 @@ def export_csv(corpus: Corpus, out_dir: str | Path, *, batch_rows: int = 20_000)
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
                 header = True
                 for batch in corpus.stream(name, batch_rows=batch_rows):
-                    frame = pd.DataFrame(batch.to_pylist(), columns=batch.schema.names)
-                    frame = frame.apply(lambda col: col.map(csv_cell)) if len(frame) else frame
-                    frame.to_csv(fh, header=header, index=False)
+                    _csv_frame(batch).to_csv(fh, header=header, index=False)
                     header = False
             os.chmod(tmp, 0o644)
             os.replace(tmp, target)

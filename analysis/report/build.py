@@ -254,10 +254,10 @@ def check_positive(name: str, value) -> None:
 def _analyse(seeds: list[Path], *, stage: Path, params: dict, model: str, time_limit: float | None, run: dict,
              quiet: bool, stream: TextIO | None, keep: Callable[[pd.DataFrame], bool]
              ) -> tuple[pd.DataFrame, Corpus, bool]:
-    """The analysis phase: what the store lacks is analysed (a progress bar follows it); the tables are
-    exported as CSV, streamed from the store, unless ``keep(articles)`` says the previous run's outputs
-    still hold (and has kept them). The articles table (without the texts: nothing holds the whole
-    corpus), the run's corpus (open: the caller closes it) and whether the outputs were kept."""
+    """The analysis phase: what the store lacks is analysed (a progress bar follows it). The articles
+    table (without the texts: nothing holds the whole corpus), the run's corpus (open: the caller
+    closes it) and whether ``keep(articles)`` kept the previous run's outputs (else the caller
+    exports the tables)."""
     bar: list[ArticlesProgress] = []
 
     def progress(done: int, total: int) -> None:
@@ -271,10 +271,7 @@ def _analyse(seeds: list[Path], *, stage: Path, params: dict, model: str, time_l
         if bar:
             bar[0].close()
         articles = articles_table(corpus)
-        kept = keep(articles)
-        if not kept:
-            export_csv(corpus, stage / "data")
-        return articles, corpus, kept
+        return articles, corpus, keep(articles)
     except BaseException:
         corpus.close()
         raise
@@ -329,6 +326,13 @@ def _input_bytes(seeds: list[Path], *, cap: int) -> int:
     return total
 
 
+def _export(corpus: Corpus, *, stage: Path, timings: dict[str, float]) -> None:
+    """Every table as CSV in ``stage/data``, streamed from the store (phase *export*)."""
+    start = time.perf_counter()
+    export_csv(corpus, stage / "data")
+    timings["export"] = time.perf_counter() - start
+
+
 def _pages(corpus: Corpus, arts: pd.DataFrame, *, seeds: list[Path], base: dict, out: Path, stage: Path,
            timings: dict[str, float], say: Progress) -> pages.Pages:
     """The article pages (phase *pages*): a page whose key changed is rendered from its own
@@ -361,8 +365,10 @@ def _reports(corpus: Corpus, arts: pd.DataFrame, *, seeds: list[Path], unchanged
     n_bad = int(arts["error"].notna().sum())
     say(f"{len(arts)} articles read, {n_bad} failed ({timings['analysis']:.1f} s)")
 
-    # the article pages are written in this process while the kernel runs the corpus notebooks
-    with ThreadPoolExecutor(1, thread_name_prefix="pages") as pool:
+    # the tables are exported (phase *export*), then the article pages written, in this process
+    # while the kernel runs the corpus notebooks (one thread: both read the store through ``corpus``)
+    with ThreadPoolExecutor(1, thread_name_prefix="export-pages") as pool:
+        exported = pool.submit(_export, corpus, stage=stage, timings=timings) if not unchanged else None
         pending = pool.submit(_pages, corpus, arts, seeds=seeds, base=base, out=out, stage=stage,
                               timings=timings, say=say) if articles != "none" else None
         if unchanged:
@@ -372,8 +378,12 @@ def _reports(corpus: Corpus, arts: pd.DataFrame, *, seeds: list[Path], unchanged
         else:
             corpus_reports(jobs, stage=stage, nb_dir=nb_dir, reuse_kernel=reuse_kernel, timings=timings, say=say,
                            kernel=kernel)
+        if exported is not None:
+            exported.result()                        # an export that failed (a full disk) stops the run
         done = pending.result() if pending is not None else pages.Pages()
-    timings["pages"] = timings.pop("pages", 0.0)     # after the notebooks' phases, as they are shown
+    for phase in ("pages", "export"):                # after the notebooks' phases, as they are shown
+        if phase in timings or phase == "pages":
+            timings[phase] = timings.pop(phase, 0.0)
 
     t4 = time.perf_counter()
     version = f"{__version__} (source {code_version()})"

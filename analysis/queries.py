@@ -151,7 +151,8 @@ class Corpus:
             where.append(f"_pos < {int(first)}")
         if positions is not None:
             where.append(f"_pos IN ({', '.join(str(int(p)) for p in positions) or 'NULL'})")
-        return f"SELECT * EXCLUDE ({order}) FROM {table}{' WHERE ' + ' AND '.join(where) if where else ''} ORDER BY {order}"
+        condition = f" WHERE {' AND '.join(where)}" if where else ""
+        return f"SELECT * EXCLUDE ({order}) FROM {table}{condition} ORDER BY {order}"
 
     def table(self, table: str, *, first: int | None = None, positions: Sequence[int] | None = None) -> pd.DataFrame:
         """A table in input order: all of it (small corpora), the rows of the ``first`` articles, or

@@ -305,8 +305,8 @@ def _build(seeds: list[Path], *, out: Path, stage: Path, articles: str, params: 
                 **{k: v for k, v in run.items() if v is not None}, **params,
                 **({"time_limit": time_limit} if time_limit else {})}
         try:
-            return _reports(corpus, arts, seeds=seeds, unchanged=unchanged, key=keys[0], jobs=jobs, base=base, t0=t0,
-                            timings=timings, out=out, stage=stage, articles=articles, nb_dir=nb_dir,
+            return _reports(corpus, arts, seeds=seeds, unchanged=unchanged, key=keys[0], jobs=jobs, base=base,
+                            t0=t0, timings=timings, out=out, stage=stage, articles=articles, nb_dir=nb_dir,
                             reuse_kernel=reuse_kernel, kernel=kernel, say=say, started=started, user=user)
         finally:
             corpus.close()
@@ -354,9 +354,10 @@ def _pages(corpus: Corpus, arts: pd.DataFrame, *, seeds: list[Path], base: dict,
     return done
 
 
-def _reports(corpus: Corpus, arts: pd.DataFrame, *, seeds: list[Path], unchanged: bool, key: str, jobs: list[Job], base: dict,
-             t0: float, timings: dict[str, float], out: Path, stage: Path, articles: str, nb_dir: Path,
-             reuse_kernel: bool, kernel: Kernel | None, say: Progress, started: str, user: dict) -> int:
+def _reports(corpus: Corpus, arts: pd.DataFrame, *, seeds: list[Path], unchanged: bool, key: str,
+             jobs: list[Job], base: dict, t0: float, timings: dict[str, float], out: Path, stage: Path,
+             articles: str, nb_dir: Path, reuse_kernel: bool, kernel: Kernel | None, say: Progress, started: str,
+             user: dict) -> int:
     """The rest of the run once the corpus is analysed: notebooks and pages side by side, then the
     index (``user``: the run's parameters as the index shows them), which aggregates in DuckDB."""
     from .. import __version__

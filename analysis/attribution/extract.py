@@ -331,8 +331,9 @@ def _outermost(cands: list[_Cand]) -> list[_Cand]:
 
 
 def find_attributions(doc, *, paragraphs: Sequence, sentences: Sequence, entities: Sequence = (),
-                      drop_nested: bool = True) -> list[Attribution]:
-    """Every quotation, reported statement and credit of a parsed article, sorted by position."""
+                      drop_nested: bool = True, referents: Referents | None = None) -> list[Attribution]:
+    """Every quotation, reported statement and credit of a parsed article, sorted by position.
+    ``referents`` is the article's :class:`Referents` when the caller has built it (built here otherwise)."""
     text = doc.text
     keep = [p for p in paragraphs if p.kind not in SKIP_KINDS]
     quotes = find_quotes(text, keep) if keep else []
@@ -340,7 +341,7 @@ def find_attributions(doc, *, paragraphs: Sequence, sentences: Sequence, entitie
     qs = _Quotes(quotes)
     speech = [_clip(sp, doc, paragraphs) for sp in speech if not _inside_quote(qs, sp)]
     cands, extra = _attach(text, quotes, speech, doc)
-    resolver = Referents(doc, entities)
+    resolver = referents if referents is not None else Referents(doc, entities)
     all_cands: list[_Cand] = []
     for k, sp in enumerate(speech):
         c = cands.get(k)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from ..types import Event
 from .clauses import clause_of_predicate, predicates
-from .lexicon import LIFE_AND_DISTANCE, SKIP_KINDS, UNDATED_KINDS
+from .lexicon import HISTORY_VERBS, LIFE_AND_DISTANCE, SKIP_KINDS, UNDATED_KINDS
 from .stage import ArticleView, Found
 
 DISCOURSE_SENTENCES = 2      # how many sentences back a paragraph's date still holds
@@ -111,7 +111,8 @@ def _same_party(names: tuple[str, ...], others: tuple[str, ...]) -> bool:
 
 
 def _discourse_source(view: ArticleView, si: int, time: str, dated) -> Event | None:
-    """The latest dated event of the paragraph at or before sentence ``si`` whose time agrees."""
+    """The latest dated event of the paragraph at or before sentence ``si`` whose time agrees. A
+    birth or a founding dates only itself: what follows it in a life is later, by an unknown span."""
     if time in ("pluperfect", "history"):
         return None
     para = view.sentences[si].paragraph
@@ -121,8 +122,13 @@ def _discourse_source(view: ArticleView, si: int, time: str, dated) -> Event | N
             continue
         if ev.date_from != "explicit" and ev.date_from != "discourse":
             continue
-        if (time == "future") != (ev.status == "expected") or view.kind(sj) == "caption":
+        if (time == "future") != (ev.status == "expected") or view.kind(sj) == "caption" or _origin(view, ev):
             continue
         if best is None or (sj, ev.start) > best[0]:
             best = ((sj, ev.start), ev)
     return best[1] if best else None
+
+
+def _origin(view: ArticleView, ev: Event) -> bool:
+    """``ev`` is a birth or a founding ("was born", "founded in 1869")."""
+    return ev.trigger_start is not None and view.text[ev.trigger_start:ev.trigger_end].lower() in HISTORY_VERBS

@@ -25,7 +25,7 @@ from .interviews import answer_attributions, find_answers, outside
 from .lexicon import verb_forms
 from .quotes import Quote, find_quotes
 from .sourcetypes import affiliation, platform_in, source_type
-from .speech import Speech, find_speech, relative
+from .speech import RAISING_VERBS, Speech, find_speech, relative
 
 LOGGER = logging.getLogger(__name__)
 
@@ -345,7 +345,7 @@ def find_attributions(doc, *, paragraphs: Sequence, sentences: Sequence, entitie
     for k, sp in enumerate(speech):
         c = cands.get(k)
         if c is None:
-            if sp.source is None:
+            if sp.source is None and sp.base not in RAISING_VERBS:
                 continue
             c = _Cand("according_to" if sp.base == "according to" else "indirect", sp.cue, sp.source,
                       sp.source_head, sp.content, verb=sp.verb, base=sp.base)
@@ -363,7 +363,7 @@ def find_attributions(doc, *, paragraphs: Sequence, sentences: Sequence, entitie
         out.extend(_finish(text, doc, c, resolver))
     answers, questions = find_answers(paragraphs, text=text)
     if answers or questions:
-        out = outside(out, questions + [(a.start, a.end) for a in answers])
+        out = outside(out, questions + [(a.turn, a.end) for a in answers])
         out.extend(answer_attributions(answers, entities, text, affiliation_of=resolver.affiliation_of))
     out.extend(find_credits(paragraphs))
     out.sort(key=_position)

@@ -61,6 +61,8 @@ def act_of(verb, base: str, source_head=None) -> str:
         return "intention"
     if base == "like" and verb is not None and any(c.lower_ in ("would", "'d") for c in verb.children):
         return "intention"      # "would like to"
+    if base in COMMITMENT_VERBS and verb is not None and any(c.dep_ == "xcomp" for c in verb.children):
+        return "intention"      # "agreed to help with the investigation", "offered to resign"
     if base in BELIEF_VERBS:
         return "belief"
     if base in FINDING_VERBS:
@@ -114,6 +116,9 @@ def attributes_nothing(verb, base: str) -> bool:
         return True
     return any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in kids)
 
+
+# Verbs of agreeing to do something: with an infinitive they report a decision, not a statement.
+COMMITMENT_VERBS = frozenset({"agree", "offer", "volunteer", "consent"})
 
 # A vote reported with a reporting verb: the verb and what a legislature or board votes on.
 VOTE_VERBS = frozenset({"confirm", "approve", "pass", "adopt", "ratify"})

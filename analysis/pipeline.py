@@ -70,9 +70,12 @@ def analyze_doc(doc, *, published: date | None = None, article_id: str | None = 
     dating = temporal.date_article(text, given=published, paragraphs=paragraphs, sentences=sentences, doc=doc)
     ents = entities.find_entities(doc, paragraphs=paragraphs)
     quants = quantities.find_quantities(doc)
-    attrs = attribution.find_attributions(doc, paragraphs=paragraphs, sentences=sentences, entities=ents)
+    referents = entities.Referents(doc, ents)       # one resolver of mentions for both stages
+    attrs = attribution.find_attributions(doc, paragraphs=paragraphs, sentences=sentences, entities=ents,
+                                          referents=referents)
     evts = events.find_events(doc, paragraphs=paragraphs, sentences=sentences, timexes=dating.timexes,
-                              entities=ents, attributions=attrs, published=dating.published, text=text)
+                              entities=ents, attributions=attrs, published=dating.published, text=text,
+                              referents=referents)
     return Analysis(text=text, published=dating.published, published_from=dating.published_from,
                     paragraphs=paragraphs, sentences=sentences, timexes=dating.timexes, entities=ents,
                     attributions=attrs, events=evts, quantities=quants, article_id=article_id)

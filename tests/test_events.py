@@ -63,6 +63,8 @@ def test_event_status(nlp, case):
             assert exp["text_contains"] in ev.text
         for actor in exp.get("actors_include", []):
             assert actor in ev.actors
+        for actor in exp.get("actors_exclude", []):
+            assert actor not in ev.actors
         if "speaker" in exp:
             assert ev.speaker == exp["speaker"]
 
@@ -156,6 +158,8 @@ def test_undated_events(nlp, case):
             assert ev.status == exp["status"]
         for actor in exp.get("actors_include", []):
             assert actor in ev.actors
+        for actor in exp.get("actors_exclude", []):
+            assert actor not in ev.actors
     assert not set(case.get("not_triggers", [])) & set(by_trigger)
     if not case["expected"]:
         assert found == []

@@ -72,7 +72,7 @@ def find_according(doc) -> list[Speech]:
                 obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
             if obj is None:
                 continue
-            src = (to.i + 1, _source_end(doc, obj))
+            src = _named_apposition(doc, (to.i + 1, _source_end(doc, obj)))
             relative_tail = src[1] < obj.right_edge.i + 1 and doc[src[1] + 1].tag_ in ("WP", "WDT", "WP$")
             head = tok.head if tok.head is not tok else tok
             while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and head.head is not head and \
@@ -101,7 +101,23 @@ def _source_end(doc, obj) -> int:
         if doc[k].text == "," and (doc[k + 1].pos_ not in ("DET", "PROPN", "NOUN", "NUM", "PRON")
                                    or doc[k + 1].tag_ in ("WP", "WDT", "WP$")):
             return k
+        if doc[k].text == "," and obj.ent_type_ == "PERSON" and doc[k + 1].pos_ == "DET":
+            noun = next((t for t in doc[k + 2:min(end, k + 6)] if t.pos_ == "NOUN"), None)
+            if noun is not None and not _can_speak(noun):
+                return k          # "according to Attorney Bash, the manifesto could …": the clause starts
     return end
+
+
+def _named_apposition(doc, src: tuple[int, int]) -> tuple[int, int]:
+    """``src`` reaching over a name set off by commas right after it ("according to the town's first
+    selectman, Chris Kervick, …"), which the parse can leave out of the source."""
+    i = src[1] + 1
+    if i >= len(doc) or doc[src[1]].text != "," or doc[i].ent_type_ != "PERSON" or doc[i].ent_iob_ != "B":
+        return src
+    j = i + 1
+    while j < len(doc) and doc[j].ent_iob_ == "I":
+        j += 1
+    return (src[0], j) if j < len(doc) and doc[j].text == "," else src
 
 
 def cited_by(doc, head_i: int | None) -> int | None:

@@ -61,6 +61,8 @@ def act_of(verb, base: str, source_head=None) -> str:
         return "intention"
     if base == "like" and verb is not None and any(c.lower_ in ("would", "'d") for c in verb.children):
         return "intention"      # "would like to"
+    if base in COMMITMENT_VERBS and verb is not None and any(c.dep_ == "xcomp" for c in verb.children):
+        return "intention"      # "agreed to help with the investigation", "offered to resign"
     if base in BELIEF_VERBS:
         return "belief"
     if base in FINDING_VERBS:
@@ -91,6 +93,8 @@ def attributes_nothing(verb, base: str) -> bool:
     if base in PERFORMATIVE_VERBS and any(c.dep_ == "dobj" for c in kids) \
             and not any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in kids):
         return True           # "declared a state of emergency": an act done by saying it, no statement reported
+    if base in VOTE_VERBS and any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in VOTED_THINGS for c in kids):
+        return True           # "the Senate confirmed his nomination": a vote, not a statement
     if any(c.dep_ == "prt" and f"{base} {c.lower_}" in NOT_SPEECH_PHRASALS for c in kids):
         return True           # "called off the search", "put up a fight"
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not agent or verb.dep_ == "amod":
@@ -112,6 +116,14 @@ def attributes_nothing(verb, base: str) -> bool:
         return True
     return any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in kids)
 
+
+# Verbs of agreeing to do something: with an infinitive they report a decision, not a statement.
+COMMITMENT_VERBS = frozenset({"agree", "offer", "volunteer", "consent"})
+
+# A vote reported with a reporting verb: the verb and what a legislature or board votes on.
+VOTE_VERBS = frozenset({"confirm", "approve", "pass", "adopt", "ratify"})
+VOTED_THINGS = frozenset("nomination nominations nominee nominees appointment appointments bill bills "
+                         "resolution resolutions motion motions amendment amendments budget treaty".split())
 
 # Verbs that do what they say with a noun object ("declared war", "declared a state of emergency").
 PERFORMATIVE_VERBS = frozenset({"declare"})

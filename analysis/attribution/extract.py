@@ -25,7 +25,7 @@ from .interviews import answer_attributions, find_answers, outside
 from .lexicon import verb_forms
 from .quotes import Quote, find_quotes
 from .sourcetypes import affiliation, platform_in, source_type
-from .speech import Speech, find_speech, relative
+from .speech import RAISING_VERBS, Speech, find_speech, relative
 
 LOGGER = logging.getLogger(__name__)
 
@@ -331,8 +331,9 @@ def _outermost(cands: list[_Cand]) -> list[_Cand]:
 
 
 def find_attributions(doc, *, paragraphs: Sequence, sentences: Sequence, entities: Sequence = (),
-                      drop_nested: bool = True) -> list[Attribution]:
-    """Every quotation, reported statement and credit of a parsed article, sorted by position."""
+                      drop_nested: bool = True, referents: Referents | None = None) -> list[Attribution]:
+    """Every quotation, reported statement and credit of a parsed article, sorted by position.
+    ``referents`` is the article's :class:`Referents` when the caller has built it (built here otherwise)."""
     text = doc.text
     keep = [p for p in paragraphs if p.kind not in SKIP_KINDS]
     quotes = find_quotes(text, keep) if keep else []
@@ -340,12 +341,12 @@ def find_attributions(doc, *, paragraphs: Sequence, sentences: Sequence, entitie
     qs = _Quotes(quotes)
     speech = [_clip(sp, doc, paragraphs) for sp in speech if not _inside_quote(qs, sp)]
     cands, extra = _attach(text, quotes, speech, doc)
-    resolver = Referents(doc, entities)
+    resolver = referents if referents is not None else Referents(doc, entities)
     all_cands: list[_Cand] = []
     for k, sp in enumerate(speech):
         c = cands.get(k)
         if c is None:
-            if sp.source is None:
+            if sp.source is None and sp.base not in RAISING_VERBS:
                 continue
             c = _Cand("according_to" if sp.base == "according to" else "indirect", sp.cue, sp.source,
                       sp.source_head, sp.content, verb=sp.verb, base=sp.base)
@@ -363,7 +364,7 @@ def find_attributions(doc, *, paragraphs: Sequence, sentences: Sequence, entitie
         out.extend(_finish(text, doc, c, resolver))
     answers, questions = find_answers(paragraphs, text=text)
     if answers or questions:
-        out = outside(out, questions + [(a.start, a.end) for a in answers])
+        out = outside(out, questions + [(a.turn, a.end) for a in answers])
         out.extend(answer_attributions(answers, entities, text, affiliation_of=resolver.affiliation_of))
     out.extend(find_credits(paragraphs))
     out.sort(key=_position)

@@ -34,7 +34,7 @@ INTERVIEWEE_CHARS = 150    # how far from "interviewed" the person interviewed i
 MIN_QUESTION_SHARE = 0.25  # unlabelled: questions are at least this share of the paragraphs from the first one
 MIN_LABELLED_TURNS = 2
 _LABEL_RE = re.compile(
-    r"^\s*(?:\(\(\s*(?P<a>[^()\n]{1,30}?)\s*\)\)\s*:?"
+    r"^\s*[\"“]?\s*(?:\(\(\s*(?P<a>[^()\n]{1,30}?)\s*\)\)\s*:?"
     r"|(?:\*\*|''')?\s*(?P<b>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*(?:\*\*|''')?\s*:(?:\*\*|''')?)\s*(?=\S)")
 _PULL_QUOTE_CREDIT = re.compile(r"^[—–-]{1,2}\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$")  # "—Natasha Gownaris"
 _INITIALS = re.compile(r"([A-Z]{2,3})\s+(?=[A-Z\"“‘'])")
@@ -51,8 +51,9 @@ class Turn(NamedTuple):
 
 class Answer(NamedTuple):
     label: tuple[str, int, int] | None
-    start: int
+    start: int                 # where its words start (after the label)
     end: int
+    turn: int                  # where its first paragraph starts (before the label)
 
 
 def turn_label(text: str) -> tuple[str, int, int, int] | None:
@@ -96,7 +97,16 @@ def _initials_labels(paragraphs: Sequence, turns: list[Turn]) -> list[Turn]:
     return out
 
 
+def _speakers(turns: list[Turn]) -> set[str]:
+    """Labels of people (not of the interviewer or of "A:") that open at least two turns."""
+    counts = Counter(t.label[0] for t in turns if t.label and not t.question
+                     and t.label[0].lower() not in ANSWER_LABELS)
+    return {label for label, n in counts.items() if n >= MIN_LABELLED_TURNS}
+
+
 def _labelled(turns: list[Turn]) -> bool:
+    if len(_speakers(turns)) >= 2:     # a transcript: "WALLACE: …" / "PENCE: …"
+        return True
     questions = sum(1 for t in turns if t.question and t.label is not None)
     answers = sum(1 for t in turns if not t.question and t.label is not None)
     return questions >= MIN_LABELLED_TURNS and answers >= 1 or questions >= 1 and answers >= MIN_LABELLED_TURNS \
@@ -119,18 +129,24 @@ def find_answers(paragraphs: Sequence, *, text: str) -> tuple[list[Answer], list
     answers: list[Answer] = []
     questions: list[tuple[int, int]] = []
     current: Answer | None = None
+    speakers = _speakers(turns) if labelled else set()
     for t in turns:
         if t.question:
             if current is not None:
                 answers.append(current)
             current = None
             questions.append((t.start, t.end))
-        elif current is not None and (t.label is None or t.label[0] == (current.label or ("",))[0]):
-            current = current._replace(end=t.end)
-        elif current is not None or questions:
+        elif speakers and t.label is None:
+            # in a transcript every turn has its label: a paragraph without one is the narrator's
             if current is not None:
                 answers.append(current)
-            current = Answer(t.label, t.body, t.end)
+            current = None
+        elif current is not None and (t.label is None or t.label[0] == (current.label or ("",))[0]):
+            current = current._replace(end=t.end)
+        elif current is not None or questions or t.label is not None and t.label[0] in speakers:
+            if current is not None:
+                answers.append(current)
+            current = Answer(t.label, t.body, t.end, t.start)
     if current is not None:
         answers.append(current)
     return answers, questions
@@ -156,11 +172,13 @@ def person_named(label: str, entities: Sequence) -> str:
     """The fullest name of the person a label stands for: the name itself, a part of it, or its
     initials ("NG" -> "Natasha Gownaris")."""
     people = [e.canonical for e in entities if e.label == "PERSON"]
+    shouted = label.isupper() and len(label) > 3          # a transcript's "PENCE:"
+    key = label.title() if shouted else label
     for name in sorted(set(people), key=lambda n: (-people.count(n), -len(n))):
         words = name.split()
-        if label == name or label in words or (label.isupper() and label == "".join(w[0] for w in words)):
+        if key == name or key in words or (label.isupper() and label == "".join(w[0] for w in words)):
             return name
-    return label
+    return key
 
 
 def answer_attributions(answers: Sequence[Answer], entities: Sequence, text: str, *,

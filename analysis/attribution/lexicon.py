@@ -47,6 +47,14 @@ COGNITION_VERBS = frozenset("""
     mull question wonder lean
 """.split())
 
+# Nouns for one person by occupation that lack an agent-noun ending (-er, -or, -ist, -ant, -ent,
+# -ian, -ee): "a court clerk", "a nurse", "the judge". Common occupations of news reports.
+OCCUPATION_NOUNS = frozenset("""
+    clerk judge nurse doctor medic paramedic surgeon pilot chef cook guard cop priest cleric monk imam
+    rabbi pastor nun bishop envoy diplomat aide expert analyst chief mayor governor senator minister
+    coach athlete scientist engineer architect activist student teacher officer official spokesperson
+""".split())
+
 # Heads of subjects that can be sources: people, groups, documents (for verbs whose object is
 # taken as content only when a plausible source acts: "Polls show a close race", not "The
 # response highlights divisions").

@@ -27,7 +27,14 @@ from ..entities.lexicon import ORG_NOUNS as ORG_HEADS
 from ..entities.names import ORG_HEADS as ORG_NAME_HEADS
 from ..gazetteer import capitals
 from ..lexicons import MEDIA_OUTLETS, WIRE_AGENCIES
-from .lexicon import ANONYMITY_PHRASES, ANONYMOUS_DETS, ANONYMOUS_HEADS, EVIDENCE_NOUNS, MEDIA_WORDS
+from .lexicon import (
+    ANONYMITY_PHRASES,
+    ANONYMOUS_DETS,
+    ANONYMOUS_HEADS,
+    EVIDENCE_NOUNS,
+    MEDIA_WORDS,
+    OCCUPATION_NOUNS,
+)
 
 # Heads of descriptions that stand for one person ("the founder", "the candidate", "she").
 PERSON_HEADS = frozenset(w for w in OFFICE_WORDS if w.isalpha() and w not in ("foreign", "interior", "defense", "defence",
@@ -117,7 +124,7 @@ def source_type(source: str | None, *, speaker: str | None, label: str | None, h
         return "organisation"
     if head in PERSON_HEADS or head in MALE_PRONOUNS or head in FEMALE_PRONOUNS:
         return "person"
-    if head in KINSHIP_NOUNS or PERSON_NOUN.search(head) and not head.endswith("s"):
+    if head in KINSHIP_NOUNS or head in OCCUPATION_NOUNS or PERSON_NOUN.search(head) and not head.endswith("s"):
         # one described, unnamed person: "a driver" is anonymous, "the driver", "his son" a person
         return "anonymous" if words and words[0] in ANONYMOUS_DETS else "person"
     if head.endswith("s") and PERSON_NOUN.search(head[:-1]):

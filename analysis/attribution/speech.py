@@ -195,6 +195,8 @@ def _plausible_source(verb, base: str) -> bool:
     return low in SOURCE_HEADS or low in OFFICE_WORDS or low in ANONYMOUS_HEADS or low.endswith(("er", "ers", "ist", "ists"))
 
 
+# Raising verbs: their subject is what the view is about, not who holds it ("the plan seems to work").
+RAISING_VERBS = frozenset({"seem", "appear"})
 EVIDENCE_VERBS = frozenset("show find reveal indicate publish release issue air broadcast circulate document "
                            "establish determine discover identify".split())
 PERSONAL_PRONOUNS = frozenset("i we you he she they who".split())
@@ -267,6 +269,8 @@ def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | N
         # "The talks failed, he said." / "Acts of protest, he said, are acts of patriotism": the
         # reporting clause hangs on the content's verb; the content is that verb's clause
         head = verb.head
+        while head.dep_ == "advcl" and head.head.i != head.i and head.head.right_edge.i > verb.right_edge.i + 1:
+            head = head.head      # "Though A, he said, B": the clause reported is the whole of "Though A, B"
         s, e = _between_semicolons(doc, verb.i, head.left_edge.i, head.right_edge.i + 1)
         words = [t.i for t in verb.subtree if not t.is_punct]
         if words[-1] + 2 >= e:
@@ -446,6 +450,10 @@ def find_speech(doc) -> list[Speech]:
             subj = _inherited_subject(tok)
         if subj is None and tok.dep_ == "ROOT":
             subj = _name_before(doc, tok)
+        if base in RAISING_VERBS:
+            if not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+                continue          # "appeared on television"
+            subj = None           # "Melania seems to have vanished": the writer's view of her, no source
         if subj is not None and (subj.dep_ == "expl" or subj.is_stop and subj.pos_ == "PROPN"):
             subj = None           # "there", or a function word the parse took for a name ("Amongst reported …")
         if subj is None and content is None:

@@ -24,6 +24,7 @@ from .lexicon import (
     FEMALE_PRONOUNS,
     FEMALE_TITLES,
     FIRST_PERSON,
+    KINSHIP_NOUNS,
     MALE_NAMES,
     MALE_PRONOUNS,
     MALE_TITLES,
@@ -49,6 +50,19 @@ ORG_LOOKBACK_CHARS = 1500  # how far back "the company" looks for the company
 # Nouns that stand for whichever organisation the article last named ("the company said").
 GENERIC_ORG_NOUNS = frozenset("company firm corporation group organisation organization business "
                               "carrier airline bank manufacturer retailer startup".split())
+
+
+# Verbs whose "to X" / "with X" is the one spoken to.
+ADDRESSING = frozenset("speak speaks speaking spoke spoken talk talks talking talked".split())
+# Plural nouns for people (agent-noun endings, as in the attribution stage's PERSON_NOUN, and a few
+# collective plurals): what "they" can stand for when no organisation is nearer.
+PEOPLE_PLURAL = re.compile(r"^(?:[a-z]{2,}(?:ers|ors|ists|ants|ents|ians|ees|ics)|people|police|officials|members|"
+                           r"leaders|staff|crew|families|relatives|authorities|troops|forces|women|men|children|"
+                           r"protesters|demonstrators|residents|citizens|voters|workers|experts|critics)$")
+
+# Who stands for a person when a statement is theirs: kin, the family, the lawyer.
+ISSUER_NOUNS = KINSHIP_NOUNS | frozenset("family relatives lawyer lawyers attorney attorneys spokesman "
+                                         "spokeswoman spokesperson".split())
 
 
 class Mention(NamedTuple):
@@ -100,6 +114,7 @@ class Referents:
 
     def __init__(self, doc, entities=()):
         self.doc = doc
+        self.text = doc.text
         self.mentions = self._mentions(doc, entities)
         self.starts = [m.start for m in self.mentions]
         self.by_token: dict[int, Mention] = {}
@@ -112,7 +127,11 @@ class Referents:
             for part in m.name.split():
                 if part[:1].isupper() and len(part) > 2:
                     self.surnames[fold(part)] = m.name
+        self.last_names = {fold(m.name.split()[-1]): m.name for m in sorted(persons, key=lambda m: len(m.name))
+                           if len(m.name.split()) > 1}
         self.titles = self._titles(persons)
+        self._sent_starts: list[int] | None = None
+        self._chain: dict[int, Mention] | None = None
         self.gender = self._genders(persons)
 
     # ----------------------------------------------------------------- building
@@ -194,8 +213,8 @@ class Referents:
             if g is None:
                 continue
             m = self._before(tok.idx, lambda m: m.label == "PERSON", limit=200)
-            if m is not None:
-                votes[m.name][g] += 1
+            if m is not None and not any(q in self.text[m.end:tok.idx] for q in '"“”\n'):
+                votes[m.name][g] += 1     # a pronoun in a quotation is about someone else
         return {name: v.most_common(1)[0][0] for name, v in votes.items() if v}
 
     # ----------------------------------------------------------------- public
@@ -223,6 +242,119 @@ class Referents:
             k -= 1
         return None
 
+    def _salient_person(self, tok, gender: str) -> Mention | None:
+        """The person a "he"/"she" most likely stands for: the one with the highest salience over
+        the last :data:`LOOKBACK_CHARS` (after Lappin & Leass 1994). Every mention of a person, and
+        every pronoun already resolved to them, adds 100 plus the weight of its role
+        (:meth:`_role_weight`), halved for each sentence between it and the pronoun. Left out:
+        persons known to be of the other gender, names inside the clause the pronoun is subject of
+        ("Speaking to Martin Smith, he said"), and names quoted in the pronoun's own sentence
+        ("'I love Larry,' he said")."""
+        chain = self._pronoun_chain()
+        if tok.i in chain:
+            return chain[tok.i]
+        return self._most_salient(tok, gender, chain)
+
+    def _pronoun_chain(self) -> dict[int, Mention]:
+        """Every "he"/"she" of the article resolved in text order, each one adding to the salience
+        of its person for the pronouns after it ("Rendell said … he said … he argued")."""
+        if self._chain is None:
+            self._chain = {}
+            for t in self.doc:
+                low = t.lower_
+                if low in MALE_PRONOUNS or low in FEMALE_PRONOUNS:
+                    m = self._most_salient(t, "m" if low in MALE_PRONOUNS else "f", self._chain)
+                    if m is not None:
+                        self._chain[t.i] = m
+        return self._chain
+
+    def _most_salient(self, tok, gender: str, chain: dict[int, Mention]) -> Mention | None:
+        sent_no = self._sentence_number
+        here = sent_no(tok.i)
+        subject = tok.dep_ in ("nsubj", "nsubjpass")
+        # "Speaking to Martin Smith, he said": the adverbials before the pronoun's verb are not it
+        bound = [(c.left_edge.i, c.right_edge.i + 1) for c in tok.head.children
+                 if subject and c.i < tok.i and c.dep_ in ("advcl", "prep", "npadvmod")]
+        # "Brudziński wrote he had ordered …": the subject of the verb that reports the pronoun's clause
+        reporter = next((c.i for c in tok.head.head.children if c.dep_ == "nsubj"), None) \
+            if subject and tok.head.dep_ == "ccomp" else None
+        score: dict[str, float] = defaultdict(float)
+        latest: dict[str, Mention] = {}
+        k = bisect.bisect_left(self.starts, tok.idx) - 1
+        while k >= 0 and self.mentions[k].start >= tok.idx - LOOKBACK_CHARS:
+            m = self.mentions[k]
+            k -= 1
+            if m.label != "PERSON" or self.gender.get(m.name, gender) != gender \
+                    or any(a <= m.tstart < b for a, b in bound) or self._addressee(m, here):
+                continue
+            if "\n" not in self.text[m.end:tok.idx] and self._quoted(m.start, tok.idx):
+                continue
+            weight = 100 + self._role_weight(self.doc[m.tstart:m.tend].root) + (200 if reporter in range(m.tstart, m.tend) else 0)
+            score[m.name] += weight * 0.5 ** (here - sent_no(m.tstart))
+            latest.setdefault(m.name, m)
+        for i, m in chain.items():
+            if i < tok.i and self.doc[i].idx >= tok.idx - LOOKBACK_CHARS and m.name in latest:
+                score[m.name] += (100 + self._role_weight(self.doc[i])) * 0.5 ** (here - sent_no(i))
+        if not score:
+            return None
+        return latest[max(score, key=lambda n: (score[n], latest[n].start))]
+
+    def _addressee(self, m: Mention, sentence: int) -> bool:
+        """A person spoken to in the pronoun's sentence ("Speaking to Martin Smith, he said")."""
+        root = self.doc[m.tstart:m.tend].root
+        return root.dep_ == "pobj" and root.head.lower_ in ("to", "with") and root.head.head.lower_ in ADDRESSING \
+            and self._sentence_number(m.tstart) == sentence
+
+    def _quoted(self, start: int, end: int) -> bool:
+        """True when the text at ``start`` lies inside a quotation that closes before ``end``."""
+        between = self.text[start:end]
+        return between.count("”") > between.count("“") or between.count('"') % 2 == 1 \
+            or between.count("''") % 2 == 1
+
+    def _plural_subject(self, tok):
+        """The last plural common noun that is a subject in the pronoun's sentence or the two before
+        it ("The protesters … They"), not part of a name."""
+        self._sentence_number(tok.i)
+        first = self._sent_starts[max(0, self._sentence_number(tok.i) - 2)]
+        for i in range(tok.i - 1, first - 1, -1):
+            t = self.doc[i]
+            if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NNS" and i not in self.by_token \
+                    and PEOPLE_PLURAL.match(t.lower_):
+                return t
+        return None
+
+    def _sentence_number(self, i: int) -> int:
+        if self._sent_starts is None:
+            self._sent_starts = [s.start for s in self.doc.sents]
+        return bisect.bisect_right(self._sent_starts, i) - 1
+
+    @staticmethod
+    def _role_weight(root) -> int:
+        """Salience of a mention's role (``root``: its head token): subject (or the X of "according
+        to X", "said by X") 80, object 50, other complement of a verb 40; plus 80 when it heads its
+        own noun phrase (not "the fiancée of X", "X's leadership") and 50 when its clause is the
+        sentence's main one. A mention in no such role ("noted Friday") weighs nothing."""
+        dep, up = root.dep_, root.head
+        by_verb = dep == "pobj" and up.head.pos_ in ("VERB", "AUX", "ADP")
+        if dep in ("nsubj", "nsubjpass") or by_verb and (up.lower_ == "by" or up.head.lower_ == "according"):
+            weight = 80
+        elif dep in ("dobj", "attr"):
+            weight = 50
+        elif dep == "dative" or by_verb:
+            weight = 40
+        elif dep in ("poss", "compound", "appos", "conj", "pobj"):
+            weight = 0
+        else:
+            return 0
+        if dep not in ("poss", "compound", "appos", "conj") and not (dep == "pobj" and up.head.pos_ in ("NOUN", "PROPN")):
+            weight += 80
+        verb = root
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT":
+            weight += 50
+        return weight
+
     def _described_subject(self, tok):
         """A subject described, not named, earlier in the pronoun's sentence ("The founder of
         Wagner published a video that, he says, …")."""
@@ -238,26 +370,20 @@ class Referents:
         low = tok.lower_
         if low in MALE_PRONOUNS or low in FEMALE_PRONOUNS:
             g = "m" if low in MALE_PRONOUNS else "f"
-
-            def ok(m):
-                return m.label == "PERSON" and self.gender.get(m.name, g) == g
-
-            known = self._before(tok.idx, lambda m: m.label == "PERSON" and self.gender.get(m.name) == g, limit=600)
-            if known is not None:         # a person known to be of the pronoun's gender comes first
-                def ok(m, known=known):   # noqa: F811
-                    return m.label == "PERSON" and (self.gender.get(m.name) == g or m.start > known.start)
-            subj = self._before(tok.idx, lambda m: ok(m) and self.doc[m.tend - 1].dep_ in ("nsubj", "nsubjpass"))
-            near = self._before(tok.idx, ok)
+            best = self._salient_person(tok, g)
+            near = self._before(tok.idx, lambda m: m.label == "PERSON" and self.gender.get(m.name, g) == g)
             desc = self._described_subject(tok)
             if desc is not None and (near is None or near.start < desc.idx):
                 r = self.resolve(desc, depth=depth + 1)
                 if r.name:
                     return r
-            best = subj if subj is not None and (near is None or near.start - subj.start < 600) else near
             return Referent(best.name, "PERSON", mention=best) if best else Referent(None, None)
         if low in PLURAL_PRONOUNS:      # "they": a group or a people; a place only when it acts as a government
             m = self._before(tok.idx, lambda m: m.label in ("ORG", "NORP") or m.label == "GPE"
                              and self.doc[m.tend - 1].dep_ in ("nsubj", "nsubjpass"), limit=600)
+            group = self._plural_subject(tok)
+            if group is not None and (m is None or group.idx > m.start):    # "Protesters … They had asked"
+                return Referent(self._description(group, None, _clean(self.text_of(group))), None)
             return Referent(m.name, m.label, mention=m) if m else Referent(None, None)
         if low in NEUTER_PRONOUNS:
             m = self._before(tok.idx, lambda m: m.label in ("ORG", "GPE"), limit=600)
@@ -289,6 +415,8 @@ class Referents:
             if all(names) and not self._described(found, conj):
                 return Referent(" and ".join(dict.fromkeys(names)), found[0].label)
         if m is not None:
+            if m.label != "PERSON" and m.tend - m.tstart == 1 and fold(m.name) in self.last_names:
+                return Referent(self.last_names[fold(m.name)], "PERSON", mention=m)   # "Bolton said", tagged a town
             return Referent(self._fullest(m), m.label, mention=m)
         kids = list(head.children)
         owner = next((c for c in kids if c.dep_ == "poss"), None)
@@ -303,7 +431,7 @@ class Referents:
                     obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                     if obj is not None:
                         r = self.resolve(obj, depth=depth + 1)
-                        if r.label is not None:
+                        if r.label is not None or r.name and obj.lower_ in ISSUER_NOUNS:
                             channel = " ".join(t.text for t in head.subtree if t.i <= head.i and t.dep_ != "det")
                             return Referent(r.name, r.label, channel, r.mention)
             nxt = head.i + 1     # the parse may hang "from X" elsewhere: read the surface too
@@ -326,6 +454,9 @@ class Referents:
                 m = next((self.by_token[g.i] for g in c.subtree if g.dep_ == "appos" and g.i in self.by_token), None)
             if m is not None and (m.label == "PERSON" or head.tag_ != "NNP"):
                 return Referent(self._fullest(m), m.label, mention=m)
+        named = self._named_after(head, span)
+        if named is not None:
+            return Referent(self._fullest(named), "PERSON", mention=named)
         if head.text[:1].isupper() and fold(low) in self.surnames:
             return Referent(self.surnames[fold(low)], "PERSON")
         if head.tag_ in ("NNP", "NNPS") and low in DEMONYMS:
@@ -348,7 +479,24 @@ class Referents:
             m = self._organisation(head.idx, low)
             if m is not None:
                 return Referent(m.name, m.label, mention=m)
+        owner = next((c for c in kids if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if owner is not None and low in ISSUER_NOUNS:      # "her family" -> "Kay Hagan's family"
+            r = self._pronoun(owner, depth + 1)
+            if r.name and r.label == "PERSON":
+                return Referent(f"{r.name}'s {head.text}", None)
         return Referent(self._description(head, span, _clean(text)) or None, None)
+
+    def _named_after(self, head, span) -> Mention | None:
+        """The person named in apposition after a description, inside the source's span ("Windsor
+        Locks' first selectman, Chris Kervick"), when the parse did not join the name to it."""
+        if span is None or head.pos_ != "NOUN":
+            return None
+        for i in range(head.i + 1, span[1]):
+            m = self.by_token.get(i)
+            if m is not None and m.label == "PERSON" and m.tstart == i and self.doc[i - 1].text == "," \
+                    and (m.tend >= span[1] or self.doc[m.tend].text in (",", "(")):
+                return m
+        return None
 
     @staticmethod
     def _by_phrases(kids):

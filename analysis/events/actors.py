@@ -22,7 +22,7 @@ from ..entities.names import TIME_ZONES
 from ..gazetteer import country_from_abbreviation
 from ..lexicons import MEDIA_OUTLETS, WIRE_AGENCIES
 from ..types import Entity
-from .lexicon import ACTOR_LABELS, COMBINING_FORMS, DISEASE_PATTERN, DISEASES, SELF_PUBLISHERS
+from .lexicon import ACTOR_LABELS, COMBINING_FORMS, CURRENCY_AFTER, DISEASE_PATTERN, DISEASES, SELF_PUBLISHERS
 
 _MEDIA = frozenset(MEDIA_OUTLETS) | frozenset(WIRE_AGENCIES) | frozenset(PLATFORMS.values())
 _RELATIVE = re.compile(r"(?:where|which|who|whom|whose|that|when)\b", re.I)
@@ -59,16 +59,16 @@ def actor_names(e: Entity) -> tuple[str, ...]:
 class Actors:
     """Finds the actors of clauses of one parsed article."""
 
-    def __init__(self, doc, text: str, entities: Sequence[Entity]):
+    def __init__(self, doc, text: str, entities: Sequence[Entity], *, referents: Referents | None = None):
         self.doc, self.text = doc, text
         self.entities = sorted(entities, key=lambda e: e.start)
         self.starts = [e.start for e in self.entities]
         self.labels = {n: e.label for e in self.entities for n in actor_names(e)}
-        self._referents: Referents | None = None
+        self._referents = referents
 
     @property
     def referents(self) -> Referents:
-        """The article's :class:`Referents`, built at the first pronoun or role noun to resolve."""
+        """The article's :class:`Referents`: the caller's, or built at the first pronoun or role noun to resolve."""
         if self._referents is None:
             self._referents = Referents(self.doc, self.entities)
         return self._referents
@@ -88,12 +88,18 @@ class Actors:
         while i < len(ents) and ents[i].start < end:
             e = ents[i]
             i += 1
-            if e.end > end or (e.label == "NORP" and _modifies_name(text, e, ents, i)):
+            if e.end > end or (e.label == "NORP" and _modifies_name(text, e, ents, i)) \
+                    or (e.label in ("GPE", "NORP") and CURRENCY_AFTER.match(text, e.end)):
                 continue
             if e.canonical in _MEDIA and not (subject and subject[0] <= e.start and e.end <= subject[1]):
                 continue
             out += [n for n in actor_names(e) if n not in out]
         return tuple(dict.fromkeys(out))
+
+    def subject(self, verb) -> tuple[str, ...]:
+        """Actor names of the subject of ``verb`` (a spaCy token): its entity or its referent."""
+        subj = _subject(verb)
+        return self._referent(subj) if subj is not None else ()
 
     def _covered(self, idx: int) -> bool:
         k = bisect.bisect_right(self.starts, idx) - 1
@@ -108,6 +114,8 @@ class Actors:
             if name is None or name[0] < start or name[1] > end or self._covered(tok.idx):
                 continue
             text = self.text[name[0]:name[1]]
+            if CURRENCY_AFTER.match(self.text, name[1]):
+                continue        # "300 million U.S. dollars": an amount, not a name
             if _looks_like_product(text, _opens_sentence(self.text, name[0])) and text not in out:
                 out.append(text)
         return out

@@ -15,6 +15,7 @@ from ..types import Sentence
 from .lexicon import (
     ANTERIOR_ADVERBS,
     CLAUSE_DEPS,
+    EPOCH_NOUNS,
     EVENT_SUBORDINATORS,
     EVIDENCE_VERBS,
     FINDING_VERBS,
@@ -25,6 +26,9 @@ from .lexicon import (
     MODALS,
     REPORTING_ONLY,
     ROLE_VERBS,
+    SPAN_MODIFIERS,
+    SPAN_NOUNS,
+    SPAN_PREPS,
     STATE_VERBS,
     SUBORDINATORS,
 )
@@ -147,6 +151,21 @@ def _biography(tok) -> bool:
     return any((tok.lower_, c.lower_) in LIFE_PHRASES for c in tok.children if c.dep_ == "prt")
 
 
+def over_a_span(tok) -> bool:
+    """A change told over several years ("has increased cooperation in the last few years", "grew
+    over the past decade") or since an epoch ("have changed since her death"): a trend, history."""
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had", "'s", "’s", "'ve", "’ve")
+                  for c in tok.children)
+    for prep in (c for c in tok.children if c.dep_ == "prep"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if prep.lower_ in SPAN_PREPS and obj.lower_ in SPAN_NOUNS and any(
+                    m.lower_ in SPAN_MODIFIERS or m.dep_ == "nummod" for m in obj.children):
+                return True
+            if prep.lower_ == "since" and perfect and obj.lower_ in EPOCH_NOUNS:
+                return True
+    return False
+
+
 def _has_subject(tok) -> bool:
     return any(c.dep_ in _SUBJECTS for c in tok.children)
 
@@ -231,7 +250,7 @@ def _time(tok) -> str | None:
     auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     if tok.lower_ in HISTORY_VERBS and "auxpass" in {c.dep_ for c in tok.children}:
         return "history"
-    if reading.tense == "past" and _biography(tok):
+    if reading.tense == "past" and (_biography(tok) or over_a_span(tok)):
         return "history"
     if reading.modal in MODALS or auxes & MODALS or "used" in auxes:
         return None

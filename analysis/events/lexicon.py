@@ -114,6 +114,35 @@ LONG_SPANS = frozenset("years decades months centuries generations ages lifetime
 # Modal auxiliaries (Penn Treebank MD, less the futures "will" and "shall"): a clause they head
 # tells a possibility, an obligation or a hypothesis, not an event.
 MODALS = frozenset({"can", "ca", "could", "may", "might", "must", "should", "would", "'d", "’d", "ought", "need"})
+# Phrases that place a past clause in a life or an older story rather than in the news (Quirk et
+# al.'s time-position adjuncts of a life and of distance in the past): "as a teenager", "in her
+# youth", "early in his career", "over the course of her career", "before joining parliament",
+# "when she was 19", "years ago", "decades earlier", "years later".
+# A death "at the age of 85" is news, so ages are left out.
+LIFE_AND_DISTANCE = re.compile(
+    r"\b(?:as\s+an?\s+(?:child|kid|boy|girl|teen|teenager|adolescent|student|schoolboy|schoolgirl|youth|"
+    r"young\s+(?:man|woman|boy|girl))"
+    r"|in\s+(?:his|her|their|my|its)\s+(?:youth|childhood|teens|twenties|thirties|forties|early\s+years|"
+    r"school\s+days|student\s+days)"
+    r"|(?:early|late|later|earlier)\s+in\s+(?:his|her|their|my|its)\s+(?:life|career|childhood)"
+    r"|(?:over|during|throughout|in)\s+the\s+course\s+of\s+(?:his|her|their|my|its)\s+(?:\w+\s+)?(?:life|career|lifetime)"
+    r"|(?:for|during|throughout)\s+(?:much|most|all)\s+of\s+(?:his|her|their|my|its)\s+(?:\w+\s+)?(?:life|career|lifetime)"
+    r"|(?:before|prior\s+to)\s+(?:joining|becoming|entering|founding|turning\s+to|(?:his|her|their)\s+"
+    r"(?:post|time|career|tenure|role|job|appointment|election|arrival)\b)"
+    r"|when\s+(?:he|she|they|I|we)\s+(?:was|were)\s+(?:just\s+|only\s+)?(?:an?\s+)?(?:\d+|child|kid|teenager|"
+    r"student|young|little|boy|girl)"
+    r"|(?:years|decades|centuries|generations)\s+(?:ago|earlier|before|later))\b", re.I)
+# Spans of several years ("in the last few years", "over the past decade", "in recent years") that
+# make a past or perfect clause a trend, history told for context, not one event of the news.
+SPAN_PREPS = frozenset("in over during throughout within across".split())
+SPAN_NOUNS = frozenset("years decades decade centuries century generations".split())
+SPAN_MODIFIERS = frozenset("last past recent previous preceding several few many".split())
+# Nouns of an epoch that opens a span ("since her death", "since independence", "since its
+# launch"): a perfect clause governed by "since" one of them tells a change over that span.
+EPOCH_NOUNS = frozenset("""
+    death birth childhood youth independence founding foundation creation inception retirement
+    war revolution collapse fall partition unification divorce marriage launch debut opening introduction
+""".split())
 # Passive verbs of birth and founding tell a life's or an institution's history even without a
 # date ("was born in Ohio", "was founded by two brothers").
 HISTORY_VERBS = frozenset("born founded established incorporated".split())
@@ -136,4 +165,9 @@ DISEASES = frozenset("""
     flu h1n1 h5n1 h7n9 zika dengue polio tuberculosis mpox monkeypox anthrax alzheimer's parkinson's
     alzheimer parkinson cancer diabetes hepatitis rabies typhoid leprosy smallpox
 """.split())
+# A country or nationality that only names a currency ("U.S. dollars", "Hong Kong dollars",
+# "Canadian dollar") or a unit of it is no party to the event (ISO 4217 currency names).
+CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|cents?|pounds?|pence|euros?|yen|yuan|renminbi|rupees?|rubles?|roubles?|"
+                            r"pesos?|francs?|krona|kronor|krone|kroner|lira|liras|rand|dinars?|dirhams?|riyals?|"
+                            r"rials?|shekels?|zloty|forints?|hryvnias?|reais|baht|ringgit|nairas?|shillings?)\b", re.I)
 DISEASE_PATTERN = re.compile(r"(?i)(?:virus|-19|\bdisease|\bsyndrome|\bfever|\bflu)$")

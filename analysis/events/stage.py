@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..entities import Referents
 from ..types import Attribution, Entity, Event, Paragraph, Sentence, Timex
 from .actors import Actors
 from .clauses import clause_of_date, evidence, habitual, reported_event, stative, trigger_of_date
@@ -62,9 +63,11 @@ class ArticleView:
     _readable: dict[int, bool] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, doc, *, text, paragraphs, sentences, timexes, entities, attributions, published) -> ArticleView:
+    def build(cls, doc, *, text, paragraphs, sentences, timexes, entities, attributions, published,
+              referents=None) -> ArticleView:
         text = doc.text if text is None else text
-        return cls(doc, text, paragraphs, sentences, attributions, published, Actors(doc, text, entities),
+        return cls(doc, text, paragraphs, sentences, attributions, published,
+                   Actors(doc, text, entities, referents=referents),
                    unverified_nouns(doc, sentences), [s.start for s in sentences],
                    [(t.start, t.end) for t in timexes if t.type == "SET"],
                    [(t.start, t.end) for t in timexes if t.value == "PAST_REF"])
@@ -104,15 +107,17 @@ class ArticleView:
 # --------------------------------------------------------------------------- the stage
 def find_events(doc, *, paragraphs: Sequence[Paragraph], sentences: Sequence[Sentence], timexes: Sequence[Timex],
                 entities: Sequence[Entity], attributions: Sequence[Attribution],
-                published: date | None = None, undated: bool = True, text: str | None = None) -> list[Event]:
+                published: date | None = None, undated: bool = True, text: str | None = None,
+                referents: Referents | None = None) -> list[Event]:
     """Events of one article, in text order. ``published`` (the reference date) marks dates after
     it as expected and dates before its news window as background, and dates the events told
     without a date; ``undated=False`` keeps only the events that carry a date of their own.
-    ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it on every read)."""
+    ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it on every read); ``referents``
+    the article's :class:`Referents` when the caller has built it (the attribution stage uses the same)."""
     from .undated import find_undated
 
     view = ArticleView.build(doc, text=text, paragraphs=paragraphs, sentences=sentences, timexes=timexes,
-                             entities=entities, attributions=attributions, published=published)
+                             entities=entities, attributions=attributions, published=published, referents=referents)
     found = Found()
     _dated(view, timexes, found)
     _inherit_synchronous(view, found)

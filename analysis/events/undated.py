@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from ..types import Event
 from .clauses import clause_of_predicate, predicates
-from .lexicon import SKIP_KINDS, UNDATED_KINDS
+from .lexicon import HISTORY_VERBS, LIFE_AND_DISTANCE, SKIP_KINDS, UNDATED_KINDS
 from .stage import ArticleView, Found
 
 DISCOURSE_SENTENCES = 2      # how many sentences back a paragraph's date still holds
@@ -58,10 +58,11 @@ def find_undated(view: ArticleView, found: Found) -> None:
 def _dated_event(view: ArticleView, si: int, verb, time: str, cstart: int, cend: int, dated) -> Event | None:
     text = view.text
     trigger = (verb.idx, verb.idx + len(verb.text))
-    if time == "past" and view.long_ago(cstart, cend):
-        time = "history"         # "was convicted years ago"
+    if time == "past" and (view.long_ago(cstart, cend)
+                           or LIFE_AND_DISTANCE.search(text, min(cstart, verb.left_edge.idx), cend)):
+        time = "history"         # "was convicted years ago", "began playing drums in his teens"
     source = _discourse_source(view, si, time, dated)
-    if source is None and time == "past" and _in_history(view, si, dated):
+    if source is None and time == "past" and _in_history(view, si, dated, verb):
         time = "history"         # a past told among history (a life, a conflict's origins)
     history = time in ("pluperfect", "history")
     if source is not None:
@@ -83,16 +84,35 @@ def _dated_event(view: ArticleView, si: int, verb, time: str, cstart: int, cend:
                  status, speaker, tx0, tx1, ((cstart, cend),), origin, *trigger)
 
 
-def _in_history(view: ArticleView, si: int, dated) -> bool:
-    """The latest dated event of the :data:`HISTORY_SENTENCES` sentences before ``si`` is background
-    (its own date, not a photo's)."""
-    before = [(sj, ev.start, ev) for ev, sj in dated if si - HISTORY_SENTENCES <= sj <= si
-              and ev.date_from == "explicit" and view.kind(sj) != "caption"]
-    return bool(before) and max(before, key=lambda x: x[:2])[2].status == "background"
+def _in_history(view: ArticleView, si: int, dated, verb) -> bool:
+    """A past told among history: the latest event of the :data:`HISTORY_SENTENCES` sentences
+    before ``si`` that carries a date of its own (not a photo's) is background and lies in the
+    same paragraph; or, across paragraphs, the latest dated event is background and has the
+    clause's subject among its actors: a life goes on being told ("Baker was born in 1939. … He
+    began his career …"), but a paragraph about someone else may turn back to the news."""
+    para = view.sentences[si].paragraph
+    near = [(sj, ev.start, ev) for ev, sj in dated if si - HISTORY_SENTENCES <= sj <= si
+            and ev.date_from in ("explicit", "discourse") and view.kind(sj) != "caption"]
+    own = [x for x in near if x[2].date_from == "explicit"]
+    if own and max(own, key=lambda x: x[:2])[2].status == "background" \
+            and view.sentences[max(own, key=lambda x: x[:2])[0]].paragraph == para:
+        return True
+    if not near:
+        return False
+    latest = max(near, key=lambda x: x[:2])[2]
+    return latest.status == "background" and _same_party(view.actors.subject(verb), latest.actors)
+
+
+def _same_party(names: tuple[str, ...], others: tuple[str, ...]) -> bool:
+    """Some name of ``names`` shares a capitalised word with a name of ``others`` ("Baker" in
+    "Ginger Baker" and "Peter Edward Baker": one person under two names)."""
+    words = {w for n in others for w in n.split() if w[:1].isupper() and len(w) > 2}
+    return any(w in words for n in names for w in n.split() if w[:1].isupper() and len(w) > 2)
 
 
 def _discourse_source(view: ArticleView, si: int, time: str, dated) -> Event | None:
-    """The latest dated event of the paragraph at or before sentence ``si`` whose time agrees."""
+    """The latest dated event of the paragraph at or before sentence ``si`` whose time agrees. A
+    birth or a founding dates only itself: what follows it in a life is later, by an unknown span."""
     if time in ("pluperfect", "history"):
         return None
     para = view.sentences[si].paragraph
@@ -102,8 +122,13 @@ def _discourse_source(view: ArticleView, si: int, time: str, dated) -> Event | N
             continue
         if ev.date_from != "explicit" and ev.date_from != "discourse":
             continue
-        if (time == "future") != (ev.status == "expected") or view.kind(sj) == "caption":
+        if (time == "future") != (ev.status == "expected") or view.kind(sj) == "caption" or _origin(view, ev):
             continue
         if best is None or (sj, ev.start) > best[0]:
             best = ((sj, ev.start), ev)
     return best[1] if best else None
+
+
+def _origin(view: ArticleView, ev: Event) -> bool:
+    """``ev`` is a birth or a founding ("was born", "founded in 1869")."""
+    return ev.trigger_start is not None and view.text[ev.trigger_start:ev.trigger_end].lower() in HISTORY_VERBS

@@ -101,10 +101,6 @@ def _source_end(doc, obj) -> int:
         if doc[k].text == "," and (doc[k + 1].pos_ not in ("DET", "PROPN", "NOUN", "NUM", "PRON")
                                    or doc[k + 1].tag_ in ("WP", "WDT", "WP$")):
             return k
-        if doc[k].text == "," and obj.ent_type_ == "PERSON" and doc[k + 1].pos_ == "DET":
-            noun = next((t for t in doc[k + 2:min(end, k + 6)] if t.pos_ == "NOUN"), None)
-            if noun is not None and not _can_speak(noun):
-                return k          # "according to Attorney Bash, the manifesto could …": the clause starts
     return end
 
 

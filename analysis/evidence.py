@@ -18,7 +18,7 @@ import hashlib
 import html
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
@@ -28,6 +28,7 @@ LOGGER = logging.getLogger(__name__)
 
 SHOWN = 3                # linked snippets shown in an aggregated cell before the rest is folded away
 SNIPPET_CHARS = 90       # a snippet is cut at a word boundary after about this many characters
+LOOKUP_BATCH = 20_000    # (article, offset) pairs looked up in one query over a store
 ARTICLES_DIR = "articles/"
 # The offset a row stands on: the first of these columns that is set.
 OFFSET_COLUMNS = ("start", "content_start", "source_start", "cue_start")
@@ -151,16 +152,20 @@ def snippet(text: str, *, limit: int = SNIPPET_CHARS) -> str:
 
 
 class Linker:
-    """Evidence into links: built once per report from the ``sentences`` and ``articles`` tables.
+    """Evidence into links: built once per report from the ``sentences`` and ``articles`` tables, or
+    over a corpus in a store (:meth:`from_db`), where the sentences are looked up as links need them.
 
     ``prefix`` is what goes before the page name: ``articles/`` from a corpus report, ``None`` on the
     article's own page (links are then ``#s<index>`` only)."""
 
-    def __init__(self, sentences: pd.DataFrame, articles: pd.DataFrame | None = None, *,
-                 prefix: str | None = ARTICLES_DIR) -> None:
+    def __init__(self, sentences: pd.DataFrame | None, articles: pd.DataFrame | None = None, *,
+                 prefix: str | None = ARTICLES_DIR,
+                 lookup: Callable[[list[tuple[str, int]]], pd.DataFrame] | None = None) -> None:
         self.prefix = prefix
         self._starts: dict[str, list[int]] = {}
         self._sentences: dict[str, list[tuple[int, int, str]]] = {}
+        self._lookup = lookup
+        self._found: dict[tuple[str, int], Target | None] = {}
         if sentences is not None and not sentences.empty:        # column by column: a corpus has 10^5 sentences
             rows = sorted(zip(sentences["article_id"].astype(str).tolist(), sentences["start"].astype(int).tolist(),
                               sentences["end"].astype(int).tolist(), sentences["text"].astype(str).tolist(),
@@ -178,16 +183,42 @@ class Linker:
 
     @classmethod
     def from_db(cls, db, *, prefix: str | None = ARTICLES_DIR, article_ids: Iterable[str] | None = None) -> Linker:
-        """From a :class:`analysis.queries.Corpus`: only the columns links need, and only the sentences
-        of ``article_ids`` when given (links into a few articles of a large corpus)."""
+        """Over a :class:`analysis.queries.Corpus`: the titles (of ``article_ids`` when given), and the
+        sentences looked up when links need them, a table's worth at a time (see :meth:`prefetch`), so
+        no sentence table of the corpus is ever held."""
         where, params = "", None
         if article_ids is not None:
             where, params = " WHERE list_contains($ids, article_id)", {"ids": sorted(set(map(str, article_ids)))}
-        return cls(db.sql(f"SELECT article_id, start, \"end\", text FROM sentences{where}", params),
-                   db.sql(f"SELECT article_id, title FROM articles{where}", params), prefix=prefix)
+        return cls(None, db.sql(f"SELECT article_id, title FROM articles{where}", params), prefix=prefix,
+                   lookup=db.sentences_at)
+
+    def prefetch(self, found: Iterable[tuple[str, int]]) -> None:
+        """Look up at once the sentences of these ``(article_id, offset)`` pairs (one query over the
+        store); a renderer calls it with every pair it is about to link. Without a store: nothing to do."""
+        if self._lookup is None:
+            return
+        wanted = [p for p in dict.fromkeys((str(a), int(o)) for a, o in found if a is not None and o is not None)
+                  if p not in self._found]
+        if not wanted:
+            return
+        for start in range(0, len(wanted), LOOKUP_BATCH):
+            batch = wanted[start:start + LOOKUP_BATCH]
+            self._found.update(dict.fromkeys(batch))
+            rows = self._lookup(batch)
+            for article_id, at, i, s, e, text in zip(rows["article_id"], rows["at"], rows["idx"], rows["start"],
+                                                     rows["end"], rows["text"], strict=True):
+                self._found[(str(article_id), int(at))] = self._target(str(article_id), int(at), int(i),
+                                                                       int(s), int(e), str(text))
+
+    def _target(self, article_id: str, offset: int, i: int, start: int, end: int, text: str) -> Target:
+        piece = text[max(0, min(offset, end) - start):] or text
+        return Target(article_id, i, self.href(article_id, i), snippet(piece))
 
     def sentence_at(self, article_id: str, offset: int) -> int | None:
         """The index of the sentence holding ``offset`` (or the last one starting before it)."""
+        if self._lookup is not None:
+            t = self.target(article_id, offset)
+            return None if t is None else t.sentence
         starts = self._starts.get(str(article_id))
         if not starts:
             return None
@@ -198,13 +229,15 @@ class Linker:
         return page + ("" if sentence is None else f"#{anchor(sentence)}")
 
     def target(self, article_id: str, offset: int) -> Target | None:
-        article_id = str(article_id)
+        article_id, offset = str(article_id), int(offset)
+        if self._lookup is not None:
+            if (article_id, offset) not in self._found:
+                self.prefetch([(article_id, offset)])
+            return self._found[(article_id, offset)]
         i = self.sentence_at(article_id, offset)
         if i is None:
             return None
-        start, end, text = self._sentences[article_id][i]
-        piece = text[max(0, min(int(offset), end) - start):] or text
-        return Target(article_id, i, self.href(article_id, i), snippet(piece))
+        return self._target(article_id, offset, i, *self._sentences[article_id][i])
 
     def link(self, article_id: str, offset: int | None, *, label: Any = None, name: bool = False) -> str:
         """An escaped ``<a>`` to the sentence at ``offset``; ``label`` (default: the snippet) as its text,

@@ -19,7 +19,7 @@ import pandas as pd
 from .display import format_cell
 from .events import HEDGE_WORDS
 from .evidence import CSS as EVIDENCE_CSS
-from .evidence import Linker, anchor, row_offset, sentence_spans, url_html
+from .evidence import Linker, anchor, pairs, row_offset, sentence_spans, url_html
 
 LOGGER = logging.getLogger(__name__)
 
@@ -236,6 +236,15 @@ def _cell(value, column: str | None = None) -> str:
 LINKED_COLUMNS = ("text", "content", "source")   # the cell that links to the row's sentence, first found
 
 
+def _linked_pairs(row: dict, cols: list[str], link: str | None) -> list[tuple[str, int]]:
+    """The ``(article_id, offset)`` pairs :func:`_linked_cells` links for this row."""
+    found = pairs(row.get("evidence"), article_id=row.get("article_id")) if "evidence" in cols else []
+    offset = row_offset(row)
+    if link in cols and offset is not None and row.get("article_id") is not None:
+        found.append((str(row["article_id"]), offset))
+    return found
+
+
 def _linked_cells(row: dict, cols: list[str], linker: Linker, link: str | None) -> list[str]:
     """A row's cells as markup: ``evidence`` as linked snippets, the ``link`` column as a link to the
     row's own sentence (``article_id`` and its offset), the rest escaped."""
@@ -270,7 +279,9 @@ def table_html(df: pd.DataFrame, *, columns: list[str] | None = None, max_rows: 
                 for row in df[cols].head(max_rows).itertuples(index=False, name=None)]
     else:
         link = link or next((c for c in LINKED_COLUMNS if c in cols), None)
-        body = [_linked_cells(row, cols, linker, link) for row in df.head(max_rows).to_dict("records")]
+        rows = df.head(max_rows).to_dict("records")
+        linker.prefetch(p for row in rows for p in _linked_pairs(row, cols, link))
+        body = [_linked_cells(row, cols, linker, link) for row in rows]
     more = (f'<p class="hl-empty">Showing {max_rows} of {len(df)} rows; the CSV exports hold them all.</p>'
             if len(df) > max_rows else "")
     css = CSS + (EVIDENCE_CSS if linker is not None else "")

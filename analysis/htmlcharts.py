@@ -103,6 +103,8 @@ def speakers(attributions: pd.DataFrame, *, linker: Linker | None = None, top: i
     """Citations per speaker (the ``top`` most cited), coloured by source type; the solid part of a bar
     is direct quotes, the light part reported speech. With a ``linker`` a name links to its first citation."""
     counts = speaker_counts(attributions)[:top]
+    if linker is not None:
+        linker.prefetch(row["first"] for row in counts)
     bars = []
     for row in counts:
         color = SOURCE_TYPE_COLORS.get(row["source_type"], OTHER)

@@ -7,7 +7,8 @@ the article metadata, without the text). The aggregate functions mirror :mod:`an
 pandas: a corpus of any size gives frames of ``top`` rows.
 
 Every call here is one of ``duckdb.connect``, ``DuckDBPyConnection.execute(sql, params)``,
-``.df()``, ``.fetchall()``, ``.register(name, arrow_table)``, ``.register_filesystem(fs)`` and,
+``.df()``, ``.fetchall()``, ``.register(name, arrow_table)``, ``.unregister(name)``,
+``.register_filesystem(fs)`` and,
 to stream a table, ``con.sql(query).to_arrow_reader(batch_size)`` (a relation: in 2.0 an
 ``execute()`` result copies all rows first), which the 1.5 and 2.x Python clients share. Lambdas
 use the ``lambda x: …`` syntax (2.0 drops the arrow form). Aggregates that pick one row order it
@@ -158,6 +159,28 @@ class Corpus:
         """A table in input order: all of it (small corpora), the rows of the ``first`` articles, or
         those of the articles at input ``positions``."""
         return self.sql(self._select(table, first, positions))
+
+    def sentences_at(self, found: Sequence[tuple[str, int]]) -> pd.DataFrame:
+        """For each ``(article_id, offset)``: the sentence holding the offset (the last one starting at
+        or before it, else the article's first): ``article_id``, ``at`` (the offset), ``idx`` (its
+        position in text order), ``start``, ``end``, ``text``. One query for all of them; only the
+        sentences asked for reach pandas."""
+        wanted = pa.table({"article_id": pa.array([str(a) for a, _ in found], pa.string()),
+                           "at": pa.array([int(o) for _, o in found], pa.int64())})
+        self.con.register("_wanted", wanted)
+        try:
+            return self.sql("""
+                WITH s AS (SELECT article_id, idx, start, "end", text FROM sentences
+                           WHERE article_id IN (SELECT DISTINCT article_id FROM _wanted)),
+                     first AS (SELECT * FROM s WHERE idx = 0)
+                SELECT w.article_id, w.at, coalesce(a.idx, f.idx) AS idx, coalesce(a.start, f.start) AS start,
+                       coalesce(a."end", f."end") AS "end", coalesce(a.text, f.text) AS text
+                FROM _wanted w
+                ASOF LEFT JOIN s a ON w.article_id = a.article_id AND w.at >= a.start
+                LEFT JOIN first f ON w.article_id = f.article_id
+                WHERE coalesce(a.idx, f.idx) IS NOT NULL""")
+        finally:
+            self.con.unregister("_wanted")
 
     def stream(self, table: str, *, batch_rows: int = 20_000) -> Iterator[pa.RecordBatch]:
         """A whole table in input order, as Arrow record batches of ``batch_rows`` rows."""

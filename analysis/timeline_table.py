@@ -67,9 +67,14 @@ def in_window(events: pd.DataFrame, window: tuple[date, date] | None) -> pd.Seri
     return events["date_start"].map(lambda v: (d := _day(v)) is not None and lo <= d <= hi).astype(bool)
 
 
+def _found(ev: dict) -> list[tuple[str, int]]:
+    """The tellings an event's row links to: the one whose text the row shows first."""
+    main = pairs(ev.get("start"), article_id=ev.get("article_id"))
+    return main + [p for p in pairs(ev.get("evidence")) if p not in main]
+
+
 def _row(ev: dict, *, linker: Linker, date_label: str) -> str:
-    main = pairs(ev.get("start"), article_id=ev.get("article_id"))     # the telling whose text the row shows
-    found = main + [p for p in pairs(ev.get("evidence")) if p not in main]
+    found = _found(ev)
     text = snippet(str(ev.get("text") or ""), limit=ROW_CHARS)
     first = linker.link(*found[0], label=text) if found else esc(text)
     more = linker.cell(found[1:], shown=0) if len(found) > 1 else ""
@@ -118,6 +123,7 @@ def timeline_table(events: pd.DataFrame, *, linker: Linker, articles: pd.DataFra
     """The evidence table of merged events (see :func:`analysis.timeline.merge_corpus_events`)."""
     if events is None or events.empty:
         return Markup(f'<p class="tl-key">{esc(empty)}</p>')
+    linker.prefetch(p for ev in events.to_dict("records") for p in _found(ev))
     window = news_window(articles)
     inside = in_window(events, window)
     key = "".join(f'<span style="background:{c}"></span>{esc(s)}' for s, c in STATUS_COLORS.items())

@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/bench_scale.py scale --n 2000 [--work DIR]
     .venv/bin/python benchmarks/bench_scale.py engines --n 400 [--work DIR]
-    .venv/bin/python benchmarks/bench_scale.py baseline --base DIR [--work DIR]
+    .venv/bin/python benchmarks/bench_scale.py baseline --base DIR [--warm] [--work DIR] [-- --articles all]
     .venv/bin/python benchmarks/bench_scale.py synthetic --n 20000 --from-n 2000 --rate R --work DIR
 
 The corpus is built from the Wikinews 2019 records (``../shared/data/wikinews/wikinews_2019.jsonl``):
@@ -152,23 +152,31 @@ def engines(args) -> int:
 
 
 def baseline(args) -> int:
-    """Cold runs of the 171 Wikinews articles and of the seed, earlier code against this checkout."""
+    """Runs of the 171 Wikinews articles and of the seed, earlier code against this checkout,
+    alternating: cold (a fresh store each), or with ``--warm`` into a fresh output folder on a store
+    that an untimed run of the same side filled first (the notebooks and pages run, nothing is
+    analysed)."""
     seed = ROOT / "seeds"
-    env_base = dict(os.environ, PYTHONPATH=str(args.base))
+    paths = {"base": str(args.base), "this": str(ROOT)}
     for label, corpus in (("171 Wikinews", DATA), ("seed", seed)):
         times: dict[str, list[float]] = {"base": [], "this": []}
-        for _ in range(args.repeat):
-            for side in ("base", "this"):
-                with tempfile.TemporaryDirectory(dir=args.work) as tmp:
-                    # both sides cold: a fresh store each (given by environment: older code has no --store)
-                    env = dict(env_base if side == "base" else dict(os.environ, PYTHONPATH=str(ROOT)),
-                               ANALYSIS_STORE=str(Path(tmp) / "store"))
-                    r = report(corpus, Path(tmp) / "out", None, env=env, cwd=Path(tmp))
-                    times[side].append(r["seconds"])
-                    print(_line(f"{label} {side}", r), flush=True)
+        with tempfile.TemporaryDirectory(dir=args.work) as stores:
+            # each side its own store, given by environment (older code has no --store)
+            envs = {side: dict(os.environ, PYTHONPATH=path, ANALYSIS_STORE=str(Path(stores) / side))
+                    for side, path in paths.items()}
+            if args.warm:
+                for side, env in envs.items():
+                    report(corpus, Path(stores) / f"prime-{side}", None, *args.extra, env=env, cwd=Path(stores))
+            for _ in range(args.repeat):
+                for side in ("base", "this"):
+                    with tempfile.TemporaryDirectory(dir=args.work) as tmp:
+                        env = envs[side] if args.warm else dict(envs[side], ANALYSIS_STORE=str(Path(tmp) / "store"))
+                        r = report(corpus, Path(tmp) / "out", None, *args.extra, env=env, cwd=Path(tmp))
+                        times[side].append(r["seconds"])
+                        print(_line(f"{label} {side}", r), flush=True)
         base, this = min(times["base"]), min(times["this"])
-        print(f"{label}: best of {args.repeat}: base {base:.1f} s, this {this:.1f} s, "
-              f"this / base = {this / base:.2f}", flush=True)
+        print(f"{label} ({'warm' if args.warm else 'cold'}): best of {args.repeat}: base {base:.1f} s, "
+              f"this {this:.1f} s, this / base = {this / base:.2f}", flush=True)
     return 0
 
 
@@ -240,10 +248,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--work", type=Path, default=None, help="working folder (default: a new temporary one)")
     ap.add_argument("--base", type=Path, help="baseline: a checkout of the code to compare with")
     ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--warm", action="store_true", help="baseline: on a store filled by an earlier run")
     ap.add_argument("--from-n", type=int, default=2000, help="synthetic: the N of the earlier scale run")
     ap.add_argument("--rate", type=float, help="synthetic: the articles/s of that run")
-    ap.add_argument("extra", nargs="*", help="more options for `analysis report` (after --)")
-    args = ap.parse_args(argv)
+    args, extra = ap.parse_known_args(argv)
+    args.extra = [a for a in extra if a != "--"]        # more options for `analysis report`, after --
     args.work = (args.work or Path(tempfile.mkdtemp(prefix="bench-scale-"))).resolve()
     args.work.mkdir(parents=True, exist_ok=True)
     print(f"working folder {args.work}", flush=True)

@@ -121,3 +121,24 @@ def test_attitudes_and_chosen_acts_match_metrics(corpus, tables):
     finally:
         corpus.choose_acts(None)
     assert _without_evidence(queries.quote_kinds(corpus)) == _without_evidence(metrics.quote_kinds(att))
+
+
+def test_linker_over_the_store_links_as_the_linker_over_tables(corpus, tables):
+    """A corpus report's links (looked up in the store a table at a time) point at the same sentences,
+    with the same snippets, as links built from the whole sentences table; an offset before the first
+    sentence goes to the first one, an unknown article to no link."""
+    from analysis.evidence import Linker
+
+    whole = Linker(tables["sentences"], tables["articles"])
+    over_store = Linker.from_db(corpus)
+    s = tables["sentences"]
+    found = [(a, o) for a, st, en in zip(s["article_id"], s["start"], s["end"], strict=True)
+             for o in (st, (st + en) // 2, en)]
+    found += [(found[0][0], -5), ("no-such-article", 10)]
+    over_store.prefetch(found)
+    assert len(over_store._found) == len(set(found))
+    for article_id, offset in found:
+        assert over_store.target(article_id, offset) == whole.target(article_id, offset), (article_id, offset)
+        assert over_store.link(article_id, offset) == whole.link(article_id, offset)
+    assert over_store.target("no-such-article", 10) is None
+    assert over_store.target(found[0][0], -5).sentence == 0

@@ -78,6 +78,7 @@ def sources_html(db: Corpus, *, top: int = TOP_SOURCES) -> str:
         return "<p>No quoted or cited sources were found.</p>"
     first = [ev[0] if ev else (None, None) for ev in speakers["evidence"]]
     linker = Linker.from_db(db, article_ids={str(a) for a, _ in first if a is not None})
+    linker.prefetch((a, o) for a, o in first if a is not None)
     rows = []
     for r, (article_id, offset) in zip(records(speakers), first, strict=True):
         name = linker.link(str(article_id), offset, label=r["speaker"], name=True) if article_id is not None \

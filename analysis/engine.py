@@ -116,13 +116,32 @@ class LocalEngine:
         gazetteer.gazetteer()
         ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
         it = iter(batches)
-        while (first := next(it, None)) is not None:
-            # a pool of fresh workers for every RECYCLE articles a worker: their memory stays that of
-            # a worker of a small corpus (spaCy's vocabulary and the allocator's arenas only grow)
-            with ProcessPoolExecutor(n, mp_context=ctx, initializer=load_model, initargs=(model,)) as pool:
-                yield from _drain(pool, itertools.chain([first], it), n=n, budget=n * RECYCLE,
-                                  work=functools.partial(analyse_batch, store=store, model=model,
-                                                         time_limit=time_limit))
+        try:
+            while (first := next(it, None)) is not None:
+                # a pool of fresh workers for every RECYCLE articles a worker: their memory stays that
+                # of a worker of a small corpus (spaCy's vocabulary and the allocator's arenas only grow)
+                with ProcessPoolExecutor(n, mp_context=ctx, initializer=load_model, initargs=(model,)) as pool:
+                    yield from _drain(pool, itertools.chain([first], it), n=n, budget=n * RECYCLE,
+                                      work=functools.partial(analyse_batch, store=store, model=model,
+                                                             time_limit=time_limit))
+        finally:
+            _release_models()           # the run's notebooks and exports follow in this process
+
+
+def _release_models() -> None:
+    """Forget the pipelines this process loaded only for the workers it forked, and give their memory
+    back to the system (glibc's ``malloc_trim`` where there is one)."""
+    import ctypes
+    import gc
+
+    from .nlp import load_model
+
+    load_model.cache_clear()
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):      # not glibc
+        pass
 
 
 def _drain(pool, batches: Iterator[Sequence[Item]], *, n: int, budget: int, work: Callable) -> Iterator[BatchResult]:

@@ -6,7 +6,7 @@
 ['article_id', 'attributions', 'entities']
 """
 from .errors import AnalysisError, IngestError, ModelError, ParameterError, ReportError
-from .pipeline import analyze, analyze_articles, analyze_doc, parse_published
+from .ingest import parse_published
 from .types import Analysis, Article, Attribution, Entity, Event, Paragraph, Quantity, Sentence, Timex
 
 __version__ = "0.1.0"
@@ -16,3 +16,13 @@ __all__ = [
     "Paragraph", "ParameterError", "Quantity", "ReportError", "Sentence", "Timex", "__version__", "analyze",
     "analyze_articles", "analyze_doc", "parse_published",
 ]
+
+
+def __getattr__(name: str):
+    """The pipeline's functions, imported on first use: a report run that finds every analysis in its
+    store never loads the stages (their lexicons and patterns take most of a second to import)."""
+    if name in ("analyze", "analyze_articles", "analyze_doc"):
+        from . import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

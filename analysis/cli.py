@@ -13,10 +13,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .engine import ENGINES
-from .errors import AnalysisError, ModelError, ParameterError
+from .errors import DEFAULT_TIME_LIMIT, AnalysisError, ModelError, ParameterError
 from .ingest import DEFAULT_MAX_BYTES
 from .nlp import DEFAULT_MODEL
-from .pipeline import DEFAULT_TIME_LIMIT
 
 LOGGER = logging.getLogger(__name__)
 PROG = "analysis"
@@ -30,7 +29,7 @@ def _error(message: str) -> None:
 
 def _check(args) -> None:
     """Values argparse cannot check: positive limits, a whole ISO date."""
-    from .pipeline import parse_published
+    from .ingest import parse_published
 
     for name in ("max_bytes", "time_limit", "workers"):
         value = getattr(args, name, None)
@@ -106,8 +105,8 @@ def _store_option(p: argparse.ArgumentParser) -> None:
 
 # --------------------------------------------------------------------------- extract
 def _records(args) -> tuple[list[dict], int]:
-    from .ingest import read_articles
-    from .pipeline import analyze_articles, parse_published
+    from .ingest import parse_published, read_articles
+    from .pipeline import analyze_articles
 
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:

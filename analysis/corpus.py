@@ -21,9 +21,9 @@ import pyarrow as pa
 
 from . import queries
 from .engine import analyse, make_engine
-from .ingest import DEFAULT_MAX_BYTES, iter_articles, rename_warning
+from .errors import DEFAULT_TIME_LIMIT
+from .ingest import DEFAULT_MAX_BYTES, iter_articles, parse_published, rename_warning
 from .nlp import DEFAULT_MODEL
-from .pipeline import DEFAULT_TIME_LIMIT, parse_published
 from .queries import Corpus, manifest_row
 from .store import PruneReport, Store
 from .tables import Tables
@@ -55,7 +55,7 @@ def open_corpus(seeds: str | Path | Sequence[str | Path], *, published: str | da
     ``published`` fills in the reference date of articles whose metadata has none. ``engine`` is
     ``local`` (processes; ``workers`` of them) or ``dask`` (the cluster at ``scheduler``, else a
     LocalCluster of ``workers``). ``time_limit`` is the seconds one article may take (default
-    :data:`~analysis.pipeline.DEFAULT_TIME_LIMIT`). ``progress(done, total)`` follows the analysis;
+    :data:`~analysis.errors.DEFAULT_TIME_LIMIT`). ``progress(done, total)`` follows the analysis;
     ``on_article`` sees every article once, as it is read, in input order (the articles table's).
     """
     from .workbook import code_version

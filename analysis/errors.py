@@ -32,5 +32,8 @@ class ReportError(AnalysisError):
         self.reason = reason
 
 
+DEFAULT_TIME_LIMIT = 300.0     # seconds one article may take before it becomes an error record
+
+
 class ArticleTimeout(AnalysisError):
     """One article took longer than the per-article time limit."""

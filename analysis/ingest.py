@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import IngestError
+from .errors import IngestError, ParameterError
 from .types import Article
 
 LOGGER = logging.getLogger(__name__)
@@ -45,6 +45,23 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.S)
 
 
 # --------------------------------------------------------------------------- bytes to text
+def parse_published(value: date | datetime | str | None, *, name: str = "published") -> date | None:
+    """A publication date from a ``date``, a ``datetime`` or an ISO string (``"YYYY-MM-DD"``, or a
+    full ISO date and time); anything else, trailing text included, is a :class:`ParameterError`."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
+        except ValueError:
+            raise ParameterError(f"{name}: {value!r} is not a date in the form YYYY-MM-DD") from None
+    raise TypeError(f"{name} must be a date, a datetime or a 'YYYY-MM-DD' string, not {type(value).__name__}")
+
+
 def decode_text(data: bytes, path: str) -> tuple[str, str | None]:
     """Text from bytes and a warning when the encoding had to be guessed or bytes were replaced.
 

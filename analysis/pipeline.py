@@ -18,7 +18,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 
 from . import attribution, entities, events, gazetteer, quantities, structure, temporal
-from .errors import ArticleTimeout, ParameterError
+from .errors import DEFAULT_TIME_LIMIT, ArticleTimeout, ParameterError  # noqa: F401  (DEFAULT_TIME_LIMIT: re-exported)
+from .ingest import parse_published  # noqa: F401  (re-exported: analysis.pipeline.parse_published)
 from .nlp import DEFAULT_MODEL, load_model
 from .pieces import RECORD_LISTS, analyze_in_pieces, needs_pieces
 from .types import Analysis, Article
@@ -26,7 +27,6 @@ from .types import Analysis, Article
 LOGGER = logging.getLogger(__name__)
 
 PIECES_PER_BATCH = 4           # pieces of a long article parsed together (bounded memory)
-DEFAULT_TIME_LIMIT = 300.0     # seconds one article may take before it becomes an error record
 # Reference dates this close to the ends of the calendar are feed placeholders (0001-01-01, 9999-12-31);
 # relative expressions cannot be resolved from them, so the date is inferred from the text instead.
 EARLIEST_REFERENCE, LATEST_REFERENCE = date(100, 1, 1), date(9899, 12, 31)
@@ -34,23 +34,6 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # record fields that repeat a slice of the text, with the offsets of that slice
 _TEXT_FIELDS = (("text", "start", "end"), ("source", "source_start", "source_end"), ("cue", "cue_start", "cue_end"),
                 ("content", "content_start", "content_end"))
-
-
-def parse_published(value: date | datetime | str | None, *, name: str = "published") -> date | None:
-    """A publication date from a ``date``, a ``datetime`` or an ISO string (``"YYYY-MM-DD"``, or a
-    full ISO date and time); anything else, trailing text included, is a :class:`ParameterError`."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
-        except ValueError:
-            raise ParameterError(f"{name}: {value!r} is not a date in the form YYYY-MM-DD") from None
-    raise TypeError(f"{name} must be a date, a datetime or a 'YYYY-MM-DD' string, not {type(value).__name__}")
 
 
 def usable_reference(published: date | None) -> date | None:

@@ -60,7 +60,7 @@ def load_corpus(seeds: str | Path | Sequence[str | Path], *, published: str | da
     analysis store (default: one folder per user, see :func:`analysis.store.default_location`).
     Each batch is stored as soon as it is done, failures included (so a notebook does not try a
     failed article again); ``time_limit`` is the seconds one article may take (default
-    :data:`~analysis.pipeline.DEFAULT_TIME_LIMIT`; a stored timeout is retried under a longer one).
+    :data:`~analysis.errors.DEFAULT_TIME_LIMIT`; a stored timeout is retried under a longer one).
     """
     from .corpus import corpus_tables, open_corpus
 

@@ -27,9 +27,8 @@ import pandas as pd
 
 from ..corpus import Texts, articles_table, corpus_tables, export_csv, open_corpus
 from ..errors import ParameterError
-from ..ingest import DEFAULT_MAX_BYTES
+from ..ingest import DEFAULT_MAX_BYTES, parse_published
 from ..nlp import DEFAULT_MODEL
-from ..pipeline import parse_published
 from ..progress import Progress as ArticlesProgress
 from ..queries import Corpus
 from ..store import Store
@@ -295,9 +294,12 @@ def _build(seeds: list[Path], *, out: Path, stage: Path, articles: str, params: 
             ["data", *(j.ipynb for j in jobs), *(j.html for j in jobs)], previous=out, stage=stage)
 
     # a small corpus analyses in seconds: the notebooks' kernel boots meanwhile (on a large one it
-    # would only hold memory while the workers run, so it starts when the notebooks do)
+    # would only hold memory while the workers run, so it starts when the notebooks do); not when the
+    # inputs look as the previous run found them: its reports are likely to be kept, with no notebook run
+    stamp = reuse.inputs_stamp(seeds)
     kernel = (start_kernel([nb_dir / j.ipynb for j in jobs], log=stage / ".kernel.log")
-              if reuse_kernel and _input_bytes(seeds, cap=EARLY_KERNEL_BYTES) <= EARLY_KERNEL_BYTES else None)
+              if reuse_kernel and _input_bytes(seeds, cap=EARLY_KERNEL_BYTES) <= EARLY_KERNEL_BYTES
+              and reuse.previous_inputs(out) != stamp else None)
     try:
         arts, corpus, unchanged = _analyse(seeds, stage=stage, params=params, model=model, time_limit=time_limit,
                                            run=run, quiet=quiet, stream=stream, keep=keep)
@@ -305,8 +307,8 @@ def _build(seeds: list[Path], *, out: Path, stage: Path, articles: str, params: 
                 **{k: v for k, v in run.items() if v is not None}, **params,
                 **({"time_limit": time_limit} if time_limit else {})}
         try:
-            return _reports(corpus, arts, seeds=seeds, unchanged=unchanged, key=keys[0], jobs=jobs, base=base,
-                            t0=t0, timings=timings, out=out, stage=stage, articles=articles, nb_dir=nb_dir,
+            return _reports(corpus, arts, seeds=seeds, unchanged=unchanged, key=keys[0], stamp=stamp, jobs=jobs,
+                            base=base, t0=t0, timings=timings, out=out, stage=stage, articles=articles, nb_dir=nb_dir,
                             reuse_kernel=reuse_kernel, kernel=kernel, say=say, started=started, user=user)
         finally:
             corpus.close()
@@ -354,7 +356,7 @@ def _pages(corpus: Corpus, arts: pd.DataFrame, *, seeds: list[Path], base: dict,
     return done
 
 
-def _reports(corpus: Corpus, arts: pd.DataFrame, *, seeds: list[Path], unchanged: bool, key: str,
+def _reports(corpus: Corpus, arts: pd.DataFrame, *, seeds: list[Path], unchanged: bool, key: str, stamp: str,
              jobs: list[Job], base: dict, t0: float, timings: dict[str, float], out: Path, stage: Path,
              articles: str, nb_dir: Path, reuse_kernel: bool, kernel: Kernel | None, say: Progress, started: str,
              user: dict) -> int:
@@ -399,9 +401,10 @@ def _reports(corpus: Corpus, arts: pd.DataFrame, *, seeds: list[Path], unchanged
         overview=overview, jobs=jobs, note=note))
     timings["index"] = time.perf_counter() - t4
     record = {"started": started, "version": version, "parameters": user, "timings": timings, "corpus_key": key,
-           "notebooks": [{"notebook": j.ipynb, "seconds": round(j.seconds, 2), "error": j.error, "reused": j.reused}
-                         for j in jobs],
-           "pages": {"rendered": len(done.rendered), "reused": len(done.reused), "failed": done.failed}}
+              "inputs_stamp": stamp,
+              "notebooks": [{"notebook": j.ipynb, "seconds": round(j.seconds, 2), "error": j.error,
+                             "reused": j.reused} for j in jobs],
+              "pages": {"rendered": len(done.rendered), "reused": len(done.reused), "failed": done.failed}}
     write_atomic(stage / "run.json", to_json(record, indent=2))
     failed = [j for j in jobs if j.error]
     say(f"{len(jobs) - len(failed)}/{len(jobs)} notebooks ok, {n_bad} input(s) failed, "

@@ -9,6 +9,7 @@ new staging folder instead of being computed again. Article pages have a key eac
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -53,6 +54,26 @@ def previous_key(out: Path) -> str | None:
     """The corpus key the run published in ``out`` recorded, if any."""
     try:
         return json.loads((out / "run.json").read_text(encoding="utf-8")).get("corpus_key")
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def inputs_stamp(seeds: Iterable[Path]) -> str:
+    """A hash of the input files' paths, sizes and modification times: a cheap hint, before they are
+    read, that a run will find what the previous one found (the corpus key decides)."""
+    stats = []
+    for seed in seeds:
+        for f in sorted(seed.rglob("*")) if seed.is_dir() else [seed]:
+            with contextlib.suppress(OSError):
+                st = f.stat()
+                stats.append((str(f), st.st_size, st.st_mtime_ns))
+    return hashlib.sha256(to_json(stats).encode("utf-8")).hexdigest()[:32]
+
+
+def previous_inputs(out: Path) -> str | None:
+    """The inputs stamp the run published in ``out`` recorded, if any."""
+    try:
+        return json.loads((out / "run.json").read_text(encoding="utf-8")).get("inputs_stamp")
     except (OSError, ValueError, AttributeError):
         return None
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from analysis import entities, events, structure
+from analysis.events.actors import Actors
 from analysis.types import Attribution, Entity, Timex
 
 CASES_DIR = Path(__file__).parent / "cases"
@@ -177,6 +178,7 @@ def test_nationality_countries(word, countries):
     ("Wikinews", "ORG", ()), ("COVID-19", "ORG", ()), ("Ebola virus", "ORG", ()), ("UTC", "ORG", ()),
     ("Ukrainian", "NORP", ("Ukraine",)), ("US", "GPE", ("United States",)), ("iPhone 4", "PRODUCT", ("iPhone 4",)),
     ("the Dow Jones Industrial Average", "ORG", ("the Dow Jones Industrial Average",)),
+    ("Humberto 75 miles", "PERSON", ("Humberto",)), ("Boeing 737", "PRODUCT", ("Boeing 737",)),
 ])
 def test_actor_names(text, label, names):
     assert events.actor_names(Entity(0, len(text), text, label, text)) == names
@@ -198,3 +200,15 @@ def test_seed_events_keep_their_triggers(seed_analysis, seed_text):
         assert ev.trigger_start is not None and ev.start <= ev.trigger_start < ev.trigger_end <= ev.end
         assert ev.date_from in ("explicit", "discourse", "publication")
         assert (ev.timex_start is None) == (ev.date_from == "publication")
+
+
+@pytest.mark.parametrize("text, mention, canonical, label, kept", [
+    ("Photographs and letters from the house were burned by the soldiers.", "Photographs", "Photographs", "ORG", False),
+    ("Jobs resigned in a letter to the board.", "Jobs", "Steve Jobs", "PERSON", True),
+    ("ISIS claimed the attack on the convoy.", "ISIS", "ISIS", "ORG", True),
+])
+def test_capitalised_common_noun_is_no_actor(nlp, text, mention, canonical, label, kept):
+    doc = nlp(text)
+    ent = Entity(0, len(mention), mention, label, canonical)
+    verb = next(t for t in doc if t.pos_ == "VERB")
+    assert (canonical in Actors(doc, text, [ent]).of(0, len(text), verb=verb)) == kept

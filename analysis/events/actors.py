@@ -22,9 +22,18 @@ from ..entities.names import TIME_ZONES
 from ..gazetteer import country_from_abbreviation
 from ..lexicons import MEDIA_OUTLETS, WIRE_AGENCIES
 from ..types import Entity
-from .lexicon import ACTOR_LABELS, COMBINING_FORMS, CURRENCY_AFTER, DISEASE_PATTERN, DISEASES, SELF_PUBLISHERS
+from .lexicon import (
+    ACTOR_LABELS,
+    COMBINING_FORMS,
+    CURRENCY_AFTER,
+    DISEASE_PATTERN,
+    DISEASES,
+    MEASURE_AFTER,
+    SELF_PUBLISHERS,
+)
 
 _MEDIA = frozenset(MEDIA_OUTLETS) | frozenset(WIRE_AGENCIES) | frozenset(PLATFORMS.values())
+_RELATIVE_PRONOUNS = frozenset({"WP", "WDT"})     # "who", "which", "that" as a relative subject
 _RELATIVE = re.compile(r"(?:where|which|who|whom|whose|that|when)\b", re.I)
 
 
@@ -43,8 +52,9 @@ def nationality_countries(word: str) -> tuple[str, ...]:
 
 
 def actor_names(e: Entity) -> tuple[str, ...]:
-    """The names under which entity ``e`` takes part in events (none for non-actors)."""
-    name = e.canonical
+    """The names under which entity ``e`` takes part in events (none for non-actors). A measure the
+    recogniser ran into the name is cut off ("Humberto 75 miles" -> "Humberto")."""
+    name = MEASURE_AFTER.sub("", e.canonical) or e.canonical
     if e.label not in ACTOR_LABELS or name in SELF_PUBLISHERS or e.text in TIME_ZONES:
         return ()
     if name.lower() in DISEASES or DISEASE_PATTERN.search(name):
@@ -88,7 +98,7 @@ class Actors:
         while i < len(ents) and ents[i].start < end:
             e = ents[i]
             i += 1
-            if e.end > end or (e.label == "NORP" and _modifies_name(text, e, ents, i)) \
+            if e.end > end or (e.label == "NORP" and _modifies_name(text, e, ents, i)) or self._common_noun(e) \
                     or (e.label in ("GPE", "NORP") and CURRENCY_AFTER.match(text, e.end)):
                 continue
             if e.canonical in _MEDIA and not (subject and subject[0] <= e.start and e.end <= subject[1]):
@@ -100,6 +110,15 @@ class Actors:
         """Actor names of the subject of ``verb`` (a spaCy token): its entity or its referent."""
         subj = _subject(verb)
         return self._referent(subj) if subj is not None else ()
+
+    def _common_noun(self, e: Entity) -> bool:
+        """The recogniser took a capitalised common noun for a name ("Photographs, videos and text
+        messages were deleted"): every word of the mention is tagged as a common noun, and the article
+        gives it no fuller name (a surname such as "Jobs" has one: "Steve Jobs")."""
+        if e.canonical != e.text or not e.text.istitle():
+            return False        # "ISIS", "AR-15": an acronym or a model is a name whatever its tag
+        span = self.doc.char_span(e.start, e.end, alignment_mode="expand")
+        return span is not None and len(span) > 0 and all(t.tag_ in ("NN", "NNS") for t in span)
 
     def _covered(self, idx: int) -> bool:
         k = bisect.bisect_right(self.starts, idx) - 1
@@ -125,7 +144,7 @@ class Actors:
         that names none ("he", "the company")."""
         k = bisect.bisect_right(self.starts, head.idx) - 1
         if k >= 0 and self.entities[k].start <= head.idx < self.entities[k].end:
-            return actor_names(self.entities[k])
+            return () if self._common_noun(self.entities[k]) else actor_names(self.entities[k])
         ref = self.referents.at(head.idx, head.idx + len(head.text))
         if ref.name is None or ref.label is None:
             return ()
@@ -133,11 +152,15 @@ class Actors:
 
 
 def _subject(verb):
-    """The subject of ``verb``, or of the verb it is coordinated with ("fled and hid")."""
+    """The subject of ``verb``, or of the verb it is coordinated with ("fled and hid"); for a
+    participle or relative clause without a subject of its own, or with a relative pronoun for
+    one, the noun it qualifies ("Jobs, born in San Francisco", "the miner who was rescued")."""
     for tok in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None:
+        if subj is not None and not (tok.dep_ == "relcl" and subj.tag_ in _RELATIVE_PRONOUNS):
             return subj
+        if tok.head.pos_ in ("PROPN", "NOUN") and (tok.dep_ == "acl" or (tok.dep_ == "relcl" and subj is not None)):
+            return tok.head
     return None
 
 

@@ -208,12 +208,18 @@ def _position(tok, lo: int, hi: int) -> str | None:
     if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in EVENT_SUBORDINATORS for c in tok.children):
         return "adjunct"
     if tok.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN") and c.i < tok.i
-                                   for c in tok.children):
+                                   for c in tok.children) and not _locative_relative(tok):
         return "main"       # "a day in which Moscow and Beijing denounced …": a clause with a subject of its own
     if tok.dep_ == "xcomp" and head.pos_ == "VERB" and head.dep_ in ("ROOT", "conj") \
             and tense_reading(tok).tense == "future":
         return "planned"
     return None
+
+
+def _locative_relative(tok) -> bool:
+    """A relative clause opened by "where" ("the school where the shooting happened"): it names a
+    place by what happened there, at a time the sentence does not give (often well before it)."""
+    return any(c.lower_ == "where" and c.dep_ == "advmod" for c in tok.children)
 
 
 def predicates(doc, lo: int, hi: int) -> Iterator[tuple[object, str]]:

@@ -171,3 +171,8 @@ CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|cents?|pounds?|pence|euros?|yen|yua
                             r"pesos?|francs?|krona|kronor|krone|kroner|lira|liras|rand|dinars?|dirhams?|riyals?|"
                             r"rials?|shekels?|zloty|forints?|hryvnias?|reais|baht|ringgit|nairas?|shillings?)\b", re.I)
 DISEASE_PATTERN = re.compile(r"(?i)(?:virus|-19|\bdisease|\bsyndrome|\bfever|\bflu)$")
+# A measure the entity recogniser runs into a name ("Humberto 75 miles north of Bermuda"): a number
+# and a unit of length, speed or share (SI and US customary units as written in news).
+MEASURE_AFTER = re.compile(r"\s+\d[\d,.]*\s*(?:miles?|mi|km|kilometres?|kilometers?|feet|ft|foot|metres?|meters?|m|"
+                           r"mph|km/h|kph|knots?|kt|nautical\s+miles?|inches|cm|per\s*cent|percent|%)(?:\W.*)?$",
+                           re.I)

@@ -305,9 +305,18 @@ def r_weekday(c: Candidate, ctx: Context) -> list[Found]:
     else:
         # "Wednesday's ruling" names a day just past, whatever the clause around it says
         possessive = ctx.text.startswith(("'s", "’s"), c.end)
-        d = cal.weekday_date(wd, ctx.dct, "past" if possessive else ctx.tense.at(c.start, c.end))
+        d = cal.weekday_date(wd, ctx.dct, "past" if possessive else _weekday_direction(c, ctx))
     ty, v = _with_part(d, part)
     return [(c.start, c.end, ty, v)]
+
+
+def _weekday_direction(c: Candidate, ctx: Context) -> str | None:
+    """The direction of a bare weekday: the tense of its clause; in a plain present ("the leaders
+    meet on Monday", a schedule or a headline's present) the nearest such day, either way."""
+    direction = ctx.tense.at(c.start, c.end)
+    if direction is None and ctx.tense.verb_tense(c.start, c.end) == "present":
+        return "near"
+    return direction
 
 
 def holiday_date(name: str, year: int) -> date:
@@ -388,7 +397,8 @@ def date_times(found: list[Found], ctx: Context) -> list[Found]:
     """Give each bare clock time ("T15:00") the day it belongs to: a day named right next to it
     ("12:00 UTC Monday", "16:15 UTC, June 1"), else the last day named in its sentence, else the
     reference date."""
-    days = [(s, e, v[:10]) for s, e, ty, v in found if ty == "DATE" and _parse_day(v)]
+    # a day with its part ("Saturday morning", TIME) dates a clock time as well as a bare day does
+    days = [(s, e, v[:10]) for s, e, ty, v in found if ty in ("DATE", "TIME") and _parse_day(v)]
     out = []
     for s, e, ty, v in found:
         if ty != "TIME" or not v.startswith("T"):

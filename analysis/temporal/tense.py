@@ -111,6 +111,23 @@ def _aspect(verb, auxes) -> str | None:
     return "perfect" if perfect else "progressive" if progressive else None
 
 
+def _negated(verb) -> bool:
+    """"could not be reached", "neither he nor she could be reached": the clause is negated."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return any(c.dep_ in ("nsubj", "nsubjpass") and any(p.dep_ == "preconj" and p.lower_ == "neither" for p in c.children)
+               for c in verb.children)
+
+
+def _past_perfect(head) -> bool:
+    """``head`` of an infinitive ("due", "scheduled", "set") is in the past perfect: "had been due to",
+    "had been scheduled to", "had planned to"; climbs from a predicate adjective to its copula."""
+    for word in (head, head.head if head.dep_ == "acomp" else None):
+        if word is not None and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in word.children):
+            return True
+    return False
+
+
 def _read(verb, token, depth: int) -> TenseReading:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
     aspect = _aspect(verb, auxes)
@@ -123,10 +140,12 @@ def _read(verb, token, depth: int) -> TenseReading:
         if w in PRESENT_MODALS:
             return TenseReading("present", aspect, w, verb)
         if w == "could":
-            negated = any(c.dep_ == "neg" for c in verb.children)
-            return TenseReading("past" if negated or (aspect and "perfect" in aspect) else "future", aspect, w, verb)
+            return TenseReading("past" if _negated(verb) or (aspect and "perfect" in aspect) else "future",
+                                aspect, w, verb)
     head = verb.head
     if verb.dep_ == "xcomp" and head.i != verb.i and (head.lower_ in FUTURE_HEADS or head.lower_ in BE_PRESENT):
+        if _past_perfect(head):                 # "had been due to expire Friday": a plan overtaken
+            return TenseReading("past", "perfect", head.lower_, verb)
         return TenseReading("future", aspect, head.lower_, verb)       # "is set to travel", "is to meet"
     if verb.dep_ == "acl" and head.lower_ in FUTURE_NOUNS and any(a.tag_ == "TO" for a in auxes):
         return TenseReading("future", aspect, head.lower_, verb)       # "an agreement to acquire it in January"
@@ -291,7 +310,7 @@ class Tense:
                 return _PREPOSITION_DIRECTION[m.group(1).lower()] if m else _DIRECTION.get(("present", reading.aspect))
             if reading.tense == "past" and _moves_a_deadline(reading.verb, self._text, start):
                 return "future"
-            if reading.tense == "past" and _dates_the_object(reading.verb, start):
+            if reading.tense == "past" and reading.modal is None and _dates_the_object(reading.verb, start):
                 return "near"
             if reading.tense is not None:
                 return reading.tense

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .accept import range_years
 from .extract import Candidate
-from .lexicon import FREQUENCY_WORDS, PARTS_OF_DAY, WEEKDAYS
+from .lexicon import FREQUENCY_WORDS, MONTHS, PARTS_OF_DAY, WEEKDAYS
 from .normalize import _RATE_BEFORE, Context, Found, _number, duration_value
 
 
@@ -43,6 +43,8 @@ def r_set(c: Candidate, ctx: Context) -> list[Found]:
         return [(c.start, c.end, "SET", f"XXXX-WXX-{WEEKDAYS[unit.lower()]}")]
     if unit.lower() in PARTS_OF_DAY:
         return [(c.start, c.end, "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit.lower()]}")]
+    if unit.lower().rstrip(".") in MONTHS:                 # "each July"
+        return [(c.start, c.end, "SET", f"XXXX-{MONTHS[unit.lower().rstrip('.')]:02d}")]
     num = g.get("num")
     if num and num.lower() == "other":
         num = "2"
@@ -50,6 +52,13 @@ def r_set(c: Candidate, ctx: Context) -> list[Found]:
     if n is None:
         return [(c.start, c.end, "SET", duration_value(None, unit))]
     return [(c.start, c.end, "SET", duration_value(str(int(n)) if float(n).is_integer() else str(n), unit))]
+
+
+def r_weekly(c: Candidate, ctx: Context) -> list[Found]:
+    """"on Mondays", "Tuesday nights": every such day (TimeML SET)."""
+    part = c.groups.get("pod")
+    value = f"XXXX-WXX-{WEEKDAYS[c.groups['wd'].lower()]}" + (f"T{PARTS_OF_DAY[part.lower()]}" if part else "")
+    return [(c.start, c.end, "SET", value)]
 
 
 def r_freq(c: Candidate, ctx: Context) -> list[Found]:

@@ -130,7 +130,9 @@ RULES: list[tuple[str, str]] = [
     ("bare_plural", r"(?P<unit>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ays|[Dd]ecades|[Hh]ours|[Mm]inutes|[Cc]enturies)"
                     r"(?P<long>-long)?(?![\w-])"),
     ("set", rf"(?P<q>[Ee]very|[Ee]ach|[Pp]er|[Oo]nce{SP}an?|[Tt]wice{SP}an?|{NUM}{SP}times{SP}an?)"
-            rf"{SP}(?:(?P<num>other|{NUM}){SP})?(?P<unit>{UNIT}|{WEEKDAY}|{PART})s?(?![\w])"),
+            rf"{SP}(?:(?P<num>other|{NUM}){SP})?(?P<unit>{UNIT}|{WEEKDAY}|{PART}|{MONTH_NAMED})s?(?![\w])"),
+    # plural weekdays are habits: "on Mondays", "Tuesday nights"
+    ("weekly", rf"(?P<wd>{WEEKDAY})(?:s|{SP}(?P<pod>{PART})s)(?![\w'’])"),
     ("freq", rf"(?P<w>{_cap('hourly|daily|nightly|weekly|biweekly|fortnightly|monthly|quarterly|yearly|annually|annual|biannual|semiannual|biennial')})(?![\w-])"),
     ("vague_phrase", rf"(?P<w>[Rr]ecent{SP}(?:days|weeks|months|years|decades|times|history)|"
                      rf"(?:[Tt]he{SP})?(?:near|distant|foreseeable|immediate){SP}future|[Tt]he{SP}future|"
@@ -168,6 +170,7 @@ TRIGGER_WORDS = (
     "latest most comparable corresponding prior year fiscal FY from between "
     + " ".join(NUMBER_WORDS) + " " + _MONTH_FULL.replace("|", " ") + " " + _MONTH_ABBR.replace("|", " ")
     + " monday tuesday wednesday thursday friday saturday sunday"
+    + " mondays tuesdays wednesdays thursdays fridays saturdays sundays"
 ).split()
 
 

@@ -69,7 +69,9 @@ def r_fin_period(c: Candidate, ctx: Context) -> list[Found]:
     third quarter"."""
     g = c.groups
     adj = g["adj"].lower()
-    current = reported_quarter(ctx, c.start, ended=adj.split()[0] in ("latest", "most"))
+    # results are reported for a period that has begun: "the latest quarter", and the one "the
+    # year-ago period" goes back from, are never a quarter a forecast named ahead
+    current = reported_quarter(ctx, c.start, ended=adj.split()[0] in ("latest", "most") or bool(_BACK.fullmatch(adj)))
     if g.get("ord"):
         o = g["ord"].lower()
         q = int(o[0]) if o[0].isdigit() else ORDINALS[o]
@@ -90,7 +92,7 @@ def r_fin_period(c: Candidate, ctx: Context) -> list[Found]:
 
 def r_year_back(c: Candidate, ctx: Context) -> list[Found]:
     """"year-earlier profit", "year-ago results": the reported period a year before."""
-    current = reported_quarter(ctx, c.start)
+    current = reported_quarter(ctx, c.start, ended=True)
     if current is None:
         return [(c.start, c.end, "DATE", str(ctx.dct.year - 1))] if ctx.dct else []
     return [(c.start, c.end, "DATE", years_back(current, 1))]

@@ -25,7 +25,7 @@ RESOLVERS = {
     "ago": relative.r_ago, "in_the": relative.r_in_the, "dur_range": durations.r_dur_range, "relunit": relative.r_relunit, "anaphor": relative.r_anaphor,
     "deictic": relative.r_deictic, "weekday": relative.r_weekday, "holiday": relative.r_holiday,
     "vague": relative.r_vague, "vague_phrase": relative.r_vague_phrase,
-    "duration": durations.r_duration, "bare_plural": durations.r_bare_plural, "set": durations.r_set,
+    "duration": durations.r_duration, "weekly": durations.r_weekly, "bare_plural": durations.r_bare_plural, "set": durations.r_set,
     "freq": durations.r_freq, "fin_period": periods.r_fin_period, "year_back": periods.r_year_back,
     "fiscal": periods.r_fiscal, "year_end": periods.r_year_end, "year_ended": periods.r_year_ended, "year_range": durations.r_year_range,
     "month_range": normalize.r_month_range,

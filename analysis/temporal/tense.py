@@ -266,6 +266,15 @@ def _modifies_a_noun(doc, start: int, end: int) -> bool:
     return root.dep_ in ("compound", "nmod") and root.head.pos_ == "NOUN" and root.head.i > root.i
 
 
+def _scheduled_for(verb, start: int) -> bool:
+    """A reduced participle of scheduling dates a plan, not a past act: "a summit set for April",
+    "the vote, scheduled for Tuesday, …" (the nearest such date, either way)."""
+    if verb.lower_ not in SCHEDULE_VERBS or verb.tag_ != "VBN" or verb.dep_ not in ("acl", "amod", "advcl"):
+        return False
+    return start > verb.idx and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) and any(
+        c.dep_ == "prep" and c.lower_ in ("for", "until", "till") for c in verb.children)
+
+
 def _moves_a_deadline(verb, text: str, start: int) -> bool:
     """``verb`` postpones or extends something to the date at ``start`` ("postponed until Tuesday")."""
     return verb.lower_ in DEADLINE_VERBS and bool(_DEADLINE_BEFORE.search(text, max(0, start - 10), start))
@@ -310,7 +319,8 @@ class Tense:
                 return _PREPOSITION_DIRECTION[m.group(1).lower()] if m else _DIRECTION.get(("present", reading.aspect))
             if reading.tense == "past" and _moves_a_deadline(reading.verb, self._text, start):
                 return "future"
-            if reading.tense == "past" and reading.modal is None and _dates_the_object(reading.verb, start):
+            if reading.tense == "past" and reading.modal is None and (
+                    _dates_the_object(reading.verb, start) or _scheduled_for(reading.verb, start)):
                 return "near"
             if reading.tense is not None:
                 return reading.tense

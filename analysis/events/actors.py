@@ -111,6 +111,13 @@ class Actors:
         subj = _subject(verb)
         return self._referent(subj) if subj is not None else ()
 
+    def in_name(self, start: int, end: int) -> bool:
+        """The span ``start:end`` (a date word) is part of a longer name that is not a date ("Easter
+        Island", "Fridays for Future", "the Tuesday Club")."""
+        k = bisect.bisect_right(self.starts, start) - 1
+        return any(e.start <= start and end <= e.end and e.end - e.start > end - start
+                   and e.label not in ("DATE", "TIME", "EVENT") for e in self.entities[max(0, k - 3):k + 1])
+
     def _common_noun(self, e: Entity) -> bool:
         """The recogniser took a capitalised common noun for a name ("Photographs, videos and text
         messages were deleted"): every word of the mention is tagged as a common noun, and the article

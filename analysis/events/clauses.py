@@ -24,6 +24,7 @@ from .lexicon import (
     LIFE_PHRASES,
     LONG_SPANS,
     MODALS,
+    NEGATIVE_PRONOUNS,
     REPORTING_ONLY,
     ROLE_VERBS,
     SPAN_MODIFIERS,
@@ -129,11 +130,13 @@ def reported_event(verb, cstart: int, cend: int):
 
 # --------------------------------------------------------------------------- predicates
 def _negated(tok) -> bool:
-    """Negated by an adverb ("did not meet") or by "no" on its object or subject ("specified no
-    date", "no cause had been released")."""
+    """Negated by an adverb ("did not meet"), by "no" or "not" on its object or subject ("specified
+    no date", "no cause had been released", "not everyone agreed") or by a negative pronoun
+    ("nobody claimed responsibility")."""
     return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't", "n’t")
                or (c.dep_ in ("dobj", "nsubj", "nsubjpass")
-                   and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
+                   and (c.lower_ in NEGATIVE_PRONOUNS
+                        or any((d.dep_ == "det" and d.lower_ == "no") or d.dep_ == "neg" for d in c.children)))
                for c in tok.children)
 
 

@@ -176,3 +176,6 @@ DISEASE_PATTERN = re.compile(r"(?i)(?:virus|-19|\bdisease|\bsyndrome|\bfever|\bf
 MEASURE_AFTER = re.compile(r"\s+\d[\d,.]*\s*(?:miles?|mi|km|kilometres?|kilometers?|feet|ft|foot|metres?|meters?|m|"
                            r"mph|km/h|kph|knots?|kt|nautical\s+miles?|inches|cm|per\s*cent|percent|%)(?:\W.*)?$",
                            re.I)
+# Negative pronouns (Quirk et al.'s "negative universal pronouns"): as subject or object they
+# negate the clause ("nobody claimed responsibility", "none of the passengers survived").
+NEGATIVE_PRONOUNS = frozenset("nobody none nothing no-one noone neither".split())

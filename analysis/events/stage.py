@@ -141,7 +141,7 @@ def _dated(view: ArticleView, timexes: Sequence[Timex], found: Found) -> None:
         if si < 0 or tx.end > view.sentences[si].end or view.kind(si) in SKIP_KINDS or not view.readable(si):
             continue
         quoted = view.quoted(si, tx.start)
-        if (quoted and DEICTIC.match(tx.text.strip())) or year_in_name(doc, tx):
+        if (quoted and DEICTIC.match(tx.text.strip())) or year_in_name(doc, tx) or view.actors.in_name(tx.start, tx.end):
             continue       # "today" said in a quotation: the day it was said is unknown
         cstart, cend = clause_of_date(doc, view.sentences[si], tx.start, tx.end)
         if (cstart, cend) in by_clause:

@@ -168,7 +168,7 @@ def test_undated_events(nlp, case):
 
 @pytest.mark.parametrize("word, countries", [
     ("Ukrainian", ("Ukraine",)), ("Sino-Russian", ("China", "Russia")), ("Russo-Ukrainian", ("Russia", "Ukraine")),
-    ("Kurdish", ()), ("Mexicans", ("Mexico",)),
+    ("Kurdish", ()), ("Mexicans", ("Mexico",)), ("Europeans", ()),
 ])
 def test_nationality_countries(word, countries):
     assert events.nationality_countries(word) == countries
@@ -179,6 +179,7 @@ def test_nationality_countries(word, countries):
     ("Ukrainian", "NORP", ("Ukraine",)), ("US", "GPE", ("United States",)), ("iPhone 4", "PRODUCT", ("iPhone 4",)),
     ("the Dow Jones Industrial Average", "ORG", ("the Dow Jones Industrial Average",)),
     ("Humberto 75 miles", "PERSON", ("Humberto",)), ("Boeing 737", "PRODUCT", ("Boeing 737",)),
+    ("Anna Berg of", "PERSON", ("Anna Berg",)), ("Europeans", "NORP", ("Europeans",)),
 ])
 def test_actor_names(text, label, names):
     assert events.actor_names(Entity(0, len(text), text, label, text)) == names

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from ..entities import TITLE_WORDS, Referents
 from ..entities.lexicon import PLATFORMS, country_name
 from ..entities.names import TIME_ZONES
-from ..gazetteer import country_from_abbreviation
+from ..gazetteer import country_from_abbreviation, country_names
 from ..lexicons import MEDIA_OUTLETS, WIRE_AGENCIES
 from ..types import Entity
 from .lexicon import (
@@ -30,6 +30,7 @@ from .lexicon import (
     DISEASES,
     MEASURE_AFTER,
     SELF_PUBLISHERS,
+    TRAILING_FUNCTION_WORD,
 )
 
 _MEDIA = frozenset(MEDIA_OUTLETS) | frozenset(WIRE_AGENCIES) | frozenset(PLATFORMS.values())
@@ -44,17 +45,25 @@ def nationality_countries(word: str) -> tuple[str, ...]:
     for part in re.split(r"[-–]", word.strip()):
         low = part.lower()
         country = COMBINING_FORMS.get(low) if low in COMBINING_FORMS else \
-            country_name(part) or (country_name(part[:-1]) if low.endswith("ns") else None)   # "Mexicans"
+            country_name(part) or _people_of(part)
         country = country.removeprefix("the ") if country else None     # "Western" -> West, as its entity
         if country and country not in out:
             out.append(country)
     return tuple(out)
 
 
+def _people_of(word: str) -> str | None:
+    """The country whose people a plural noun names ("Mexicans" -> Mexico); the people of a continent
+    ("Europeans") are no member state of a union."""
+    country = country_name(word[:-1]) if word.lower().endswith("ns") else None
+    return country if country in country_names() else None
+
+
 def actor_names(e: Entity) -> tuple[str, ...]:
     """The names under which entity ``e`` takes part in events (none for non-actors). A measure the
-    recogniser ran into the name is cut off ("Humberto 75 miles" -> "Humberto")."""
-    name = MEASURE_AFTER.sub("", e.canonical) or e.canonical
+    recogniser ran into the name is cut off ("Humberto 75 miles" -> "Humberto"), and so is a
+    preposition or conjunction it ended on ("Patrice Talon of" -> "Patrice Talon")."""
+    name = TRAILING_FUNCTION_WORD.sub("", MEASURE_AFTER.sub("", e.canonical)) or e.canonical
     if e.label not in ACTOR_LABELS or name in SELF_PUBLISHERS or e.text in TIME_ZONES:
         return ()
     if name.lower() in DISEASES or DISEASE_PATTERN.search(name):

@@ -179,3 +179,6 @@ MEASURE_AFTER = re.compile(r"\s+\d[\d,.]*\s*(?:miles?|mi|km|kilometres?|kilomete
 # Negative pronouns (Quirk et al.'s "negative universal pronouns"): as subject or object they
 # negate the clause ("nobody claimed responsibility", "none of the passengers survived").
 NEGATIVE_PRONOUNS = frozenset("nobody none nothing no-one noone neither".split())
+# A preposition or conjunction the entity recogniser left at the end of a name ("Patrice Talon of
+# Benin" -> "Patrice Talon of"): no English name ends on one.
+TRAILING_FUNCTION_WORD = re.compile(r"\s+(?:of|and|or|in|on|at|for|from|to|with|by|the)$", re.I)

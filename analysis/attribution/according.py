@@ -16,7 +16,7 @@ from ..entities.lexicon import (
     POST_WORDS,
 )
 from .lexicon import ANONYMOUS_HEADS, SPEECH_VERBS, verb_forms
-from .sourcetypes import PERSON_NOUN
+from .sourcetypes import agent_noun
 from .speech import Speech, _span_chars
 
 # Common nouns that can head a source: people, groups, offices, documents, posts.
@@ -188,7 +188,7 @@ def bare_source(doc, quote_end: int, limit: int) -> BareSource | None:
 def _can_speak(noun) -> bool:
     """A common noun that can head a source: a person, group, office or document."""
     low = noun.lower_
-    return low in SOURCE_NOUNS or bool(PERSON_NOUN.search(low.removesuffix("s"))) \
+    return low in SOURCE_NOUNS or agent_noun(low.removesuffix("s")) \
         and not low.endswith(("ment", "ments"))      # "resident", not "measurement"
 
 

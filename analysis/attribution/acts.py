@@ -110,7 +110,8 @@ def attributes_nothing(verb, base: str) -> bool:
         return any(c.dep_ == "xcomp" and c.lower_ in verb_forms_of(_SPEECH_ONLY) for c in kids)
     if act_of(verb, base) != "speech":
         return False
-    if any(c.dep_ == "neg" or (c.lower_ in NEGATION_WORDS and c.dep_ == "advmod") for c in kids) and base != "plead":
+    if any((c.dep_ == "neg" or c.lower_ in NEGATION_WORDS and c.dep_ == "advmod") and c.i < verb.i for c in kids) \
+            and base != "plead":      # a "not" after the verb negates something else ("…, promising X ― probably not Y")
         return True
     if verb.dep_ == "xcomp" and verb.head.lower_.startswith(("declin", "refus")):
         return True

@@ -22,9 +22,9 @@ from .acts import act_of
 from .channels import verb_channel
 from .credits import find_credits
 from .interviews import answer_attributions, find_answers, outside
-from .lexicon import verb_forms
+from .lexicon import ANONYMOUS_HEADS, GOES_ON_VERBS, verb_forms
 from .quotes import Quote, find_quotes
-from .sourcetypes import affiliation, platform_in, source_type
+from .sourcetypes import affiliation, agent_noun, platform_in, source_type
 from .speech import RAISING_VERBS, Speech, find_speech, relative
 
 LOGGER = logging.getLogger(__name__)
@@ -58,6 +58,8 @@ _QUOTE_CHARS = re.compile("[\"“”«»]")
 # What ends a reporting clause that a quotation then fills: a colon or a dash.
 _LEADS_IN = re.compile(r"\s*[:—–]\s*$")
 _COLON = re.compile(r"\s*:\s*")     # "X said the drugs help: “…”" is one statement
+# A reporting clause ending its paragraph on a colon ("Limbaugh added:", "He said in a statement:").
+_ENDS_ON_COLON = re.compile(r"[^\n.!?:]{0,80}:[ \t]*\n\s*")
 
 
 @dataclass
@@ -142,6 +144,8 @@ def _attach(text: str, quotes: list[Quote], speech: list[Speech], doc) -> tuple[
                 elif not _END.search(between) and (re.fullmatch(r"\s*(?:[:,]|that)?\s*", between)
                                                    or sp.source is not None and _LEADS_IN.search(between)):
                     owner = k     # "X told the press the drugs help: “…”", "X commented — … — “…”"
+                elif sp.source is not None and _ENDS_ON_COLON.fullmatch(between):
+                    owner = k     # "He said in a statement:" ending its paragraph, the quote the next one
                 break
         if owner is not None:
             sp = speech[owner]
@@ -309,11 +313,14 @@ def _segments(c: _Cand) -> tuple[tuple[int, int], ...]:
     return (c.content,)
 
 
-def _outermost(cands: list[_Cand]) -> list[_Cand]:
+def _outermost(cands: list[_Cand], doc) -> list[_Cand]:
     """Drop reported speech whose cue lies inside another attribution's content ("X said Y
-    believes Z" is one attribution of X), as news attribution corpora annotate it."""
+    believes Z" is one attribution of X), as news attribution corpora annotate it; but a participle
+    that goes on with the same speaker's report ("X said A, adding that B") is an attribution of
+    its own, and the first content stops before it."""
     spans = sorted((c.content[0], c.content[1], id(c)) for c in cands if c.content is not None and c.cue is not None)
     starts = [s for s, _, _ in spans]
+    by_id = {id(c): c for c in cands}
     out = []
     for c in cands:
         inside = False
@@ -322,12 +329,46 @@ def _outermost(cands: list[_Cand]) -> list[_Cand]:
             while k >= 0 and c.cue[0] - spans[k][0] < 3000:
                 s, e, who = spans[k]
                 if s <= c.cue[0] < e and who != id(c):
-                    inside = True
-                    break
+                    if not _goes_on(doc, c, by_id[who]):
+                        inside = True
+                        break
                 k -= 1
         if not inside:
             out.append(c)
     return out
+
+
+def _goes_on(doc, inner: _Cand, outer: _Cand) -> bool:
+    """True when ``inner`` is a participle set off by a comma at the end of ``outer``'s content
+    that reports for ``outer``'s speaker ("…, adding that B", "…, citing B"); ``outer``'s content is
+    then cut before it, and ``inner`` takes ``outer``'s source when the parse hung it on a subject
+    that cannot speak ("said factors contributed to it, citing …")."""
+    if inner.verb is None or outer.verb is None or outer.content is None or inner.verb < outer.verb:
+        return False
+    v = doc[inner.verb]
+    left = v.left_edge.i
+    if v.tag_ != "VBG" or inner.base not in GOES_ON_VERBS or left < 2 or doc[left - 1].text != "," \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        return False
+    s, e = outer.content
+    if not s < doc[left - 1].idx or v.right_edge.idx + len(v.right_edge) + 2 < e:
+        return False          # the participle does not close the content
+    if inner.head is not None and s <= doc[inner.head].idx < e and outer.source is not None \
+            and not _can_report(doc[inner.head]):
+        inner.source, inner.head = outer.source, outer.head
+    elif inner.head is not None and s <= doc[inner.head].idx < e:
+        return False          # "X said Y had resigned, citing ill health": Y's reason, inside X's report
+    end = doc[left - 2]
+    outer.content = (s, end.idx + len(end))
+    moved = [q for q in outer.quotes if q.start >= outer.content[1]]     # '…, saying X "is not having a good night."'
+    outer.quotes = [q for q in outer.quotes if q.start < outer.content[1]]
+    inner.quotes.extend(moved)
+    return True
+
+
+def _can_report(tok) -> bool:
+    return tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") \
+        or tok.lower_ in ANONYMOUS_HEADS or agent_noun(tok.lower_.removesuffix("s"))
 
 
 def find_attributions(doc, *, paragraphs: Sequence, sentences: Sequence, entities: Sequence = (),
@@ -350,13 +391,15 @@ def find_attributions(doc, *, paragraphs: Sequence, sentences: Sequence, entitie
                 continue
             c = _Cand("according_to" if sp.base == "according to" else "indirect", sp.cue, sp.source,
                       sp.source_head, sp.content, verb=sp.verb, base=sp.base)
+            if c.content is None and sp.source is not None:
+                c.content = _block_after(text, sp.cue[1], keep)
         elif sp.base == "according to":
             c.kind = "according_to"
         if c.content is None and not c.quotes:
             continue
         all_cands.append(c)
     if drop_nested:
-        all_cands = _outermost(all_cands)
+        all_cands = _outermost(all_cands, doc)
     all_cands.extend(extra)
     all_cands.sort(key=lambda c: (c.content or c.cue or (0, 0))[0])
     out = []
@@ -369,6 +412,18 @@ def find_attributions(doc, *, paragraphs: Sequence, sentences: Sequence, entitie
     out.extend(find_credits(paragraphs))
     out.sort(key=_position)
     return out
+
+
+def _block_after(text: str, cue_end: int, paragraphs: Sequence) -> tuple[int, int] | None:
+    """The paragraph after a reporting clause that ends its own on a colon ("Limbaugh added:" over
+    a block quotation set without quotation marks): what is said."""
+    m = _ENDS_ON_COLON.match(text, cue_end)
+    if m is None:
+        return None
+    nxt = next((p for p in paragraphs if p.start >= m.end() - 1), None)
+    if nxt is None or nxt.kind != "body" or text[m.end():nxt.start].strip():
+        return None
+    return nxt.start, nxt.end
 
 
 def _inside_quote(qs: _Quotes, sp: Speech) -> bool:

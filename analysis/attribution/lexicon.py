@@ -98,6 +98,14 @@ IRREGULAR = {
     "sob": ("sobbed",), "snap": ("snapped",), "stammer": ("stammered",), "echo": ("echoed", "echoes"),
 }
 
+# Participles that go on with the speaker's own report after a comma ("X said A, adding that B",
+# "…, citing B", "…, warning that B"): the reporting adjuncts of the PolNeAR guidelines' examples.
+GOES_ON_VERBS = frozenset("""
+    add say cite note argue claim insist warn stress explain point promise vow urge call accuse suggest
+    acknowledge admit predict describe emphasize emphasise reiterate repeat contend maintain conclude
+    assert state pledge threaten deny blame praise criticize criticise question ask recall
+""".split())
+
 # Nouns that head a reporting phrase ("in a statement", "his claim that").
 SPEECH_NOUNS = frozenset("""
     statement claim assertion warning announcement remark remarks comment comments promise pledge

@@ -51,6 +51,8 @@ def _kind(text: str, i: int, stack: list[tuple[str, int]]) -> tuple[str, str] | 
         return ("close", "d")
     if c == '"':
         nxt = text[i + 2] if text[i:i + 2] == "''" and i + 2 < len(text) else nxt
+        if prev.isspace() and stack and stack[-1][0] == "d" and text[:i].rstrip()[-1:] in "'’":
+            return ("close", "d")         # "… the term 'outreach,' " he said": a space before the closing mark
         if prev.isspace() or i == 0 or prev in "([{—–/" or prev in DOUBLE_OPEN + SINGLE_OPEN:
             return ("open", "d") if not nxt.isspace() else None
         if nxt.isspace() or nxt in ".,;:!?)]}—–-…’”" or i + 1 == len(text):

@@ -25,7 +25,7 @@ from .interviews import answer_attributions, find_answers, outside
 from .lexicon import ANONYMOUS_HEADS, GOES_ON_VERBS, verb_forms
 from .quotes import Quote, find_quotes
 from .sourcetypes import affiliation, agent_noun, platform_in, source_type
-from .speech import RAISING_VERBS, Speech, find_speech, relative
+from .speech import ADDRESSEE_VERBS, RAISING_VERBS, Speech, find_speech, relative
 
 LOGGER = logging.getLogger(__name__)
 
@@ -391,8 +391,8 @@ def find_attributions(doc, *, paragraphs: Sequence, sentences: Sequence, entitie
                 continue
             c = _Cand("according_to" if sp.base == "according to" else "indirect", sp.cue, sp.source,
                       sp.source_head, sp.content, verb=sp.verb, base=sp.base)
-            if c.content is None and sp.source is not None:
-                c.content = _block_after(text, sp.cue[1], keep)
+            if c.content is None and sp.source is not None and sp.base not in ADDRESSEE_VERBS:
+                c.content = _block_after(text, sp.cue[1], keep)     # not "Wikinews spoke with her:"
         elif sp.base == "according to":
             c.kind = "according_to"
         if c.content is None and not c.quotes:
@@ -421,7 +421,7 @@ def _block_after(text: str, cue_end: int, paragraphs: Sequence) -> tuple[int, in
     if m is None:
         return None
     nxt = next((p for p in paragraphs if p.start >= m.end() - 1), None)
-    if nxt is None or nxt.kind != "body" or text[m.end():nxt.start].strip():
+    if nxt is None or nxt.kind != "body" or text[m.end():nxt.start].strip() or nxt.text.rstrip().endswith("?"):
         return None
     return nxt.start, nxt.end
 

@@ -435,6 +435,9 @@ def find_speech(doc) -> list[Speech]:
         if subj is None and tok.i > 0 and doc[tok.i - 1].text in _AFTER_QUOTE and base not in ADDRESSEE_OBJECT_VERBS \
                 and tok.dep_ == "ROOT":
             subj = _after_subject(tok)     # '"It was not me," blurted the driver'
+        if subj is not None and subj.i < tok.i and doc[tok.i - 1].text in _AFTER_QUOTE \
+                and subj.left_edge.i > 0 and doc[subj.left_edge.i - 1].tag_ == "``":
+            subj = _after_subject(tok) or subj   # '"The only conclusion … is …," tweeted X': the quote is no subject
         if mark is not None:
             if subj is None:
                 subj = _after_subject(tok)

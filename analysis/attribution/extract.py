@@ -24,7 +24,7 @@ from .credits import find_credits
 from .interviews import answer_attributions, find_answers, outside
 from .lexicon import ANONYMOUS_HEADS, GOES_ON_VERBS, verb_forms
 from .quotes import Quote, find_quotes
-from .sourcetypes import affiliation, agent_noun, platform_in, source_type
+from .sourcetypes import QUANTIFIER_HEADS, affiliation, agent_noun, platform_in, source_type
 from .speech import ADDRESSEE_VERBS, RAISING_VERBS, Speech, find_speech, relative
 
 LOGGER = logging.getLogger(__name__)
@@ -269,6 +269,8 @@ def _finish(text: str, doc, c: _Cand, resolver: Referents) -> list[Attribution]:
         return out
     r = resolver.resolve(head_tok, (s, e))
     speaker, label, channel = r.name, r.label, r.channel
+    if speaker is None and head_tok.lower_ in QUANTIFIER_HEADS:
+        speaker = text[doc[s].idx:doc[e - 1].idx + len(doc[e - 1])]   # "Some of the protesters interviewed": a description
     if via is not None:
         c.kind = "according_to"
         channel = resolver.resolve(doc[via]).name or doc[via].text
@@ -363,6 +365,8 @@ def _goes_on(doc, inner: _Cand, outer: _Cand) -> bool:
     moved = [q for q in outer.quotes if q.start >= outer.content[1]]     # '…, saying X "is not having a good night."'
     outer.quotes = [q for q in outer.quotes if q.start < outer.content[1]]
     inner.quotes.extend(moved)
+    if not outer.quotes:
+        outer.kind = "indirect"     # its quotation went with the participle
     return True
 
 

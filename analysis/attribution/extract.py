@@ -25,7 +25,7 @@ from .interviews import answer_attributions, find_answers, outside
 from .lexicon import ANONYMOUS_HEADS, GOES_ON_VERBS, verb_forms
 from .quotes import Quote, find_quotes
 from .sourcetypes import QUANTIFIER_HEADS, affiliation, agent_noun, platform_in, source_type
-from .speech import ADDRESSEE_VERBS, RAISING_VERBS, Speech, find_speech, relative
+from .speech import ADDRESSEE_VERBS, RAISING_VERBS, Speech, find_speech, plausible_source, relative
 
 LOGGER = logging.getLogger(__name__)
 
@@ -395,8 +395,9 @@ def find_attributions(doc, *, paragraphs: Sequence, sentences: Sequence, entitie
                 continue
             c = _Cand("according_to" if sp.base == "according to" else "indirect", sp.cue, sp.source,
                       sp.source_head, sp.content, verb=sp.verb, base=sp.base)
-            if c.content is None and sp.source is not None and sp.base not in ADDRESSEE_VERBS:
-                c.content = _block_after(text, sp.cue[1], keep)     # not "Wikinews spoke with her:"
+            if c.content is None and sp.source is not None and sp.base not in ADDRESSEE_VERBS \
+                    and plausible_source(doc[sp.verb], sp.base):    # not "Wikinews spoke with her:", "The bias shows:"
+                c.content = _block_after(text, sp.cue[1], keep)
         elif sp.base == "according to":
             c.kind = "according_to"
         if c.content is None and not c.quotes:

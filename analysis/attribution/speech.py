@@ -180,7 +180,7 @@ def _inherited_subject(verb):
     return None
 
 
-def _plausible_source(verb, base: str) -> bool:
+def plausible_source(verb, base: str) -> bool:
     """True when the verb's subject (or the one it inherits) can be a source: a name, a personal
     pronoun, or a person, group or document noun. Evidence verbs ("show", "publish") take their
     object as content only after a document ("Polls show a close race")."""
@@ -251,7 +251,7 @@ def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | N
         prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in ("for", "on") and c.i > verb.i), None)
         if prep is not None and base == "call":
             return _span_chars(doc, prep.i + 1, prep.right_edge.i + 1)
-    if broad and base not in ("say", "tell", "add") and _plausible_source(verb, base) and not _parenthetical(doc, verb, base):
+    if broad and base not in ("say", "tell", "add") and plausible_source(verb, base) and not _parenthetical(doc, verb, base):
         # any other reporting verb: its object, or what it is "about"
         obj = next((c for c in kids if c.dep_ in ("dobj", "attr") and c.i > verb.i), None)
         if obj is not None and obj.lower_ not in ("it", "this", "that", "so"):

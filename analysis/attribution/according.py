@@ -44,6 +44,10 @@ def _clause_without(doc, head, cut_start: int, cut_end: int) -> tuple[int, int] 
         return _span_chars(doc, cut_end, e)
     if cut_end >= e:
         return _span_chars(doc, s, cut_start)
+    if _unfinished(doc, s, cut_start):       # "One child was, according to X, among the dead": both sides
+        left, right = _span_chars(doc, s, cut_start), _span_chars(doc, cut_end, e)
+        if left and right:
+            return left[0], right[1]
     if _adjunct(doc, s, cut_start):          # "Longer term, according to X, the goal is …"
         return _span_chars(doc, cut_end, e)
     if _adjunct(doc, cut_end, e):            # "… has died, according to X on Friday."
@@ -52,6 +56,13 @@ def _clause_without(doc, head, cut_start: int, cut_end: int) -> tuple[int, int] 
     if left and right:
         return left[0], right[1]
     return left or right
+
+
+def _unfinished(doc, start: int, end: int) -> bool:
+    """A piece that ends on an auxiliary or a copula ("One child was", "The toll has been"): the
+    clause goes on after the cue set in its middle."""
+    words = [t for t in doc[start:end] if not t.is_punct]
+    return len(words) >= 2 and words[-1].pos_ == "AUX" and words[-1].dep_ in ("ROOT", "aux", "auxpass", "ccomp", "conj")
 
 
 def _adjunct(doc, start: int, end: int) -> bool:

@@ -210,6 +210,9 @@ ADDRESSEE_OBJECT_VERBS = frozenset("tell inform notify assure remind promise con
 def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | None:
     kids = list(verb.children)
     clause = next((c for c in kids if c.dep_ in CLAUSE_DEPS), None)
+    to_verb = next((c for c in kids if c.dep_ == "xcomp" and c.i > verb.i), None)
+    if clause is not None and to_verb is not None and base in XCOMP_VERBS and to_verb.i < clause.i:
+        clause = None             # "promising to lift the rules ― not what Graham had in mind": the infinitive is what is promised
     if clause is not None and clause.i < verb.i and any(t.text == ";" for t in doc[clause.right_edge.i:verb.i]):
         clause = None             # "A meet; B urges …": the clause before the semicolon is not what B says
     if clause is not None:

@@ -22,12 +22,17 @@ def prev_word(text: str, start: int) -> str:
     return m.group(1) if m else ""
 
 
+# "the March accession", "a March deadline": a month naming a noun; not "the March on Washington"
+_DETERMINERS = {"the", "a", "its", "their", "his", "her", "our"}
+_NOUN_AFTER = re.compile(r"[ \t]+(?!(?:on|for|of|to|in|at|against|through|from|and|or)\b)[a-z]{3,}\b")
+
+
 def _ok_month(text, start, end, g):
     if g.get("mod") or g.get("rel"):
         return True
     prev = prev_word(text, start).lower()
     if g["mon"] in ("May", "March") or g["mon"].endswith("."):
-        return prev in _PREP
+        return prev in _PREP or (prev in _DETERMINERS and g["mon"] != "May" and bool(_NOUN_AFTER.match(text, end)))
     return True
 
 
@@ -57,20 +62,25 @@ EVENT_NAMES = frozenset(
     "forum week awards open assembly fair show census budget season tour".split())
 
 
-def _named(text, start):
+# "Navigation Mixte's 1989 profit" dates the profit; "Kopp's 1987 Chevrolet" names a car.
+_LOWER_AFTER = re.compile(r"[ \t]+[a-z]")
+
+
+def _named(text, start, end):
     if _NAME_OF_BEFORE.search(text, max(0, start - 60), start):
         return True
     prev = prev_word(text, start)      # "Windows 2000", "Orion 1980"; not "WWDC 2005" nor "Expo 2020"
     return bool(prev) and prev[0].isupper() and not prev.isupper() and text[start - 1:start] == " " \
         and text[start - 2:start - 1].isalpha() and prev.lower() not in _PREP \
         and prev.lower() not in DATE_WORDS_BEFORE_YEAR and prev.lower() not in EVENT_NAMES \
-        and prev.lower() not in ("the", "this", "that", "its", "their")
+        and prev.lower() not in ("the", "this", "that", "its", "their") \
+        and not (prev.endswith(("'s", "’s")) and _LOWER_AFTER.match(text, end))
 
 
 def _ok_year(text, start, end, g):
     if g.get("mod"):
         return True
-    if _MEASURE_AFTER.match(text, end) or _named(text, start):
+    if _MEASURE_AFTER.match(text, end) or _named(text, start, end):
         return False
     if _COUNT_VERB_AFTER.match(text, end) and prev_word(text, start).lower() not in _PREP:
         return False

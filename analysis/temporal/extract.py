@@ -35,6 +35,8 @@ _MONTH_FULL = r"January|February|March|April|May|June|July|August|September|Octo
 _MONTH_ABBR = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 MONTH = rf"(?:(?:{_MONTH_FULL})(?![\w])|(?:{_MONTH_ABBR})(?:\.|(?![\w])))"
 MONTH_NAMED = rf"(?:(?:{_MONTH_FULL})(?![\w'’-])|(?:{_MONTH_ABBR})\.)"
+# A possessive month ("December's figures"); not the months that are also first or last names.
+_MONTH_OWNER = r"(?:January|February|March|July|September|October|November|December)(?=['’]s\b)"
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d|[\w%])"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d%]|[.,]\d)"
@@ -152,7 +154,7 @@ RULES: list[tuple[str, str]] = [
     ("weekday", rf"(?:(?P<rel>{_cap('last|next|this|past|coming')}|[Tt]he{SP}(?:previous|preceding|following)){SP})?"
                 rf"(?P<wd>{WEEKDAY})(?![\w])"
                 rf"(?:{SP}(?P<pod>{PART})(?![\w]))?"),
-    ("month", rf"(?P<mod>{MOD})?(?:(?P<rel>{_cap('last|next|this|past|coming')}){SP})?(?P<mon>{MONTH_NAMED})"),
+    ("month", rf"(?P<mod>{MOD})?(?:(?P<rel>{_cap('last|next|this|past|coming')}){SP})?(?P<mon>{MONTH_NAMED}|{_MONTH_OWNER})"),
     ("year", rf"(?<![\w$£€#.,:/\-–])(?P<mod>{MOD})?(?P<y>{YEAR})(?![\w\-–/]|[.,:]\d)"),
     ("short_year", r"(?<![\w])['’](?P<yy>\d\d)(?![\w'’])"),
 ]

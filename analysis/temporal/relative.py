@@ -276,6 +276,8 @@ def r_ago(c: Candidate, ctx: Context) -> list[Found]:
             return [(c.start, c.end, "DATE", same_period)]
     if letter.startswith("T"):
         return [(c.start, c.end, "DATE", base.isoformat())]
+    if letter == "W" and n > 2:       # "six weeks ago": a count of weeks this long is a week, not a day
+        return [(c.start, c.end, "DATE", cal.iso_week(base + timedelta(days=sign * 7 * n)))]
     if letter in ("D", "W"):
         return [(c.start, c.end, "DATE", (base + timedelta(days=sign * n * (7 if letter == "W" else 1))).isoformat())]
     if letter == "M" or letter == "Q":

@@ -107,7 +107,7 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s’", "s'"})
 _LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.\-]*$")
-_PERSON_SOURCES = frozenset({"title", "credit", "alias", "model-multi"})
+_PERSON_SOURCES = frozenset({"title", "credit", "alias", "model-multi", "whole"})
 
 
 # --------------------------------------------------------------------------- working spans
@@ -116,7 +116,7 @@ class _Span:
     start: int          # token index
     end: int            # token index, exclusive
     label: str
-    source: str         # model, title, credit, gazetteer, institution, alias, added
+    source: str         # model, title, credit, gazetteer, institution, alias, added, whole
     key: str = ""
 
 
@@ -291,6 +291,21 @@ def _given_names_before(doc, spans: list[_Span], covered: list[bool]) -> None:
             covered[i] = True
 
 
+def _whole_names(doc, spans: list[_Span], covered: list[bool]) -> None:
+    """A one-word PERSON mention between two capitalised names that no entity holds, on one line, is
+    the middle of a full name: a given name and two surnames ("Ricardo Rosselló Nevares")."""
+    for sp in spans:
+        i, j = sp.start - 1, sp.end
+        if sp.label != "PERSON" or sp.end - sp.start != 1 or i < 0 or j >= len(doc) \
+                or "\n" in doc[i].whitespace_ + doc[sp.start].whitespace_:
+            continue
+        if all(not covered[k] and doc[k].tag_ == "NNP" and _is_name_token(doc[k]) and doc[k].lower_ not in TITLE_WORDS
+               and doc[k].lower_ not in DEMONYMS for k in (i, j)):
+            sp.start, sp.end, sp.source = i, j + 1, "whole"
+            sp.key = _key(doc[i:j + 1].text)
+            covered[i] = covered[j] = True
+
+
 def _title_people(doc, covered: list[bool]) -> list[_Span]:
     """Names after a title that the model did not tag at all: "Chancellor Scholz said"."""
     out = []
@@ -397,6 +412,7 @@ def _vote_labels(spans: list[_Span], places: dict[str, Place]) -> None:
             ruled.setdefault(sp.key, sp.label)
         votes.setdefault(sp.key, Counter())[sp.label] += 1
     single = {sp.key for sp in spans if sp.label == "PERSON" and " " not in sp.key}
+    whole: set[str] = set()
     for key in votes:
         if " " not in key and key.lower() in DEMONYMS and "PERSON" in votes[key] and not key.isupper():
             ruled[key] = "NORP"       # "Austrian", "Chinese": a nationality, never a person's name
@@ -405,9 +421,13 @@ def _vote_labels(spans: list[_Span], places: dict[str, Place]) -> None:
         elif " " in key and set(votes[key]) == {"ORG"} and set(key.split()) & single \
                 and not set(key.split()) & ORG_HEADS and key not in places:
             ruled.setdefault(key, "PERSON")   # "Ricardo Rosselló Nevares" (ORG) … "Rosselló" (PERSON)
+            if len(key.split()) <= 3:
+                whole.add(key)        # not a headline run tagged ORG ("Gold Star Mom Corners Obama")
     for sp in spans:
         # Counter keeps first-seen order, so a tie goes to the label seen first
         sp.label = ruled.get(sp.key) or votes[sp.key].most_common(1)[0][0]
+        if sp.key in whole and sp.label == "PERSON":
+            sp.source = "whole"       # its words are surnames of one person ("Rosselló" is this name)
 
 
 def _initials(key: str) -> str:
@@ -511,7 +531,12 @@ def find_entities(doc, *, paragraphs=()) -> list[Entity]:
         for i in range(sp.start, sp.end):
             covered[i] = True
     spans += extra
-    spans += _add_missed(doc, spans, covered, places)
+    added = _add_missed(doc, spans, covered, places)
+    for sp in added:
+        for i in range(sp.start, sp.end):
+            covered[i] = True
+    spans += added
+    _whole_names(doc, spans, covered)
     spans.sort(key=lambda s: s.start)
     _vote_labels(spans, places)
     return _spans_to_entities(doc, spans, _canonicals(spans))

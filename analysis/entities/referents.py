@@ -314,8 +314,8 @@ class Referents:
     def _plural_subject(self, tok):
         """The last plural common noun that is a subject in the pronoun's sentence or the two before
         it ("The protesters … They"), not part of a name."""
-        self._sentence_number(tok.i)
-        first = self._sent_starts[max(0, self._sentence_number(tok.i) - 2)]
+        here = self._sentence_number(tok.i)      # (fills self._sent_starts)
+        first = self._sent_starts[max(0, here - 2)]
         for i in range(tok.i - 1, first - 1, -1):
             t = self.doc[i]
             if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NNS" and i not in self.by_token \

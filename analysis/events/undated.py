@@ -94,9 +94,10 @@ def _in_history(view: ArticleView, si: int, dated, verb) -> bool:
     near = [(sj, ev.start, ev) for ev, sj in dated if si - HISTORY_SENTENCES <= sj <= si
             and ev.date_from in ("explicit", "discourse") and view.kind(sj) != "caption"]
     own = [x for x in near if x[2].date_from == "explicit"]
-    if own and max(own, key=lambda x: x[:2])[2].status == "background" \
-            and view.sentences[max(own, key=lambda x: x[:2])[0]].paragraph == para:
-        return True
+    if own:
+        sj, _, ev = max(own, key=lambda x: x[:2])
+        if ev.status == "background" and view.sentences[sj].paragraph == para:
+            return True
     if not near:
         return False
     latest = max(near, key=lambda x: x[:2])[2]

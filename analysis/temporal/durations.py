@@ -43,8 +43,9 @@ def r_set(c: Candidate, ctx: Context) -> list[Found]:
         return [(c.start, c.end, "SET", f"XXXX-WXX-{WEEKDAYS[unit.lower()]}")]
     if unit.lower() in PARTS_OF_DAY:
         return [(c.start, c.end, "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit.lower()]}")]
-    if unit.lower().rstrip(".") in MONTHS:                 # "each July"
-        return [(c.start, c.end, "SET", f"XXXX-{MONTHS[unit.lower().rstrip('.')]:02d}")]
+    month = MONTHS.get(unit.lower().rstrip("."))
+    if month is not None:                                  # "each July"
+        return [(c.start, c.end, "SET", f"XXXX-{month:02d}")]
     num = g.get("num")
     if num and num.lower() == "other":
         num = "2"

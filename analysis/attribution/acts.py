@@ -36,6 +36,7 @@ from .lexicon import (
     LEGAL_VERBS,
     NAMING_VERBS,
     NEGATION_WORDS,
+    NOUN_ACTS,
     PERCEPTION_VERBS,
     SPEECH_NOUNS,
     verb_forms,
@@ -55,6 +56,8 @@ def act_of(verb, base: str, source_head=None) -> str:
     source's head token, when known, tells evidence ("the study shows") from speech ("she revealed")."""
     if base in ACT_OF_CUE:
         return ACT_OF_CUE[base]
+    if verb is not None and verb.pos_ == "NOUN" and base in NOUN_ACTS:
+        return NOUN_ACTS[base]      # "her fear that …", "the plan to …": the noun's own class
     if base in PERCEPTION_VERBS:
         return "belief"          # "sees it as a mistake", "saw that …": what someone takes to be so
     if base in INTENTION_VERBS:

@@ -21,6 +21,7 @@ from .according import bare_source, cited_by, colon_headlines, find_according
 from .acts import act_of
 from .channels import verb_channel
 from .credits import find_credits
+from .nouns import find_noun_cues
 from .interviews import answer_attributions, find_answers, outside
 from .lexicon import ANONYMOUS_HEADS, GOES_ON_VERBS, verb_forms
 from .quotes import Quote, find_quotes
@@ -382,7 +383,8 @@ def find_attributions(doc, *, paragraphs: Sequence, sentences: Sequence, entitie
     text = doc.text
     keep = [p for p in paragraphs if p.kind not in SKIP_KINDS]
     quotes = find_quotes(text, keep) if keep else []
-    speech = sorted(find_speech(doc) + find_according(doc) + colon_headlines(doc, paragraphs), key=lambda sp: sp.cue[0])
+    speech = sorted(find_speech(doc) + find_according(doc) + find_noun_cues(doc) + colon_headlines(doc, paragraphs),
+                    key=lambda sp: sp.cue[0])
     qs = _Quotes(quotes)
     speech = [_clip(sp, doc, paragraphs) for sp in speech if not _inside_quote(qs, sp)]
     cands, extra = _attach(text, quotes, speech, doc)

@@ -201,3 +201,29 @@ PERCEPTION_VERBS = frozenset("see hear watch witness notice observe spot smell".
 HYPOTHETICAL_MODALS = frozenset("would could might may should 'd".split())
 # Speech verbs whose negation still reports a statement ("denied", "refused" carry their own content).
 NEGATION_WORDS = frozenset("not n't never no".split())
+
+
+# ---------------------------------------------------------------------------------------------
+# Noun cues and their act, after the attitude classes of the PARC attribution guidelines (Pareti
+# 2015: assertion, belief, intention, factual) and the noun cues PolNeAR's guidelines list
+# ("claim", "argument", "view", "plan"). Plural forms are derived.
+NOUN_ACTS: dict[str, str] = {
+    **dict.fromkeys("""claim assertion statement remark comment warning announcement allegation accusation
+        argument contention insistence admission acknowledgment acknowledgement denial promise pledge vow
+        threat suggestion charge complaint testimony explanation prediction assurance insinuation
+        proclamation declaration""".split(), "speech"),
+    **dict.fromkeys("""view belief fear hope concern conviction opinion suspicion assumption expectation
+        worry doubt feeling sense impression understanding""".split(), "belief"),
+    **dict.fromkeys("plan intention decision proposal goal aim wish desire demand".split(), "intention"),
+    **dict.fromkeys("conclusion finding estimate assessment determination".split(), "evidence"),
+}
+
+
+def noun_base(word: str) -> str | None:
+    """The singular cue of a noun form ("claims" -> "claim"), or None for a word that is no cue."""
+    low = word.lower()
+    if low in NOUN_ACTS:
+        return low
+    if low.endswith("s") and low[:-1] in NOUN_ACTS:
+        return low[:-1]
+    return None

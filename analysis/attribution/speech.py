@@ -265,7 +265,7 @@ def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | N
             return _span_chars(doc, obj.left_edge.i, e)
         prep = next((c for c in kids if c.dep_ == "prep" and c.i > verb.i and c.lower_ in ABOUT_PREPS
                      and not (base in ADDRESSEE_VERBS and c.lower_ in ("to", "with"))
-                     and any(g.dep_ in ("pobj", "pcomp") and _topic(g) for g in c.children)), None)
+                     and any(g.dep_ in ("pobj", "pcomp") and is_topic(g) for g in c.children)), None)
         if prep is not None:
             return _span_chars(doc, prep.i + 1, prep.right_edge.i + 1)
     if _parenthetical(doc, verb, base):
@@ -336,7 +336,8 @@ NOT_TOPICS = frozenset("condition behalf time times occasion day night morning e
                        "camera record television radio phone telephone".split())
 
 
-def _topic(obj) -> bool:
+def is_topic(obj) -> bool:
+    """True unless the object of "on"/"for" says when or how one spoke ("on Monday", "on behalf of")."""
     return obj.ent_type_ not in ("DATE", "TIME") and obj.lower_ not in NOT_TOPICS
 
 

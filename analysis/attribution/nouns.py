@@ -1,0 +1,105 @@
+"""Attributions carried by a noun instead of a verb: "his claim that …", "the assertion by the
+ministry that …", "Okafor's view is that …", "the mayor's comments on the tolls".
+
+A noun cue attributes only when the article says whose it is: a possessor ("Trump's claim", "her
+warning") or a "by"/"from" phrase ("a warning from the agency"). "The claim that …" with no one
+behind it names no source and is left out. What is attributed is the noun's "that"-clause (a
+complement, not a relative clause: "the claim that he made" attributes nothing), the clause a
+copula gives it ("X's view is that …"), or, for words of speech, what it is "about"/"on".
+"""
+from __future__ import annotations
+
+from .lexicon import NOUN_ACTS, noun_base
+from .speech import Speech, _span_chars, is_topic
+
+# Words of speech whose topic is what is attributed ("her comments on the tolls").
+TOPIC_NOUNS = frozenset("comment remark statement claim allegation complaint testimony warning".split())
+TOPIC_PREPS = frozenset({"on", "about"})
+SOURCE_PREPS = frozenset({"by", "from"})
+GENERIC_DETS = frozenset("a an any every each no".split())
+COPULA = frozenset({"is", "was", "are", "were", "'s", "remains", "remained"})
+
+
+def _owner(noun):
+    """The token that says whose the noun is: its possessor, or the object of "by"/"from"."""
+    for c in noun.children:
+        if c.dep_ == "poss" and c.i < noun.i:
+            generic = any(g.dep_ == "det" and g.lower_ in GENERIC_DETS for g in c.children)
+            return None if generic else c       # not "a candidate's decision": anyone's
+    for c in noun.children:
+        if c.dep_ == "prep" and c.i > noun.i and c.lower_ in SOURCE_PREPS:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and (obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")):
+                return obj
+    return None
+
+
+def _owner_span(owner) -> tuple[int, int]:
+    """Token span of the owner without its possessive ending."""
+    s, e = owner.left_edge.i, owner.right_edge.i + 1
+    doc = owner.doc
+    while e > s + 1 and (doc[e - 1].dep_ == "case" or doc[e - 1].text in ("'s", "’s", "'", "’")):
+        e -= 1
+    return s, e
+
+
+def _that_clause(noun):
+    """The complement clause of a noun ("the claim that X"), with its "that" as a mark."""
+    for c in noun.children:
+        if c.i > noun.i and c.dep_ in ("acl", "ccomp", "relcl", "appos") and c.pos_ in ("VERB", "AUX") \
+                and any(g.dep_ == "mark" and g.lower_ == "that" and g.i < c.i for g in c.children):
+            return c
+    head = noun.head      # "X's view is that …"
+    if noun.dep_ == "nsubj" and head.lower_ in COPULA:
+        for c in head.children:
+            if c.i > head.i and c.dep_ in ("ccomp", "attr", "acomp") and c.pos_ in ("VERB", "AUX") \
+                    and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+                return c
+    return None
+
+
+def _infinitive(noun):
+    """The infinitive of an intention ("her plan to sell the port", "the decision to close it")."""
+    for c in noun.children:
+        if c.i > noun.i and c.dep_ in ("acl", "relcl") and c.tag_ == "VB" \
+                and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            return c
+    return None
+
+
+def _topic(noun):
+    for c in noun.children:
+        if c.dep_ == "prep" and c.i > noun.i and c.lower_ in TOPIC_PREPS:
+            obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None and is_topic(obj):      # not "her remarks on Saturday"
+                return c, obj
+    return None
+
+
+def find_noun_cues(doc) -> list[Speech]:
+    """Every noun cue of ``doc`` whose owner the text names, with what it attributes."""
+    out = []
+    for tok in doc:
+        if tok.pos_ != "NOUN":
+            continue
+        base = noun_base(tok.text)
+        if base is None:
+            continue
+        owner = _owner(tok)
+        if owner is None:
+            continue
+        clause = _that_clause(tok)
+        content = None
+        if clause is not None:
+            content = _span_chars(doc, clause.left_edge.i, clause.right_edge.i + 1)
+        elif NOUN_ACTS[base] == "intention" and _infinitive(tok) is not None:
+            x = _infinitive(tok)
+            content = _span_chars(doc, x.left_edge.i, x.right_edge.i + 1)
+        elif base in TOPIC_NOUNS:
+            topic = _topic(tok)
+            if topic is not None:
+                content = _span_chars(doc, topic[0].i + 1, topic[0].right_edge.i + 1)
+        if content is None:
+            continue
+        out.append(Speech(tok.i, (tok.idx, tok.idx + len(tok)), _owner_span(owner), owner.i, content, base))
+    return out

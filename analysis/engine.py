@@ -20,10 +20,12 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from .store import Store, StoreKey, analysis_key
 from .types import Article
+
+if TYPE_CHECKING:
+    from .store import Store, StoreKey
 
 LOGGER = logging.getLogger(__name__)
 
@@ -54,6 +56,8 @@ class BatchResult(NamedTuple):
 
 def key_of(article: Article, *, code_version: str, model: str) -> StoreKey:
     """The store key of an article's analysis."""
+    from .store import analysis_key
+
     reference = article.published.isoformat() if article.published else None
     return analysis_key(article.sha256 or "", reference, code_version=code_version, model=model)
 

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import functools
 import importlib
+import importlib.util
+import json
 import logging
+from pathlib import Path
 
 from .errors import ModelError
 
@@ -30,6 +33,25 @@ def _import_model(name: str):
         return importlib.import_module(name)
     except ImportError:
         return None
+
+
+def model_meta(name: str) -> dict | None:
+    """An installed pipeline's ``meta.json`` (a package's, or a folder's), read without loading spaCy;
+    None when there is none."""
+    folder = Path(name)
+    if not folder.is_dir():
+        try:
+            spec = importlib.util.find_spec(name.replace("-", "_"))
+        except (ImportError, ValueError):
+            spec = None
+        if spec is None or not spec.submodule_search_locations:
+            return None
+        folder = Path(next(iter(spec.submodule_search_locations)))
+    try:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return meta if isinstance(meta, dict) else None
 
 
 def check_meta(meta: dict, name: str) -> None:

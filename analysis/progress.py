@@ -70,3 +70,20 @@ class Progress:
         if self.stream is not None and self.tty and self._last is not None:
             self.stream.write("\n")
             self.stream.flush()
+
+
+class Messages:
+    """Progress lines on a stream (stderr), or nothing when quiet; ``force=False`` lines at most once
+    a second."""
+
+    def __init__(self, stream: TextIO | None, *, quiet: bool) -> None:
+        self.stream = None if quiet else (stream or sys.stderr)
+        self._last = 0.0
+
+    def __call__(self, message: str, *, force: bool = True) -> None:
+        now = time.monotonic()
+        if self.stream is None or (not force and now - self._last < 1.0):
+            return
+        self._last = now
+        self.stream.write(message + "\n")
+        self.stream.flush()

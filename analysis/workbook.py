@@ -12,10 +12,13 @@ import logging
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .ingest import DEFAULT_MAX_BYTES
 from .nlp import DEFAULT_MODEL
-from .tables import Tables
+
+if TYPE_CHECKING:
+    from .tables import Tables
 
 LOGGER = logging.getLogger(__name__)
 PROJECT_ROOT = Path(__file__).resolve().parent.parent

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.report import build, publish
+from analysis.report import build, phases, publish
 
 ARTICLE = "{title}\n\nThe {title} council met on Monday, the mayor said.\n"
 
@@ -107,7 +107,7 @@ def test_full_disk_leaves_the_previous_run_untouched(tmp_path, monkeypatch):
         (Path(out_dir) / "articles.csv").write_text("article_id\nhalf", encoding="utf-8")
         raise OSError(errno.ENOSPC, "No space left on device", str(out_dir))
 
-    monkeypatch.setattr(build, "export_csv", full)
+    monkeypatch.setattr(phases, "export_csv", full)
     stream = io.StringIO()
     status = build.build_reports(str(seeds(tmp_path / "in", ["c"])), out=out, stream=stream)
     assert status == 1 and "No space left on device" in stream.getvalue()
@@ -118,8 +118,8 @@ def test_full_disk_leaves_the_previous_run_untouched(tmp_path, monkeypatch):
 def test_an_unexpected_failure_leaves_the_previous_run_untouched(tmp_path, monkeypatch):
     out = tmp_path / "reports"
     before = fake_run(out, ["a"])
-    monkeypatch.setattr(build, "render_index", lambda **kw: 1 / 0)
-    monkeypatch.setattr(build, "_jobs", lambda base, **kw: [])
+    monkeypatch.setattr(phases, "render_index", lambda **kw: 1 / 0)
+    monkeypatch.setattr(phases, "_jobs", lambda base, **kw: [])
     with pytest.raises(ZeroDivisionError):
         build.build_reports(str(seeds(tmp_path / "in", ["c"])), out=out, stream=io.StringIO())
     assert snapshot(out) == before and leftovers(out) == []

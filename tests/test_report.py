@@ -8,7 +8,7 @@ import re
 import pandas as pd
 import pytest
 
-from analysis.report import build
+from analysis.report import build, phases
 from analysis.report import html as report_html
 from analysis.report.index import Job
 
@@ -77,24 +77,49 @@ def _overview(index: str) -> str:
     return index[index.index("<h2>Overview</h2>"):index.index("<h2>Run details</h2>")]
 
 
-def test_an_unchanged_run_keeps_everything(built, monkeypatch):
+def _snapshot(folder) -> dict:
+    return {str(p.relative_to(folder)): (p.stat().st_mtime_ns, p.read_bytes()) for p in sorted(folder.rglob("*"))
+            if p.is_file()}
+
+
+def test_an_unchanged_run_is_replayed_without_writing(built, monkeypatch):
+    before = _snapshot(built["out"])
+
+    def no_build(*args, **kwargs):
+        raise AssertionError("an unchanged run was built again")
+
+    monkeypatch.setattr(phases, "build", no_build)
+    stream = io.StringIO()
+    status = build.build_reports(str(built["seeds"]), out=built["out"], params={"published": "2023-03-03"},
+                                 stream=stream)
+    log = stream.getvalue()
+    assert status == built["status"] == 1 and "nothing changed" in log
+    assert re.search(r"analysis: error: \S*broken\.json: ", log)      # the bad input is still told, by name
+    assert _snapshot(built["out"]) == before
+
+
+def test_an_unchanged_corpus_keeps_its_reports_when_a_run_is_needed(built, monkeypatch):
     import json
 
+    record = json.loads(_read(built, "run.json"))
+    del record["fingerprint"]                                      # as an earlier version recorded it
+    (built["out"] / "run.json").write_text(json.dumps(record), encoding="utf-8")
     before = _overview(_read(built, "index.html"))
 
     def no_tables(*args, **kwargs):
         raise AssertionError("an unchanged run read every table")
 
-    monkeypatch.setattr(build, "corpus_tables", no_tables)      # a year of news: only the articles are read
+    monkeypatch.setattr(phases, "corpus_tables", no_tables)      # a year of news: only the articles are read
     stream = io.StringIO()
     status = build.build_reports(str(built["seeds"]), out=built["out"], params={"published": "2023-03-03"},
                                  stream=stream)
     run = json.loads(_read(built, "run.json"))
     assert status == 1 and all(n["reused"] for n in run["notebooks"])
     assert run["pages"] == {"rendered": 0, "reused": 2, "failed": {}}
-    assert "notebooks" not in run["timings"] and "nothing changed" in stream.getvalue()
+    assert "notebooks" not in run["timings"] and "nothing changed since the previous run" in stream.getvalue()
     assert (built["out"] / "data" / "timeline.json").is_file() and (built["out"] / "timeline.html").is_file()
     assert _overview(_read(built, "index.html")) == before
+    assert run["fingerprint"]
 
 
 def test_progress_and_summary_on_the_stream(built):
@@ -163,7 +188,7 @@ def test_failed_notebook_is_written_and_rendered(tmp_path):
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nbformat.write(nb, nbs / "broken.ipynb")
     job = Job("broken", "Broken", "broken.ipynb", "broken.html", {"x": 2})
-    executed = build.execute(job, out=tmp_path, notebooks_dir=nbs, kernel=None)
+    executed = phases.execute(job, out=tmp_path, notebooks_dir=nbs, kernel=None)
     assert job.error and "boom" in job.error
     assert (tmp_path / "broken.ipynb").is_file() and executed is not None
     page = report_html.Renderer().render(executed, title="Broken", failed=job.error)
@@ -213,3 +238,32 @@ def test_no_python_warnings_in_reports(built, name):
 def test_nothing_left_beside_the_published_run(built):
     beside = sorted(p.name for p in built["out"].parent.iterdir() if p.name.startswith(".reports"))
     assert beside == [".reports.lock"], beside
+
+
+# --------------------------------------------------------------------------- no replay of what changed
+def _rebuild(built) -> dict:
+    import json
+
+    stream = io.StringIO()
+    build.build_reports(str(built["seeds"]), out=built["out"], params={"published": "2023-03-03"}, stream=stream)
+    return json.loads(_read(built, "run.json")) | {"log": stream.getvalue()}
+
+
+def test_a_trimmed_report_folder_is_not_replayed(built):
+    (built["out"] / "articles" / "good.html").unlink()
+    run = _rebuild(built)
+    assert "nothing changed since the run" not in run["log"]
+    assert run["pages"]["rendered"] == 1 and (built["out"] / "articles" / "good.html").is_file()
+
+
+def test_an_input_edited_in_place_is_not_replayed(built):
+    import os
+
+    path = built["seeds"] / "hostile.txt"
+    stat = path.stat()
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("on Monday", "on Friday"), encoding="utf-8")   # same size, same times
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    run = _rebuild(built)
+    assert "nothing changed since the run" not in run["log"]
+    assert "Friday" in _read(built, "articles/hostile.html") and run["pages"]["rendered"] == 1

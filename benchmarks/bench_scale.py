@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/bench_scale.py engines --n 400 [--work DIR]
     .venv/bin/python benchmarks/bench_scale.py baseline --base DIR [--warm] [--work DIR] [-- --articles all]
     .venv/bin/python benchmarks/bench_scale.py synthetic --n 20000 --from-n 2000 --rate R --work DIR
+    .venv/bin/python benchmarks/bench_scale.py reruns [--repeat 5] [-- --articles all --quiet]
 
 The corpus is built from the Wikinews 2019 records (``../shared/data/wikinews/wikinews_2019.jsonl``):
 record ``i`` is record ``i mod 171`` with a distinct id and its last sentence varied ("… (copy i)"),
@@ -22,7 +23,8 @@ fresh store. ``baseline``: the 171 Wikinews articles and the seed article with t
 of the N-article corpus gets the rows of article ``i mod M`` under its own key); then a run that
 only runs the notebooks on it, an unchanged re-run and 200 new articles (analysed for real). The
 first run of N articles is estimated as N / ``--rate`` (the articles/s of the M run) plus the
-notebooks, and said to be an estimate.
+notebooks, and said to be an estimate. ``reruns``: the 171 Wikinews articles on a warm store, a
+first run into a fresh folder and an unchanged re-run, ``--repeat`` pairs.
 """
 from __future__ import annotations
 
@@ -100,9 +102,11 @@ def report(corpus: Path, out: Path, store: Path, *extra: str, python: str = sys.
            env: dict | None = None, cwd: Path | None = None) -> dict:
     cmd = [python, "-m", "analysis", "report", str(corpus), "--out", str(out), "--articles", "none",
            *(["--store", str(store)] if store is not None else []), *extra]
+    started = time.time()
     result = timed(cmd, env=env, cwd=cwd)
     run_json = out / "run.json"
-    result["timings"] = json.loads(run_json.read_text())["timings"] if run_json.exists() else {}
+    written = run_json.exists() and run_json.stat().st_mtime >= started    # else: replayed, nothing written
+    result["timings"] = json.loads(run_json.read_text())["timings"] if written else {}
     return result
 
 
@@ -241,9 +245,29 @@ def synthetic(args) -> int:
     return 0
 
 
+def reruns(args) -> int:
+    """The 171 Wikinews articles on a warm store (an untimed run fills it first): ``--repeat`` times,
+    a first run into a fresh output folder, then the same run again, unchanged."""
+    shares = []
+    with tempfile.TemporaryDirectory(dir=args.work) as tmp:
+        store = Path(tmp) / "store"
+        report(DATA, Path(tmp) / "prime", store, *args.extra)
+        for i in range(args.repeat):
+            out = Path(tmp) / f"out-{i}"
+            first = report(DATA, out, store, *args.extra)
+            again = report(DATA, out, store, *args.extra)
+            shares.append(again["seconds"] / first["seconds"])
+            print(_line("171 Wikinews first run", first), flush=True)
+            print(_line("171 Wikinews unchanged re-run", again) + f"  = {shares[-1]:.1%} of the first run", flush=True)
+    shares.sort()
+    print(f"unchanged re-run / first run over {len(shares)} pairs: median {shares[len(shares) // 2]:.1%}, "
+          f"worst {shares[-1]:.1%}", flush=True)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("mode", choices=("scale", "engines", "baseline", "synthetic"))
+    ap.add_argument("mode", choices=("scale", "engines", "baseline", "synthetic", "reruns"))
     ap.add_argument("--n", type=int, default=2000)
     ap.add_argument("--work", type=Path, default=None, help="working folder (default: a new temporary one)")
     ap.add_argument("--base", type=Path, help="baseline: a checkout of the code to compare with")
@@ -256,7 +280,8 @@ def main(argv: list[str] | None = None) -> int:
     args.work = (args.work or Path(tempfile.mkdtemp(prefix="bench-scale-"))).resolve()
     args.work.mkdir(parents=True, exist_ok=True)
     print(f"working folder {args.work}", flush=True)
-    return {"scale": scale, "engines": engines, "baseline": baseline, "synthetic": synthetic}[args.mode](args)
+    return {"scale": scale, "engines": engines, "baseline": baseline, "synthetic": synthetic,
+            "reruns": reruns}[args.mode](args)
 
 
 if __name__ == "__main__":

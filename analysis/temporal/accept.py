@@ -187,6 +187,8 @@ def _ok_bare_plural(text, start, end, g):
     if g.get("long"):
         return True
     prev = prev_word(text, start).lower()
+    if g.get("ago"):
+        return prev not in {"many", "several", "few", "recent", "past", "coming"}
     if prev in {"for", "in", "over", "within", "took", "take", "takes", "spent", "spend", "lasted", "last",
                 "after", "just", "only", "many", "several", "few", "recent", "past", "coming"}:
         return prev not in {"many", "several", "few", "recent", "past", "coming"}

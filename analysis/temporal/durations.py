@@ -33,6 +33,8 @@ def r_dur_range(c: Candidate, ctx: Context) -> list[Found]:
 
 
 def r_bare_plural(c: Candidate, ctx: Context) -> list[Found]:
+    if c.groups.get("ago"):       # "years ago": some time past (TimeML), not a stretch of years
+        return [(c.start, c.end, "DATE", "PAST_REF")]
     return [(c.start, c.end, "DURATION", duration_value(None, c.groups["unit"]))]
 
 

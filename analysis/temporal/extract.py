@@ -130,7 +130,7 @@ RULES: list[tuple[str, str]] = [
                  rf"calendar|more|additional|further|extra|whole|entire){SP})?(?P<unit>{UNIT})(?P<pl>s)?(?![\w]|-(?:earlier|ago)\b)"
                  rf"(?P<half_after>{SP}and{SP}a{SP}half(?![\w]))?"),
     ("bare_plural", r"(?P<unit>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ays|[Dd]ecades|[Hh]ours|[Mm]inutes|[Cc]enturies)"
-                    r"(?P<long>-long)?(?![\w-])"),
+                    rf"(?:(?P<long>-long)|(?P<ago>{SP}ago))?(?![\w-])"),
     ("set", rf"(?P<q>[Ee]very|[Ee]ach|[Pp]er|[Oo]nce{SP}an?|[Tt]wice{SP}an?|{NUM}{SP}times{SP}an?)"
             rf"{SP}(?:(?P<num>other|{NUM}){SP})?(?P<unit>{UNIT}|{WEEKDAY}|{PART}|{MONTH_NAMED})s?(?![\w])"),
     # plural weekdays are habits: "on Mondays", "Tuesday nights"

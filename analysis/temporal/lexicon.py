@@ -81,10 +81,12 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
 }
 
 # Nouns after "today's" that make it "nowadays" (PRESENT_REF, as MEANTIME marks "today's GM"):
-# "today's world", "today's youth"; a name after it counts too ("today's Russia").
+# "today's world", "today's youth", after one adjective too ("today's young people"); a name after
+# it counts too ("today's Russia"). Before "today" in a present clause ("people today") they make it generic too.
 GENERIC_TODAY_NOUNS = frozenset(
     "world society youth generation generations children kids teenagers families parents standards terms "
-    "dollars money technology culture era age economy politics media music".split())
+    "dollars money technology culture era age economy politics media music people students adults consumers "
+    "women men lifestyle lifestyles climate".split())
 
 # Holidays whose day moves (US federal calendar, and the Christian ones counted from Easter):
 # (month, ISO weekday, n-th of the month or -1 for the last, days added) - Election Day is the

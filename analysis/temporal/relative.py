@@ -19,7 +19,7 @@ from .lexicon import (
     VAGUE_WORDS,
     WEEKDAYS,
 )
-from .normalize import Context, Found, _number, _unit, duration_value
+from .normalize import ANCHOR_REACH, Context, Found, _number, _unit, duration_value
 
 # "Today," opening a clause in the present tense is generic: the present, not the day
 _GENERIC_TODAY = re.compile(r"Today,(?![ \t]+(?:I|I'm|we|you)\b)")
@@ -85,23 +85,34 @@ def r_deictic(c: Candidate, ctx: Context) -> list[Found]:
     if w == "today" and not part and _GENERIC_TODAY.match(ctx.text, c.start) \
             and ctx.tense.verb_tense(c.start, c.end) == "present":
         return [(c.start, c.end, "DATE", "PRESENT_REF")]     # "Today, most people own a phone": nowadays
-    if w == "today" and not part and _generic_possessive(ctx.text, c.end):
+    if w == "today" and not part and (_generic_possessive(ctx.text, c.end) or _generic_subject(ctx, c.start, c.end)):
         return [(c.start, c.end, "DATE", "PRESENT_REF")]     # "today's world", "today's GM": nowadays
     d = ctx.dct + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(w, 0))
     ty, v = _with_part(d, part)
     return [(c.start, c.end, ty, v)]
 
 
-_POSSESSIVE_NEXT = re.compile(r"['’]s[ \t]+([A-Za-z]+)([.,;:!?]?)")
+_POSSESSIVE_NEXT = re.compile(r"['’]s[ \t]+([A-Za-z]+)([.,;:!?]?)(?:[ \t]+([a-z]+))?")
+_GENERIC_BEFORE = re.compile(r"\b([A-Za-z]+)[ \t]+$")
 
 
 def _generic_possessive(text: str, end: int) -> bool:
-    """"today's" before a generic noun, or a name that ends the clause ("today's GM."): the present
-    age, not the day ("today's Senate vote" is the day)."""
+    """"today's" before a generic noun, alone or after one adjective ("today's young people"), or
+    a name that ends the clause ("today's GM."): the present age, not the day ("today's Senate
+    vote" is the day)."""
     m = _POSSESSIVE_NEXT.match(text, end)
     if not m:
         return False
-    return m.group(1).lower() in GENERIC_TODAY_NOUNS or (m.group(1)[0].isupper() and bool(m.group(2)))
+    first, stop, second = m.group(1), m.group(2), m.group(3)
+    if first.lower() in GENERIC_TODAY_NOUNS or (first[0].isupper() and bool(stop)):
+        return True
+    return first.islower() and not stop and second in GENERIC_TODAY_NOUNS
+
+
+def _generic_subject(ctx: Context, start: int, end: int) -> bool:
+    """"young people today face …": "today" after a generic noun, in a present clause."""
+    m = _GENERIC_BEFORE.search(ctx.text, max(0, start - 20), start)
+    return bool(m) and m.group(1).lower() in GENERIC_TODAY_NOUNS and ctx.tense.verb_tense(start, end) == "present"
 
 
 def r_relunit(c: Candidate, ctx: Context) -> list[Found]:
@@ -395,10 +406,30 @@ def r_time(c: Candidate, ctx: Context) -> list[Found]:
 _TIME_TO_DAY = re.compile(r"\)?[ ,]*(?:local time)?[ ,]*(?:\([^()\n]{0,25}\))?[ ,]*(?:on )?", re.I)
 
 
+# A blank line: the end of a paragraph, beyond which a day named does not date a clock time.
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
+
+
+def _day_of_paragraph(days: list[tuple[int, int, str]], s: int, e: int, ctx: Context) -> str | None:
+    """The last day named earlier in the paragraph of a clock time at ``s:e``, when it lies in the
+    direction of the time's clause ("Fire broke out on Friday. … The roof fell in at 3 p.m."):
+    a past clause takes no later day than the reference date, a future one no earlier day."""
+    breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(ctx.text, max(0, s - ANCHOR_REACH), s)]
+    para_start = breaks[-1] if breaks else max(0, s - ANCHOR_REACH)
+    before = [d for ds, de, d in days if para_start <= ds and de <= s]
+    if not before:
+        return None
+    day, direction = before[-1], ctx.tense.at(s, e)
+    if ctx.dct is not None and (direction == "past" and day > ctx.dct.isoformat()
+                                or direction == "future" and day < ctx.dct.isoformat()):
+        return None
+    return day
+
+
 def date_times(found: list[Found], ctx: Context) -> list[Found]:
     """Give each bare clock time ("T15:00") the day it belongs to: a day named right next to it
     ("12:00 UTC Monday", "16:15 UTC, June 1"), else the last day named in its sentence, else the
-    reference date."""
+    last day named earlier in its paragraph (see :func:`_day_of_paragraph`), else the reference date."""
     # a day with its part ("Saturday morning", TIME) dates a clock time as well as a bare day does
     days = [(s, e, v[:10]) for s, e, ty, v in found if ty in ("DATE", "TIME") and _parse_day(v)]
     out = []
@@ -419,6 +450,7 @@ def date_times(found: list[Found], ctx: Context) -> list[Found]:
             after = [d for ds, de, d in days if 0 <= ds - e <= 40 and _TIME_TO_DAY.fullmatch(ctx.text[e:ds])]
             sent_start, _ = ctx.tense.sentence(s)
             before = [d for ds, de, d in days if sent_start <= ds and de <= s]
-            day = after[0] if after else (before[-1] if before else (ctx.dct.isoformat() if ctx.dct else None))
+            day = after[0] if after else (before[-1] if before else _day_of_paragraph(days, s, e, ctx))
+            day = day or (ctx.dct.isoformat() if ctx.dct else None)
         out.append((s, e, ty, (day or "XXXX-XX-XX") + v))
     return out

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
+from .nlp import model_meta
 from .types import Article
 
 if TYPE_CHECKING:
@@ -55,11 +56,19 @@ class BatchResult(NamedTuple):
 
 
 def key_of(article: Article, *, code_version: str, model: str) -> StoreKey:
-    """The store key of an article's analysis."""
+    """The store key of an article's analysis: its content and reference date, the code, and the
+    model with its version (an upgraded model analyses again)."""
     from .store import analysis_key
 
     reference = article.published.isoformat() if article.published else None
-    return analysis_key(article.sha256 or "", reference, code_version=code_version, model=model)
+    return analysis_key(article.sha256 or "", reference, code_version=code_version, model=model_identity(model))
+
+
+@functools.lru_cache(maxsize=8)
+def model_identity(model: str) -> str:
+    """``name==version`` of an installed pipeline (its name alone when it has no metadata)."""
+    meta = model_meta(model) or {}
+    return f"{model}=={meta['version']}" if meta.get("version") else model
 
 
 # --------------------------------------------------------------------------- the worker side

@@ -196,3 +196,19 @@ def test_progress_in_a_log_is_plain_and_rate_limited():
 @pytest.mark.parametrize(("seconds", "text"), [(5, "5s"), (65, "1m05s"), (3720, "1h02m")])
 def test_duration(seconds, text):
     assert duration(seconds) == text
+
+
+def test_an_upgraded_model_analyses_again(tmp_path):
+    import json
+
+    from analysis.types import Article
+
+    model = tmp_path / "pipeline"                        # a pipeline folder, as spacy.load takes one
+    model.mkdir()
+    article = Article(article_id="a", text="text", sha256="abc")
+    keys = []
+    for version in ("3.8.0", "3.8.1"):
+        (model / "meta.json").write_text(json.dumps({"lang": "en", "version": version}), encoding="utf-8")
+        engines.model_identity.cache_clear()
+        keys.append(engines.key_of(article, code_version="v", model=str(model)))
+    assert keys[0].key != keys[1].key and keys[1].model.endswith("==3.8.1")

@@ -207,17 +207,49 @@ ADDRESSEE_OBJECT_VERBS = frozenset("tell inform notify assure remind promise con
                                    "show warn brief alert caution reassure email text write".split())
 
 
+def _reported_clauses(verb):
+    """The first and last clausal complement of a reporting verb: the ones after it when there are
+    any ("While he acknowledged A, Ham noted B": B, not the clause inside the "while" adjunct that the
+    parse hung on "noted"), and all of them when the parse split what is said into several
+    ("discovered that attempts to X were made by Y": "attempts" and "were made")."""
+    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
+    after = [c for c in clauses if c.i > verb.i and not _cut_off(verb, c) and not _bare_report(c)]
+    others = [k for k, c in enumerate(after) if k and _own_report(c)]
+    after = after[:others[0]] if others else after       # "…, The S.E.C. said …": another's report
+    if after:
+        return after[0], after[-1]
+    return (clauses[0], clauses[0]) if clauses else (None, None)
+
+
+def _cut_off(verb, clause) -> bool:
+    """True when a sentence end or a line break stands between a verb and a clause the parse gave it."""
+    doc = verb.doc
+    return any(t.text in (".", "!", "?") or "\n" in t.text_with_ws for t in doc[verb.i:clause.left_edge.i])
+
+
+def _bare_report(clause) -> bool:
+    """Someone else's reporting clause with nothing reported after it ("…, CNN reported the governor
+    said."): what is said stands before the verb."""
+    return _own_report(clause) and not any(g.i > clause.i and g.dep_ in ("ccomp", "dobj", "xcomp")
+                                           for g in clause.children)
+
+
+def _own_report(clause) -> bool:
+    """A clause that is someone's report in its own right: a reporting verb with its own subject."""
+    return verb_forms().get(clause.lower_) in SPEECH_VERBS and _subject(clause) is not None
+
+
 def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | None:
     kids = list(verb.children)
-    clause = next((c for c in kids if c.dep_ in CLAUSE_DEPS), None)
+    clause, last = _reported_clauses(verb)
     to_verb = next((c for c in kids if c.dep_ == "xcomp" and c.i > verb.i), None)
     if clause is not None and to_verb is not None and base in XCOMP_VERBS and to_verb.i < clause.i:
         clause = None             # "promising to lift the rules ― not what Graham had in mind": the infinitive is what is promised
     if clause is not None and clause.i < verb.i and any(t.text == ";" for t in doc[clause.right_edge.i:verb.i]):
         clause = None             # "A meet; B urges …": the clause before the semicolon is not what B says
     if clause is not None:
-        s, e = _subtree_span(clause)
-        e = _before_other_report(clause, e)
+        s, e = clause.left_edge.i, last.right_edge.i + 1
+        e = _before_other_report(last, e)
         obj = next((c for c in kids if c.dep_ in ("dobj", "dative") and c.i < clause.i and c.i > verb.i), None)
         if obj is not None and (base in ("urge", "ask", "warn", "call") or base not in ADDRESSEE_OBJECT_VERBS
                                 and obj.dep_ == "dobj" and obj.pos_ != "PRON"):

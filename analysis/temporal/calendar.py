@@ -68,9 +68,10 @@ def season_occurrence(code: str, dct: date, direction: str | None, strict: bool 
     return best // 4 - (1 if code == "WI" else 0)
 
 
-def nearest_year(month: int, day: int | None, dct: date, direction: str | None) -> int:
+def nearest_year(month: int, day: int | None, dct: date, direction: str | None, *, strict: bool = False) -> int:
     """The year of month (and day) closest to ``dct`` in ``direction`` ("past", "future"; "near" or
-    None for either way: "the NATO summit in April", written in December, is next April)."""
+    None for either way: "the NATO summit in April", written in December, is next April).
+    ``strict``: the direction holds for a day close to ``dct`` too ("the year ended Jan. 31")."""
     options = []
     for y in (dct.year - 1, dct.year, dct.year + 1):
         d = safe_date(y, month, day or 1)
@@ -88,7 +89,7 @@ def nearest_year(month: int, day: int | None, dct: date, direction: str | None) 
             return min(y for y, _ in options if (y, month) >= key)
         return dct.year
     nearest = min(options, key=lambda o: (abs((o[1] - dct).days), -o[0]))
-    if abs((nearest[1] - dct).days) <= NEAR_DAYS or direction in (None, "near"):
+    if (abs((nearest[1] - dct).days) <= NEAR_DAYS and not strict) or direction in (None, "near"):
         return nearest[0]    # news dates a day of the month without its year when it is close
     if direction == "past":
         return max(y for y, d in options if d <= dct)

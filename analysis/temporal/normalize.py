@@ -125,7 +125,7 @@ def _day_value(ctx: Context, month: int, day: int, year: int | None, start: int,
     if year is None:
         if ctx.dct is None:
             return f"XXXX-{month:02d}-{day:02d}"
-        year = cal.nearest_year(month, day, ctx.dct, ctx.tense.at(start, end))
+        year = cal.nearest_year(month, day, ctx.dct, ctx.tense.at(start, end), strict=ctx.tense.ended_before(start))
         if wd:   # "Thursday, March 2": pick the nearby year where the weekday agrees
             for y in (year, year - 1, year + 1):
                 d = cal.safe_date(y, month, day)

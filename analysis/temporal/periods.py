@@ -10,11 +10,11 @@ follow the TimeML TIMEX3 guidelines as TimeBank applies them ("the year-ago quar
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from . import calendar as cal
-from .extract import Candidate
-from .lexicon import ORDINALS
+from .extract import MONTH, Candidate
+from .lexicon import MONTHS, ORDINALS
 from .normalize import ANCHOR_REACH, Context, Found
 
 _PERIOD_VALUE = re.compile(r"(\d{4})(-(?:Q[1-4]|H[12]|\d\d(?:-\d\d)?))$")
@@ -49,6 +49,26 @@ def reported_quarter(ctx: Context, pos: int, *, ended: bool = False) -> str | No
     if value and not (ended and value >= f"{y}-Q{q}"):
         return value
     y, q = (y - 1, 4) if q == 1 else (y, q - 1)
+    return f"{y}-Q{q}"
+
+
+# "(the quarter) ended Sept. 30", "(the quarter) that ended on July 31, 1989"
+_ENDED_ON = re.compile(rf"[ \t]+(?:that[ \t]+)?ended[ \t]+(?:on[ \t]+)?(?P<mon>{MONTH})[ \t]+(?P<d>\d{{1,2}})(?![\d])"
+                       rf"(?:,?[ \t]+(?P<y>\d{{4}}))?")
+
+
+def quarter_ended(ctx: Context, end: int) -> str | None:
+    """"the quarter ended July 31": the calendar quarter that holds most of the three months
+    ending on that day (May to July: 1989-Q2), the day taken in the past when it has no year."""
+    m = _ENDED_ON.match(ctx.text, end)
+    if m is None or (ctx.dct is None and not m["y"]):
+        return None
+    month, day = MONTHS[m["mon"].lower().rstrip(".")], int(m["d"])
+    year = int(m["y"]) if m["y"] else cal.nearest_year(month, day, ctx.dct, "past", strict=True)
+    last = cal.safe_date(year, month, day)
+    if last is None:
+        return None
+    y, q = cal.quarter_of(last - timedelta(days=45))
     return f"{y}-Q{q}"
 
 

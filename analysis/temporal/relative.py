@@ -126,7 +126,8 @@ def r_relunit(c: Candidate, ctx: Context) -> list[Found]:
         # "the past week", "over the next decade": the stretch of time up to or from now
         return [(c.start, c.end, "DURATION", duration_value("1", unit))]
     if rel in ("following", "same") or (the and rel in ("next", "previous")):
-        base = _parse_day(_anchor_day(ctx, c.start)) or ctx.dct
+        by_year = unit in ("year", "decade", "century")      # "in 2011 … the following year": a bare year too
+        base = _anchor_for(ctx.anchor_value(c.start, year=by_year), unit) or ctx.dct
     else:
         base = ctx.dct
     if base is None:
@@ -149,8 +150,20 @@ def _weekend(c: Candidate, ctx: Context) -> str:
     return period_value("weekend", base)
 
 
-def _anchor_day(ctx: Context, pos: int) -> str | None:
-    return ctx.anchor_value(pos)
+# How fine an anchor must be to count a unit from it: "the following month" needs a month or a day.
+_FINE_ENOUGH = {"month": re.compile(r"\d{4}-\d\d(?:-\d\d)?$"), "quarter": re.compile(r"\d{4}-(?:\d\d(?:-\d\d)?|Q[1-4])$"),
+                "year": re.compile(r"\d{4}(?:-.*)?$"), "decade": re.compile(r"\d{4}(?:-.*)?$"),
+                "century": re.compile(r"\d{4}(?:-.*)?$")}
+
+
+def _anchor_for(value: str | None, unit: str) -> date | None:
+    """The day that ``unit`` is counted from in "the following <unit>": a day told before, or for
+    units of a month or more, any date at least as fine as the unit ("In March … The following
+    month" counts from March)."""
+    if value is None:
+        return None
+    fine = _FINE_ENOUGH.get(unit)
+    return _anchor_date(value) if fine is not None and fine.match(value) else _parse_day(value)
 
 
 def _anchor_date(value: str | None) -> date | None:
@@ -196,7 +209,8 @@ def r_anaphor(c: Candidate, ctx: Context) -> list[Found]:
     unit = g["unit"].lower()
     day_like = unit == "day" or unit in PARTS_OF_DAY
     if unit == "quarter" and not g.get("mod") and det in ("the", "that", "same"):
-        value = periods.reported_quarter(ctx, c.start)      # "for the quarter", "that quarter"
+        value = (periods.quarter_ended(ctx, c.end) if det == "the" else None) \
+            or periods.reported_quarter(ctx, c.start)        # "for the quarter", "that quarter"
         if value and g.get("ya"):                             # "the quarter a year ago"
             value = periods.years_back(value, 1)
         return [(c.start, c.end, "DATE", value)] if value else []

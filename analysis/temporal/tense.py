@@ -240,6 +240,8 @@ _DIRECTION = {("present", "progressive"): "future"}
 _PREPOSITION_DIRECTION = {"since": "past", "until": "future", "till": "future", "by": "future"}
 _PREPOSITION_BEFORE = re.compile(r"(?i)\b(since|until|till|by)[ \t]+$")
 _DEADLINE_BEFORE = re.compile(r"(?i)\b(?:until|till|through|to)[ \t]+$")
+# "the year ended Jan. 31", "the quarter that ended on June 30": a period already over lies in the past
+_ENDED_BEFORE = re.compile(r"(?i)\bended[ \t]+(?:on[ \t]+|in[ \t]+)?$")
 _SENTENCE_END = re.compile(r"[.!?]['\"’”)]*\s+(?=[A-Z\"“‘'])|\n")
 
 
@@ -310,6 +312,8 @@ class Tense:
         """"past", "future", "near" or None for the expression at ``start:end``: the direction in
         which an underspecified date lies from the reference date ("near": the nearest occurrence,
         either way; None: undecided)."""
+        if self.ended_before(start):
+            return "past"
         if self._doc is not None:
             if _modifies_a_noun(self._doc, start, end) and not re.search(r"\d", self._text[start:end]):
                 return "near"       # "a June agreement"; not "the Oct. 23 shooting", dated by its clause
@@ -325,6 +329,10 @@ class Tense:
             if reading.tense is not None:
                 return reading.tense
         return self.by_markers(start, end)
+
+    def ended_before(self, start: int) -> bool:
+        """"(the year) ended Jan. 31": the date at ``start`` closes a period that is over."""
+        return bool(_ENDED_BEFORE.search(self._text, max(0, start - 12), start))
 
     def verb_tense(self, start: int, end: int) -> str | None:
         """The tense the parse gives the verb of ``start:end`` (None without a parse)."""

@@ -69,12 +69,38 @@ def _is_number_token(tok) -> bool:
         or lw in VAGUE_WORDS and (tok.tag_ == "CD" or lw.endswith("s"))
 
 
+def _could_be_number(lower: str) -> bool:
+    """A lower-cased word that :func:`_is_number_token` may accept, whatever its tag."""
+    return bool(_NUMERIC.match(lower)) or lower in NUMBER_WORDS or lower in SCALES or lower in VAGUE_WORDS
+
+
+_CANDIDATE: dict[int, bool] = {}     # lower-case string id -> _could_be_number (ids are hashes: stable)
+
+
+def _candidates(doc) -> list[bool]:
+    """For each token, whether it may be a number (read from the doc's array of lower-case ids, so
+    that only those tokens are looked at one by one)."""
+    from spacy.attrs import LOWER
+
+    strings, out = doc.vocab.strings, []
+    for key in doc.to_array(LOWER).tolist() if len(doc) else ():
+        hit = _CANDIDATE.get(key)
+        if hit is None:
+            hit = _CANDIDATE[key] = _could_be_number(strings[key])
+        out.append(hit)
+    return out
+
+
 def _number_groups(doc) -> list[tuple[int, int]]:
     """Token spans of numbers: "1,550", "a few thousand", "twenty-five", "3.5 million"."""
     groups = []
     n = len(doc)
+    maybe = _candidates(doc)
     i = 0
     while i < n:
+        if not maybe[i]:
+            i += 1
+            continue
         t = doc[i]
         if t.ent_type_ in _SKIP_ENTS or not _is_number_token(t):
             i += 1
@@ -83,7 +109,7 @@ def _number_groups(doc) -> list[tuple[int, int]]:
             i += 1
             continue
         j = i + 1
-        while j < n and (_is_number_token(doc[j]) or doc[j].text == "-" and j + 1 < n and
+        while j < n and ((maybe[j] and _is_number_token(doc[j])) or doc[j].text == "-" and j + 1 < n and
                          doc[j + 1].lower_ in NUMBER_WORDS and doc[j - 1].lower_ in NUMBER_WORDS):
             j += 1
         a = i
@@ -97,12 +123,21 @@ def _number_groups(doc) -> list[tuple[int, int]]:
     return groups
 
 
+def _by_last_word(phrases) -> dict[str, list[tuple[str, ...]]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        out.setdefault(phrase.split()[-1], []).append(tuple(phrase.split()))
+    return out
+
+
+_APPROX_BY_LAST = _by_last_word(APPROX_BEFORE)     # the hedges by their last word, in APPROX_BEFORE's order
+
+
 def _approx_start(doc, a: int) -> int:
     """Index of the first token of a hedge right before a number ("at least", "about"), else ``a``."""
-    for phrase in APPROX_BEFORE:
-        words = phrase.split()
+    for words in _APPROX_BY_LAST.get(doc[a - 1].lower_, ()) if a > 0 else ():
         k = a - len(words)
-        if k >= 0 and [doc[k + m].lower_ for m in range(len(words))] == words:
+        if k >= 0 and all(doc[k + m].lower_ == w for m, w in enumerate(words)):
             return k
     return a
 

@@ -8,7 +8,8 @@ without the clauses of the other predicates (:func:`clause_of_predicate`).
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+import bisect
+from collections.abc import Iterator, Sequence
 
 from ..temporal.tense import tense_reading
 from ..types import Sentence
@@ -225,7 +226,7 @@ def _locative_relative(tok) -> bool:
     return any(c.lower_ == "where" and c.dep_ == "advmod" for c in tok.children)
 
 
-def predicates(doc, lo: int, hi: int) -> Iterator[tuple[object, str]]:
+def predicates(doc, lo: int, hi: int, *, verbs: Sequence[int] | None = None) -> Iterator[tuple[object, str]]:
     """``(verb, time)`` for each event verb of the sentence ``doc[lo:hi]`` (a main, reported,
     temporal or planned clause: see :func:`_position`).
 
@@ -234,11 +235,14 @@ def predicates(doc, lo: int, hi: int) -> Iterator[tuple[object, str]]:
     Left out: reporting verbs that only pass on speech ("said", "told": the clause they report is
     the event) and verbs of evidence ("data showed", "they found that …"), states and opinions (:data:`STATE_VERBS`, copulas), negated verbs, questions,
     modal and conditional clauses ("could", "would"), and the present tense (generic statements and
-    states: "prices rise", "the city lies").
+    states: "prices rise", "the city lies"). ``verbs`` are the doc's verb indices in order, when
+    the caller has them (then only those tokens are read).
     """
     if doc[hi - 1].text == "?" or (hi - 2 >= lo and doc[hi - 2].text == "?"):
         return
-    for tok in doc[lo:hi]:
+    tokens = doc[lo:hi] if verbs is None else (doc[i] for i in verbs[bisect.bisect_left(verbs, lo):
+                                                                     bisect.bisect_left(verbs, hi)])
+    for tok in tokens:
         if tok.pos_ != "VERB" or tok.lower_ in REPORTING_ONLY or evidence(tok):
             continue
         position = _position(tok, lo, hi)

@@ -60,6 +60,7 @@ class ArticleView:
     sent_starts: list[int]
     repeats: list[tuple[int, int]]     # spans of SET timexes ("each day", "every Monday")
     past_refs: list[tuple[int, int]]   # spans of unanchored past timexes ("years ago", "in the past")
+    verbs: list[int]                   # token indices of the verbs, in text order
     _readable: dict[int, bool] = field(default_factory=dict)
 
     @classmethod
@@ -70,7 +71,7 @@ class ArticleView:
                    Actors(doc, text, entities, referents=referents),
                    unverified_nouns(doc, sentences), [s.start for s in sentences],
                    [(t.start, t.end) for t in timexes if t.type == "SET"],
-                   [(t.start, t.end) for t in timexes if t.value == "PAST_REF"])
+                   [(t.start, t.end) for t in timexes if t.value == "PAST_REF"], verb_indices(doc))
 
     def repeated(self, start: int, end: int) -> bool:
         """The clause ``start:end`` holds a frequency ("each day"): it tells a habit, not an event."""
@@ -192,8 +193,18 @@ def _other_event_prep(doc, tx: Timex, dates: Sequence[tuple[int, int]]) -> str |
     return None
 
 
+def verb_indices(doc) -> list[int]:
+    """Indices of the tokens tagged VERB, read from the doc's array at once (not token by token)."""
+    from spacy.attrs import POS
+    from spacy.symbols import VERB
+
+    return [int(i) for i in (doc.to_array(POS) == VERB).nonzero()[0]] if len(doc) else []
+
+
 def latin_letters(text: str) -> bool:
     """At least half the letters of ``text`` are Latin (accented ones included)."""
+    if text.isascii():
+        return True
     letters = [c for c in text if c.isalpha()]
     return not letters or 2 * sum(c < "\u0250" for c in letters) >= len(letters)
 

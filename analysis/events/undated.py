@@ -40,7 +40,7 @@ def find_undated(view: ArticleView, found: Found) -> None:
         span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
         if span is None or len(span) < MIN_TOKENS:
             continue
-        preds = list(predicates(doc, span.start, span.end))
+        preds = list(predicates(doc, span.start, span.end, verbs=view.verbs))
         others = {v.i for v, _ in preds}
         for verb, time in preds:
             if verb.idx in triggers or view.quoted(si, verb.idx):

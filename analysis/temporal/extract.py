@@ -90,7 +90,7 @@ RULES: list[tuple[str, str]] = [
     ("noon", rf"(?P<w>{_cap('noon|midnight|midday')})(?![\w-])"
              rf"(?P<tail>{SP}(?:{_cap('today|yesterday|tomorrow')}|{WEEKDAY})(?![\w]))?"),
     ("fin_period", rf"(?:[Tt]he{SP})?(?:(?:comparable|corresponding|same){SP})?(?P<adj>[Yy]ear-ago|[Yy]ear-earlier|"
-                   rf"[Pp]rior-year|[Ll]atest|[Mm]ost{SP}recent|(?P<y>{YEAR}))(?:{SP}fiscal)?"
+                   rf"[Pp]rior-year|[Ll]ast{SP}year['’]s|[Ll]atest|[Mm]ost{SP}recent|(?P<y>{YEAR}))(?:{SP}fiscal)?"
                    rf"(?:{SP}(?P<ord>first|second|third|fourth))?(?:-|{SP})(?P<unit>quarter|period)(?![\w-])"),
     ("year_back", r"(?P<adj>[Yy]ear-(?:ago|earlier))(?![\w-])"),
     ("year_ended", rf"[Tt]he{SP}(?:(?:fiscal|financial){SP})?year(?={SP}(?:that{SP})?(?:ended|ending|ends|to)(?:{SP}(?:in|on))?{SP}"
@@ -116,10 +116,11 @@ RULES: list[tuple[str, str]] = [
                 rf"century|quarter|{PART})(?![\w-])"),
     ("in_the", rf"(?P<mod>[Ll]ate|[Ee]arly|[Ll]ater|[Ee]arlier){SP}in{SP}the{SP}(?P<unit>day|week|month|year)(?![\w-])"),
     ("anaphor", rf"(?P<mod>{MOD})?(?P<det>[Tt]hat|[Tt]he{SP}same|[Tt]he{SP}following|[Tt]he{SP}next|"
-                rf"[Tt]he{SP}previous|[Tt]he{SP}preceding|[Tt]he{SP}prior|[Tt]he{SP}(?:entire|whole|full)|[Tt]he){SP}"
+                rf"[Tt]he{SP}previous|[Tt]he{SP}preceding|[Tt]he{SP}prior|[Tt]he{SP}(?:entire|whole|full)|"
+                rf"[Tt]he{SP}(?:corresponding|comparable)|[Tt]he){SP}"
                 rf"(?P<unit>day|week(?:end)?|month|year|time|period|quarter|{PART})(?![\w-])"
                 rf"(?:{SP}(?P<after>before|previous|prior|earlier|after|later)(?=[.,;:]|{SP}(?:and|but|when)\b)|"
-                rf"(?P<ya>{SP}(?:a{SP}year{SP}(?:ago|earlier|before)|last{SP}year|the{SP}year{SP}before|"
+                rf"(?P<ya>{SP}(?:a{SP}year{SP}(?:ago|earlier|before)|(?:(?:of|in){SP})?last{SP}year|the{SP}year{SP}before|"
                 rf"(?:of{SP})?the{SP}(?:last|previous|prior){SP}year)))?"),
     ("dur_range", rf"(?P<num>\d+|{_cap(_NUM_WORDS)})(?P<conj>{SP}(?:and|to|or){SP}|{OSP}[-–]{OSP})"
                   rf"(?P<num2>\d+|{_cap(_NUM_WORDS)}){SP}(?P<unit>{UNIT})s(?![\w])"),

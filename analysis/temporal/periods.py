@@ -19,7 +19,7 @@ from .normalize import ANCHOR_REACH, Context, Found
 
 _PERIOD_VALUE = re.compile(r"(\d{4})(-(?:Q[1-4]|H[12]|\d\d(?:-\d\d)?))$")
 _QUARTERISH = re.compile(r"\d{4}-(?:Q[1-4]|H[12])$")
-_BACK = re.compile(r"(?i)year-(?:ago|earlier)|prior-year|year-before")
+_BACK = re.compile(r"(?i)year-(?:ago|earlier)|prior-year|year-before|last\s+year['’]s")
 # Results figures in a sentence: "$85.7 million", "19%", "65 cents a share", "4.5 billion"
 # A sentence about a longer period than a quarter compares years: "in the first nine months ... a year earlier"
 _LONGER_PERIOD = re.compile(r"(?i)\b(?:nine|six|twelve|12) months\b|\b(?:first|second) half\b|\b(?:full|fiscal) year\b")

@@ -226,6 +226,9 @@ def r_anaphor(c: Candidate, ctx: Context) -> list[Found]:
         return [(c.start, c.end, "DATE", period_value(unit, ctx.dct))] if ctx.dct else []
     if g.get("ya"):
         anchor = ctx.anchor_value(c.start)
+        if unit == "period" and (anchor is None or _parse_day(anchor)):
+            # a period is no single day: "(the quarter ended Sept. 30 …) the corresponding period last year"
+            anchor = periods.reported_quarter(ctx, c.start, ended=True)
         value = _year_back(anchor) if anchor else None
         return [(c.start, c.end, "DATE", value)] if value else []
     if unit in ("time", "period"):        # "at the time" with no date before it: some time past

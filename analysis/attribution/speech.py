@@ -409,13 +409,26 @@ def _as_mark(doc, verb):
     return mark
 
 
+def _says_own(verb) -> bool:
+    """An "as"-clause with its own object or clause is a time or a reason, not the writer's "as X
+    said": in "as he discussed his plan", what he discussed is the plan."""
+    if not any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children):
+        return False              # the inverted "as showed a team from France24": that is the source
+    return any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > verb.i and c.lower_ not in ("it", "so") for c in verb.children)
+
+
 def as_clause_content(doc, verb, mark) -> tuple[int, int] | None:
     """Content of an as-clause: the rest of its sentence, before it or (when it opens the
     sentence) after it."""
     sent = verb.sent
     if mark.i <= sent.start + 1:
         return _span_chars(doc, verb.right_edge.i + 1, sent.end)
-    return _span_chars(doc, sent.start, mark.i)
+    start = next((i + 1 for i in range(mark.i - 1, sent.start - 1, -1) if "\n" in doc[i].text_with_ws), sent.start)
+    left = [t for t in doc[start:mark.i] if not t.is_punct]      # within the paragraph (not a headline)
+    right = [t for t in doc[verb.right_edge.i + 1:sent.end] if not t.is_punct]
+    if len(right) >= 3 and not any(t.pos_ in ("VERB", "AUX") for t in left):
+        return _span_chars(doc, start, sent.end)     # "Hawaii, as X pointed out, rarely gets …": both sides
+    return _span_chars(doc, start, mark.i)
 
 
 def _after_subject(verb):
@@ -466,7 +479,7 @@ def find_speech(doc) -> list[Speech]:
         if base is None or attributes_nothing(tok, base) or base in IDIOM_ONLY and not _idiom(doc, tok, base) \
                 or _published_statement(tok):
             continue
-        mark = _as_mark(doc, tok) if base in SPEECH_VERBS or base in COGNITION_VERBS else None
+        mark = _as_mark(doc, tok) if (base in SPEECH_VERBS or base in COGNITION_VERBS) and not _says_own(tok) else None
         subj = _subject(tok)
         if subj is None and tok.i > 0 and doc[tok.i - 1].text in _AFTER_QUOTE and base not in ADDRESSEE_OBJECT_VERBS \
                 and tok.dep_ == "ROOT":

@@ -183,6 +183,15 @@ def _ok_vague(text, start, end, g):
     return True
 
 
+# "at 4 in the morning", "until 9 in the evening": a number before "in the morning" is a clock time
+# only after a preposition of time ("lost 5 in the morning session" is not one).
+_CLOCK_PREPOSITIONS = frozenset("at by until till around about before after from since".split())
+
+
+def _ok_clock_part(text, start, end, g):
+    return prev_word(text, start).lower() in _CLOCK_PREPOSITIONS
+
+
 def _ok_bare_plural(text, start, end, g):
     if g.get("long"):
         return True
@@ -249,6 +258,6 @@ def _ok_month_range(text, start, end, g):
 ACCEPT = {
     "year_range": _ok_year_range, "month_range": _ok_month_range,
     "month": _ok_month, "year": _ok_year, "short_year": _ok_short_year, "decade": _ok_decade, "season": _ok_season,
-    "weekday": _ok_weekday, "time24": _ok_time24, "anaphor": _ok_anaphor, "vague": _ok_vague,
+    "clock_part": _ok_clock_part, "weekday": _ok_weekday, "time24": _ok_time24, "anaphor": _ok_anaphor, "vague": _ok_vague,
     "bare_plural": _ok_bare_plural, "duration": _ok_duration, "dur_range": _ok_duration, "set": _ok_set, "freq": _ok_freq,
 }

@@ -80,6 +80,10 @@ RULES: list[tuple[str, str]] = [
     ("my", rf"(?P<mod>{MOD})?(?P<mon>{MONTH}),?{SP}(?:of{SP})?(?:(?P<y>{YEAR})|(?P<rel>this|last|next){SP}year)"),
     ("spoken_year", rf"(?:(?P<mon>{MONTH_NAMED}){SP})?(?P<sy>{SPOKEN_YEAR})(?![\w-]|{SP}(?:dollars|cents|percent|"
                     rf"people|times|miles|feet|pounds|tons|years|hundred|thousand|million|billion)\b)"),
+    ("clock_part", rf"(?P<h>1[0-2]|[1-9])(?::(?P<mi>[0-5]\d))?{SP}(?:o['’]clock{SP})?in{SP}the{SP}"
+                   rf"(?P<pod>morning|afternoon|evening)(?![\w-])"),
+    ("part_mod", rf"(?P<mod>[Mm]id|[Ee]arly|[Ll]ate)(?:-|{SP})(?P<pod>morning|afternoon|evening)(?![\w-])"
+                 rf"(?P<tail>{SP}(?:{_cap('today|yesterday|tomorrow')}|{WEEKDAY})(?![\w]))?"),
     ("time", rf"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?{OSP}(?P<ap>[ap]\.m\.|[ap]m(?![\w])|[AP]M(?![\w])|"
              rf"[ap]\.m(?![\w])|[AP]\.M\.)(?:{OSP}(?P<z>{ZONE}))?(?P<tail>{SP}(?:{_cap('today|yesterday|tomorrow')}"
              rf"|{WEEKDAY}))?"),
@@ -102,6 +106,7 @@ RULES: list[tuple[str, str]] = [
                 rf"First|Second|Third|Fourth|Final|Last)(?:-|{SP})(?:(?:fiscal|financial){SP})?(?P<unit>quarter|half)"
                 rf"(?:{SP}of{SP}(?:(?P<y>{YEAR})|(?:the{SP})?(?P<rel>this|last|next|the|previous|current){SP}year))?"),
     ("qshort", rf"(?<![\w])(?P<y1>{YEAR}{SP})?(?P<q>Q[1-4]|H[12])(?![\w])(?:{SP}(?P<y>{YEAR}))?"),
+    ("week_of_day", rf"(?:[Tt]he{SP})?week{SP}of{SP}(?P<mon>{MONTH}){SP}(?P<d>{DAY})(?:,?{SP}(?P<y>{YEAR}))?"),
     ("week_of", rf"(?:[Tt]he{SP})?(?P<ord>first|second|third|fourth|last|final){SP}week{SP}of{SP}(?P<mon>{MONTH})"
                 rf"(?:,?{SP}(?P<y>{YEAR}))?"),
     ("century", rf"(?:[Tt]he{SP})?(?:(?P<mod>early|late|mid)(?:-|{SP}))?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|"
@@ -162,7 +167,7 @@ RULES: list[tuple[str, str]] = [
 
 # First words of every rule: the master pattern is tried only where one of them starts a word.
 TRIGGER_WORDS = (
-    "the this that these last next past coming previous current following upcoming same end beginning start middle "
+    "the week this that these last next past coming previous current following upcoming same end beginning start middle "
     "rest remainder turn close first second third fourth final early latter late mid earlier later very almost "
     "nearly over about around approximately roughly just half several many some couple numerous multiple dozens "
     "hundreds dozen hundred few spring summer autumn winter fall years months weeks days decades hours minutes "

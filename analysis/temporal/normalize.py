@@ -339,6 +339,17 @@ def r_qshort(c: Candidate, ctx: Context) -> list[Found]:
     return [(c.start, c.end, "DATE", f"{y}-{g['q']}")]
 
 
+def r_week_of_day(c: Candidate, ctx: Context) -> list[Found]:
+    """"the week of March 6": the (ISO) week that holds the day."""
+    g = c.groups
+    v = _day_value(ctx, _month_num(g["mon"]), int(re.match(r"\d+", g["d"]).group()), int(g["y"]) if g.get("y") else None,
+                   c.start, c.end)
+    if v is None:
+        return []
+    d = cal.safe_date(int(v[:4]), int(v[5:7]), int(v[8:10])) if v[0].isdigit() else None
+    return [(c.start, c.end, "DATE", cal.iso_week(d) if d else "XXXX-WXX")]
+
+
 def r_week_of(c: Candidate, ctx: Context) -> list[Found]:
     g = c.groups
     month = _month_num(g["mon"])

@@ -399,6 +399,18 @@ def r_vague_phrase(c: Candidate, ctx: Context) -> list[Found]:
     return [(c.start, c.end, "DATE", v)]
 
 
+def r_clock_part(c: Candidate, ctx: Context) -> list[Found]:
+    """"4 in the morning", "9:30 in the evening": a clock time; the day is filled in by :func:`date_times`."""
+    g = c.groups
+    h = int(g["h"]) % 12 + (12 if g["pod"].lower() != "morning" else 0)
+    return [(c.start, c.end, "TIME", f"T{h:02d}:{int(g.get('mi') or 0):02d}")]
+
+
+def r_part_mod(c: Candidate, ctx: Context) -> list[Found]:
+    """"mid-afternoon", "late evening Friday": a part of a day (TimeML TIME "TAF"), dated like a clock time."""
+    return [(c.start, c.end, "TIME", "T" + PARTS_OF_DAY[c.groups["pod"].lower()])]
+
+
 def r_noon(c: Candidate, ctx: Context) -> list[Found]:
     return [(c.start, c.end, "TIME", "T24:00" if c.groups["w"].lower() == "midnight" else "T12:00")]
 

@@ -120,6 +120,12 @@ class Actors:
         subj = _subject(verb)
         return self._referent(subj) if subj is not None else ()
 
+    def named_subject(self, verb) -> tuple[str, ...]:
+        """Actor names of the subject of ``verb`` when the text names it there (a proper noun, not
+        "he" or "the company"); () otherwise."""
+        subj = _subject(verb)
+        return self._referent(subj) if subj is not None and subj.pos_ == "PROPN" else ()
+
     def in_name(self, start: int, end: int) -> bool:
         """The span ``start:end`` (a date word) is part of a longer name that is not a date ("Easter
         Island", "Fridays for Future", "the Tuesday Club")."""

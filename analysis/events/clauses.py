@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from ..temporal.tense import tense_reading
 from ..types import Sentence
 from .lexicon import (
+    ACTIVE_ING,
     ANTERIOR_ADVERBS,
     CLAUSE_DEPS,
     EPOCH_NOUNS,
@@ -192,9 +193,21 @@ def habitual(tok) -> bool:
     return bare_plural or subj.lower_ in ("we", "i")
 
 
+def state_verb(word: str) -> bool:
+    """``word`` (lower case) is a verb of state or opinion (:data:`STATE_VERBS`), also in its -ing
+    form, which the list leaves out ("was living in Leeds", "were facing charges"), unless that form
+    mostly names an act (:data:`ACTIVE_ING`: "appearing in court", "standing for election")."""
+    if word in STATE_VERBS:
+        return True
+    if not word.endswith("ing") or len(word) < 6 or word in ACTIVE_ING:
+        return False
+    stem = word[:-3]
+    return stem in STATE_VERBS or stem + "e" in STATE_VERBS or (stem[-1] == stem[-2] and stem[:-1] in STATE_VERBS)
+
+
 def stative(tok) -> bool:
     """A verb that tells a state or an opinion, not an event, or that is negated."""
-    return tok.lower_ in STATE_VERBS or _negated(tok)
+    return state_verb(tok.lower_) or _negated(tok)
 
 
 def _position(tok, lo: int, hi: int) -> str | None:
@@ -253,7 +266,7 @@ def predicates(doc, lo: int, hi: int, *, verbs: Sequence[int] | None = None) -> 
         time = _time(tok)
         if time == "past" and position == "main" and doc[lo].lower_ in ANTERIOR_ADVERBS:
             time = "history"        # "Previously, the hijab was banned …"
-        if time is None or (time != "history" and tok.lower_ in STATE_VERBS):
+        if time is None or (time != "history" and state_verb(tok.lower_)):
             continue
         yield tok, time
 

@@ -28,6 +28,10 @@ PLAN_WORDS = frozenset({"expected", "expect", "expects", "plan", "plans", "plann
 # Words that plan only before "to": "is set to", "are due to", "was going to" (not "set a record").
 PLAN_BEFORE_TO = re.compile(r"\b(?:is|are|was|were|be|been|being|['’]s|['’]re)\s+(?:set|due|going|poised)\s+to\s+"
                             r"(?!(?:the|a|an|its|his|her|their|our|this|that)\b)\w", re.I)
+# A date in the current period told as still to come ("later this week", "later today", "later
+# this year"): what it dates is expected, even when the period began before the publication day.
+LATER_IN_PERIOD = re.compile(r"later\s+(?:today|tonight|this\s+(?:morning|afternoon|evening|week|month|year|season|"
+                             r"spring|summer|autumn|fall|winter))\b", re.I)
 # Hedges (after the cues of FactBank's and the MPQA corpus's "uncertain" source-introducing
 # predicates and adverbs).
 HEDGE_WORDS = frozenset({"alleged", "allegedly", "reportedly", "purportedly", "supposedly", "apparently",
@@ -79,12 +83,16 @@ STATE_VERBS = frozenset("""
     involved cost costs lack lacked deserve deserved matter mattered hope hoped hopes fear feared fears
     support supported supports oppose opposed opposes advocate advocated favour favoured favor favored
     prefer preferred doubt doubted suspect suspected understand understood realise realised realize realized
+    anticipate anticipated anticipates
     consider considered regard regarded expect expected expects see saw seen look looked sound sounded
     stay stayed keep kept live lived represent represented reflect reflected concern concerned
     continue continues face faced faces lie lay sit sat stand stood number numbered total totalled totaled
     tend tended range ranged ranges weigh weighed weighs measure measured relate related
     stands lies sits based located situated
 """.split())
+# -ing forms of verbs of STATE_VERBS that mostly name an act in news ("appearing in court",
+# "looking for survivors", "standing for election", "sitting on the panel", "seeing off"): not states.
+ACTIVE_ING = frozenset("appearing looking seeing sounding standing sitting lying".split())
 # Verbs of evidence (the "evidence" acts of the attribution stage: a study, data or a photograph
 # shows; researchers find that ...). "show" never names a news event of its own ("Photographs showed
 # the aircraft"); "find" does only with a plain object ("police found the body"), not with a clause
@@ -130,7 +138,8 @@ LIFE_AND_DISTANCE = re.compile(
     r"|(?:before|prior\s+to)\s+(?:joining|becoming|entering|founding|turning\s+to|(?:his|her|their)\s+"
     r"(?:post|time|career|tenure|role|job|appointment|election|arrival)\b)"
     r"|when\s+(?:he|she|they|I|we)\s+(?:was|were)\s+(?:just\s+|only\s+)?(?:an?\s+)?(?:\d+|child|kid|teenager|"
-    r"student|young|little|boy|girl)"
+    r"student|young|little|boy|girl|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
     r"|(?:years|decades|centuries|generations)\s+(?:ago|earlier|before|later))\b", re.I)
 # Spans of several years ("in the last few years", "over the past decade", "in recent years") that
 # make a past or perfect clause a trend, history told for context, not one event of the news.

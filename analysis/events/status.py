@@ -20,6 +20,7 @@ from .lexicon import (
     FUTURE_AUX,
     HEDGE_ADVERBS,
     HEDGE_WORDS,
+    LATER_IN_PERIOD,
     NEWS_WINDOW_DAYS,
     NOT_VERIFIED,
     PARENTHETICAL_SAYS,
@@ -159,7 +160,7 @@ def status_of(doc, text: str, *, kind: str, cstart: int, cend: int, anchor: tupl
     path = _path_words(doc, *anchor, cstart, cend)
     clause = text[cstart:cend]
     if path & FUTURE_AUX or path & PLAN_WORDS or PLAN_BEFORE_TO.search(clause) \
-            or (published and date_start and date_start > published):
+            or (published and date_start and date_start > published) or LATER_IN_PERIOD.match(text, *anchor):
         return "expected", speaker
     cue = _cue_in(cstart, cend, attributions)
     nouns = {n for s, n in unverified_nouns if s >= cstart - 2000}

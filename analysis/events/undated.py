@@ -20,6 +20,7 @@ from __future__ import annotations
 from ..types import Event
 from .clauses import clause_of_predicate, predicates
 from .lexicon import HISTORY_VERBS, LIFE_AND_DISTANCE, SKIP_KINDS, UNDATED_KINDS
+from .merge import trigger_stem
 from .stage import ArticleView, Found
 
 DISCOURSE_SENTENCES = 2      # how many sentences back a paragraph's date still holds
@@ -61,9 +62,12 @@ def _dated_event(view: ArticleView, si: int, verb, time: str, cstart: int, cend:
     if time == "past" and (view.long_ago(cstart, cend)
                            or LIFE_AND_DISTANCE.search(text, min(cstart, verb.left_edge.idx), cend)):
         time = "history"         # "was convicted years ago", "began playing drums in his teens"
+    actors = view.actors.of(cstart, cend, verb=verb)
     source = _discourse_source(view, si, time, dated)
     if source is None and time == "past" and _in_history(view, si, dated, verb):
         time = "history"         # a past told among history (a life, a conflict's origins)
+    elif source is None and time == "past":
+        source = _retold(view, si, verb, actors, dated)
     history = time in ("pluperfect", "history")
     if source is not None:
         value, d0, d1, tx0, tx1, origin = source.date, source.date_start, source.date_end, source.timex_start, \
@@ -80,14 +84,16 @@ def _dated_event(view: ArticleView, si: int, verb, time: str, cstart: int, cend:
     status, speaker = view.status(si, cstart, cend, trigger, d0, d1, history=history)
     if time == "future" and status not in ("expected", "background"):
         status = "expected"
-    return Event(value, d0, d1, text[cstart:cend], cstart, cend, view.actors.of(cstart, cend, verb=verb),
-                 status, speaker, tx0, tx1, ((cstart, cend),), origin, *trigger)
+    return Event(value, d0, d1, text[cstart:cend], cstart, cend, actors, status, speaker, tx0, tx1,
+                 ((cstart, cend),), origin, *trigger)
 
 
 def _in_history(view: ArticleView, si: int, dated, verb) -> bool:
     """A past told among history: the latest event of the :data:`HISTORY_SENTENCES` sentences
-    before ``si`` that carries a date of its own (not a photo's) is background and lies in the
-    same paragraph; or, across paragraphs, the latest dated event is background and has the
+    before ``si`` that carries a date of its own (not a photo's) is background, lies in the
+    same paragraph and, when the clause names its subject, has it among its actors (a pronoun
+    goes on with the story; another named party may act in the news: "X was held in contempt in
+    2012. … Y criticized the decision"); or, across paragraphs, the latest dated event is background and has the
     clause's subject among its actors: a life goes on being told ("Baker was born in 1939. … He
     began his career …"), but a paragraph about someone else may turn back to the news."""
     para = view.sentences[si].paragraph
@@ -96,7 +102,9 @@ def _in_history(view: ArticleView, si: int, dated, verb) -> bool:
     own = [x for x in near if x[2].date_from == "explicit"]
     if own:
         sj, _, ev = max(own, key=lambda x: x[:2])
-        if ev.status == "background" and view.sentences[sj].paragraph == para:
+        named = view.actors.named_subject(verb)
+        if ev.status == "background" and view.sentences[sj].paragraph == para \
+                and (not named or _same_party(named, ev.actors)):
             return True
     if not near:
         return False
@@ -124,6 +132,22 @@ def _discourse_source(view: ArticleView, si: int, time: str, dated) -> Event | N
         if ev.date_from != "explicit" and ev.date_from != "discourse":
             continue
         if (time == "future") != (ev.status == "expected") or view.kind(sj) == "caption" or _origin(view, ev):
+            continue
+        if best is None or (sj, ev.start) > best[0]:
+            best = ((sj, ev.start), ev)
+    return best[1] if best else None
+
+
+def _retold(view: ArticleView, si: int, verb, actors: tuple[str, ...], dated) -> Event | None:
+    """An earlier sentence of the article that told the same event with a date: the latest news
+    event before sentence ``si`` with a date of its own, the same event word (:func:`.merge.trigger_stem`)
+    and a party in common ("On Saturday a plane crashed near Henderson Airport. … It crashed in a
+    desert south of the airport"): the body tells again, in detail, what the lead dated."""
+    stem = verb.lower_[:5]
+    best = None
+    for ev, sj in dated:
+        if sj >= si or ev.date_from != "explicit" or ev.status in ("background", "expected") \
+                or view.kind(sj) == "caption" or trigger_stem(ev) != stem or not _same_party(actors, ev.actors):
             continue
         if best is None or (sj, ev.start) > best[0]:
             best = ((sj, ev.start), ev)

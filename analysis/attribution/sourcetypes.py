@@ -12,6 +12,7 @@ import re
 
 from ..entities.lexicon import (
     DEMONYMS,
+    agent_noun,
     DOCUMENT_PHRASES,
     DOCUMENT_WORDS,
     FEMALE_PRONOUNS,
@@ -44,36 +45,6 @@ PERSON_HEADS = frozenset(w for w in OFFICE_WORDS if w.isalpha() and w not in ("f
 # Quantifiers standing for unnamed people ("others", "some", "one of the victims").
 QUANTIFIER_HEADS = frozenset("others other some many most few several one two three everyone everybody someone "
                              "somebody nobody none all both".split())
-# The agent-noun endings of English (driver, inspector, scientist, resident, assistant, technician,
-# employee; Quirk et al., "A Comprehensive Grammar", I.34-I.36).
-PERSON_NOUN = re.compile(r"[a-z]{3,}(?:er|or|ist|ant|ent|ian|ee)$")
-# Common nouns of news text with those endings that name no person ("factor", "honor", "event"; a
-# "committee" is a group): frequent exceptions, picked by hand from news vocabulary.
-NOT_AGENT_NOUNS = frozenset("""
-    factor sector error mirror motor color colour honor honour labor labour favor favour humor humour rumor
-    rumour terror horror tumor tumour vapor vigor interior exterior floor door corridor meteor behavior
-    behaviour harbor harbour armor armour tractor reactor elevator indicator monitor
-    number matter order water paper letter power border center centre corner weather winter summer river
-    tower chapter quarter murder danger manner answer offer cancer disaster shelter theater theatre computer
-    banner barrier butter chamber character cluster container counter cover dinner encounter fiber filter
-    finger flower gender hunger layer ledger lever liter litre meter metre parameter pepper pillar poster
-    register semester silver slaughter thunder timber trigger wonder transfer trailer charter
-    government event agreement moment percent comment payment element extent content incident accident talent
-    department statement parliament settlement management development environment movement treatment
-    investment equipment document argument instrument judgment judgement tournament amendment announcement
-    assessment commitment employment requirement achievement punishment appointment experiment segment
-    fragment sentiment supplement cement garment apartment compartment establishment continent
-    present current patent intent consent descent dissent accent
-    plant grant restaurant variant quadrant pageant covenant warrant
-    committee coffee fee tree degree guarantee jubilee knee decree marquee
-""".split())
-
-
-def agent_noun(word: str) -> bool:
-    """A noun that can name a person by its agent ending ("driver", "inspector", "resident"), not
-    one of the common things with the same ending ("factor", "honor", "event")."""
-    word = word.lower()
-    return bool(PERSON_NOUN.search(word)) and word not in NOT_AGENT_NOUNS
 # Pronoun heads whose type is the type of what they resolve to ("who", "they").
 PRONOUN_HEADS = frozenset("who whom that which he she they it we i".split())
 # "Western" means the West only before these ("Western governments", "Western allies").
@@ -82,7 +53,6 @@ WEST_NOUNS = re.compile(r"\s+(?:governments?|nations?|countries|allies|powers|le
 _OTHERS = re.compile(r",?\s+(?:along|together)\s+with\b|,?\s+as\s+well\s+as\b|,?\s+alongside\b")
 _MEDIA = {m.lower() for m in WIRE_AGENCIES + MEDIA_OUTLETS}
 _WORD = re.compile(r"[\w.’'-]+")
-
 
 # Last words of newspaper names ("The Baltimore Sun", "Daily Telegraph", "Gulf News"): the mastheads
 # of the English-language dailies listed by the World Association of News Publishers.

@@ -5,6 +5,7 @@ documents, posts and channels ("X's press service"). Each list says where it com
 from __future__ import annotations
 
 import functools
+import re
 
 # Documents and statements that "say" things (press releases, reports, polls).
 DOCUMENT_WORDS = frozenset("""
@@ -205,3 +206,34 @@ def country_name(word: str) -> str | None:
         return None
     return getattr(c, "common_name", None) or c.name
 
+
+# The agent-noun endings of English (driver, inspector, scientist, resident, assistant, technician,
+# employee; Quirk et al., "A Comprehensive Grammar", I.34-I.36).
+PERSON_NOUN = re.compile(r"[a-z]{3,}(?:er|or|ist|ant|ent|ian|ee)$")
+# Common nouns of news text with those endings that name no person ("factor", "honor", "event"; a
+# "committee" is a group): frequent exceptions, picked by hand from news vocabulary.
+NOT_AGENT_NOUNS = frozenset("""
+    factor sector error mirror motor color colour honor honour labor labour favor favour humor humour rumor
+    rumour terror horror tumor tumour vapor vigor interior exterior floor door corridor meteor behavior
+    behaviour harbor harbour armor armour tractor reactor elevator indicator monitor
+    number matter order water paper letter power border center centre corner weather winter summer river
+    tower chapter quarter murder danger manner answer offer cancer disaster shelter theater theatre computer
+    banner barrier butter chamber character cluster container counter cover dinner encounter fiber filter
+    finger flower gender hunger layer ledger lever liter litre meter metre parameter pepper pillar poster
+    register semester silver slaughter thunder timber trigger wonder transfer trailer charter
+    government event agreement moment percent comment payment element extent content incident accident talent
+    department statement parliament settlement management development environment movement treatment
+    investment equipment document argument instrument judgment judgement tournament amendment announcement
+    assessment commitment employment requirement achievement punishment appointment experiment segment
+    fragment sentiment supplement cement garment apartment compartment establishment continent
+    present current patent intent consent descent dissent accent
+    plant grant restaurant variant quadrant pageant covenant warrant
+    committee coffee fee tree degree guarantee jubilee knee decree marquee
+""".split())
+
+
+def agent_noun(word: str) -> bool:
+    """A noun that can name a person by its agent ending ("driver", "inspector", "resident"), not
+    one of the common things with the same ending ("factor", "honor", "event")."""
+    word = word.lower()
+    return bool(PERSON_NOUN.search(word)) and word not in NOT_AGENT_NOUNS

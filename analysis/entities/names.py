@@ -28,7 +28,7 @@ from ..gazetteer import MAJOR_CITY_POPULATION, Place, country_from_abbreviation,
 from ..lexicons import WIRE_AGENCIES
 from ..temporal.lexicon import OTHER_ZONES, UTC_ZONES
 from ..types import Entity
-from .lexicon import DEMONYMS, FEMALE_NAMES, KINSHIP_NOUNS, MALE_NAMES
+from .lexicon import DEMONYMS, FEMALE_NAMES, KINSHIP_NOUNS, MALE_NAMES, agent_noun
 
 LOGGER = logging.getLogger(__name__)
 
@@ -193,6 +193,8 @@ def _title_words_at(doc, start: int, end: int) -> int:
     n = 0
     while start + n < end - 1 and doc[start + n].lower_ in TITLE_WORDS and doc[start + n].text[:1].isupper():
         n += 1
+    if n == 0 and end - start >= 3 and role_noun(doc[start].lower_) and doc[start].lower_ not in GIVEN_NAMES:
+        n = 1        # "Assemblywoman Selena Torres", "Voter Kitty Mak" (not "Walker Smith": a name needs two words)
     return n
 
 
@@ -201,10 +203,21 @@ def _name_after_title(doc, start: int, end: int) -> int | None:
     Elijah Cummings"): two or three capitalised words after a capitalised title word."""
     for k in range(max(start, end - 4), end - 1):
         tok = doc[k]
-        if tok.lower_ in TITLE_WORDS and tok.text[:1].isupper() and 2 <= end - k - 1 <= 3 \
-                and all(_is_name_token(t) for t in doc[k + 1:end]):
+        role = tok.lower_ in TITLE_WORDS or k == start and role_noun(tok.lower_) and tok.lower_ not in GIVEN_NAMES
+        if role and tok.text[:1].isupper() and 2 <= end - k - 1 <= 3 \
+                and all(_is_name_token(t) and t.text not in ORG_HEADS for t in doc[k + 1:end]):
             return k + 1
     return None
+
+
+# Endings of compound role nouns ("Assemblywoman", "Councilmember", "Congressperson").
+_ROLE_COMPOUND = re.compile(r"[a-z]{3,}(?:man|woman|member|person)$")
+
+
+def role_noun(word: str) -> bool:
+    """A common noun for a person by role that can stand before a name ("Voter Kitty Mak",
+    "Assemblywoman Selena Torres"): an agent noun or a compound in -man, -woman, -member, -person."""
+    return agent_noun(word) or bool(_ROLE_COMPOUND.fullmatch(word))
 
 
 def _locative_before(doc, i: int) -> bool:

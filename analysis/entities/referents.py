@@ -54,7 +54,7 @@ GENERIC_ORG_NOUNS = frozenset("company firm corporation group organisation organ
 
 # Verbs whose "to X" / "with X" is the one spoken to.
 ADDRESSING = frozenset("speak speaks speaking spoke spoken talk talks talking talked".split())
-# Plural nouns for people (agent-noun endings, as in the attribution stage's PERSON_NOUN, and a few
+# Plural nouns for people (agent-noun endings, as in the lexicon's PERSON_NOUN, and a few
 # collective plurals): what "they" can stand for when no organisation is nearer.
 PEOPLE_PLURAL = re.compile(r"^(?:[a-z]{2,}(?:ers|ors|ists|ants|ents|ians|ees|ics)|people|police|officials|members|"
                            r"leaders|staff|crew|families|relatives|authorities|troops|forces|women|men|children|"
@@ -414,6 +414,12 @@ class Referents:
             names = [r.name for r in found]
             if all(names) and not self._described(found, conj):
                 return Referent(" and ".join(dict.fromkeys(names)), found[0].label)
+        if m is not None and m.label == "NORP":      # "a Republican, Mark Amodei": the person named
+            named = self._named_after(head, span, group=True) or next(
+                (self.by_token[c.i] for c in head.children if c.dep_ == "appos" and c.i in self.by_token
+                 and self.by_token[c.i].label == "PERSON"), None)
+            if named is not None:
+                return Referent(self._fullest(named), "PERSON", mention=named)
         if m is not None:
             if m.label != "PERSON" and m.tend - m.tstart == 1 and fold(m.name) in self.last_names:
                 return Referent(self.last_names[fold(m.name)], "PERSON", mention=m)   # "Bolton said", tagged a town
@@ -486,10 +492,11 @@ class Referents:
                 return Referent(f"{r.name}'s {head.text}", None)
         return Referent(self._description(head, span, _clean(text)) or None, None)
 
-    def _named_after(self, head, span) -> Mention | None:
+    def _named_after(self, head, span, *, group: bool = False) -> Mention | None:
         """The person named in apposition after a description, inside the source's span ("Windsor
-        Locks' first selectman, Chris Kervick"), when the parse did not join the name to it."""
-        if span is None or head.pos_ != "NOUN":
+        Locks' first selectman, Chris Kervick"; with ``group``, after a group word: "a Republican,
+        Mark Amodei"), when the parse did not join the name to it."""
+        if span is None or head.pos_ != "NOUN" and not group:
             return None
         for i in range(head.i + 1, span[1]):
             m = self.by_token.get(i)

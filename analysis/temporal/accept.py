@@ -106,11 +106,34 @@ def _ok_decade(text, start, end, g):
     return True
 
 
+# Capitalised words before a season that still leave it a season ("In Spring", "Last Summer").
+_SEASON_LEADS = {"The", "In", "This", "Last", "Next", "Early", "Late", "By", "Until", "Since", "During", "Through",
+                 "Mid", "Each", "Every", "Over", "Before", "After"}
+_NAME_AFTER = re.compile(r"(?:[ 	]+of)?[ 	]+[A-Z][a-z]")
+
+
+def _season_in_a_name(text, start, end, g):
+    """"the Arab Spring", "the Summer Olympics", "a Spring of Life rally": a capitalised season
+    inside a name, not a season."""
+    if not g["s"][0].isupper() or g.get("rel") or g.get("mod"):
+        return False
+    prev = prev_word(text, start)
+    if prev[:1].isupper() and prev not in _SEASON_LEADS and not re.search(r"[.!?]['\"’”]*\s*$", text[max(0, start - 4):start]):
+        return True
+    return bool(_NAME_AFTER.match(text, end)) and not g.get("y")
+
+
 def _ok_season(text, start, end, g):
+    if _season_in_a_name(text, start, end, g):
+        return False
     if g["s"].lower() != "fall" or g.get("rel") or g.get("y") or g.get("mod"):
         return True
     return prev_word(text, start).lower() in {"the", "this", "last", "next", "in", "by", "until", "early", "late"} \
         and not re.match(r"[ \t]+(?:of|in|from|to|by)\b", text[end:end + 8])
+
+
+def _ok_noon(text, start, end, g):
+    return prev_word(text, start).lower() != "high"      # "high noon": a showdown, not midday
 
 
 def _ok_weekday(text, start, end, g):
@@ -257,7 +280,7 @@ def _ok_month_range(text, start, end, g):
 
 ACCEPT = {
     "year_range": _ok_year_range, "month_range": _ok_month_range,
-    "month": _ok_month, "year": _ok_year, "short_year": _ok_short_year, "decade": _ok_decade, "season": _ok_season,
+    "month": _ok_month, "year": _ok_year, "short_year": _ok_short_year, "decade": _ok_decade, "season": _ok_season, "noon": _ok_noon,
     "clock_part": _ok_clock_part, "weekday": _ok_weekday, "time24": _ok_time24, "anaphor": _ok_anaphor, "vague": _ok_vague,
     "bare_plural": _ok_bare_plural, "duration": _ok_duration, "dur_range": _ok_duration, "set": _ok_set, "freq": _ok_freq,
 }

@@ -108,10 +108,16 @@ def _source_end(doc, obj) -> int:
     swallow ("according to Turkey, supportive of the PKK"); an apposition naming or describing X stays
     ("according to Ned Price, a spokesman")."""
     end = obj.right_edge.i + 1
-    for k in range(obj.i + 1, end - 1):
-        if doc[k].text == "," and (doc[k + 1].pos_ not in ("DET", "PROPN", "NOUN", "NUM", "PRON")
-                                   or doc[k + 1].tag_ in ("WP", "WDT", "WP$")):
+    last = end
+    while last > obj.i + 1 and doc[last - 1].is_punct:
+        last -= 1
+    open_end = last < len(doc) and not doc[last].is_punct and not doc[last].is_sent_start
+    commas = [k for k in range(obj.i + 1, end - 1) if doc[k].text == ","]
+    for k in commas:
+        if doc[k + 1].pos_ not in ("DET", "PROPN", "NOUN", "NUM", "PRON") or doc[k + 1].tag_ in ("WP", "WDT", "WP$"):
             return k
+    if commas and open_end:
+        return commas[-1]     # "according to Attorney Bash, the manifesto if written …": the clause's subject
     return end
 
 

@@ -91,12 +91,14 @@ CLOSING_QUOTES = frozenset({'"', "”", "''", "’", "»"})
 
 def _object_span(obj) -> tuple[int, int]:
     """Token span of an object as content, without a non-restrictive relative clause ("the House's
-    decision, which Ross has called a stunt"): that clause is someone else's word."""
+    decision, which Ross has called a stunt"; "… to patrol the Gulf which was joined by Australia": a
+    name takes no restrictive clause): that clause is the writer's word."""
     s, e = _subtree_span(obj)
     doc = obj.doc
-    for c in obj.children:
-        if c.dep_ == "relcl" and c.left_edge.i > s and doc[c.left_edge.i - 1].text == ",":
-            e = min(e, c.left_edge.i - 1)
+    for c in obj.subtree:
+        if c.dep_ == "relcl" and c.left_edge.i > s and (doc[c.left_edge.i - 1].text == "," or c is not obj and
+                                                         c.head.pos_ == "PROPN" and c.left_edge.tag_ in ("WDT", "WP")):
+            e = min(e, c.left_edge.i - (doc[c.left_edge.i - 1].text == ","))
     return s, e
 
 

@@ -66,6 +66,9 @@ def act_of(verb, base: str, source_head=None) -> str:
         return "intention"      # "would like to"
     if base in COMMITMENT_VERBS and verb is not None and any(c.dep_ == "xcomp" for c in verb.children):
         return "intention"      # "agreed to help with the investigation", "offered to resign"
+    if base in RECOLLECTION_VERBS and verb is not None and any(
+            c.dep_ == "xcomp" and c.tag_ == "VBG" and verb_forms().get(c.lower_) in BELIEF_VERBS for c in verb.children):
+        return "belief"         # '"…," she recalls thinking': a thought remembered, not something said
     if base in BELIEF_VERBS:
         return "belief"
     if base in FINDING_VERBS:
@@ -96,6 +99,11 @@ def attributes_nothing(verb, base: str) -> bool:
     if base in PERFORMATIVE_VERBS and any(c.dep_ == "dobj" for c in kids) \
             and not any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in kids):
         return True           # "declared a state of emergency": an act done by saying it, no statement reported
+    if base in PLEDGE_VERBS and any(c.dep_ == "dobj" and (c.lower_ in RESOURCE_NOUNS or c.ent_type_ == "MONEY")
+                                    for c in kids) and not any(c.dep_ in ("ccomp", "xcomp") for c in kids):
+        return True           # "pledged funds", "promised $2 million": resources given, no statement reported
+    if base == "plead" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
+        return True           # "an arrangement to plead guilty", "expected to plead": a plea not yet made
     if base in VOTE_VERBS and any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in VOTED_THINGS for c in kids):
         return True           # "the Senate confirmed his nomination": a vote, not a statement
     if any(c.dep_ == "prt" and f"{base} {c.lower_}" in NOT_SPEECH_PHRASALS for c in kids):
@@ -120,6 +128,13 @@ def attributes_nothing(verb, base: str) -> bool:
         return True
     return any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in kids)
 
+
+# Verbs of remembering: with a participle of thought ("recalls thinking") they report a thought.
+RECOLLECTION_VERBS = frozenset({"recall", "remember"})
+# Verbs of committing resources, and what is committed ("pledged funds", "offered aid"): a gift, not a statement.
+PLEDGE_VERBS = frozenset({"pledge", "promise", "offer", "commit", "vow"})
+RESOURCE_NOUNS = frozenset("funds funding money aid assistance troops soldiers dollars euros pounds loans loan "
+                           "grants grant donations resources weapons arms equipment vaccines doses supplies".split())
 
 # Verbs of agreeing to do something: with an infinitive they report a decision, not a statement.
 COMMITMENT_VERBS = frozenset({"agree", "offer", "volunteer", "consent"})

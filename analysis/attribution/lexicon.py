@@ -185,7 +185,7 @@ EVIDENCE_NOUNS = frozenset("""
     numbers statistics evidence image images photo photos photograph photographs picture pictures video
     videos footage record records document documents test tests results findings review audit
     investigation probe inquiry autopsy satellite imagery map maps chart model models estimate estimates
-    paper papers census filing filings
+    paper papers census filing filings average averages polling tally tallies count counts
 """.split())
 # Knowledge: "knew that …" is held true (a belief); "knew the area", "to learn more" attribute nothing.
 KNOWLEDGE_VERBS = frozenset("know learn understand remember forget realize realise recognize recognise".split())

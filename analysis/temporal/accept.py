@@ -50,6 +50,9 @@ _COUNT_VERB_AFTER = re.compile(r"[ \t]+(?:had|have|were|are)\b")
 # Judiciary Act of 1869", "the Class of 1999"); and a name right before a year ("Windows 2000").
 _NAME_OF_BEFORE = re.compile(r"(?:\b[A-Z][\w'’.-]*[ \t]+(?:Act|Acts|Treaty|Accords?|Agreement|Convention|Charter|Compact|"
                              r"Pact|Statute|Code|Amendment|Protocol)|\bClass)[ \t]+of[ \t]+$")
+# ... and a year at the head of such a name ("the 1965 Voting Rights Act", "the 1998 Good Friday Agreement")
+_NAME_OF_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w'’.-]*){0,5}[ \t]+(?:Act|Acts|Treaty|Accords?|Agreement|Convention|Charter|"
+                            r"Compact|Pact|Statute|Amendment|Protocol)\b")
 # A tally: "by 2013 to 1990 votes" (a range runs forward; a score or a vote need not)
 _TALLY_AFTER = re.compile(r"[ \t]*(?:to|-|–)[ \t]*(\d{1,4})\b")
 # Capitalised words that may stand right before a year and date it ("Christmas 2019", "Fiscal 2020").
@@ -67,7 +70,7 @@ _LOWER_AFTER = re.compile(r"[ \t]+[a-z]")
 
 
 def _named(text, start, end):
-    if _NAME_OF_BEFORE.search(text, max(0, start - 60), start):
+    if _NAME_OF_BEFORE.search(text, max(0, start - 60), start) or _NAME_OF_AFTER.match(text, end):
         return True
     prev = prev_word(text, start)      # "Windows 2000", "Orion 1980"; not "WWDC 2005" nor "Expo 2020"
     return bool(prev) and prev[0].isupper() and not prev.isupper() and text[start - 1:start] == " " \
@@ -130,6 +133,10 @@ def _ok_season(text, start, end, g):
         return True
     return prev_word(text, start).lower() in {"the", "this", "last", "next", "in", "by", "until", "early", "late"} \
         and not re.match(r"[ \t]+(?:of|in|from|to|by)\b", text[end:end + 8])
+
+
+def _ok_holiday(text, start, end, g):
+    return not _NAME_OF_AFTER.match(text, end)          # "the Good Friday Agreement" names a treaty
 
 
 def _ok_noon(text, start, end, g):
@@ -280,7 +287,7 @@ def _ok_month_range(text, start, end, g):
 
 ACCEPT = {
     "year_range": _ok_year_range, "month_range": _ok_month_range,
-    "month": _ok_month, "year": _ok_year, "short_year": _ok_short_year, "decade": _ok_decade, "season": _ok_season, "noon": _ok_noon,
+    "month": _ok_month, "year": _ok_year, "short_year": _ok_short_year, "decade": _ok_decade, "season": _ok_season, "noon": _ok_noon, "holiday": _ok_holiday,
     "clock_part": _ok_clock_part, "weekday": _ok_weekday, "time24": _ok_time24, "anaphor": _ok_anaphor, "vague": _ok_vague,
     "bare_plural": _ok_bare_plural, "duration": _ok_duration, "dur_range": _ok_duration, "set": _ok_set, "freq": _ok_freq,
 }

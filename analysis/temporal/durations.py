@@ -2,6 +2,8 @@
 week", "annually", "15 a year")."""
 from __future__ import annotations
 
+import re
+
 from .accept import range_years
 from .extract import Candidate
 from .lexicon import FREQUENCY_WORDS, MONTHS, PARTS_OF_DAY, WEEKDAYS
@@ -75,3 +77,40 @@ def r_year_range(c: Candidate, ctx: Context) -> list[Found]:
     y1, y2 = range_years(c.groups)
     (a, b), (d, e) = c.groups["_spans"]["y1"], c.groups["_spans"]["y2"]
     return [(a, b, "DATE", str(y1)), (d, e, "DATE", str(y2))]
+
+
+# One measure in one unit ("PT1H", "P3D", "PT40.2S"); the units of a compound, largest first.
+_SIMPLE = re.compile(r"P(T?)(\d+(?:\.\d+)?)([YMWDHS])$")
+_ORDER = ["Y", "M", "W", "D", "TH", "TM", "TS"]
+_JOINT = re.compile(r"[ \t]*,?[ \t]*(?:and[ \t]+)?$")
+
+
+def _part(value: str) -> tuple[str, str] | None:
+    m = _SIMPLE.match(value)
+    return (m[1] + m[3], m[2]) if m else None
+
+
+def join_compounds(found: list[Found], text: str) -> list[Found]:
+    """"1 hour 59 minutes 40.2 seconds", "two years and three months": one DURATION whose units
+    run from larger to smaller ("PT1H59M40.2S"), not a duration per unit."""
+    out: list[Found] = []
+    for item in found:
+        prev = out[-1] if out else None
+        if prev and prev[2] == item[2] == "DURATION" and _JOINT.match(text[prev[1]:item[0]]):
+            last, part = _last_unit(prev[3]), _part(item[3])
+            if last and part and _ORDER.index(last) < _ORDER.index(part[0]):
+                time_part = part[0].startswith("T")
+                joiner = "T" if time_part and "T" not in prev[3] else ""
+                out[-1] = (prev[0], item[1], "DURATION", f"{prev[3]}{joiner}{part[1]}{part[0][-1]}")
+                continue
+        out.append(item)
+    return out
+
+
+def _last_unit(value: str) -> str | None:
+    """The smallest unit of a simple or compound value ("PT1H59M" -> "TM"), None for a vague one."""
+    m = re.fullmatch(r"P(?:\d+(?:\.\d+)?[YMWD])*(?:T(?:\d+(?:\.\d+)?[HMS])+)?", value)
+    if not m or value == "P":
+        return None
+    last = value[-1]
+    return ("T" + last) if "T" in value else last

@@ -223,6 +223,19 @@ def _reported_clauses(verb):
     return (clauses[0], clauses[0]) if clauses else (None, None)
 
 
+def _clause_on_addressee(verb):
+    """A "that"-clause the parse hung on who is told instead of on the verb ("told a meeting of
+    leaders that …"): the clause of a noun in the verb's object with "that" as its mark."""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i), None)
+    if obj is None:
+        return None
+    for t in obj.subtree:
+        if t.dep_ in ("acl", "relcl", "ccomp") and t.i > obj.i and t.pos_ in ("VERB", "AUX") and any(
+                g.dep_ == "mark" and g.lower_ == "that" and g.i == t.left_edge.i for g in t.children):
+            return t
+    return None
+
+
 def _cut_off(verb, clause) -> bool:
     """True when a sentence end or a line break stands between a verb and a clause the parse gave it."""
     doc = verb.doc
@@ -258,6 +271,9 @@ def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | N
             # "indicated no support will come": the parse can hang the clause's subject on the verb
             s = min(s, obj.left_edge.i)
         return _span_chars(doc, s, e)
+    told = _clause_on_addressee(verb) if base in ADDRESSEE_OBJECT_VERBS else None
+    if told is not None:          # "told a meeting of island leaders that few people …": the parse hung the clause on them
+        return _span_chars(doc, told.left_edge.i, told.right_edge.i + 1)
     if base in XCOMP_VERBS or base in COGNITION_VERBS:
         x = next((c for c in kids if c.dep_ == "xcomp"), None)
         if x is not None:

@@ -292,11 +292,11 @@ def r_ago(c: Candidate, ctx: Context) -> list[Found]:
     else:
         base = ctx.dct
     if n is None or base is None:
-        return [(c.start, c.end, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")]
+        return [(c.start, c.end, "DATE", _vague_step(c, ctx, sign, base))]
     letter, factor = _unit(unit)
     n = n * factor
     if not float(n).is_integer():
-        return [(c.start, c.end, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")]
+        return [(c.start, c.end, "DATE", _vague_step(c, ctx, sign, base))]
     n = int(n)
     if letter == "Y" and sign < 0 and n == 1:      # "sales rose in the third quarter from a year earlier"
         same_period = periods.year_earlier(c, ctx, n)
@@ -312,6 +312,15 @@ def r_ago(c: Candidate, ctx: Context) -> list[Found]:
         y, m = cal.add_months(base.year, base.month, sign * n * (3 if letter == "Q" else 1))
         return [(c.start, c.end, "DATE", cal.iso_month(y, m))]
     return [(c.start, c.end, "DATE", str(base.year + sign * n))]
+
+
+def _vague_step(c: Candidate, ctx: Context, sign: int, base: date | None) -> str:
+    """"a few days later" told in the past ("A few days later, on July 2, he announced") is some
+    time past, not the future; "some years ago" is past."""
+    if sign < 0:
+        return "PAST_REF"
+    told_past = ctx.tense.at(c.start, c.end) == "past" or (base is not None and ctx.dct is not None and base < ctx.dct)
+    return "PAST_REF" if c.groups["dir"].lower() in ("later", "after") and told_past else "FUTURE_REF"
 
 
 def r_weekday(c: Candidate, ctx: Context) -> list[Found]:
@@ -435,6 +444,8 @@ def r_time(c: Candidate, ctx: Context) -> list[Found]:
 _TIME_TO_DAY = re.compile(r"\)?[ ,]*(?:local time)?[ ,]*(?:\([^()\n]{0,25}\))?[ ,]*(?:on )?", re.I)
 
 
+# A day named in an earlier sentence dates a clock time only when it is this close to the reference date.
+_RECENT_DAYS = 7
 # A blank line: the end of a paragraph, beyond which a day named does not date a clock time.
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
 
@@ -449,8 +460,11 @@ def _day_of_paragraph(days: list[tuple[int, int, str]], s: int, e: int, ctx: Con
     if not before:
         return None
     day, direction = before[-1], ctx.tense.at(s, e)
-    if ctx.dct is not None and (direction == "past" and day > ctx.dct.isoformat()
-                                or direction == "future" and day < ctx.dct.isoformat()):
+    if ctx.dct is None:
+        return day
+    if abs((date.fromisoformat(day) - ctx.dct).days) > _RECENT_DAYS:
+        return None         # "his last vote was on September 11. At 2:45 a.m. … he died": an older day is background
+    if direction == "past" and day > ctx.dct.isoformat() or direction == "future" and day < ctx.dct.isoformat():
         return None
     return day
 

@@ -13,6 +13,7 @@ expects them.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 
@@ -63,15 +64,21 @@ def actor_names(e: Entity) -> tuple[str, ...]:
     """The names under which entity ``e`` takes part in events (none for non-actors). A measure the
     recogniser ran into the name is cut off ("Humberto 75 miles" -> "Humberto"), and so is a
     preposition or conjunction it ended on ("Patrice Talon of" -> "Patrice Talon")."""
-    name = TRAILING_FUNCTION_WORD.sub("", MEASURE_AFTER.sub("", e.canonical)) or e.canonical
-    if e.label not in ACTOR_LABELS or name in SELF_PUBLISHERS or e.text in TIME_ZONES:
+    return _names(e.text, e.label, e.canonical)
+
+
+@functools.lru_cache(maxsize=8192)
+def _names(text: str, label: str, canonical: str) -> tuple[str, ...]:
+    """:func:`actor_names` of an entity, by the fields it reads (an article names the same entities again and again)."""
+    name = TRAILING_FUNCTION_WORD.sub("", MEASURE_AFTER.sub("", canonical)) or canonical
+    if label not in ACTOR_LABELS or name in SELF_PUBLISHERS or text in TIME_ZONES:
         return ()
     if name.lower() in DISEASES or DISEASE_PATTERN.search(name):
         return ()
-    if e.label == "NORP":
-        return nationality_countries(e.text) or (name,)
-    if e.label == "GPE":
-        return (country_from_abbreviation(e.text.strip()) or country_from_abbreviation(name) or name,)
+    if label == "NORP":
+        return nationality_countries(text) or (name,)
+    if label == "GPE":
+        return (country_from_abbreviation(text.strip()) or country_from_abbreviation(name) or name,)
     return (name,)
 
 
@@ -84,6 +91,7 @@ class Actors:
         self.starts = [e.start for e in self.entities]
         self.labels = {n: e.label for e in self.entities for n in actor_names(e)}
         self._referents = referents
+        self._common: dict[Entity, bool] = {}      # _common_noun of each mention, read once
 
     @property
     def referents(self) -> Referents:
@@ -139,8 +147,10 @@ class Actors:
         gives it no fuller name (a surname such as "Jobs" has one: "Steve Jobs")."""
         if e.canonical != e.text or not e.text.istitle():
             return False        # "ISIS", "AR-15": an acronym or a model is a name whatever its tag
-        span = self.doc.char_span(e.start, e.end, alignment_mode="expand")
-        return span is not None and len(span) > 0 and all(t.tag_ in ("NN", "NNS") for t in span)
+        if e not in self._common:
+            span = self.doc.char_span(e.start, e.end, alignment_mode="expand")
+            self._common[e] = span is not None and len(span) > 0 and all(t.tag_ in ("NN", "NNS") for t in span)
+        return self._common[e]
 
     def _covered(self, idx: int) -> bool:
         k = bisect.bisect_right(self.starts, idx) - 1

@@ -259,9 +259,8 @@ def predicates(doc, lo: int, hi: int, *, verbs: Sequence[int] | None = None) -> 
         if tok.pos_ != "VERB" or tok.lower_ in REPORTING_ONLY or evidence(tok):
             continue
         position = _position(tok, lo, hi)
-        if position is None or _negated(tok) or habitual(tok):
-            continue
-        if position != "planned" and not (_has_subject(tok) or tok.dep_ == "conj"):
+        if position is None or (position != "planned" and not (_has_subject(tok) or tok.dep_ == "conj")) \
+                or _negated(tok) or habitual(tok):
             continue
         time = _time(tok)
         if time == "past" and position == "main" and doc[lo].lower_ in ANTERIOR_ADVERBS:

@@ -60,13 +60,13 @@ def _active_past(tok) -> bool:
     return tok.tag_ == "VBN" and "auxpass" not in deps and deps.get("aux") in ("has", "have", "had", "'s", "’s")
 
 
-def _hedged_near(doc, cstart: int, cend: int, tstart: int, tend: int) -> bool:
-    """A hedge word on the date's path or attached to the clause's verb, its subject or object."""
+def _hedged_near(doc, cstart: int, cend: int, path: set[str]) -> bool:
+    """A hedge word on the date's path (``path``: :func:`_path_words`) or attached to the clause's
+    verb, its subject or object."""
     span = doc.char_span(cstart, cend, alignment_mode="expand")
     if span is None:
         return False
-    words = _path_words(doc, tstart, tend, cstart, cend)
-    if words & HEDGE_WORDS - {"claimed"}:
+    if path & HEDGE_WORDS - {"claimed"}:
         return True
     root = span.root
     near = [root, *[c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "advmod")]]
@@ -162,14 +162,18 @@ def status_of(doc, text: str, *, kind: str, cstart: int, cend: int, anchor: tupl
     if path & FUTURE_AUX or path & PLAN_WORDS or PLAN_BEFORE_TO.search(clause) \
             or (published and date_start and date_start > published) or LATER_IN_PERIOD.match(text, *anchor):
         return "expected", speaker
-    cue = _cue_in(cstart, cend, attributions)
     nouns = {n for s, n in unverified_nouns if s >= cstart - 2000}
-    clause_words = set(re.findall(r"[a-z]+", clause.lower()))
     if (PARENTHETICAL_SAYS.search(clause) or NOT_VERIFIED.search(sent_text) or HEDGE_ADVERBS.search(clause)
-            or _hedged_near(doc, cstart, cend, *anchor) or nouns & clause_words):
-        return "unverified", speaker or ((cue.speaker or cue.source) if cue else None)
+            or _hedged_near(doc, cstart, cend, path) or (nouns and nouns & set(re.findall(r"[a-z]+", clause.lower())))):
+        return "unverified", speaker or _cue_speaker(cstart, cend, attributions)
     if attr:
         return "attributed", speaker
     if quoted:
-        return "attributed", (cue.speaker or cue.source) if cue else None
+        return "attributed", _cue_speaker(cstart, cend, attributions)
     return "asserted", None
+
+
+def _cue_speaker(start: int, end: int, attributions: Sequence[Attribution]) -> str | None:
+    """Speaker (or source) of the attribution whose cue lies in ``start:end``, if any."""
+    cue = _cue_in(start, end, attributions)
+    return (cue.speaker or cue.source) if cue else None

@@ -51,7 +51,7 @@ def heights(pages: list[Path], *, chromium: str) -> dict[str, int]:
             profile = tempfile.mkdtemp(dir=tmp)
             dom = subprocess.run([chromium, *chromium_flags(), f"--user-data-dir={profile}", "--dump-dom",
                                   wrapper.as_uri()], capture_output=True, text=True, timeout=300).stdout
-            for h, name in re.findall(r"^H (-?\d+) (.+)$", html.unescape(dom), re.M):
+            for h, name in re.findall(r"(?:^|<pre id=\"out\">)H (-?\d+) (.+)$", html.unescape(dom), re.M):
                 out[name] = int(h)
     return out
 

@@ -169,6 +169,9 @@ def test_undated_events(nlp, case):
 @pytest.mark.parametrize("word, countries", [
     ("Ukrainian", ("Ukraine",)), ("Sino-Russian", ("China", "Russia")), ("Russo-Ukrainian", ("Russia", "Ukraine")),
     ("Kurdish", ()), ("Mexicans", ("Mexico",)), ("Europeans", ()),
+    ("Tongan", ("Tonga",)), ("Bahamian", ("Bahamas",)), ("Haitian", ("Haiti",)), ("Omani", ("Oman",)),
+    ("Bhutanese", ("Bhutan",)), ("Maltese", ("Malta",)), ("Salvadoran", ("El Salvador",)),
+    ("Dominican", ("Dominican Republic",)), ("Christian", ()), ("Bengali", ()), ("Parisian", ()),
 ])
 def test_nationality_countries(word, countries):
     assert events.nationality_countries(word) == countries

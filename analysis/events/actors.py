@@ -27,6 +27,8 @@ from .lexicon import (
     ACTOR_LABELS,
     COMBINING_FORMS,
     CURRENCY_AFTER,
+    DEMONYM_ENDINGS,
+    DEMONYM_STEMS,
     DISEASE_PATTERN,
     DISEASES,
     MEASURE_AFTER,
@@ -46,7 +48,7 @@ def nationality_countries(word: str) -> tuple[str, ...]:
     for part in re.split(r"[-–]", word.strip()):
         low = part.lower()
         country = COMBINING_FORMS.get(low) if low in COMBINING_FORMS else \
-            country_name(part) or _people_of(part)
+            country_name(part) or _people_of(part) or _demonym_of(part)
         country = country.removeprefix("the ") if country else None     # "Western" -> West, as its entity
         if country and country not in out:
             out.append(country)
@@ -58,6 +60,27 @@ def _people_of(word: str) -> str | None:
     ("Europeans") are no member state of a union."""
     country = country_name(word[:-1]) if word.lower().endswith("ns") else None
     return country if country in country_names() else None
+
+
+def _demonym_of(word: str) -> str | None:
+    """The country a regular nationality adjective is formed from, read off its English suffix
+    (-n, -an, -ian, -i, -ese: "Tongan" -> Tonga, "Haitian" -> Haiti, "Bahamian" -> Bahamas,
+    "Omani" -> Oman, "Bhutanese" -> Bhutan, "Maltese" -> Malta) and kept only when the stem is a
+    country's name (the gazetteer's list); None otherwise."""
+    if not word[:1].isupper() or not word.endswith(DEMONYM_ENDINGS):
+        return None
+    names = country_names()
+    if word + " Republic" in names:
+        return word + " Republic"                 # "Dominican" -> Dominican Republic, not Dominica
+    for cut, add in DEMONYM_STEMS:
+        if word.endswith(cut) and len(word) - len(cut) >= 3:
+            stem = word[:len(word) - len(cut)]
+            for candidate in (stem + a for a in add):
+                if candidate in names:
+                    return candidate
+                if "El " + candidate in names:
+                    return "El " + candidate      # "Salvadoran" -> El Salvador
+    return None
 
 
 def actor_names(e: Entity) -> tuple[str, ...]:
@@ -77,6 +100,8 @@ def _names(text: str, label: str, canonical: str) -> tuple[str, ...]:
         return ()
     if label == "NORP":
         return nationality_countries(text) or (name,)
+    if label == "ORG" and " " not in name and nationality_countries(name) not in ((), (name,)):
+        return nationality_countries(name)       # "the Samoan government" resolved to the name "Samoan"
     if label == "GPE":
         return (country_from_abbreviation(text.strip()) or country_from_abbreviation(name) or name,)
     return (name,)

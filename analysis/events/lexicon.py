@@ -166,6 +166,13 @@ NEWS_WINDOW_DAYS = 92
 COMBINING_FORMS = {"sino": "China", "russo": "Russia", "anglo": "United Kingdom", "franco": "France",
                    "indo": "India", "italo": "Italy", "greco": "Greece", "turco": "Turkey", "judeo": "Israel",
                    "americano": "United States", "euro": "European Union", "afro": None, "austro": "Austria"}
+# The regular suffixes of English nationality adjectives (Quirk et al., App. I.7: -(i)an, -i, -ese)
+# and what the country's name may end in once one is taken off: "Tongan" = Tonga + n, "Haitian" =
+# Haiti + an, "Bahamian" = Baham(as) + ian, "Mauritian" = Maurit(ius) + ian, "Omani" = Oman + i,
+# "Maltese" = Malt(a) + ese.
+DEMONYM_ENDINGS = ("n", "i", "ese")
+DEMONYM_STEMS = (("ian", ("a", "ia", "as", "ius", "")), ("an", ("", "a", "e")), ("n", ("",)), ("i", ("",)),
+                 ("ese", ("", "a")))
 # Names that never take part in an event: the publisher speaking of itself, and diseases (WHO's
 # names of the epidemics and diseases most reported in news since 2000).
 SELF_PUBLISHERS = frozenset({"Wikinews", "Wikipedia"})

@@ -67,6 +67,8 @@ def is_media(name: str | None) -> bool:
     if low in _MEDIA or ("the " + low) in _MEDIA:
         return True
     words = name.split()
+    if len(words) == 2 and words[0].lower() in _MEDIA and country_name(words[1]):
+        return True       # a national edition: "CNN Philippines", "BBC Brasil"
     return len(words) >= 2 and words[-1] in MASTHEADS and all(w[:1].isupper() for w in words)
 
 

@@ -102,6 +102,29 @@ def _object_span(obj) -> tuple[int, int]:
     return s, e
 
 
+def _predicate_after_object(verb, obj) -> int:
+    """End of a predicate the parse joined to the reporting verb although it belongs to the
+    object ("claimed Iran, especially, is unduly influencing …", "announced classes … would be
+    cancelled"): a conjunct without a subject that opens on an auxiliary. A clause after a comma
+    ("…, while X also cancelled …") is the writer's. 0 when there is none."""
+    doc = verb.doc
+    for c in verb.children:
+        if c.dep_ != "conj" or c.i < obj.i or any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children):
+            continue
+        if any(g.dep_ == "cc" and obj.i < g.i < c.i for g in verb.children):
+            return 0      # "has attacked loopholes …, and has called for …": a second verb of the same subject
+        first = c.left_edge
+        if first.i <= obj.right_edge.i or not (first.pos_ == "AUX" or first.tag_ == "MD" or first.pos_ == "ADV"
+                                               and doc[first.i + 1].pos_ == "AUX"):
+            return 0
+        end = c.right_edge.i + 1
+        for g in c.children:
+            if g.dep_ in ("advcl", "conj", "parataxis") and g.i > c.i and doc[g.left_edge.i - 1].text == ",":
+                end = min(end, g.left_edge.i - 1)
+        return end
+    return 0
+
+
 def _subtree_span(tok) -> tuple[int, int]:
     return tok.left_edge.i, tok.right_edge.i + 1
 
@@ -300,7 +323,7 @@ def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | N
                 if c.i > obj.i and (c.dep_ == "prep" and c.lower_ in ("of", "for", "as") or c.dep_ in ("xcomp", "advcl")
                                     and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
                     e = max(e, c.right_edge.i + 1)
-            return _span_chars(doc, s, e)
+            return _span_chars(doc, s, max(e, _predicate_after_object(verb, obj)))
         prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in ("for", "on") and c.i > verb.i), None)
         if prep is not None and base == "call":
             return _span_chars(doc, prep.i + 1, prep.right_edge.i + 1)
@@ -312,7 +335,7 @@ def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | N
             for c in kids:
                 if c.dep_ in ("prep", "oprd", "advcl") and c.i > obj.i and c.lower_ not in ("in", "at", "during", "after"):
                     e = max(e, c.right_edge.i + 1)
-            return _span_chars(doc, obj.left_edge.i, e)
+            return _span_chars(doc, obj.left_edge.i, max(e, _predicate_after_object(verb, obj)))
         prep = next((c for c in kids if c.dep_ == "prep" and c.i > verb.i and c.lower_ in ABOUT_PREPS
                      and not (base in ADDRESSEE_VERBS and c.lower_ in ("to", "with"))
                      and any(g.dep_ in ("pobj", "pcomp") and is_topic(g) for g in c.children)), None)

@@ -414,6 +414,10 @@ class Referents:
             names = [r.name for r in found]
             if all(names) and not self._described(found, conj):
                 return Referent(" and ".join(dict.fromkeys(names)), found[0].label)
+        if m is not None and m.label in ("GPE", "LOC") and any(
+                c.dep_ == "compound" and c.i < head.i and c.ent_type_ == "ORG" for c in head.children):
+            name = " ".join(t.text for t in self.doc[head.left_edge.i:head.i + 1] if t.dep_ != "det")
+            return Referent(name, "ORG")     # "CNN Philippines", "BBC Brasil": an outlet named with a place
         if m is not None and m.label == "NORP":      # "a Republican, Mark Amodei": the person named
             named = self._named_after(head, span, group=True) or next(
                 (self.by_token[c.i] for c in head.children if c.dep_ == "appos" and c.i in self.by_token

@@ -8,6 +8,7 @@ small lexicons, never at a particular article.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -209,24 +210,24 @@ def find_paragraphs(text: str) -> list[Paragraph]:
 
 
 def find_sentences(doc, paragraphs: Sequence[Paragraph]) -> list[Sentence]:
-    """Sentences from spaCy's parse, never crossing a paragraph boundary, trimmed of spaces."""
-    text = doc.text
+    """Sentences from spaCy's parse, never crossing a paragraph boundary, trimmed of spaces. Each
+    piece is read from its paragraph's text (``doc.text`` is rebuilt from the tokens on every read):
+    what lies between the paragraphs of :func:`find_paragraphs` is only spaces and makes no sentence."""
     cuts = sorted({p.start for p in paragraphs} | {p.end for p in paragraphs})
     out: list[Sentence] = []
     pi = 0
     for sent in doc.sents:
         s0, e0 = sent.start_char, sent.end_char
-        pieces = [s0] + [c for c in cuts if s0 < c < e0] + [e0]
+        pieces = [s0, *cuts[bisect.bisect_right(cuts, s0):bisect.bisect_left(cuts, e0)], e0]
         for a, b in zip(pieces, pieces[1:], strict=False):
-            while a < b and text[a].isspace():
-                a += 1
-            while b > a and text[b - 1].isspace():
-                b -= 1
-            if b <= a:
-                continue
             while pi < len(paragraphs) - 1 and paragraphs[pi].end <= a:
                 pi += 1
             if not (paragraphs and paragraphs[pi].start <= a < paragraphs[pi].end):
                 continue   # text between paragraphs (only spaces) never makes a sentence
-            out.append(Sentence(a, b, text[a:b], pi))
+            para = paragraphs[pi]
+            piece = para.text[a - para.start:b - para.start]
+            text = piece.strip()
+            if text:
+                start = a + len(piece) - len(piece.lstrip())
+                out.append(Sentence(start, start + len(text), text, pi))
     return out

@@ -12,7 +12,6 @@ import re
 
 from ..entities.lexicon import (
     DEMONYMS,
-    agent_noun,
     DOCUMENT_PHRASES,
     DOCUMENT_WORDS,
     FEMALE_PRONOUNS,
@@ -22,6 +21,7 @@ from ..entities.lexicon import (
     PARTIES,
     PLATFORMS,
     SEATS_OF_POWER,
+    agent_noun,
     country_name,
 )
 from ..entities.lexicon import ORG_NOUNS as ORG_HEADS

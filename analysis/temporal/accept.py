@@ -109,6 +109,16 @@ def _ok_decade(text, start, end, g):
     return True
 
 
+# "highs in the upper sixties", "the mercury hit the nineties": temperatures, not decades
+_TEMPERATURE_NEAR = re.compile(r"\b(?:degrees?|temperatures?|highs?|lows?|mercury|thermometers?|Fahrenheit|heat)\b|°", re.I)
+
+
+def _ok_spelled_decade(text, start, end, g):
+    if prev_word(text, start).lower() in {"upper", "lower", "high", "low"}:
+        return False
+    return not _TEMPERATURE_NEAR.search(text, max(0, start - 60), min(len(text), end + 40))
+
+
 # Capitalised words before a season that still leave it a season ("In Spring", "Last Summer").
 _SEASON_LEADS = {"The", "In", "This", "Last", "Next", "Early", "Late", "By", "Until", "Since", "During", "Through",
                  "Mid", "Each", "Every", "Over", "Before", "After"}
@@ -287,7 +297,7 @@ def _ok_month_range(text, start, end, g):
 
 ACCEPT = {
     "year_range": _ok_year_range, "month_range": _ok_month_range,
-    "month": _ok_month, "year": _ok_year, "short_year": _ok_short_year, "decade": _ok_decade, "season": _ok_season, "noon": _ok_noon, "holiday": _ok_holiday,
+    "month": _ok_month, "year": _ok_year, "short_year": _ok_short_year, "decade": _ok_decade, "spelled_decade": _ok_spelled_decade, "season": _ok_season, "noon": _ok_noon, "holiday": _ok_holiday,
     "clock_part": _ok_clock_part, "weekday": _ok_weekday, "time24": _ok_time24, "anaphor": _ok_anaphor, "vague": _ok_vague,
     "bare_plural": _ok_bare_plural, "duration": _ok_duration, "dur_range": _ok_duration, "set": _ok_set, "freq": _ok_freq,
 }

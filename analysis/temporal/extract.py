@@ -112,6 +112,9 @@ RULES: list[tuple[str, str]] = [
     ("century", rf"(?:[Tt]he{SP})?(?:(?P<mod>early|late|mid)(?:-|{SP}))?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|"
                 rf"{_ORD_WORDS})(?:-|{SP})[Cc]entury"),
     ("decade", rf"(?:(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)(?:-|{SP}))?(?P<dec>(?:1[6-9]|20)\d0s|['’]\d0s|\d0s)(?![\w'’])"),
+    # "the nineties", "the early Sixties": a decade spelled out (of the 1900s, as news uses them)
+    ("spelled_decade", rf"[Tt]he{SP}(?:(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)(?:-|{SP}))?"
+                       rf"(?P<dec>{_cap('thirties|forties|fifties|sixties|seventies|eighties|nineties')})(?![\w'’-])"),
     ("season", rf"(?P<mod>{MOD})?(?:(?P<rel>{REL}){SP})?(?P<s>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ff]all)"
                rf"(?![\w-])(?:{SP}(?:of{SP})?(?P<y>{YEAR}))?"),
     ("ago", rf"(?:(?P<amod>[Aa]lmost|[Nn]early|[Aa]bout|[Aa]round|[Aa]pproximately|[Rr]oughly|[Jj]ust){SP})?"

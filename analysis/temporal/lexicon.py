@@ -103,3 +103,9 @@ EASTER_HOLIDAYS: dict[str, int] = {"easter": 0, "easter sunday": 0, "good friday
 UTC_ZONES = ("UTC", "GMT", "Zulu", "Z")
 OTHER_ZONES = ("EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST", "EET",
                "EEST", "IST", "JST", "KST", "AEST", "AEDT", "MSK", "WIB", "SGT", "HKT", "ET", "PT", "CT")
+
+# Decades spelled out ("the sixties"): their TimeML value, a decade of the 1900s as news uses them.
+SPELLED_DECADES: dict[str, str] = {
+    "thirties": "193", "forties": "194", "fifties": "195", "sixties": "196",
+    "seventies": "197", "eighties": "198", "nineties": "199",
+}

@@ -19,6 +19,7 @@ from .lexicon import (
     NUMBER_WORDS,
     ORDINALS,
     SEASONS,
+    SPELLED_DECADES,
     UNITS,
     WEEKDAYS,
 )
@@ -279,6 +280,11 @@ def r_decade(c: Candidate, ctx: Context) -> list[Found]:
         return [(c.start, c.end, "DATE", dec[:3])]
     century = "20" if dec[0] in "01" else "19"
     return [(c.start, c.end, "DATE", century + dec[0])]
+
+
+def r_spelled_decade(c: Candidate, ctx: Context) -> list[Found]:
+    """"the nineties" -> 199, as "the 1990s"."""
+    return [(c.start, c.end, "DATE", SPELLED_DECADES[c.groups["dec"].lower()])]
 
 
 def r_century(c: Candidate, ctx: Context) -> list[Found]:

@@ -24,6 +24,7 @@ from .normalize import ANCHOR_REACH, Context, Found, _number, _unit, duration_va
 # "Today," opening a clause in the present tense is generic: the present, not the day
 _GENERIC_TODAY = re.compile(r"Today,(?![ \t]+(?:I|I'm|we|you)\b)")
 _THAN_AFTER = re.compile(r"[ \t]+than\b")
+_THEN_BEFORE = re.compile(r"\b[Tt]hen[ \t-]+$")
 # "over the next decade", "for the coming year": the stretch of time from now (TimeML DURATION)
 _STRETCH_BEFORE = frozenset({"over", "for", "within", "throughout"})
 _PERIOD = {"week", "weekend", "month", "year", "decade", "century", "quarter"}
@@ -388,6 +389,10 @@ def r_holiday(c: Candidate, ctx: Context) -> list[Found]:
 
 def r_vague(c: Candidate, ctx: Context) -> list[Found]:
     w = c.groups["w"].lower()
+    if w == "soon" and ctx.tense.verb_tense(c.start, c.end) == "past":
+        return []       # "the trickle soon became a flood": soon after the story's time, not after now
+    if w == "current" and _THEN_BEFORE.search(ctx.text, max(0, c.start - 6), c.start):
+        return [(c.start, c.end, "DATE", "PAST_REF")]      # "the then-current chairman": current back then
     return [(c.start, c.end, "DATE", VAGUE_WORDS.get(w, "PAST_REF"))]
 
 

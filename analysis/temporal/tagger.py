@@ -18,7 +18,7 @@ LOGGER = logging.getLogger(__name__)
 RESOLVERS = {
     "iso": normalize.r_iso, "slash": normalize.r_slash, "md_range": normalize.r_md, "dm_range": normalize.r_md,
     "mdy": normalize.r_md, "dmy": normalize.r_md, "my": normalize.r_my, "month": normalize.r_month,
-    "year": normalize.r_year, "spoken_year": normalize.r_spoken_year, "short_year": normalize.r_short_year, "decade": normalize.r_decade,
+    "year": normalize.r_year, "spoken_year": normalize.r_spoken_year, "short_year": normalize.r_short_year, "decade": normalize.r_decade, "spelled_decade": normalize.r_spelled_decade,
     "century": normalize.r_century, "quarter": normalize.r_quarter, "qshort": normalize.r_qshort,
     "week_of": normalize.r_week_of, "week_of_day": normalize.r_week_of_day,
     "clock_part": relative.r_clock_part, "part_mod": relative.r_part_mod, "season": normalize.r_season,

@@ -16,6 +16,7 @@ from .speech import Speech, _span_chars, is_topic
 TOPIC_NOUNS = frozenset("comment remark statement claim allegation complaint testimony warning".split())
 TOPIC_PREPS = frozenset({"on", "about"})
 SOURCE_PREPS = frozenset({"by", "from"})
+NOUN_FORMS = frozenset(NOUN_ACTS) | frozenset(n + "s" for n in NOUN_ACTS)
 GENERIC_DETS = frozenset("a an any every each no".split())
 COPULA = frozenset({"is", "was", "are", "were", "'s", "remains", "remained"})
 
@@ -80,11 +81,9 @@ def find_noun_cues(doc) -> list[Speech]:
     """Every noun cue of ``doc`` whose owner the text names, with what it attributes."""
     out = []
     for tok in doc:
-        if tok.pos_ != "NOUN":
+        if tok.lower_ not in NOUN_FORMS or tok.pos_ != "NOUN":
             continue
         base = noun_base(tok.text)
-        if base is None:
-            continue
         owner = _owner(tok)
         if owner is None:
             continue

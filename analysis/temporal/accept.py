@@ -109,6 +109,14 @@ def _ok_decade(text, start, end, g):
     return True
 
 
+# "USA Today", "VOA Today": a capitalised "Today" after an acronym is the name of a paper or a show
+_ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,}[ \t]+$")
+
+
+def _ok_deictic(text, start, end, g):
+    return not (g["w"] == "Today" and not g.get("pre") and _ACRONYM_BEFORE.search(text, max(0, start - 12), start))
+
+
 # "highs in the upper sixties", "the mercury hit the nineties": temperatures, not decades
 _TEMPERATURE_NEAR = re.compile(r"\b(?:degrees?|temperatures?|highs?|lows?|mercury|thermometers?|Fahrenheit|heat)\b|°", re.I)
 
@@ -236,6 +244,8 @@ def _ok_bare_plural(text, start, end, g):
     if g.get("long"):
         return True
     prev = prev_word(text, start).lower()
+    if prev in {"early", "small", "wee"} and g["unit"].lower() == "hours":
+        return False        # "in the early hours of Sunday": a time of night, not a stretch of hours
     if g.get("ago"):
         return prev not in {"many", "several", "few", "recent", "past", "coming"}
     if prev in {"for", "in", "over", "within", "took", "take", "takes", "spent", "spend", "lasted", "last",
@@ -297,7 +307,7 @@ def _ok_month_range(text, start, end, g):
 
 ACCEPT = {
     "year_range": _ok_year_range, "month_range": _ok_month_range,
-    "month": _ok_month, "year": _ok_year, "short_year": _ok_short_year, "decade": _ok_decade, "spelled_decade": _ok_spelled_decade, "season": _ok_season, "noon": _ok_noon, "holiday": _ok_holiday,
+    "month": _ok_month, "year": _ok_year, "short_year": _ok_short_year, "deictic": _ok_deictic, "decade": _ok_decade, "spelled_decade": _ok_spelled_decade, "season": _ok_season, "noon": _ok_noon, "holiday": _ok_holiday,
     "clock_part": _ok_clock_part, "weekday": _ok_weekday, "time24": _ok_time24, "anaphor": _ok_anaphor, "vague": _ok_vague,
     "bare_plural": _ok_bare_plural, "duration": _ok_duration, "dur_range": _ok_duration, "set": _ok_set, "freq": _ok_freq,
 }

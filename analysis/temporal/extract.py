@@ -70,7 +70,8 @@ RULES: list[tuple[str, str]] = [
                  rf"(?P<d2>{DAY})(?:,?{SP}(?P<y>{YEAR}))?"),
     ("dm_range", rf"(?P<d>{DAY}){OSP}(?P<conj>-|–|and|to){OSP}(?P<d2>{DAY}){SP}(?P<mon>{MONTH})"
                  rf"(?:,?{SP}(?P<y>{YEAR}))?"),
-    ("mdy", rf"(?:(?P<wd>{WEEKDAY}),?{SP})?(?P<mon>{MONTH}){SP}(?:the{SP})?(?P<d>{DAY})(?:,?{SP}(?P<y>{YEAR}))?"),
+    ("mdy", rf"(?:(?P<rel>{_cap('last|next|this|past|coming')}){SP}(?={MONTH}{SP}(?:the{SP})?{DAY}))?"
+            rf"(?:(?P<wd>{WEEKDAY}),?{SP})?(?P<mon>{MONTH}){SP}(?:the{SP})?(?P<d>{DAY})(?:,?{SP}(?P<y>{YEAR}))?"),
     ("dmy", rf"(?:(?P<wd>{WEEKDAY}),?{SP})?(?:the{SP})?(?P<d>{DAY})(?:{SP}of)?{SP}(?P<mon>{MONTH})"
             rf"(?:,?{SP}(?P<y>{YEAR}))?"),
     ("year_range", rf"(?:(?P<pre>[Ff]rom|[Bb]etween){SP})?(?P<y1>{YEAR}){OSP}(?P<conj>[-–—/]|{SP}(?:to|and|until|through|till)"
@@ -103,8 +104,9 @@ RULES: list[tuple[str, str]] = [
                rf"|(?:[Ff]iscal(?:{SP}year)?{SP}|FY{OSP})(?P<y>{YEAR}))(?![\w-])"),
     ("year_end", rf"(?P<w>[Yy]ear(?:-|{SP})end|[Yy]ear['’]s{SP}end)(?![\w-])"),
     ("quarter", rf"(?:[Tt]he{SP})?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th|"
-                rf"First|Second|Third|Fourth|Final|Last)(?:-|{SP})(?:(?:fiscal|financial){SP})?(?P<unit>quarter|half)"
-                rf"(?:{SP}of{SP}(?:(?P<y>{YEAR})|(?:the{SP})?(?P<rel>this|last|next|the|previous|current){SP}year))?"),
+                rf"First|Second|Third|Fourth|Final|Last)(?:-|{SP})(?:(?:fiscal|financial){SP})?(?P<unit>quarter|half)(?![a-z])"
+                rf"(?:{SP}of{SP}(?:(?P<y>{YEAR})|(?:the{SP})?(?P<rel>this|last|next|the|previous|current){SP}year|"
+                rf"the{SP}(?P<dec>['’]\d0s|(?:1[6-9]|20)\d0s)(?![\w'’])))?"),
     ("qshort", rf"(?<![\w])(?P<y1>{YEAR}{SP})?(?P<q>Q[1-4]|H[12])(?![\w])(?:{SP}(?P<y>{YEAR}))?"),
     ("week_of_day", rf"(?:[Tt]he{SP})?week{SP}of{SP}(?P<mon>{MONTH}){SP}(?P<d>{DAY})(?:,?{SP}(?P<y>{YEAR}))?"),
     ("week_of", rf"(?:[Tt]he{SP})?(?P<ord>first|second|third|fourth|last|final){SP}week{SP}of{SP}(?P<mon>{MONTH})"
@@ -159,7 +161,7 @@ RULES: list[tuple[str, str]] = [
                 r"(?P<w>New Year's (?:Day|Eve)|Valentine's Day|Christmas(?: Eve| Day)?|Boxing Day|Halloween|"
                 r"Independence Day|Bastille Day|Thanksgiving(?: Day)?|Election Day|Memorial Day|Labor Day|"
                 r"Martin Luther King Day|Presidents'? Day|Mother's Day|Father's Day|Easter(?: Sunday| Monday)?|"
-                r"Good Friday)(?![\w])(?:,? (?P<y>(?:1[6-9]|20)\d\d)(?![\w]))?"),
+                r"Good Friday)(?![\w])(?P<wk> [Ww]eek(?![\w-]))?(?:,? (?P<y>(?:1[6-9]|20)\d\d)(?![\w]))?"),
     ("weekday", rf"(?:(?P<rel>{_cap('last|next|this|past|coming')}|[Tt]he{SP}(?:previous|preceding|following)){SP})?"
                 rf"(?P<wd>{WEEKDAY})(?![\w])"
                 rf"(?:{SP}(?P<pod>{PART})(?![\w]))?"),

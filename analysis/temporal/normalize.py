@@ -173,6 +173,8 @@ def r_md(c: Candidate, ctx: Context) -> list[Found]:
     year = int(g["y"]) if g.get("y") else None
     spans = g["_spans"]
     if "d2" not in g:
+        if year is None and g.get("rel") and ctx.dct is not None:     # "last Oct. 23", "next March 5"
+            year = year_by_rel(g["rel"], month, day, ctx.dct)
         v = _day_value(ctx, month, day, year, c.start, c.end, g.get("wd"))
         return [(c.start, c.end, "DATE", v)] if v else []
     day2 = int(re.match(r"\d+", g["d2"]).group())
@@ -208,17 +210,22 @@ def r_month(c: Candidate, ctx: Context) -> list[Found]:
     month = _month_num(g["mon"])
     if ctx.dct is None:
         return [(c.start, c.end, "DATE", f"XXXX-{month:02d}")]
-    rel = (g.get("rel") or "").lower()
-    dct = ctx.dct
-    if rel in ("last", "past"):
-        year = dct.year if month < dct.month else dct.year - 1
-    elif rel in ("next", "coming"):
-        year = dct.year if month > dct.month else dct.year + 1
-    elif rel == "this":
-        year = dct.year
-    else:
-        year = cal.nearest_year(month, None, dct, ctx.tense.at(c.start, c.end))
+    year = year_by_rel(g.get("rel") or "", month, None, ctx.dct)
+    if year is None:
+        year = cal.nearest_year(month, None, ctx.dct, ctx.tense.at(c.start, c.end))
     return [(c.start, c.end, "DATE", cal.iso_month(year, month))]
+
+
+def year_by_rel(rel: str, month: int, day: int | None, dct: date) -> int | None:
+    """The year of "last/next/this <month> [<day>]": the latest one before ``dct``, the first one
+    after it, or the one of its year (None for another word)."""
+    rel = rel.lower()
+    then, now = (month, day or 0), (dct.month, dct.day if day is not None else 0)
+    if rel in ("last", "past"):
+        return dct.year if then < now else dct.year - 1
+    if rel in ("next", "coming"):
+        return dct.year if then > now else dct.year + 1
+    return dct.year if rel == "this" else None
 
 
 def r_month_range(c: Candidate, ctx: Context) -> list[Found]:
@@ -272,14 +279,18 @@ def r_short_year(c: Candidate, ctx: Context) -> list[Found]:
     return [(c.start, c.end, "DATE", str(_year2(c.groups["yy"], ctx.dct)))]
 
 
-def r_decade(c: Candidate, ctx: Context) -> list[Found]:
-    dec = c.groups["dec"].lstrip("'’")
+def decade_value(dec: str) -> str:
+    """"1990s" -> 199, "'80s" -> 198, "the 1800s" -> 18 (the 19th century, not 1800-1809)."""
+    dec = dec.lstrip("'’")
     if len(dec) == 5 and dec.endswith("00s") and dec < "2000s":
-        return [(c.start, c.end, "DATE", dec[:2])]      # "the 1800s": the 19th century, not 1800-1809
+        return dec[:2]
     if len(dec) == 5:
-        return [(c.start, c.end, "DATE", dec[:3])]
-    century = "20" if dec[0] in "01" else "19"
-    return [(c.start, c.end, "DATE", century + dec[0])]
+        return dec[:3]
+    return ("20" if dec[0] in "01" else "19") + dec[0]
+
+
+def r_decade(c: Candidate, ctx: Context) -> list[Found]:
+    return [(c.start, c.end, "DATE", decade_value(c.groups["dec"]))]
 
 
 def r_spelled_decade(c: Candidate, ctx: Context) -> list[Found]:
@@ -317,6 +328,8 @@ def _rel_year(rel: str | None, ctx: Context, start: int, end: int, unit_no: int,
 
 def r_quarter(c: Candidate, ctx: Context) -> list[Found]:
     g = c.groups
+    if g.get("dec"):        # "the last half of the '80s": a part of a decade, valued as the decade (TimeML)
+        return [(c.start, c.end, "DATE", decade_value(g["dec"]))]
     o = g["ord"].lower()
     per_year = 4 if g["unit"] == "quarter" else 2
     letter = "Q" if per_year == 4 else "H"

@@ -370,21 +370,26 @@ def holiday_date(name: str, year: int) -> date:
 
 
 def r_holiday(c: Candidate, ctx: Context) -> list[Found]:
-    """"Christmas", "Thanksgiving", "last Easter": the nearest one in the direction of the clause."""
+    """"Christmas", "Thanksgiving", "last Easter": the nearest one in the direction of the clause;
+    "Easter week", "Christmas week": the (ISO) week that holds it."""
     name = c.groups["w"].lower()
+    week = bool(c.groups.get("wk"))
     if c.groups.get("y"):
-        return [(c.start, c.end, "DATE", holiday_date(name, int(c.groups["y"])).isoformat())]
-    if ctx.dct is None:
+        d = holiday_date(name, int(c.groups["y"]))
+    elif ctx.dct is None:
         fixed = HOLIDAYS.get(name)
-        return [(c.start, c.end, "DATE", f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}" if fixed else "XXXX-XX-XX")]
-    rel = (c.groups.get("rel") or "").lower()
-    direction = {"last": "past", "past": "past", "next": "future", "coming": "future"}.get(rel)
-    if rel == "this":
-        y = ctx.dct.year
+        return [(c.start, c.end, "DATE", "XXXX-WXX" if week else
+                 f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}" if fixed else "XXXX-XX-XX")]
     else:
-        this_year = holiday_date(name, ctx.dct.year)
-        y = cal.nearest_year(this_year.month, this_year.day, ctx.dct, direction or ctx.tense.at(c.start, c.end))
-    return [(c.start, c.end, "DATE", holiday_date(name, y).isoformat())]
+        rel = (c.groups.get("rel") or "").lower()
+        direction = {"last": "past", "past": "past", "next": "future", "coming": "future"}.get(rel)
+        if rel == "this":
+            y = ctx.dct.year
+        else:
+            this_year = holiday_date(name, ctx.dct.year)
+            y = cal.nearest_year(this_year.month, this_year.day, ctx.dct, direction or ctx.tense.at(c.start, c.end))
+        d = holiday_date(name, y)
+    return [(c.start, c.end, "DATE", cal.iso_week(d) if week else d.isoformat())]
 
 
 def r_vague(c: Candidate, ctx: Context) -> list[Found]:

@@ -109,6 +109,11 @@ def _ok_decade(text, start, end, g):
     return True
 
 
+def _ok_vague_phrase(text, start, end, g):
+    """"the future of the company" is its fate, no time ("in the future" is one)."""
+    return not (g["w"].lower().endswith("the future") and re.match(r"[ \t]+of\b", text[end:end + 4]))
+
+
 # "USA Today", "VOA Today": a capitalised "Today" after an acronym is the name of a paper or a show
 _ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,}[ \t]+$")
 
@@ -307,7 +312,9 @@ def _ok_month_range(text, start, end, g):
 
 ACCEPT = {
     "year_range": _ok_year_range, "month_range": _ok_month_range,
-    "month": _ok_month, "year": _ok_year, "short_year": _ok_short_year, "deictic": _ok_deictic, "decade": _ok_decade, "spelled_decade": _ok_spelled_decade, "season": _ok_season, "noon": _ok_noon, "holiday": _ok_holiday,
-    "clock_part": _ok_clock_part, "weekday": _ok_weekday, "time24": _ok_time24, "anaphor": _ok_anaphor, "vague": _ok_vague,
+    "month": _ok_month, "year": _ok_year, "short_year": _ok_short_year, "decade": _ok_decade,
+    "spelled_decade": _ok_spelled_decade, "season": _ok_season, "noon": _ok_noon, "holiday": _ok_holiday,
+    "deictic": _ok_deictic, "clock_part": _ok_clock_part, "weekday": _ok_weekday, "time24": _ok_time24,
+    "anaphor": _ok_anaphor, "vague": _ok_vague, "vague_phrase": _ok_vague_phrase,
     "bare_plural": _ok_bare_plural, "duration": _ok_duration, "dur_range": _ok_duration, "set": _ok_set, "freq": _ok_freq,
 }

@@ -9,11 +9,18 @@ from .extract import Candidate
 from .lexicon import FREQUENCY_WORDS, MONTHS, PARTS_OF_DAY, WEEKDAYS
 from .normalize import _RATE_BEFORE, Context, Found, _number, duration_value
 
+# "will one day be", "he one day hopes": "one day" between a subject or modal and its verb is some
+# day, not a day's length (TimeML: FUTURE_REF, or PAST_REF told in the past)
+_SOME_DAY_BEFORE = re.compile(r"(?i)\b(?:will|would|could|might|may|can|shall|should|must|he|she|they|we|I|you)[ \t]+$")
+
 
 def r_duration(c: Candidate, ctx: Context) -> list[Found]:
     g = c.groups
     num = g["num"]
     unit = g["unit"]
+    if ctx.text[c.start:c.end] == "one day" and _SOME_DAY_BEFORE.search(ctx.text, max(0, c.start - 8), c.start):
+        past = ctx.tense.verb_tense(c.start, c.end) == "past"
+        return [(c.start, c.end, "DATE", "PAST_REF" if past else "FUTURE_REF")]
     value = duration_value(num, unit, half=bool(g.get("half") or g.get("half_after")))
     start = c.start
     if g.get("the") and g.get("amod"):        # "over the past nine days": the modifier is a preposition here

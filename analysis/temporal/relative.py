@@ -21,8 +21,10 @@ from .lexicon import (
 )
 from .normalize import ANCHOR_REACH, Context, Found, _number, _unit, duration_value
 
-# "Today," opening a clause in the present tense is generic: the present, not the day
-_GENERIC_TODAY = re.compile(r"Today,(?![ \t]+(?:I|I'm|we|you)\b)")
+# "Today," opening a clause in the present tense is generic: the present, not the day; so is "And
+# today," or "But today," opening a sentence ("… they could not work. And today, work is survival")
+_GENERIC_TODAY = re.compile(r"[Tt]oday,(?![ \t]+(?:I|I'm|we|you)\b)")
+_CLAUSE_OPENING = re.compile(r"(?:^|[.!?:;]['\"’”]?[ \t\n]+|\n[ \t]*|[\"“‘'][ \t]*)(?:(?:And|But)[ \t]+)?$")
 _THAN_AFTER = re.compile(r"[ \t]+than\b")
 _THEN_BEFORE = re.compile(r"\b[Tt]hen[ \t-]+$")
 # "over the next decade", "for the coming year": the stretch of time from now (TimeML DURATION)
@@ -84,6 +86,7 @@ def r_deictic(c: Candidate, ctx: Context) -> list[Found]:
         return [(c.start, c.end, "TIME" if part else "DATE", "PRESENT_REF" if w in ("today", "tonight") else
                  ("PAST_REF" if w == "yesterday" else "FUTURE_REF"))]
     if w == "today" and not part and _GENERIC_TODAY.match(ctx.text, c.start) \
+            and _CLAUSE_OPENING.search(ctx.text, max(0, c.start - 8), c.start) \
             and ctx.tense.verb_tense(c.start, c.end) == "present":
         return [(c.start, c.end, "DATE", "PRESENT_REF")]     # "Today, most people own a phone": nowadays
     if w == "today" and not part and (_generic_possessive(ctx.text, c.end) or _generic_subject(ctx, c.start, c.end)):

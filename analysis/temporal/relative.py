@@ -482,6 +482,22 @@ def _day_of_paragraph(days: list[tuple[int, int, str]], s: int, e: int, ctx: Con
     return day
 
 
+_DAY_NEXT_TO = re.compile(r"\b[Tt]he[ \t]+day[ \t]+(?P<dir>before|after)[ \t]+$")
+
+
+def day_next_to(found: list[Found], text: str) -> list[Found]:
+    """"the day before last Tuesday", "the day after Christmas": one DATE, the day told moved by one."""
+    out: list[Found] = []
+    for s, e, ty, v in found:
+        m = _DAY_NEXT_TO.search(text, max(0, s - 20), s)
+        d = _parse_day(v) if ty == "DATE" and len(v) == 10 else None
+        if m and d:
+            d += timedelta(days=1 if m.group("dir") == "after" else -1)
+            s, v = m.start(), d.isoformat()
+        out.append((s, e, ty, v))
+    return out
+
+
 def date_times(found: list[Found], ctx: Context) -> list[Found]:
     """Give each bare clock time ("T15:00") the day it belongs to: a day named right next to it
     ("12:00 UTC Monday", "16:15 UTC, June 1"), else the last day named in its sentence, else the

@@ -65,7 +65,7 @@ def resolve(text: str, candidates: Sequence[Candidate], *, published: date | Non
                 ctx.anchors.append((item[3], item[0]))
                 if len(item[3]) == 10:
                     ctx.anchor_days.append((item[3], item[0]))
-    return durations.join_compounds(relative.date_times(found, ctx), text)
+    return durations.join_compounds(relative.day_next_to(relative.date_times(found, ctx), text), text)
 
 
 def to_timex(text: str, item: Found) -> Timex:

@@ -53,7 +53,7 @@ def analyze_doc(doc, *, published: date | None = None, article_id: str | None = 
     dating = temporal.date_article(text, given=published, paragraphs=paragraphs, sentences=sentences, doc=doc)
     ents = entities.find_entities(doc, paragraphs=paragraphs)
     quants = quantities.find_quantities(doc)
-    referents = entities.Referents(doc, ents)       # one resolver of mentions for both stages
+    referents = entities.Referents(doc, ents, text=text)       # one resolver of mentions for both stages
     attrs = attribution.find_attributions(doc, paragraphs=paragraphs, sentences=sentences, entities=ents,
                                           referents=referents)
     evts = events.find_events(doc, paragraphs=paragraphs, sentences=sentences, timexes=dating.timexes,

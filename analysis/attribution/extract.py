@@ -380,7 +380,7 @@ def find_attributions(doc, *, paragraphs: Sequence, sentences: Sequence, entitie
                       drop_nested: bool = True, referents: Referents | None = None) -> list[Attribution]:
     """Every quotation, reported statement and credit of a parsed article, sorted by position.
     ``referents`` is the article's :class:`Referents` when the caller has built it (built here otherwise)."""
-    text = doc.text
+    text = referents.text if referents is not None else doc.text     # doc.text is rebuilt on every read
     keep = [p for p in paragraphs if p.kind not in SKIP_KINDS]
     quotes = find_quotes(text, keep) if keep else []
     speech = sorted(find_speech(doc) + find_according(doc) + find_noun_cues(doc) + colon_headlines(doc, paragraphs),

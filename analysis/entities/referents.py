@@ -112,9 +112,9 @@ def _clean(text: str) -> str:
 class Referents:
     """Resolves source mentions of one parsed article."""
 
-    def __init__(self, doc, entities=()):
+    def __init__(self, doc, entities=(), *, text: str | None = None):
         self.doc = doc
-        self.text = doc.text
+        self.text = doc.text if text is None else text      # spaCy joins the tokens on every read
         self.mentions = self._mentions(doc, entities)
         self.starts = [m.start for m in self.mentions]
         self.by_token: dict[int, Mention] = {}

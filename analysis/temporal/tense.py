@@ -62,6 +62,17 @@ _CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp", "c
 _INHERITING_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "acl", "dep"})
 
 
+
+def _spans_text(doc, text: str) -> bool:
+    """Whether ``doc``'s offsets are ``text``'s: its first and last tokens read the same at the same
+    places and it ends where the text does (cheaper than comparing ``doc.text``, which spaCy joins
+    from every token on each read)."""
+    if not len(doc):
+        return not text
+    last = doc[-1]
+    end = last.idx + len(last.text_with_ws)
+    return end == len(text) and text[last.idx:end] == last.text_with_ws and text[:len(doc[0].text)] == doc[0].text
+
 class TenseReading(NamedTuple):
     """What the parse says about the verb a token depends on.
 
@@ -294,7 +305,7 @@ class Tense:
 
     def __init__(self, text: str, sentences: Sequence[tuple[int, int]] | None = None, *, doc=None):
         self._text = text
-        self._doc = doc if doc is not None and doc.text == text else None
+        self._doc = doc if doc is not None and _spans_text(doc, text) else None
         if not sentences:
             cuts = [m.end() for m in _SENTENCE_END.finditer(text)]
             starts = [0] + cuts

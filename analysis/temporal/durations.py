@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .accept import range_years
+from .accept import prev_word, range_years
 from .extract import Candidate
 from .lexicon import FREQUENCY_WORDS, MONTHS, PARTS_OF_DAY, WEEKDAYS
 from .normalize import _RATE_BEFORE, Context, Found, _number, duration_value
@@ -14,6 +14,10 @@ from .normalize import _RATE_BEFORE, Context, Found, _number, duration_value
 _SOME_DAY_BEFORE = re.compile(r"(?i)\b(?:will|would|could|might|may|can|shall|should|must|he|she|they|we|I|you)[ \t]+$")
 
 
+# "(save lives) in a year or two", "(reopen) in a week or so": some time ahead, a vague point (TimeML FUTURE_REF)
+_OR_SO_AFTER = re.compile(r"[ \t]+or[ \t]+(?:two|so)\b")
+
+
 def r_duration(c: Candidate, ctx: Context) -> list[Found]:
     g = c.groups
     num = g["num"]
@@ -21,6 +25,10 @@ def r_duration(c: Candidate, ctx: Context) -> list[Found]:
     if ctx.text[c.start:c.end] == "one day" and _SOME_DAY_BEFORE.search(ctx.text, max(0, c.start - 8), c.start):
         past = ctx.tense.verb_tense(c.start, c.end) == "past"
         return [(c.start, c.end, "DATE", "PAST_REF" if past else "FUTURE_REF")]
+    approx = _OR_SO_AFTER.match(ctx.text, c.end)
+    if approx and num.lower() in ("a", "an", "one") and prev_word(ctx.text, c.start).lower() == "in" \
+            and ctx.tense.verb_tense(c.start, c.end) != "past":
+        return [(c.start, approx.end(), "DATE", "FUTURE_REF")]
     value = duration_value(num, unit, half=bool(g.get("half") or g.get("half_after")))
     start = c.start
     if g.get("the") and g.get("amod"):        # "over the past nine days": the modifier is a preposition here

@@ -26,7 +26,15 @@ from .lexicon import ANONYMOUS_HEADS, GOES_ON_VERBS, verb_forms
 from .nouns import find_noun_cues
 from .quotes import Quote, find_quotes
 from .sourcetypes import QUANTIFIER_HEADS, affiliation, agent_noun, platform_in, source_type
-from .speech import ADDRESSEE_VERBS, RAISING_VERBS, Speech, find_speech, plausible_source, relative
+from .speech import (
+    ADDRESSEE_VERBS,
+    RAISING_VERBS,
+    Speech,
+    find_speech,
+    names_someone,
+    plausible_source,
+    relative,
+)
 
 LOGGER = logging.getLogger(__name__)
 
@@ -372,8 +380,7 @@ def _goes_on(doc, inner: _Cand, outer: _Cand) -> bool:
 
 
 def _can_report(tok) -> bool:
-    return tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") \
-        or tok.lower_ in ANONYMOUS_HEADS or agent_noun(tok.lower_.removesuffix("s"))
+    return names_someone(tok) or tok.lower_ in ANONYMOUS_HEADS or agent_noun(tok.lower_.removesuffix("s"))
 
 
 def find_attributions(doc, *, paragraphs: Sequence, sentences: Sequence, entities: Sequence = (),

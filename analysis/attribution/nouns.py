@@ -10,7 +10,7 @@ copula gives it ("X's view is that …"), or, for words of speech, what it is "a
 from __future__ import annotations
 
 from .lexicon import NOUN_ACTS, noun_base
-from .speech import Speech, _span_chars, is_topic
+from .speech import Speech, _span_chars, is_topic, names_someone
 
 # Words of speech whose topic is what is attributed ("her comments on the tolls").
 TOPIC_NOUNS = frozenset("comment remark statement claim allegation complaint testimony warning".split())
@@ -30,7 +30,7 @@ def _owner(noun):
     for c in noun.children:
         if c.dep_ == "prep" and c.i > noun.i and c.lower_ in SOURCE_PREPS:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is not None and (obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")):
+            if obj is not None and names_someone(obj):
                 return obj
     return None
 
@@ -88,12 +88,11 @@ def find_noun_cues(doc) -> list[Speech]:
         if owner is None:
             continue
         clause = _that_clause(tok)
+        if clause is None and NOUN_ACTS[base] == "intention":
+            clause = _infinitive(tok)
         content = None
         if clause is not None:
             content = _span_chars(doc, clause.left_edge.i, clause.right_edge.i + 1)
-        elif NOUN_ACTS[base] == "intention" and _infinitive(tok) is not None:
-            x = _infinitive(tok)
-            content = _span_chars(doc, x.left_edge.i, x.right_edge.i + 1)
         elif base in TOPIC_NOUNS:
             topic = _topic(tok)
             if topic is not None:

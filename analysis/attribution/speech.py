@@ -205,6 +205,14 @@ def _inherited_subject(verb):
     return None
 
 
+SOURCE_ENTITIES = ("PERSON", "ORG", "GPE", "NORP")     # entity types that can speak
+
+
+def names_someone(tok) -> bool:
+    """A proper noun, a pronoun or a speaking entity: a token that says who."""
+    return tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in SOURCE_ENTITIES
+
+
 def plausible_source(verb, base: str) -> bool:
     """True when the verb's subject (or the one it inherits) can be a source: a name, a personal
     pronoun, or a person, group or document noun. Evidence verbs ("show", "publish") take their
@@ -214,7 +222,7 @@ def plausible_source(verb, base: str) -> bool:
         return False
     if base in EVIDENCE_VERBS:
         return subj.lower_ in SOURCE_HEADS and subj.lower_ not in PERSONAL_PRONOUNS
-    if subj.pos_ == "PROPN" or subj.lower_ in PERSONAL_PRONOUNS or subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+    if subj.pos_ == "PROPN" or subj.lower_ in PERSONAL_PRONOUNS or subj.ent_type_ in SOURCE_ENTITIES:
         return True
     low = subj.lower_
     return low in SOURCE_HEADS or low in OFFICE_WORDS or low in ANONYMOUS_HEADS or low.endswith(("er", "ers", "ist", "ists"))

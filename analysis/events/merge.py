@@ -31,11 +31,16 @@ def _same_event(a: Event, b: Event, kind_a: str, kind_b: str, labels: dict[str, 
         and (same_word or len(wa & wb) / len(wa | wb) >= 0.5 or a.date_from == b.date_from == "explicit")
 
 
+def stem(word: str) -> str:
+    """The first five letters of an event word (a crude stem: "meeting" ~ "meet")."""
+    return word.lower()[:5]
+
+
 def trigger_stem(ev: Event) -> str | None:
-    """The first five letters of the event word (a crude stem: "meeting" ~ "meet")."""
+    """The :func:`stem` of the event's word."""
     if ev.trigger_start is None or not (ev.start <= ev.trigger_start < ev.end):
         return None
-    return ev.text[ev.trigger_start - ev.start:ev.trigger_end - ev.start].lower()[:5]
+    return stem(ev.text[ev.trigger_start - ev.start:ev.trigger_end - ev.start])
 
 
 @functools.lru_cache(maxsize=4096)

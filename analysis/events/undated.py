@@ -20,7 +20,7 @@ from __future__ import annotations
 from ..types import Event
 from .clauses import clause_of_predicate, predicates
 from .lexicon import HISTORY_VERBS, LIFE_AND_DISTANCE, SKIP_KINDS, UNDATED_KINDS
-from .merge import trigger_stem
+from .merge import stem, trigger_stem
 from .stage import ArticleView, Found
 
 DISCOURSE_SENTENCES = 2      # how many sentences back a paragraph's date still holds
@@ -143,11 +143,11 @@ def _retold(view: ArticleView, si: int, verb, actors: tuple[str, ...], dated) ->
     event before sentence ``si`` with a date of its own, the same event word (:func:`.merge.trigger_stem`)
     and a party in common ("On Saturday a plane crashed near Henderson Airport. … It crashed in a
     desert south of the airport"): the body tells again, in detail, what the lead dated."""
-    stem = verb.lower_[:5]
+    word = stem(verb.text)
     best = None
     for ev, sj in dated:
         if sj >= si or ev.date_from != "explicit" or ev.status in ("background", "expected") \
-                or view.kind(sj) == "caption" or trigger_stem(ev) != stem or not _same_party(actors, ev.actors):
+                or view.kind(sj) == "caption" or trigger_stem(ev) != word or not _same_party(actors, ev.actors):
             continue
         if best is None or (sj, ev.start) > best[0]:
             best = ((sj, ev.start), ev)

@@ -194,7 +194,7 @@ def build_reports(seeds, *, out: str | Path = "reports", articles: str = "auto",
                 return replayed
             status = _full_run(seed_paths, out=out_dir, articles=articles, params=params, model=model, nb_dir=nb_dir,
                                reuse_kernel=reuse_kernel, time_limit=time_limit, say=say, quiet=quiet, stream=stream,
-                               err=err, fingerprint=fingerprint, likely_unchanged=previous.get("fingerprint") == fingerprint,
+                               err=err, fingerprint=fingerprint, previous=previous,
                                run={"store": store, "engine": engine, "scheduler": scheduler, "workers": workers})
     except ParameterError as exc:
         err.write(f"analysis: error: {exc}\n")

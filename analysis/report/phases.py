@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from pathlib import Path
@@ -80,10 +80,10 @@ def _analyse(seeds: list[Path], *, stage: Path, params: dict, model: str, time_l
 
 def build(seeds: list[Path], *, out: Path, stage: Path, articles: str, params: dict, model: str, nb_dir: Path,
           reuse_kernel: bool, time_limit: float | None, say: Messages, run: dict, quiet: bool,
-          stream: TextIO | None, err: TextIO, fingerprint: str, likely_unchanged: bool) -> int:
+          stream: TextIO | None, err: TextIO, fingerprint: str, previous: Mapping) -> int:
     """The run, written into ``stage``; ``out`` is where it will be published (it holds the previous
     run, whose unchanged parts are kept). Analyses are kept in ``run["store"]``, made by ``run["engine"]``.
-    ``likely_unchanged``: the inputs and arguments are the previous run's (only its folder is not whole)."""
+    ``previous`` is what the previous run recorded (:func:`.reuse.previous_run`)."""
     started = datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
@@ -93,14 +93,15 @@ def build(seeds: list[Path], *, out: Path, stage: Path, articles: str, params: d
 
     def keep(articles: pd.DataFrame) -> bool:
         keys.append(reuse.corpus_key(articles, params=dict(base, **run), code=reuse.code_digest(nb_dir)))
-        return reuse.previous_key(out) == keys[0] and reuse.keep(
+        return previous.get("corpus_key") == keys[0] and reuse.keep(
             ["data", *(j.ipynb for j in jobs), *(j.html for j in jobs)], previous=out, stage=stage)
 
     # a small corpus analyses in seconds: the notebooks' kernel boots meanwhile (on a large one it
     # would only hold memory while the workers run, so it starts when the notebooks do); not when the
     # inputs are the previous run's: its reports are likely to be kept, with no notebook run
     kernel = (start_kernel([nb_dir / j.ipynb for j in jobs], log=stage / ".kernel.log")
-              if reuse_kernel and not likely_unchanged and _input_bytes(seeds) <= EARLY_KERNEL_BYTES else None)
+              if reuse_kernel and previous.get("fingerprint") != fingerprint
+              and _input_bytes(seeds) <= EARLY_KERNEL_BYTES else None)
     try:
         arts, corpus, unchanged = _analyse(seeds, stage=stage, params=params, model=model, time_limit=time_limit,
                                            run=run, quiet=quiet, stream=stream, keep=keep)

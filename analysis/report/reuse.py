@@ -74,11 +74,6 @@ def previous_run(out: Path) -> dict:
     return record if isinstance(record, dict) else {}
 
 
-def previous_key(out: Path) -> str | None:
-    """The corpus key the run published in ``out`` recorded, if any."""
-    return previous_run(out).get("corpus_key")
-
-
 # --------------------------------------------------------------------------- replaying a whole run
 def input_files(seeds: Iterable[Path]) -> list[Path]:
     """The files a run reads from ``seeds`` (files, or folders searched recursively), in order."""

@@ -155,9 +155,9 @@ def _weekend(c: Candidate, ctx: Context) -> str:
 
 
 # How fine an anchor must be to count a unit from it: "the following month" needs a month or a day.
+_ANY_YEAR = re.compile(r"\d{4}(?:-.*)?$")
 _FINE_ENOUGH = {"month": re.compile(r"\d{4}-\d\d(?:-\d\d)?$"), "quarter": re.compile(r"\d{4}-(?:\d\d(?:-\d\d)?|Q[1-4])$"),
-                "year": re.compile(r"\d{4}(?:-.*)?$"), "decade": re.compile(r"\d{4}(?:-.*)?$"),
-                "century": re.compile(r"\d{4}(?:-.*)?$")}
+                "year": _ANY_YEAR, "decade": _ANY_YEAR, "century": _ANY_YEAR}
 
 
 def _anchor_for(value: str | None, unit: str) -> date | None:

@@ -21,6 +21,8 @@ def test_entity_cases(nlp, case):
     got = {(e.text, e.label, e.canonical) for e in found}
     for exp in case.get("expected", []):
         assert (exp["text"], exp["label"], exp["canonical"]) in got, (exp, sorted(got))
+    for name in case.get("absent", []):      # names that must not be found (words glued to a name)
+        assert all(name not in (text, canonical) for text, _, canonical in got), (name, sorted(got))
     texts = {e.text for e in found}
     for absent in case.get("absent", []):
         assert absent not in texts

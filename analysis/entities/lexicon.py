@@ -177,6 +177,7 @@ SEATS_OF_POWER = {
 PARTIES = {
     "republican": "Republican Party", "republicans": "Republican Party", "gop": "Republican Party",
     "democrat": "Democratic Party", "democrats": "Democratic Party", "democratic": "Democratic Party",
+    "libertarian": "Libertarian Party", "libertarians": "Libertarian Party",
     "labour": "Labour Party", "tory": "Conservative Party", "tories": "Conservative Party",
 }
 

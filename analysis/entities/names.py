@@ -62,6 +62,7 @@ secretary-general prosecutor sheriff pastor reverend rev. rev father brother sis
     businessman businesswoman investor banker blogger co-author""".split())
 
 GIVEN_NAMES = MALE_NAMES | FEMALE_NAMES
+GIVEN_NAMES_LOWER = frozenset(n.lower() for n in GIVEN_NAMES)
 
 # Institutions whose names the small model often takes for products or places: national
 # legislatures (Inter-Parliamentary Union's list of parliaments, short English or native names) and
@@ -236,9 +237,45 @@ def _agency_after(doc, end: int) -> bool:
     return False
 
 
+def _line_of(doc, i: int) -> tuple[int, int]:
+    """Token span of the line (paragraph) holding token ``i``."""
+    a = i
+    while a > 0 and "\n" not in doc[a - 1].whitespace_ and not (doc[a - 1].is_space and "\n" in doc[a - 1].text):
+        a -= 1
+    b = i + 1
+    while b < len(doc) and "\n" not in doc[b - 1].whitespace_ and not (doc[b].is_space and "\n" in doc[b].text):
+        b += 1
+    return a, b
+
+
+def _headline(doc, i: int) -> bool:
+    """True when token ``i`` stands in a title-case line (a headline, a subhead): nearly every word
+    of four letters or more there is capitalised."""
+    a, b = _line_of(doc, i)
+    words = [t.text for t in doc[a:b] if t.is_alpha and len(t.text) >= 4]
+    if len(words) < 3:
+        return False
+    return sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _headline_trim(doc, start: int, end: int, lower_words: set[str], person_words: set[str]) -> int:
+    """End of a name in a headline that starts with a person's name: before the first title-cased
+    word after the name that is a verb or that the article writes in lower case elsewhere ("Obama
+    Speech", "Clinton Hid Past Health", "Obama Power Plant Rules Face Key Test")."""
+    for i in range(start + 1, end):
+        if doc[i - 1].text not in person_words:
+            return end
+        low = doc[i].text.lower()
+        if (low in lower_words or doc[i].tag_.startswith("VB")) and low not in GIVEN_NAMES_LOWER:
+            return i
+    return end
+
+
 # --------------------------------------------------------------------------- stages of the correction
 def _model_spans(doc) -> list[_Span]:
     spans = []
+    lower_words: set[str] | None = None       # built only for an article with a headline name
+    person_words: set[str] = set()
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS or ent.text in TIME_ZONES:
             continue
@@ -248,6 +285,12 @@ def _model_spans(doc) -> list[_Span]:
             a, b = _trim(doc, a, b)
             if b <= a or not _has_capital(doc, a, b):
                 continue
+            if b - a > 1 and _headline(doc, a):
+                if lower_words is None:
+                    lower_words = {t.text for t in doc if t.text.islower()}
+                    person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and not _headline(doc, e.start)
+                                    for t in e}
+                b = _headline_trim(doc, a, b, lower_words, person_words)
             n_title = _title_words_at(doc, a, b) if ent.label_ == "PERSON" else 0
             named = _name_after_title(doc, a, b) if ent.label_ != "PERSON" else None
             if named is not None:       # "United States Representative Elijah Cummings" tagged ORG

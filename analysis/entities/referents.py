@@ -60,6 +60,27 @@ PEOPLE_PLURAL = re.compile(r"^(?:[a-z]{2,}(?:ers|ors|ists|ants|ents|ians|ees|ics
                            r"leaders|staff|crew|families|relatives|authorities|troops|forces|women|men|children|"
                            r"protesters|demonstrators|residents|citizens|voters|workers|experts|critics)$")
 
+def _inflected(bases: str, irregular: str = "") -> frozenset[str]:
+    """The forms of regular verbs ("rule" -> rule, rules, ruled, ruling), plus irregular ones."""
+    out = set(irregular.split())
+    for b in bases.split():
+        stem = b[:-1] if b.endswith("e") else b
+        out |= {b, b + "s", stem + "ed", stem + "ing"}
+    return frozenset(out)
+
+
+# People a person has, who speak for themselves: "his critics" are "Jair Bolsonaro's critics".
+GROUP_NOUNS = frozenset("critics supporters opponents detractors aides allies advisers advisors followers fans "
+                        "rivals friends colleagues voters backers loyalists".split())
+# Verbs a court document comes from: "the ruling" is the court's that "ruled".
+_RULE = _inflected("rule")
+DOCUMENT_VERBS = {"ruling": _RULE, "decision": _RULE | _inflected("decide"), "judgment": _RULE, "judgement": _RULE,
+                  "verdict": _RULE, "filing": _inflected("file"), "lawsuit": _inflected("sue file"),
+                  "indictment": _inflected("indict")}
+
+# Verbs by which someone puts out a document ("the court issued a ruling", "Ford filed a complaint").
+ISSUING_VERBS = _inflected("issue release publish file submit deliver hand sign draft",
+                           "send sends sent sending write writes wrote written writing")
 # Who stands for a person when a statement is theirs: kin, the family, the lawyer.
 ISSUER_NOUNS = KINSHIP_NOUNS | frozenset("family relatives lawyer lawyers attorney attorneys spokesman "
                                          "spokeswoman spokesperson".split())
@@ -130,6 +151,7 @@ class Referents:
         self.last_names = {fold(m.name.split()[-1]): m.name for m in sorted(persons, key=lambda m: len(m.name))
                            if len(m.name.split()) > 1}
         self.titles = self._titles(persons)
+        self.parties = self._parties(persons)
         self._sent_starts: list[int] | None = None
         self._chain: dict[int, Mention] | None = None
         self.gender = self._genders(persons)
@@ -169,6 +191,15 @@ class Referents:
                 office, country = office_of(" ".join(words))
                 old = out.get(m.name, (None, None))
                 out[m.name] = (old[0] or office, old[1] or country)
+        return out
+
+    def _parties(self, persons) -> dict[str, str]:
+        """The party each person's title or apposition names ("Libertarian nominee Gary Johnson")."""
+        out: dict[str, str] = {}
+        for m in persons:
+            party = self.party_of(" ".join(self._title_words(m)))
+            if party:
+                out.setdefault(m.name, party)
         return out
 
     def _title_words(self, m: Mention) -> list[str]:
@@ -441,7 +472,7 @@ class Referents:
                     obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                     if obj is not None:
                         r = self.resolve(obj, depth=depth + 1)
-                        if r.label is not None or r.name and obj.lower_ in ISSUER_NOUNS:
+                        if r.label is not None or r.name and (obj.lower_ in ISSUER_NOUNS or c.dep_ == "agent"):
                             channel = " ".join(t.text for t in head.subtree if t.i <= head.i and t.dep_ != "det")
                             return Referent(r.name, r.label, channel, r.mention)
             nxt = head.i + 1     # the parse may hang "from X" elsewhere: read the surface too
@@ -458,6 +489,10 @@ class Referents:
                     m = self.by_token[c.i]
                     channel = " ".join(t.text for t in head.subtree if m.tend <= t.i <= head.i)
                     return Referent(m.name, m.label, channel, m)
+            if low in DOCUMENT_WORDS and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in kids):
+                r = self._issuer(head, depth)
+                if r is not None:
+                    return Referent(r.name, r.label, head.text, r.mention)
         for c in kids:           # apposition: "the German Chancellor, Olaf Scholz", "one of the groups, the SDF"
             m = self.by_token.get(c.i) if c.dep_ == "appos" else None
             if m is None and c.dep_ == "prep" and c.lower_ == "of" and low in ("one", "some", "many", "most", "two"):
@@ -480,7 +515,7 @@ class Referents:
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in kids) \
             or any(c.dep_ == "poss" for c in kids)
         if office:
-            found = self._by_office(head.idx, office, country)
+            found = self._by_office(head.idx, office, country, self.party_of(text))
             if found is None and definite and head.tag_ == "NN":
                 found = self._named_next(head)
             if found:
@@ -489,12 +524,40 @@ class Referents:
             m = self._organisation(head.idx, low)
             if m is not None:
                 return Referent(m.name, m.label, mention=m)
-        owner = next((c for c in kids if c.dep_ == "poss" and c.pos_ == "PRON"), None)
-        if owner is not None and low in ISSUER_NOUNS:      # "her family" -> "Kay Hagan's family"
-            r = self._pronoun(owner, depth + 1)
-            if r.name and r.label == "PERSON":
+        owner = next((c for c in kids if c.dep_ == "poss"), None)
+        if owner is not None and (low in ISSUER_NOUNS or low in GROUP_NOUNS):
+            r = self.resolve(owner, depth=depth + 1)      # "her family" -> "Kay Hagan's family",
+            if r.name and r.label == "PERSON":            # "his critics" -> "Jair Bolsonaro's critics"
                 return Referent(f"{r.name}'s {head.text}", None)
         return Referent(self._description(head, span, _clean(text)) or None, None)
+
+    def _issuer(self, head, depth: int) -> Referent | None:
+        """Who issued "the ruling", "the filing", "the report" when the article says so elsewhere: the
+        named subject of a verb that puts out that document (:data:`ISSUING_VERBS`: "the European
+        Court of Justice issued a ruling", "Ford filed a complaint") or, for a document of the courts, of the verb it
+        comes from ("the court ruled"). The nearest one before the noun, else the first one after it
+        (within :data:`CATAPHORA_CHARS`)."""
+        noun = head.lower_
+        verbs = DOCUMENT_VERBS.get(noun, ())
+        forms = (noun, noun + "s", noun[:-1] if noun.endswith("s") else noun)
+        before, after = None, None
+        for t in self.doc:
+            if t.pos_ not in ("VERB", "AUX") or t.i == head.i or t.idx > head.idx + CATAPHORA_CHARS:
+                continue
+            if t.lower_ not in verbs and not (t.lower_ in ISSUING_VERBS and any(
+                    c.dep_ == "dobj" and c.lower_ in forms for c in t.children)):
+                continue
+            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            if subj is None or subj.i == head.i:
+                continue
+            r = self.resolve(subj, depth=depth + 1)
+            if r.label not in ("PERSON", "ORG", "GPE") and not (r.name and subj.lower_ in ORG_NOUNS):
+                continue      # a named issuer, or a body described by its kind ("the appeals court")
+            if t.i < head.i:
+                before = r
+            elif after is None:
+                after = r
+        return before or after
 
     def _named_after(self, head, span, *, group: bool = False) -> Mention | None:
         """The person named in apposition after a description, inside the source's span ("Windsor
@@ -531,13 +594,16 @@ class Referents:
     def _named_next(self, head) -> str | None:
         """The person a role introduces when the name follows it ("The founder of the group … .
         Prigozhin's press service …"): the first person named after the role, close by, who holds
-        no other title in the article."""
+        no other title in the article and is not named before the role (a role that stands for
+        someone already named is resolved by their title, or not at all: "The Indiana governor
+        said …" is not whoever the next sentence names)."""
         k = bisect.bisect_left(self.starts, head.right_edge.idx + len(head.right_edge))
         while k < len(self.mentions) and self.mentions[k].start - head.idx < CATAPHORA_CHARS:
             m = self.mentions[k]
             if m.label == "PERSON":
                 office = self.titles.get(m.name, (None, None))[0]
-                return m.name if office is None else None
+                named_before = self._before(head.idx, lambda p: p.name == m.name, limit=len(self.text)) is not None
+                return m.name if office is None and not named_before else None
             k += 1
         return None
 
@@ -596,11 +662,15 @@ class Referents:
         toks = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("cc", "conj", "punct")]
         return self.resolve(tok, (toks[0].i if toks else tok.i, tok.i + 1), depth + 1)
 
-    def _by_office(self, pos: int, office: str, country: str | None) -> str | None:
+    def _by_office(self, pos: int, office: str, country: str | None, party: str | None = None) -> str | None:
+        """The holder of ``office`` named nearest before ``pos``, of the same country and party when
+        the role names them ("the GOP nominee" is not the Libertarian nominee)."""
         best, best_d = None, None
         for name, (off, ctry) in self.titles.items():
             if off is None or (off != office and office not in off.split()) or (country and ctry and ctry != country) \
                     or (country and not ctry):   # "the minister" meets "interior minister"
+                continue
+            if party and self.parties.get(name, party) != party:
                 continue
             k = max((m.start for m in self.mentions if m.name == name and m.start < pos), default=None)
             d = pos - k if k is not None else 10**9

@@ -117,6 +117,11 @@ HABITUAL_ADVERBS = frozenset("""
 """.split())
 # Adverbs that put a clause before the news ("Previously, the hijab was banned"): history.
 ANTERIOR_ADVERBS = frozenset("previously formerly historically originally once".split())
+# Adverbs that move narrative time on from the time told before (Quirk et al.'s "time-relationship"
+# adjuncts of posteriority): "She subsequently left the country" happened after the date before it.
+LATER_ADVERBS = frozenset("subsequently later afterwards afterward thereafter eventually".split())
+# Adverbs of the present moment: a clause with one tells the news of the day, not an older story.
+NOW_ADVERBS = frozenset("now currently".split())
 # Nouns of long spans after "for" ("for many years", "for decades"): a state that lasted, not an event.
 LONG_SPANS = frozenset("years decades months centuries generations ages lifetimes".split())
 # Modal auxiliaries (Penn Treebank MD, less the futures "will" and "shall"): a clause they head

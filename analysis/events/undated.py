@@ -6,11 +6,14 @@ becomes an event. Its date comes from
 
 - ``discourse``: the time of the sentences around it: the latest dated event of its paragraph, in
   the same sentence or up to :data:`DISCOURSE_SENTENCES` sentences before, when the tenses agree
-  (a past event takes a past date, a future one a date that is expected);
+  (a past event takes a past date, a future one a date that is expected); else, for a past, the
+  story's time carried across paragraphs from the lead (:mod:`.story`: an April contest reported
+  in May); "subsequently" or "later" put it after that date, up to publication;
 - ``publication``: else the publication date, by its tense: the past is on or shortly before it
   (the publication day), the future is expected (``FUTURE_REF``). History before the news
   (``PAST_REF``, background): the pluperfect of a main clause, a passive "was born" or "was
-  founded", "previously", and a past told just after a date of history (a life, a war's origins).
+  founded", "previously", a past told just after a date of history (a life, a war's origins), and
+  the simple past that goes on with a back-story opened by a pluperfect paragraph.
 
 Quotations are left to the attributions: only the article's own clauses and reported clauses
 ("police said the suspect fled") give undated events.
@@ -22,6 +25,8 @@ from .clauses import clause_of_predicate, predicates
 from .lexicon import HISTORY_VERBS, LIFE_AND_DISTANCE, SKIP_KINDS, UNDATED_KINDS
 from .merge import stem, trigger_stem
 from .stage import ArticleView, Found
+from .status import is_old
+from .story import after, continues_back_story, moves_on, present_perfect, references, same_party
 
 DISCOURSE_SENTENCES = 2      # how many sentences back a paragraph's date still holds
 HISTORY_SENTENCES = 4        # how many sentences back a date of history makes an undated past history
@@ -34,8 +39,12 @@ def find_undated(view: ArticleView, found: Found) -> None:
     triggers = {ev.trigger_start for ev in found.events}
     clauses = {(ev.start, ev.end) for ev in found.events}
     dated = list(zip(found.events, found.sentence, strict=True))
+    story = references(view, dated)
+    opened: tuple[str, ...] | None = None      # actors of a back-story opened by a pluperfect just before
     for si, sent in enumerate(view.sentences):
         kind = view.kind(si)
+        if si and sent.paragraph != view.sentences[si - 1].paragraph:
+            opened = None
         if kind not in UNDATED_KINDS or kind in SKIP_KINDS or not view.readable(si):
             continue
         span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
@@ -43,6 +52,7 @@ def find_undated(view: ArticleView, found: Found) -> None:
             continue
         preds = list(predicates(doc, span.start, span.end, verbs=view.verbs))
         others = {v.i for v, _ in preds}
+        back_story = None
         for verb, time in preds:
             if verb.idx in triggers or view.quoted(si, verb.idx):
                 continue
@@ -50,13 +60,25 @@ def find_undated(view: ArticleView, found: Found) -> None:
             if (cstart, cend) in clauses or view.repeated(cstart, cend) \
                     or len(doc.char_span(cstart, cend, alignment_mode="expand")) < MIN_TOKENS:
                 continue
-            ev = _dated_event(view, si, verb, time, cstart, cend, dated)
+            if time == "past" and continues_back_story(verb, opened):
+                time = "pluperfect"       # "Trump had asked the court … He sought the intervention …"
+            ev = _dated_event(view, si, verb, time, cstart, cend, dated, story[si])
             if ev is not None:
                 found.add(ev, kind, si)
                 clauses.add((cstart, cend))
+                if time == "pluperfect" and back_story is None and (opened is not None or _opens_paragraph(view, si)):
+                    back_story = ev.actors      # a paragraph that opens in the pluperfect tells a back-story
+        opened = back_story
 
 
-def _dated_event(view: ArticleView, si: int, verb, time: str, cstart: int, cend: int, dated) -> Event | None:
+def _opens_paragraph(view: ArticleView, si: int) -> bool:
+    return si == 0 or view.sentences[si - 1].paragraph != view.sentences[si].paragraph
+
+
+def _dated_event(view: ArticleView, si: int, verb, time: str, cstart: int, cend: int, dated,
+                 story: Event | None) -> Event | None:
+    """The event of ``verb``'s clause, dated by the sentences around it, by the story's reference
+    time (``story``: :func:`.story.references`) or by the publication date and its tense."""
     text = view.text
     trigger = (verb.idx, verb.idx + len(verb.text))
     if time == "past" and (view.long_ago(cstart, cend)
@@ -67,25 +89,38 @@ def _dated_event(view: ArticleView, si: int, verb, time: str, cstart: int, cend:
     if source is None and time == "past" and _in_history(view, si, dated, verb):
         time = "history"         # a past told among history (a life, a conflict's origins)
     elif source is None and time == "past":
-        source = _retold(view, si, verb, actors, dated)
-    history = time in ("pluperfect", "history")
-    if source is not None:
-        value, d0, d1, tx0, tx1, origin = source.date, source.date_start, source.date_end, source.timex_start, \
-            source.timex_end, "discourse"
-    elif history:
-        value, d0, d1, tx0, tx1, origin = "PAST_REF", None, None, None, None, "publication"
-    elif time == "future":
-        value, d0, d1, tx0, tx1, origin = "FUTURE_REF", None, None, None, None, "publication"
-    elif view.published is not None:
-        p = view.published
-        value, d0, d1, tx0, tx1, origin = p.isoformat(), p, p, None, None, "publication"
-    else:
+        source = _retold(view, si, verb, actors, dated) or (None if present_perfect(verb) else story)
+    later = time == "past" and source is not None and moves_on(verb)
+    if later and is_old(source.date_end, view.published):
+        source, time = None, "history"     # "Later, he recorded with …" after a date of his life
+    dating = _dating(view, time, source, later=later)
+    if dating is None:
         return None
+    value, d0, d1, tx0, tx1, origin = dating
+    history = time in ("pluperfect", "history")
     status, speaker = view.status(si, cstart, cend, trigger, d0, d1, history=history)
     if time == "future" and status not in ("expected", "background"):
         status = "expected"
     return Event(value, d0, d1, text[cstart:cend], cstart, cend, actors, status, speaker, tx0, tx1,
                  ((cstart, cend),), origin, *trigger)
+
+
+def _dating(view: ArticleView, time: str, source: Event | None, *, later: bool):
+    """``(value, date_start, date_end, timex_start, timex_end, date_from)`` of an undated event told
+    at ``time`` ("past", "future", "pluperfect", "history"), dated by ``source`` (an event of the
+    sentences around it or of the story's time) when there is one; ``later``: its clause moves time
+    on from the one told before ("subsequently", "later"). None when nothing dates it."""
+    if source is not None:
+        value, d0, d1 = after(source, view.published) if later else (source.date, source.date_start, source.date_end)
+        return value, d0, d1, source.timex_start, source.timex_end, "discourse"
+    if time in ("pluperfect", "history"):
+        return "PAST_REF", None, None, None, None, "discourse" if later else "publication"
+    if time == "future":
+        return "FUTURE_REF", None, None, None, None, "publication"
+    if view.published is not None:
+        p = view.published
+        return p.isoformat(), p, p, None, None, "publication"
+    return None
 
 
 def _in_history(view: ArticleView, si: int, dated, verb) -> bool:
@@ -104,19 +139,12 @@ def _in_history(view: ArticleView, si: int, dated, verb) -> bool:
         sj, _, ev = max(own, key=lambda x: x[:2])
         named = view.actors.named_subject(verb)
         if ev.status == "background" and view.sentences[sj].paragraph == para \
-                and (not named or _same_party(named, ev.actors)):
+                and (not named or same_party(named, ev.actors)):
             return True
     if not near:
         return False
     latest = max(near, key=lambda x: x[:2])[2]
-    return latest.status == "background" and _same_party(view.actors.subject(verb), latest.actors)
-
-
-def _same_party(names: tuple[str, ...], others: tuple[str, ...]) -> bool:
-    """Some name of ``names`` shares a capitalised word with a name of ``others`` ("Baker" in
-    "Ginger Baker" and "Peter Edward Baker": one person under two names)."""
-    words = {w for n in others for w in n.split() if w[:1].isupper() and len(w) > 2}
-    return any(w in words for n in names for w in n.split() if w[:1].isupper() and len(w) > 2)
+    return latest.status == "background" and same_party(view.actors.subject(verb), latest.actors)
 
 
 def _discourse_source(view: ArticleView, si: int, time: str, dated) -> Event | None:
@@ -147,7 +175,7 @@ def _retold(view: ArticleView, si: int, verb, actors: tuple[str, ...], dated) ->
     best = None
     for ev, sj in dated:
         if sj >= si or ev.date_from != "explicit" or ev.status in ("background", "expected") \
-                or view.kind(sj) == "caption" or trigger_stem(ev) != word or not _same_party(actors, ev.actors):
+                or view.kind(sj) == "caption" or trigger_stem(ev) != word or not same_party(actors, ev.actors):
             continue
         if best is None or (sj, ev.start) > best[0]:
             best = ((sj, ev.start), ev)

@@ -1,0 +1,148 @@
+"""The article's reference time: where its story stands in time, sentence by sentence.
+
+A news article often reports what happened days, weeks or years before it was published: an
+April contest reported in May, a ruling of Monday told on Thursday. Its lead dates the story; the
+body then goes on in the simple past without repeating the date. Following Reichenbach's
+reference time (and the "temporal focus" of Webber 1988 and of TimeML annotation practice), the
+date of the latest news event told with an explicit date stands as the story's time for the
+undated past clauses after it, across paragraphs, until
+
+- a new explicit date moves it, or
+- a clause in the present perfect or with "now" comes back to the news of the day ("The company
+  has since apologised", "She is now in hospital"): the story's time is the publication again.
+
+Two refinements tell what happens around that time:
+
+- a pluperfect main clause opens a back-story ("Trump had asked the court to intervene. He sought
+  the intervention to …"): the past clauses of its paragraph that go on with the same party tell
+  that back-story, before the reference time (:func:`continues_back_story`);
+- "subsequently", "later", "afterwards" move time on from the date they follow
+  (:func:`moves_on`): the event lies between that date and the publication, not on that date.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from ..types import Event
+from .lexicon import LATER_ADVERBS, NOW_ADVERBS, REPORTING_ONLY
+
+SHORTLY_DAYS = 3     # "on or shortly before" the publication date: a reference this recent adds nothing
+_PERFECT_AUX = frozenset({"has", "have", "'s", "’s", "'ve", "’ve"})
+_PERSONAL = frozenset({"he", "she", "they", "it", "we", "i"})
+
+
+def references(view, dated: Sequence[tuple[Event, int]]) -> list[Event | None]:
+    """For each sentence of the article in ``view`` (an :class:`.stage.ArticleView`), the news
+    event whose explicit date the story stands at when that sentence begins (None: the publication
+    date). ``dated`` are the article's dated events with their sentence index.
+
+    Only the main clause of a sentence of the article's own (not a quotation, a caption or a
+    headline) that tells news (not expected, not background) sets the story's time; a date
+    earlier than the story's time so far is a flashback ("In February, bishops attended a summit"
+    after "On Thursday, the Pope announced …"): it holds to the end of its paragraph, then the
+    story's time comes back. A time less than :data:`SHORTLY_DAYS` before publication is the
+    publication's: the reference is then None."""
+    doc, published = view.doc, view.published
+    setting: dict[int, Event] = {}
+    for ev, si in dated:
+        if _sets_reference(view, ev, si) and (si not in setting or ev.start > setting[si].start):
+            setting[si] = ev
+    out: list[Event | None] = []
+    story: Event | None = None           # the story's time, carried across paragraphs
+    aside: Event | None = None           # a flashback's time, carried to the end of its paragraph
+    latest: date | None = None
+    for si, sent in enumerate(view.sentences):
+        if si and sent.paragraph != view.sentences[si - 1].paragraph:
+            aside = None
+        out.append(aside or story)
+        ev = setting.get(si)
+        if ev is not None and (latest is None or ev.date_start >= latest):
+            latest, aside = ev.date_start, None
+            story = ev if _older_than_news(ev, published) else None
+        elif ev is not None:
+            aside = ev if _older_than_news(ev, published) else None
+        elif view.kind(si) in ("body", "standfirst") and back_to_news(doc, sent.start, sent.end):
+            story = aside = None
+    return out
+
+
+def _token_at(doc, pos: int | None):
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand") if pos is not None else None
+    return span[0] if span is not None and len(span) else doc[0]
+
+
+def _sets_reference(view, ev: Event, si: int) -> bool:
+    published = view.published
+    return ev.date_from == "explicit" and ev.date_start is not None and view.kind(si) not in ("caption", "headline") \
+        and ev.status not in ("expected", "background") and (published is None or ev.date_start <= published) \
+        and not view.quoted(si, ev.timex_start) and main_verb(_token_at(view.doc, ev.trigger_start))
+
+
+def _older_than_news(ev: Event, published: date | None) -> bool:
+    return published is not None and ev.date_end is not None and (published - ev.date_end).days > SHORTLY_DAYS
+
+
+def back_to_news(doc, start: int, end: int) -> bool:
+    """The sentence ``start:end`` tells the news of the day: its main verb (or one coordinated
+    with it) is in the present perfect ("has since apologised"), or "now" qualifies it."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return any(present_perfect(verb) or any(c.lower_ in NOW_ADVERBS and c.dep_ == "advmod" for c in verb.children)
+               for verb in (root, *[c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]))
+
+
+def present_perfect(verb) -> bool:
+    """``verb`` is in the present perfect ("has recovered", "have been charged")."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in _PERFECT_AUX for c in verb.children)
+
+
+def main_verb(tok) -> bool:
+    """``tok`` heads its sentence's main clause: the root, a verb coordinated with it, or the clause a
+    reporting verb passes on ("police said he was arrested on Friday"). A date in a relative or
+    adverbial clause ("a collision which killed him on August 27") is an aside, not the story's time."""
+    while tok.dep_ in ("conj", "ccomp") and tok.head.i != tok.i:
+        if tok.dep_ == "ccomp" and tok.head.lower_ not in REPORTING_ONLY:
+            return False
+        tok = tok.head
+    return tok.dep_ == "ROOT"
+
+
+def moves_on(verb) -> bool:
+    """The clause of ``verb`` says it came after the time told before it ("She subsequently left
+    the country", "was later released"); a measured distance ("a short time later", "two days
+    later") is not: it says how long after."""
+    return any(c.dep_ == "advmod" and c.lower_ in LATER_ADVERBS and not any(c.children) for c in verb.children)
+
+
+def after(source: Event, published: date | None) -> tuple[str, date | None, date | None]:
+    """``(value, start, end)`` of a time after ``source``'s date and no later than ``published``:
+    the span between them, valued by the smallest calendar unit that holds it (a month, a year)."""
+    d0 = source.date_start
+    d1 = published if published is not None and d0 is not None and published >= d0 else source.date_end
+    if d0 is None or d1 is None:
+        return "PAST_REF", None, None
+    if (d0.year, d0.month) == (d1.year, d1.month):
+        return f"{d0.year:04d}-{d0.month:02d}", d0, d1
+    if d0.year == d1.year:
+        return f"{d0.year:04d}", d0, d1
+    return "PAST_REF", d0, d1
+
+
+def continues_back_story(verb, opened: tuple[str, ...] | None) -> bool:
+    """A past clause that goes on with a back-story opened by a pluperfect in the sentence before
+    (``opened``: the actors of that clause, None when there was none): its subject is a personal
+    pronoun or names a party of that clause."""
+    if opened is None:
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and (subj.lower_ in _PERSONAL or same_party((subj.text,), opened))
+
+
+def same_party(names: tuple[str, ...], others: tuple[str, ...]) -> bool:
+    """Some name of ``names`` shares a capitalised word with a name of ``others`` ("Baker" in
+    "Ginger Baker" and "Peter Edward Baker": one person under two names)."""
+    words = {w for n in others for w in n.split() if w[:1].isupper() and len(w) > 2}
+    return any(w in words for n in names for w in n.split() if w[:1].isupper() and len(w) > 2)

@@ -6,6 +6,7 @@ installed is an error that says how to install it.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib
 import importlib.util
@@ -157,6 +158,33 @@ class PosRules:
         return doc
 
 
+def _use_numpy_matmul(nlp) -> None:
+    """Run every layer of the model on thinc's NumPy ops without BLIS: NumPy's BLAS multiplies the
+    small matrices of the CNN and parser layers faster on one thread (same parses; measured in
+    ``benchmarks/bench_pipeline.py``)."""
+    from thinc.api import NumpyOps
+
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        for node in model.walk() if hasattr(model, "walk") else ():
+            node.ops = ops
+
+
+@functools.cache
+def _blas():
+    from threadpoolctl import ThreadpoolController
+    return ThreadpoolController()
+
+
+@contextlib.contextmanager
+def one_blas_thread():
+    """NumPy's BLAS on one thread in the block (the thread count is restored after): parallel runs
+    take one process per core, and a second BLAS thread per process would only compete with them."""
+    with _blas().limit(limits=1, user_api="blas"):
+        yield
+
+
 def _make_pos_rules(nlp, name: str, patterns: list):
     return PosRules(nlp, name, patterns)
 
@@ -184,8 +212,9 @@ def _use_pos_rules(nlp) -> None:
 def load_model(name: str = DEFAULT_MODEL):
     """Load an installed spaCy pipeline by package name (or path) and check its metadata.
 
-    Components the stages do not read are excluded, and the attribute ruler's part-of-speech rules
-    run as lookups, which makes parsing faster.
+    Components the stages do not read are excluded, the attribute ruler's part-of-speech rules
+    run as lookups and the layers multiply with NumPy's BLAS, which makes parsing faster. Parse
+    inside :func:`one_blas_thread`.
     """
     import spacy
 
@@ -202,6 +231,7 @@ def load_model(name: str = DEFAULT_MODEL):
             f"for another installed pipeline ({exc.__class__.__name__})") from None
     check_meta(nlp.meta, name)
     _use_pos_rules(nlp)
+    _use_numpy_matmul(nlp)
     LOGGER.info("loaded spaCy model %s %s (%s)", nlp.meta.get("name"), nlp.meta.get("version"),
                 ", ".join(nlp.pipe_names))
     return nlp

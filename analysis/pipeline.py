@@ -20,7 +20,7 @@ from datetime import date, datetime
 from . import attribution, entities, events, gazetteer, quantities, structure, temporal
 from .errors import DEFAULT_TIME_LIMIT, ArticleTimeout, ParameterError  # noqa: F401  (DEFAULT_TIME_LIMIT: re-exported)
 from .ingest import parse_published  # noqa: F401  (re-exported: analysis.pipeline.parse_published)
-from .nlp import DEFAULT_MODEL, load_model
+from .nlp import DEFAULT_MODEL, load_model, one_blas_thread
 from .pieces import RECORD_LISTS, analyze_in_pieces, needs_pieces
 from .types import Analysis, Article
 
@@ -97,7 +97,9 @@ def analyze(text: str, published: date | datetime | str | None = None, *, model:
     without it the date is inferred from the text."""
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
-    return analyze_text(load_model(model), text, published=parse_published(published))
+    nlp = load_model(model)
+    with one_blas_thread():
+        return analyze_text(nlp, text, published=parse_published(published))
 
 
 @contextlib.contextmanager
@@ -154,6 +156,11 @@ def _parse_batch(nlp, chunk: Sequence[Item], *, limit: float | None) -> dict[str
 
 
 def _analyze_with(nlp, chunk: Sequence[Item], *, limit: float | None = None) -> list[Row]:
+    with one_blas_thread():
+        return _analyze_batch(nlp, chunk, limit=limit)
+
+
+def _analyze_batch(nlp, chunk: Sequence[Item], *, limit: float | None) -> list[Row]:
     docs = _parse_batch(nlp, chunk, limit=limit)
     out = []
     for article_id, text, published in chunk:

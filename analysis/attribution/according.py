@@ -209,6 +209,13 @@ def _can_speak(noun) -> bool:
         and not low.endswith(("ment", "ments"))      # "resident", not "measurement"
 
 
+def _names_a_source(span) -> bool:
+    """A headline's words before its colon say who speaks: a name the recogniser knows, or a noun
+    that can head a source ("Police: …", "Pence: …")."""
+    return any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in span) or _can_speak(span.root) \
+        or len(span) == 1 and span.root.text[:1].isupper()
+
+
 def _token_at(doc, char: int) -> int:
     """Index of the first token starting at or after ``char`` (binary search over token offsets)."""
     lo, hi = 0, len(doc)
@@ -235,12 +242,13 @@ def colon_headlines(doc, paragraphs) -> list[Speech]:
         if p.kind not in ("headline", "subhead", "standfirst"):
             continue
         m = _COLON_RE.match(p.text)
-        if m is None or m.group(1).split()[0].lower() in NOT_SOURCE_LABELS or any(ch.isdigit() for ch in m.group(1)):
-            continue
+        if m is None or any(ch.isdigit() for ch in m.group(1)) \
+                or any(w.lower() in NOT_SOURCE_LABELS for w in re.split(r"['’]s\b|\s+", m.group(1))):
+            continue        # "Watch: …", "Editor's note: …"
         s_src, e_src = p.start + m.start(1), p.start + m.end(1)
         span = doc.char_span(s_src, e_src, alignment_mode="expand")
-        if span is None:
-            continue
+        if span is None or not _names_a_source(span):
+            continue        # "Stealth Over Health: Clinton Was Headed to ER": a title, not who says it
         colon = p.start + m.end(1)
         content = (p.start + m.start(2), p.start + m.end(2))
         out.append(Speech(span.root.i, (colon, colon + 1), (span.start, span.end), span.root.i, content, ":"))

@@ -37,6 +37,7 @@ from .lexicon import (
     PLURAL_PRONOUNS,
     POST_WORDS,
     RELATIVE_PRONOUNS,
+    agent_noun,
     country_name,
 )
 from .names import fold
@@ -69,6 +70,8 @@ def _inflected(bases: str, irregular: str = "") -> frozenset[str]:
     return frozenset(out)
 
 
+# Nouns for states, which speak through their governments ("nations that oppose the plan").
+STATE_NOUNS = frozenset("nation country state republic kingdom".split())
 # People a person has, who speak for themselves: "his critics" are "Jair Bolsonaro's critics".
 GROUP_NOUNS = frozenset("critics supporters opponents detractors aides allies advisers advisors followers fans "
                         "rivals friends colleagues voters backers loyalists".split())
@@ -342,6 +345,12 @@ class Referents:
         return between.count("”") > between.count("“") or between.count('"') % 2 == 1 \
             or between.count("''") % 2 == 1
 
+    def _plural(self, m: Mention) -> bool:
+        """A people or group named in the plural ("Democrats", "the Kurds"), not an adjective of
+        nationality or faith ("American", "Islamic"), which "they" cannot stand for."""
+        last = self.doc[m.tend - 1]
+        return last.tag_ in ("NNPS", "NNS") or last.text.endswith("s")
+
     def _plural_subject(self, tok):
         """The last plural common noun that is a subject in the pronoun's sentence or the two before
         it ("The protesters … They"), not part of a name."""
@@ -410,8 +419,8 @@ class Referents:
                     return r
             return Referent(best.name, "PERSON", mention=best) if best else Referent(None, None)
         if low in PLURAL_PRONOUNS:      # "they": a group or a people; a place only when it acts as a government
-            m = self._before(tok.idx, lambda m: m.label in ("ORG", "NORP") or m.label == "GPE"
-                             and self.doc[m.tend - 1].dep_ in ("nsubj", "nsubjpass"), limit=600)
+            m = self._before(tok.idx, lambda m: m.label == "ORG" or m.label == "NORP" and self._plural(m)
+                             or m.label == "GPE" and self.doc[m.tend - 1].dep_ in ("nsubj", "nsubjpass"), limit=600)
             group = self._plural_subject(tok)
             if group is not None and (m is None or group.idx > m.start):    # "Protesters … They had asked"
                 return Referent(self._description(group, None, _clean(self.text_of(group))), None)
@@ -420,11 +429,25 @@ class Referents:
             m = self._before(tok.idx, lambda m: m.label in ("ORG", "GPE"), limit=600)
             return Referent(m.name, m.label, mention=m) if m else Referent(None, None)
         if low in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
-            return self.resolve(tok.head.head, depth=depth + 1)
+            antecedent = tok.head.head
+            r = self.resolve(antecedent, depth=depth + 1)
+            if r.label is None and low in ("that", "which") and not self._can_speak(antecedent):
+                return Referent(None, None)     # "brain cancer, which confirmed …": a thing says nothing
+            return r
         if low in RELATIVE_PRONOUNS and tok.i > 1 and self.doc[tok.i - 1].text == "," \
                 and self.doc[tok.i - 2].pos_ in ("NOUN", "PROPN"):
             return self.resolve(self.doc[tok.i - 2], depth=depth + 1)    # "…, according to police, who said"
         return Referent(None, None)
+
+    @staticmethod
+    def _can_speak(head) -> bool:
+        """True when a common noun can be who says something: a person by its agent ending or kind
+        ("researcher", "protesters"), a body ("committee", "company"), a document ("report")."""
+        low = head.lower_
+        one = low[:-3] + "y" if low.endswith("ies") else low[:-1] if low.endswith("s") else low
+        return agent_noun(low) or bool(PEOPLE_PLURAL.match(low)) or low in GROUP_NOUNS or bool(office_of(low)[0]) \
+            or any(w in ORG_NOUNS or w in GENERIC_ORG_NOUNS or w in DOCUMENT_WORDS or w in POST_WORDS
+                   or w in CHANNEL_NOUNS or w in KINSHIP_NOUNS or w in STATE_NOUNS for w in (low, one))
 
     def resolve(self, head, span: tuple[int, int] | None = None, depth: int = 0) -> Referent:
         """Resolve the noun phrase headed by token ``head`` (token span ``span``)."""
@@ -686,7 +709,8 @@ class Referents:
                            a.head.i == head.i and t in a.subtree for a in head.children)]
         if span is not None:
             toks = [t for t in toks if span[0] <= t.i < span[1]]
-        if not toks:
+        toks = [t for t in toks if t.i >= head.i or not any("\n" in x.text_with_ws for x in doc[t.i:head.i])]
+        if not toks:       # (a phrase never runs over a line break: "Trade fair\n\nVisitors")
             return head.text
         return doc[toks[0].i: toks[-1].i + 1].text
 

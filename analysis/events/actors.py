@@ -31,6 +31,7 @@ from .lexicon import (
     DEMONYM_STEMS,
     DISEASE_PATTERN,
     DISEASES,
+    GLUED_ROLES,
     MEASURE_AFTER,
     SELF_PUBLISHERS,
     TRAILING_FUNCTION_WORD,
@@ -114,7 +115,7 @@ class Actors:
         self.doc, self.text = doc, text
         self.entities = sorted(entities, key=lambda e: e.start)
         self.starts = [e.start for e in self.entities]
-        self.labels = {n: e.label for e in self.entities for n in actor_names(e)}
+        self.labels = {n: e.label for e in self.entities for n in self.names(e)}
         self._referents = referents
         self._common: dict[Entity, bool] = {}      # _common_noun of each mention, read once
 
@@ -131,21 +132,21 @@ class Actors:
         medium counts only as the subject."""
         ents, text = self.entities, self.text
         subj = _subject(verb) if verb is not None else None
-        subject = (subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)) if subj is not None else None
         out: list[str] = list(self._referent(subj)) if subj is not None else []
         out += self._unnamed(verb, start, end) if verb is not None else []
+        told = _content_spans(verb) if verb is not None else []
         i = bisect.bisect_left(self.starts, start)
         if i > 0 and re.fullmatch(r"\W{0,3}", text[ents[i - 1].end:start]) and _RELATIVE.match(text[start:start + 6]):
-            out += actor_names(ents[i - 1])      # the antecedent of a relative clause: "Zaporizhia, where …"
+            out += self.names(ents[i - 1])       # the antecedent of a relative clause: "Zaporizhia, where …"
         while i < len(ents) and ents[i].start < end:
             e = ents[i]
             i += 1
             if e.end > end or (e.label == "NORP" and _modifies_name(text, e, ents, i)) or self._common_noun(e) \
                     or (e.label in ("GPE", "NORP") and CURRENCY_AFTER.match(text, e.end)):
                 continue
-            if e.canonical in _MEDIA and not (subject and subject[0] <= e.start and e.end <= subject[1]):
-                continue
-            out += [n for n in actor_names(e) if n not in out]
+            if (e.canonical in _MEDIA and not _heads(subj, e.start, e.end)) or any(a <= e.start < b for a, b in told):
+                continue        # "on Twitter", "a government Twitter account"; "proposed that in Caudipteryx …"
+            out += [n for n in self.names(e) if n not in out]
         return tuple(dict.fromkeys(out))
 
     def subject(self, verb) -> tuple[str, ...]:
@@ -166,6 +167,20 @@ class Actors:
         return any(e.start <= start and end <= e.end and e.end - e.start > end - start
                    and e.label not in ("DATE", "TIME", "EVENT") for e in self.entities[max(0, k - 3):k + 1])
 
+    def names(self, e: Entity) -> tuple[str, ...]:
+        """:func:`actor_names` of ``e``; a person's name without a word glued before it: a role
+        (:func:`without_role`) or a word the parse does not tag as a proper noun ("Born Robert Burns
+        in Arroyo Grande": "Born" is a participle)."""
+        names = actor_names(e)
+        if e.label != "PERSON":
+            return names
+        span = self.doc.char_span(e.start, e.end, alignment_mode="expand")
+        if span is not None and len(span) >= 3 and span[0].tag_ not in ("NNP", "NNPS") and span[0].text.istitle() \
+                and sum(t.tag_ == "NNP" for t in span[1:]) >= 2:
+            glued = span[0].text + " "
+            names = tuple(n.removeprefix(glued) for n in names)
+        return tuple(without_role(n) for n in names)
+
     def _common_noun(self, e: Entity) -> bool:
         """The recogniser took a capitalised common noun for a name ("Photographs, videos and text
         messages were deleted"): every word of the mention is tagged as a common noun, and the article
@@ -183,15 +198,19 @@ class Actors:
 
     def _unnamed(self, verb, start: int, end: int) -> list[str]:
         """Names the entity recogniser missed among the event's subject and object: a product, a
-        brand or a model ("the iPhone 3G went on sale", "Boeing grounded the 737 MAX")."""
+        brand or a model ("the iPhone 3G went on sale", "Boeing grounded the 737 MAX"). A medium
+        counts only as the argument itself ("contacted Facebook"), not as a word qualifying it."""
         out = []
         for tok in _arguments(verb):
             name = _name_run(tok)
-            if name is None or name[0] < start or name[1] > end or self._covered(tok.idx):
+            if name is None or name[0] < start or name[1] > end or self._covered(tok.idx) or self._covered(name[0]):
                 continue
             text = self.text[name[0]:name[1]]
+            if text in _MEDIA and not name[0] <= tok.idx < name[1]:
+                continue        # "a government Twitter account": the medium only qualifies the argument
             if CURRENCY_AFTER.match(self.text, name[1]):
                 continue        # "300 million U.S. dollars": an amount, not a name
+            text = without_role(text)
             if _looks_like_product(text, _opens_sentence(self.text, name[0])) and text not in out:
                 out.append(text)
         return out
@@ -201,7 +220,7 @@ class Actors:
         that names none ("he", "the company")."""
         k = bisect.bisect_right(self.starts, head.idx) - 1
         if k >= 0 and self.entities[k].start <= head.idx < self.entities[k].end:
-            return () if self._common_noun(self.entities[k]) else actor_names(self.entities[k])
+            return () if self._common_noun(self.entities[k]) else self.names(self.entities[k])
         ref = self.referents.at(head.idx, head.idx + len(head.text))
         if ref.name is None or ref.label is None:
             return ()
@@ -219,6 +238,29 @@ def _subject(verb):
         if tok.head.pos_ in ("PROPN", "NOUN") and (tok.dep_ == "acl" or (tok.dep_ == "relcl" and subj is not None)):
             return tok.head
     return None
+
+
+def without_role(name: str) -> str:
+    """``name`` without a role of :data:`GLUED_ROLES` run into it ("Lead Paul Sun-Hyung Lee" ->
+    "Paul Sun-Hyung Lee"), when at least two capitalised words remain."""
+    first, _, rest = name.partition(" ")
+    if first.lower() in GLUED_ROLES and sum(w[:1].isupper() for w in rest.split()) >= 2:
+        return rest
+    return name
+
+
+def _heads(subj, start: int, end: int) -> bool:
+    """The name at ``start:end`` is the subject ``subj`` itself ("Reuters reported"), not a word
+    that qualifies it ("a government Twitter account") or another part of the clause."""
+    return subj is not None and start <= subj.idx < end
+
+
+def _content_spans(verb) -> list[tuple[int, int]]:
+    """Character spans of the clauses ``verb`` takes as its content ("proposed that in Caudipteryx
+    running induced flapping", "warned that Russia would …"): what is told, whose names are not
+    parties to the telling."""
+    return [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
+            for c in verb.children if c.dep_ == "ccomp" and any(m.dep_ == "mark" for m in c.children)]
 
 
 def _arguments(verb) -> list:

@@ -27,6 +27,8 @@ from .lexicon import (
     LONG_SPANS,
     MODALS,
     NEGATIVE_PRONOUNS,
+    POST_PREPS,
+    POST_VERBS,
     REPORTING_ONLY,
     ROLE_VERBS,
     SPAN_MODIFIERS,
@@ -34,11 +36,14 @@ from .lexicon import (
     SPAN_PREPS,
     STATE_VERBS,
     SUBORDINATORS,
+    VAGUE_QUANTIFIERS,
+    WORK_VERBS,
 )
 
 MIN_CLAUSE_TOKENS = 5
 _LEADING = frozenset({"cc", "punct", "mark", "prep"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+_PERFECT_AUX = frozenset({"has", "have", "'s", "’s", "'ve", "’ve"})
 
 
 # --------------------------------------------------------------------------- clause of a date
@@ -175,6 +180,26 @@ def _has_subject(tok) -> bool:
     return any(c.dep_ in _SUBJECTS for c in tok.children)
 
 
+def series_of_works(tok) -> bool:
+    """A career summed up: a verb of creating or performing works (:data:`WORK_VERBS`) whose object,
+    or the object of its preposition, is a vaguely quantified plural ("made many studio albums",
+    "composed lyrics for several songs", "wrote dozens of novels")."""
+    if tok.lower_ not in WORK_VERBS:
+        return False
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    objects += [o for c in tok.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    return any(o.lower_ in VAGUE_QUANTIFIERS or any(q.lower_ in VAGUE_QUANTIFIERS for q in o.children
+                                                    if q.dep_ in ("amod", "det", "nummod", "quantmod"))
+               for o in objects)
+
+
+def holds_a_post(tok) -> bool:
+    """A role held: "worked for the agency", "worked at a bank" (a state; "worked to arrange a
+    meeting" is an act)."""
+    return tok.lower_ in POST_VERBS and any(c.dep_ == "prep" and c.lower_ in POST_PREPS for c in tok.children) \
+        and not any(c.dep_ == "xcomp" for c in tok.children)
+
+
 def habitual(tok) -> bool:
     """A habit, a series, a state or a generic statement: a frequency adverb ("has repeatedly
     denied"), an existential "there was", a long span ("for many years"), or a bare plural or
@@ -182,6 +207,8 @@ def habitual(tok) -> bool:
     experience, not one event."""
     if any(c.lower_ in HABITUAL_ADVERBS or c.dep_ == "expl" for c in tok.children):
         return True         # "has repeatedly denied"; "there was one MP" tells a state
+    if series_of_works(tok) or holds_a_post(tok):
+        return True         # "made many studio albums"; "worked for the agency"
     if any(c.dep_ == "prep" and c.lower_ == "for" and any(p.lower_ in LONG_SPANS for p in c.children)
            for c in tok.children):
         return True         # "for many years, he was held apart"
@@ -223,7 +250,7 @@ def _position(tok, lo: int, hi: int) -> str | None:
     if tok.dep_ == "ccomp" and (head.lower_ in REPORTING_ONLY or evidence(head)):
         return "reported"
     if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in EVENT_SUBORDINATORS for c in tok.children):
-        return "adjunct"
+        return None if present_perfect(tok) else "adjunct"   # "once it has dried": how it works, no event
     if tok.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN") and c.i < tok.i
                                    for c in tok.children) and not _locative_relative(tok):
         return "main"       # "a day in which Moscow and Beijing denounced …": a clause with a subject of its own
@@ -231,6 +258,11 @@ def _position(tok, lo: int, hi: int) -> str | None:
             and tense_reading(tok).tense == "future":
         return "planned"
     return None
+
+
+def present_perfect(verb) -> bool:
+    """``verb`` is in the present perfect ("has recovered", "have been charged")."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in _PERFECT_AUX for c in verb.children)
 
 
 def _locative_relative(tok) -> bool:

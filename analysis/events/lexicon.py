@@ -115,6 +115,21 @@ HABITUAL_ADVERBS = frozenset("""
     repeatedly often usually regularly frequently always sometimes generally typically routinely
     traditionally habitually occasionally normally constantly continually seldom rarely
 """.split())
+# Verbs of creating and performing works (VerbNet's create-26.4 and performance-26.7 classes, as
+# obituaries and profiles use them): with a vaguely quantified plural object ("made many studio
+# albums", "authored several books") they sum up a career, not one event.
+WORK_VERBS = frozenset("""
+    make makes made write writes wrote written author authors authored compose composes composed
+    record records recorded release releases released publish publishes published produce produces
+    produced direct directs directed paint paints painted design designs designed pen pens penned
+    co-write co-wrote co-written illustrate illustrated translate translated
+""".split())
+# Vague quantifiers of a plural (Quirk et al.'s "open-class quantifiers"): "many albums", "several
+# books", "dozens of songs".
+VAGUE_QUANTIFIERS = frozenset("many several numerous countless various multiple dozens hundreds scores".split())
+# Verbs of holding a post: "worked for the agency", "worked at a bank" tell a role (a state), not an event.
+POST_VERBS = frozenset("work works worked working".split())
+POST_PREPS = frozenset({"for", "at"})
 # Adverbs that put a clause before the news ("Previously, the hijab was banned"): history.
 ANTERIOR_ADVERBS = frozenset("previously formerly historically originally once".split())
 # Adverbs that move narrative time on from the time told before (Quirk et al.'s "time-relationship"
@@ -197,6 +212,15 @@ DISEASE_PATTERN = re.compile(r"(?i)(?:virus|-19|\bdisease|\bsyndrome|\bfever|\bf
 MEASURE_AFTER = re.compile(r"\s+\d[\d,.]*\s*(?:miles?|mi|km|kilometres?|kilometers?|feet|ft|foot|metres?|meters?|m|"
                            r"mph|km/h|kph|knots?|kt|nautical\s+miles?|inches|cm|per\s*cent|percent|%)(?:\W.*)?$",
                            re.I)
+# Roles in a cast, a band or an event that are no titles but that the entity recogniser (or a
+# capitalised sentence start) runs into the name that follows ("Lead Paul Sun-Hyung Lee",
+# "Drummer ..."): crew and cast roles after the credits of film and music databases.
+GLUED_ROLES = frozenset("""
+    lead star co-star narrator headliner frontman frontwoman vocalist bassist keyboardist pianist violinist
+    cellist conductor choreographer screenwriter showrunner animator cartoonist illustrator editor columnist
+    commentator moderator panelist panellist organizer organiser volunteer winner runner-up finalist
+    contestant champion veteran newcomer rookie cosplayer creator
+""".split())
 # Negative pronouns (Quirk et al.'s "negative universal pronouns"): as subject or object they
 # negate the clause ("nobody claimed responsibility", "none of the passengers survived").
 NEGATIVE_PRONOUNS = frozenset("nobody none nothing no-one noone neither".split())

@@ -25,10 +25,10 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..types import Event
+from .clauses import present_perfect
 from .lexicon import LATER_ADVERBS, NOW_ADVERBS, REPORTING_ONLY
 
 SHORTLY_DAYS = 3     # "on or shortly before" the publication date: a reference this recent adds nothing
-_PERFECT_AUX = frozenset({"has", "have", "'s", "’s", "'ve", "’ve"})
 _PERSONAL = frozenset({"he", "she", "they", "it", "we", "i"})
 
 
@@ -92,11 +92,6 @@ def back_to_news(doc, start: int, end: int) -> bool:
     root = span.root
     return any(present_perfect(verb) or any(c.lower_ in NOW_ADVERBS and c.dep_ == "advmod" for c in verb.children)
                for verb in (root, *[c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]))
-
-
-def present_perfect(verb) -> bool:
-    """``verb`` is in the present perfect ("has recovered", "have been charged")."""
-    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in _PERFECT_AUX for c in verb.children)
 
 
 def main_verb(tok) -> bool:

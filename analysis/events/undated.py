@@ -21,12 +21,12 @@ Quotations are left to the attributions: only the article's own clauses and repo
 from __future__ import annotations
 
 from ..types import Event
-from .clauses import clause_of_predicate, predicates
+from .clauses import clause_of_predicate, predicates, present_perfect
 from .lexicon import HISTORY_VERBS, LIFE_AND_DISTANCE, SKIP_KINDS, UNDATED_KINDS
 from .merge import stem, trigger_stem
 from .stage import ArticleView, Found
 from .status import is_old
-from .story import after, continues_back_story, moves_on, present_perfect, references, same_party
+from .story import after, continues_back_story, moves_on, references, same_party
 
 DISCOURSE_SENTENCES = 2      # how many sentences back a paragraph's date still holds
 HISTORY_SENTENCES = 4        # how many sentences back a date of history makes an undated past history

@@ -36,6 +36,7 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 STATUS_PRIORITY = ("asserted", "attributed", "unverified", "expected", "background")
 MIN_WORD_OVERLAP = 0.3       # Jaccard of content words for two tellings of one event
 SAME_WORDS = 0.6             # ... that alone says the same thing, whatever the event words
+YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
 MAX_POINT_DAYS = 7           # spans up to a week are compared by overlap; longer ones must be equal
 HEADLINE_WORDS = 14
 # English function words (the SMART stop list's most frequent entries), ignored when comparing texts.
@@ -79,11 +80,13 @@ def _as_date(value: Any) -> date | None:
 
 
 def _content_words(text: str, actors: Iterable[str] = ()) -> set[str]:
-    """Content words, cut to five letters (a crude stem: "discussed" ~ "discuss"), without the words
-    of the actors' names and of dates (those are compared on their own)."""
+    """Content words, cut to five letters (a crude stem: "discussed" ~ "discuss"), and numbers of
+    three digits or more ("killed 130"), without the words of the actors' names and of dates (those
+    are compared on their own: years are dates)."""
     names = {w for a in actors for w in a.lower().split()}
     return {w[:5] for w in re.findall(r"[a-z0-9]+", str(text).lower())
-            if w not in STOP_WORDS and w not in names and w not in DATE_WORDS and len(w) > 2 and not w.isdigit()}
+            if w not in STOP_WORDS and w not in names and w not in DATE_WORDS and len(w) > 2
+            and not (w.isdigit() and (w.startswith("0") or YEAR.fullmatch(w)))}
 
 
 def _jaccard(a: set, b: set) -> float:
@@ -110,9 +113,13 @@ def _overlap(x: dict, y: dict) -> bool:
 def _similar(x: dict, y: dict) -> bool:
     """Two tellings of one event (see the module's docstring): overlapping dates, a shared specific
     actor, and the same words, or enough words in common with the same event word or two shared
-    specific actors."""
+    specific actors. The event word alone in common (once the actors' names are set aside) is the
+    same story only with two shared specific actors: "won Ohio" and "won Texas", or "made remarks"
+    and "made an offer", are not."""
     shared = [a for a in set(x["_actors"]) & set(y["_actors"]) if _specific(a)]
     if not shared or not _overlap(x, y):
+        return False
+    if len(shared) < 2 and not (x["_words"] & y["_words"]) - {x["_trigger"], y["_trigger"]}:
         return False
     words = _jaccard(x["_words"], y["_words"])
     same_trigger = x["_trigger"] is not None and x["_trigger"] == y["_trigger"]

@@ -121,6 +121,32 @@ def test_merge_needs_the_same_story_not_just_the_same_person():
     assert len(timeline.merge_corpus_events(df)) == 2
 
 
+def _told(article_id, text, trigger, actors):
+    row = _row(article_id, text, actors)
+    row["trigger_start"] = text.index(trigger)
+    row["trigger_end"] = row["trigger_start"] + len(trigger)
+    return row
+
+
+TANAKA, ORTIZ = "Keiko Tanaka", "Lena Ortiz"
+
+
+@pytest.mark.parametrize("first, second, merged_rows", [
+    (("Keiko Tanaka won Osaka, Kyoto and Nara.", "won", [TANAKA, "Osaka", "Kyoto", "Nara"]),   # other places
+     ("Tanaka won Hokkaido.", "won", [TANAKA, "Hokkaido"]), 2),
+    (("Lena Ortiz made comments.", "made", [ORTIZ]), ("Lena Ortiz made a counteroffer.", "made", [ORTIZ]), 2),
+    (("Lena Ortiz resigned as mayor.", "resigned", [ORTIZ]),                    # the verb and more in common
+     ("Ortiz resigned her post as mayor.", "resigned", [ORTIZ]), 1),
+    (("Militants killed 130 people in Lyon.", "killed", ["Lyon"]),               # a number in common
+     ("the attack that killed 130 in Lyon", "killed", ["Lyon"]), 1),
+    (("Lena Ortiz ran for the Senate in 2008.", "ran", [ORTIZ]),                # a year is a date, not a word
+     ("Lena Ortiz ran for president in 2008.", "ran", [ORTIZ]), 2),
+])
+def test_two_tellings_need_more_in_common_than_the_event_word(first, second, merged_rows):
+    rows = [_told(aid, *telling) for aid, telling in (("a1", first), ("a2", second))]
+    assert len(timeline.merge_corpus_events(pd.DataFrame(rows))) == merged_rows
+
+
 def test_short_names_take_the_corpus_full_name():
     assert timeline.corpus_names([["Steve Jobs", "Apple"], ["Jobs"], ["Smith"], ["Anna Smith"], ["Tom Smith"]]) \
         == {"Jobs": "Steve Jobs"}

@@ -134,8 +134,9 @@ def _dated(view: ArticleView, timexes: Sequence[Timex], found: Found) -> None:
     usable = [tx for tx in timexes if tx.type in DATED_TYPES and _RESOLVED.match(tx.value or "")]
     dates = [(t.start, t.end) for t in timexes]
     relative = {tx.start: _other_event_prep(doc, tx, dates) for tx in usable}
-    # a date of another event after which the clause happened dates it only when nothing else does
-    for tx in sorted(usable, key=lambda t: (relative[t.start] is not None, t.start)):
+    # a date of another event after which the clause happened, or a year that qualifies a noun
+    # ("his 2020 candidacy"), dates the clause only when nothing else in it does
+    for tx in sorted(usable, key=lambda t: (relative[t.start] is not None, _qualifies_noun(doc, t), t.start)):
         if relative[tx.start] in BEFORE_PREPS:
             continue
         si = view.sentence_of(tx.start)
@@ -191,6 +192,18 @@ def _other_event_prep(doc, tx: Timex, dates: Sequence[tuple[int, int]]) -> str |
         noun = noun or (head.pos_ in ("NOUN", "PROPN") and not any(a <= head.idx < b for a, b in dates))
         tok = head
     return None
+
+
+def _qualifies_noun(doc, tx: Timex) -> bool:
+    """A bare year before the noun it qualifies ("announced his 2020 candidacy in 2013", "the 2019
+    budget"): it names which one, and dates the clause only when no other date does."""
+    if not (tx.text.strip().isdigit() and len(tx.text.strip()) == 4):
+        return False
+    span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    return tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nummod", "compound", "amod", "nmod")
 
 
 def verb_indices(doc) -> list[int]:

@@ -58,6 +58,54 @@ def _clause_without(doc, head, cut_start: int, cut_end: int) -> tuple[int, int] 
     return left or right
 
 
+def _without_time(doc, src: tuple[int, int]) -> tuple[int, int]:
+    """``src`` without a time phrase the parse hung on it ("according to the city engineer on
+    Saturday"): when X said it, not who X is."""
+    for k in range(src[0] + 1, src[1]):
+        if doc[k].dep_ == "prep" and doc[k].lower_ in ("on", "at", "in", "during") \
+                and all(t.ent_type_ in ("DATE", "TIME") for t in doc[k + 1:src[1]] if not t.is_punct):
+            return src[0], k
+    return src
+
+
+def _name_run(doc, start: int) -> int | None:
+    """End of a name the parse left out of the source ("according to Connecticut | Senator Richard
+    Blumenthal, …"): up to five proper nouns from ``start`` to a comma, else None."""
+    k = start
+    while k < len(doc) and k < start + 5 and doc[k].tag_ == "NNP":
+        k += 1
+    return k if k > start and k < len(doc) and doc[k].text == "," else None
+
+
+def _fronted(doc, tok) -> bool:
+    """True when "according to" opens its sentence or paragraph (after nothing but punctuation)."""
+    for t in reversed(doc[tok.sent.start:tok.i]):
+        if "\n" in t.text_with_ws:
+            return True
+        if not t.is_punct:
+            return False
+    return True
+
+
+def _sentence_after(doc, start: int) -> tuple[int, int] | None:
+    """Char span of the rest of the sentence from token ``start``, over semicolons ("A; B") but not
+    over a line break or into a part with a reporting verb of its own, without a short adjunct left of the source's phrase ("According to the mayor
+    on Saturday, the bridge …")."""
+    end = doc[start].sent.end if start < len(doc) else start
+    forms = verb_forms()
+    for i in range(start, end):
+        if "\n" in doc[i].text_with_ws:
+            end = i + 1
+            break
+        if doc[i].text == ";" and any(t.pos_ == "VERB" and t.lower_ in forms for t in doc[i + 1:end]):
+            end = i       # "A; NATO guidelines call for 2%", "…; which they note is …": a report of its own
+            break
+    comma = next((k for k in range(start, min(start + 6, end)) if doc[k].text == ","), None)
+    if comma is not None and _adjunct(doc, start, comma):
+        start = comma + 1
+    return _span_chars(doc, start, end)
+
+
 def _unfinished(doc, start: int, end: int) -> bool:
     """A piece that ends on an auxiliary or a copula ("One child was", "The toll has been"): the
     clause goes on after the cue set in its middle."""
@@ -83,7 +131,7 @@ def find_according(doc) -> list[Speech]:
                 obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
             if obj is None:
                 continue
-            src = _named_apposition(doc, (to.i + 1, _source_end(doc, obj)))
+            src = _without_time(doc, _named_apposition(doc, (to.i + 1, _source_end(doc, obj))))
             relative_tail = src[1] < obj.right_edge.i + 1 and doc[src[1] + 1].tag_ in ("WP", "WDT", "WP$")
             head = tok.head if tok.head is not tok else tok
             while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and head.head is not head and \
@@ -95,11 +143,18 @@ def find_according(doc) -> list[Speech]:
             cut_e = obj.right_edge.i + 1 if relative_tail else src[1]
             if cut_e + 1 < len(doc) and doc[cut_e].text == "," and doc[cut_e + 1].tag_ in ("WP", "WDT", "WP$"):
                 cut_e = tok.sent.end      # "…, according to police, who said …": that clause is the source's own
-            content = _clause_without(doc, head if head.i not in range(cut_s, cut_e) else tok.sent.root, cut_s, cut_e)
+            src_head = obj.i
+            if _fronted(doc, tok):      # "According to X, A; B.": X's is the whole sentence after it
+                name_end = _name_run(doc, src[1])
+                if name_end is not None:       # "According to Connecticut Senator Richard Blumenthal, …"
+                    src, src_head, cut_e = (src[0], name_end), name_end - 1, max(cut_e, name_end)
+                content = _sentence_after(doc, cut_e)
+            else:
+                content = _clause_without(doc, head if head.i not in range(cut_s, cut_e) else tok.sent.root, cut_s, cut_e)
             if content is None:
                 continue
             cue = (tok.idx, to.idx + len(to))
-            out.append(Speech(tok.i, cue, src, obj.i, content, "according to"))
+            out.append(Speech(tok.i, cue, src, src_head, content, "according to"))
     return out
 
 

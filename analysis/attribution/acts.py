@@ -106,6 +106,16 @@ def attributes_nothing(verb, base: str) -> bool:
         return True           # "an arrangement to plead guilty", "expected to plead": a plea not yet made
     if base in VOTE_VERBS and any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in VOTED_THINGS for c in kids):
         return True           # "the Senate confirmed his nomination": a vote, not a statement
+    if base in QUOTE_ONLY_VERBS:
+        return not _beside_quote(verb) or any(c.dep_ in ("xcomp", "dobj", "ccomp", "prep") for c in kids)
+    if base in PROJECTION_VERBS and any(c.dep_ == "prep" and c.lower_ in ONTO_PREPS for c in kids) \
+            and not _clausal(verb):
+        return True           # "projected slogans onto the walls": light thrown, not a forecast
+    if base in COMPARISON_VERBS and _measured(verb, kids):
+        return True           # "the researchers compared the skulls to those of ibises": a measurement
+    if base in RECORDING_VERBS and verb.tag_ == "VBG" and any(
+            c.dep_ in ("ccomp", "dobj") and c.left_edge.tag_ in ("WDT", "WP", "WRB") for c in kids):
+        return True           # "ringing chicks, noting which birds return": data recorded, no statement
     if any(c.dep_ == "prt" and f"{base} {c.lower_}" in NOT_SPEECH_PHRASALS for c in kids):
         return True           # "called off the search", "put up a fight"
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not agent or verb.dep_ == "amod":
@@ -128,6 +138,44 @@ def attributes_nothing(verb, base: str) -> bool:
         return True
     return any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in kids)
 
+
+def _beside_quote(verb) -> bool:
+    """True when a quotation mark stands within two words of the verb ('"Overall," she continued, "…"')."""
+    doc = verb.doc
+    near = list(doc[max(0, verb.i - 3):verb.i]) + list(doc[verb.i + 1:verb.i + 3])
+    return any(t.text in QUOTE_MARKS for t in near)
+
+
+QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``", "«", "»"})
+# Verbs that report speech only beside a quotation ('she continued'); "continued to grow" reports nothing.
+QUOTE_ONLY_VERBS = frozenset({"continue"})
+
+
+def _measured(verb, kids) -> bool:
+    """A comparison made by measuring: its subject is a research team ("the scientists compared …")
+    or, when no one is named as its subject, what it compares with is "those/that of …" ("These they
+    compared to those of modern ibises")."""
+    subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ in RESEARCH_NOUNS:
+        return True
+    if subj is not None and subj.pos_ == "PROPN":
+        return False          # "Mr. Clarke compares his struggles to those of the former president": a likening
+    for c in kids:
+        if c.dep_ == "prep" and c.lower_ in ("to", "with"):
+            if any(g.dep_ == "pobj" and g.lower_ in ("those", "that", "ones") for g in c.children):
+                return True
+    return False
+
+
+# Verbs of throwing light or images, and the prepositions of where they land ("projected onto").
+PROJECTION_VERBS = frozenset({"project", "cast"})
+ONTO_PREPS = frozenset({"onto", "on", "upon", "across", "over", "into"})
+# Comparing, which a researcher does by measuring and a speaker by likening.
+COMPARISON_VERBS = frozenset({"compare", "liken"})
+RESEARCH_NOUNS = frozenset("researchers scientists team teams authors archaeologists biologists scholars "
+                           "investigators experts analysts engineers researcher scientist".split())
+# Verbs of taking down data: with an indirect question as a participle they record, not state.
+RECORDING_VERBS = frozenset({"note", "record", "track", "observe", "monitor", "log", "count"})
 
 # Verbs of remembering: with a participle of thought ("recalls thinking") they report a thought.
 RECOLLECTION_VERBS = frozenset({"recall", "remember"})

@@ -36,7 +36,10 @@ SPEECH_VERBS = frozenset("""
 """.split()) | frozenset(
     # manner of speaking (VerbNet 37.3) and repeating what another said ("echoed")
     "blurt stutter stammer mumble murmur gasp sob hiss snap bark growl roar groan sigh gush rave rant "
-    "echo parrot plead read put".split())
+    "echo parrot plead read put".split()) | frozenset(
+    # verbs that report speech only beside a quotation ('"Overall," she continued, "…"'); see
+    # acts.QUOTE_ONLY_VERBS
+    "continue".split())
 
 # Cognition and intention verbs (PolNeAR annotates beliefs and intentions as attributions).
 COGNITION_VERBS = frozenset("""

@@ -52,6 +52,8 @@ WEST_NOUNS = re.compile(r"\s+(?:governments?|nations?|countries|allies|powers|le
 # What joins another party to a source: its affiliation is not the source's.
 _OTHERS = re.compile(r",?\s+(?:along|together)\s+with\b|,?\s+as\s+well\s+as\b|,?\s+alongside\b")
 _MEDIA = {m.lower() for m in WIRE_AGENCIES + MEDIA_OUTLETS}
+# Titles of members of a legislature written as abbreviations ("an MP", "one MEP").
+_MEMBER_TITLES = frozenset("mp mps mep meps mk msp mla mpp td".split())
 _WORD = re.compile(r"[\w.’'-]+")
 
 # Last words of newspaper names ("The Baltimore Sun", "Daily Telegraph", "Gulf News"): the mastheads
@@ -60,12 +62,18 @@ MASTHEADS = frozenset("Sun Times Post Herald Tribune Journal Gazette News Telegr
                       "Observer Inquirer Courier Dispatch Mirror Bulletin Sentinel Daily Weekly TV Radio".split())
 
 
+# A site named by its web address (a name, a dot, a top-level domain): "Znak.com", "Meduza.io".
+_NEWS_SITE = re.compile(r"^[A-Z][\w-]*\.(?:com|net|org|io|info|news|ru|ua|de|fr|it|es|pl|hu|in|co\.uk|com\.au)$")
+
+
 def is_media(name: str | None) -> bool:
     if not name:
         return False
     low = re.sub(r"^the\s+", "", name.lower().strip())
     if low in _MEDIA or ("the " + low) in _MEDIA:
         return True
+    if _NEWS_SITE.match(name.strip()):
+        return True       # a news site by its address: "Znak.com", "Meduza.io"
     words = name.split()
     if len(words) == 2 and words[0].lower() in _MEDIA and country_name(words[1]):
         return True       # a national edition: "CNN Philippines", "BBC Brasil"
@@ -121,6 +129,9 @@ def source_type(source: str | None, *, speaker: str | None, label: str | None, h
             return "anonymous"
     if head in ORG_HEADS:
         return "organisation"
+    if label is None and words and words[0] in ANONYMOUS_DETS and (head in PERSON_HEADS or head in OCCUPATION_NOUNS
+                                                                   or head in _MEMBER_TITLES):
+        return "anonymous"     # "One MP told the BBC", "a senator said": an unnamed holder of a title
     if head in PERSON_HEADS or head in MALE_PRONOUNS or head in FEMALE_PRONOUNS:
         return "person"
     if head in KINSHIP_NOUNS or head in OCCUPATION_NOUNS or agent_noun(head) and not head.endswith("s"):

@@ -240,6 +240,34 @@ ADDRESSEE_OBJECT_VERBS = frozenset("tell inform notify assure remind promise con
                                    "show warn brief alert caution reassure email text write".split())
 
 
+def _that_clause(verb) -> bool:
+    return any(g.dep_ == "mark" and g.lower_ == "that" for g in verb.children)
+
+
+def _more_that_clauses(verb, end: int) -> int:
+    """End of the last "that"-clause coordinated after ``end`` ("reported that A; that B; and that C"):
+    the parse can hang "and that C" on the verb instead of on A."""
+    for c in verb.children:
+        if c.dep_ == "conj" and c.i >= end and _that_clause(c):
+            end = max(end, c.right_edge.i + 1)
+    return end
+
+
+CONTRAST_MARKS = frozenset({"while", "whereas"})
+
+
+def _before_contrast(clause, last, end: int) -> int:
+    """End of a reported clause before a contrast the writer adds after a comma ("said the plan would
+    work, while critics called it a fantasy"): that clause is not what the speaker said."""
+    doc = clause.doc
+    for head in {clause, last}:
+        for c in head.children:
+            if c.dep_ == "advcl" and c.i > head.i and c.left_edge.i < end and doc[c.left_edge.i - 1].text == "," \
+                    and c.left_edge.lower_ in CONTRAST_MARKS:
+                end = min(end, c.left_edge.i - 1)
+    return end
+
+
 def _reported_clauses(verb):
     """The first and last clausal complement of a reporting verb: the ones after it when there are
     any ("While he acknowledged A, Ham noted B": B, not the clause inside the "while" adjunct that the
@@ -295,7 +323,12 @@ def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | N
         clause = None             # "A meet; B urges …": the clause before the semicolon is not what B says
     if clause is not None:
         s, e = clause.left_edge.i, last.right_edge.i + 1
+        e = max(e, _more_that_clauses(verb, e))
+        up = verb.head      # "reported that A; that B; and that C", parsed with "that B" as the root
+        if verb.dep_ == "ccomp" and up.i >= e and _that_clause(up):
+            e = max(e, up.right_edge.i + 1, _more_that_clauses(up, e))
         e = _before_other_report(last, e)
+        e = _before_contrast(clause, last, e)
         obj = next((c for c in kids if c.dep_ in ("dobj", "dative") and c.i < clause.i and c.i > verb.i), None)
         if obj is not None and (base in ("urge", "ask", "warn", "call") or base not in ADDRESSEE_OBJECT_VERBS
                                 and obj.dep_ == "dobj" and obj.pos_ != "PRON"):

@@ -539,8 +539,9 @@ class Referents:
             or any(c.dep_ == "poss" for c in kids)
         if office:
             found = self._by_office(head.idx, office, country, self.party_of(text))
-            if found is None and definite and head.tag_ == "NN":
-                found = self._named_next(head)
+            if found is None and definite and head.tag_ == "NN" and any(
+                    c.dep_ == "prep" and c.lower_ in ("of", "for", "at") for c in kids):
+                found = self._named_next(head)      # "the founder of …", never a bare "the mayor"
             if found:
                 return Referent(found, "PERSON")
         if definite and (low in ORG_NOUNS or low in GENERIC_ORG_NOUNS) and head.tag_ in ("NN", "NNP"):
@@ -619,7 +620,8 @@ class Referents:
         Prigozhin's press service …"): the first person named after the role, close by, who holds
         no other title in the article and is not named before the role (a role that stands for
         someone already named is resolved by their title, or not at all: "The Indiana governor
-        said …" is not whoever the next sentence names)."""
+        said …" is not whoever the next sentence names). Only a role with a complement ("the
+        founder of …", "the head of …") introduces a name this way; a bare "the mayor" does not."""
         k = bisect.bisect_left(self.starts, head.right_edge.idx + len(head.right_edge))
         while k < len(self.mentions) and self.mentions[k].start - head.idx < CATAPHORA_CHARS:
             m = self.mentions[k]

@@ -127,6 +127,15 @@ def test_source_type(source, speaker, label, head, expected):
     ("a farmer", "farmer", None, None),
     ("Western diplomats", "Western diplomats", None, "the West"),
     ("Ana Cruz of the army's Western Command", "Ana Cruz", "PERSON", None),
+    ("Ana Cruz of American University", "Ana Cruz", "PERSON", "American University"),
+    ("a geologist at the University of Bergen", "geologist", None, "University of Bergen"),
+    ("Tom Reyes, a curator from the British Museum", "Tom Reyes", "PERSON", "British Museum"),
+    ("Li Na of Norway's Bergen Institute of Marine and Coastal Research", "Li Na", "PERSON",
+     "Bergen Institute of Marine and Coastal Research"),
+    ("biologists from the University of Utah and Kyoto University", "biologists", None, "University of Utah"),
+    ("chemists from the University of Leeds and UC Irvine", "chemists", None, "University of Leeds"),
+    ("the House of Lords Library", "House of Lords Library", "ORG", "House of Lords Library"),
+    ("a spokesman for the Russian Foreign Ministry", "spokesman", None, "Russia"),
 ])
 def test_affiliation(source, speaker, label, expected):
     assert affiliation(source, speaker=speaker, label=label) == expected

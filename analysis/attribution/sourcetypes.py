@@ -56,6 +56,13 @@ _MEDIA = {m.lower() for m in WIRE_AGENCIES + MEDIA_OUTLETS}
 _MEMBER_TITLES = frozenset("mp mps mep meps mk msp mla mpp td".split())
 _WORD = re.compile(r"[\w.’'-]+")
 
+# Heads of the names of institutions people work at, for which they are quoted as experts.
+INSTITUTION_HEADS = "University|College|Institute|Institution|Academy|School|Museum|Hospital|Foundation|Society|" \
+                    "Laboratory|Observatory|Library|Center|Centre"
+_NAME_WORD = r"[A-Z][\w.&’'-]*"
+_INSTITUTION = re.compile(rf"\b(?:of|at|from)\s+(?:the\s+)?((?:{_NAME_WORD}\s+)*(?:{INSTITUTION_HEADS})\b"
+                          rf"(?:\s+{_NAME_WORD})*(?:\s+(?:of|for|and)\s+(?:the\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD})*)*)")
+
 # Last words of newspaper names ("The Baltimore Sun", "Daily Telegraph", "Gulf News"): the mastheads
 # of the English-language dailies listed by the World Association of News Publishers.
 MASTHEADS = frozenset("Sun Times Post Herald Tribune Journal Gazette News Telegraph Guardian Chronicle Examiner "
@@ -165,6 +172,25 @@ def _place_named_from(text: str, m: re.Match) -> str | None:
     return country_name(m.group(0) + " " + nxt.group(1)) if nxt else None
 
 
+def _institution(text: str) -> str | None:
+    """The university, institute, museum... a person is "of", "at" or "from" ("Ana Cruz of American
+    University", "a researcher at London's Royal College of Music"): the side they speak for, even
+    when its name opens with a nationality word. Of two institutions joined by "and", the first.
+
+    >>> _institution("scientists from the University of Bergen and UC Davis")
+    'University of Bergen'
+    """
+    m = _INSTITUTION.search(text)
+    if not m:
+        return None
+    first, *rest = re.split(r"\s+and\s+", m.group(1))
+    for part in rest:
+        if re.search(rf"\b(?:{INSTITUTION_HEADS})\b", part) or re.match(r"(?:the\s+)?[A-Z]{2,}\b", part):
+            break                  # another institution ("and Kyoto University", "and UC Davis")
+        first += " and " + part
+    return re.sub(r"['’]s$", "", re.sub(r"^.*['’]s\s+", "", first))
+
+
 def affiliation(source: str | None, *, speaker: str | None, label: str | None,
                 title_country: str | None = None) -> str | None:
     """The country or organisation a source speaks for: from its title, a nationality word, a
@@ -175,6 +201,8 @@ def affiliation(source: str | None, *, speaker: str | None, label: str | None,
         if not text:
             continue
         text = _OTHERS.split(text)[0]     # "Planned Parenthood, along with the American Civil Liberties Union"
+        if label not in ("ORG", "GPE", "NORP") and (institution := _institution(text)):
+            return institution
         low = text.lower()
         for seat, country in SEATS_OF_POWER.items():
             if seat in low:

@@ -163,7 +163,8 @@ def status_of(doc, text: str, *, kind: str, cstart: int, cend: int, anchor: tupl
             or (published and date_start and date_start > published) or LATER_IN_PERIOD.match(text, *anchor):
         return "expected", speaker
     nouns = {n for s, n in unverified_nouns if s >= cstart - 2000}
-    if (PARENTHETICAL_SAYS.search(clause) or NOT_VERIFIED.search(sent_text) or HEDGE_ADVERBS.search(clause)
+    if (PARENTHETICAL_SAYS.search(clause) or NOT_VERIFIED.search(sent_text)
+            or HEDGE_ADVERBS.search(_without_relatives(doc, clause, cstart, cend, anchor))
             or _hedged_near(doc, cstart, cend, path) or (nouns and nouns & set(re.findall(r"[a-z]+", clause.lower())))):
         return "unverified", speaker or _cue_speaker(cstart, cend, attributions)
     if attr:
@@ -171,6 +172,25 @@ def status_of(doc, text: str, *, kind: str, cstart: int, cend: int, anchor: tupl
     if quoted:
         return "attributed", _cue_speaker(cstart, cend, attributions)
     return "asserted", None
+
+
+def _without_relatives(doc, clause: str, cstart: int, cend: int, anchor: tuple[int, int]) -> str:
+    """``clause`` (the text at ``cstart:cend``) with its relative clauses blanked out, except one that
+    holds ``anchor``: a hedge there qualifies the noun's own story ("signs for a woman whose eye was
+    said to have been injured"), not the event."""
+    span = doc.char_span(cstart, cend, alignment_mode="expand")
+    if span is None:
+        return clause
+    chars = list(clause)
+    for tok in span:
+        if tok.dep_ != "relcl":
+            continue
+        a, b = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+        if a <= anchor[0] < b:
+            continue
+        for k in range(max(a, cstart), min(b, cend)):
+            chars[k - cstart] = " "
+    return "".join(chars)
 
 
 def _cue_speaker(start: int, end: int, attributions: Sequence[Attribution]) -> str | None:

@@ -340,7 +340,7 @@ def _outermost(cands: list[_Cand], doc) -> list[_Cand]:
             while k >= 0 and c.cue[0] - spans[k][0] < 3000:
                 s, e, who = spans[k]
                 if s <= c.cue[0] < e and who != id(c):
-                    if not _goes_on(doc, c, by_id[who]):
+                    if not _goes_on(doc, c, by_id[who]) and not _as_report(doc, c, by_id[who]):
                         inside = True
                         break
                 k -= 1
@@ -377,6 +377,29 @@ def _goes_on(doc, inner: _Cand, outer: _Cand) -> bool:
     if not outer.quotes:
         outer.kind = "indirect"     # its quotation went with the participle
     return True
+
+
+def _as_report(doc, inner: _Cand, outer: _Cand) -> bool:
+    """True when ``inner`` is an as-clause with a speaker of its own closing ``outer``'s content ("…
+    echo her concerns, …, as a Homeland Security memo put it"): the words are the memo's too, so
+    ``inner`` is an attribution of its own and ``outer``'s content stops before it."""
+    if inner.verb is None or outer.verb is None or outer.content is None or inner.verb < outer.verb:
+        return False
+    v = doc[inner.verb]
+    left = v.left_edge
+    if left.lower_ != "as" or left.i < 2 or not any(c.dep_ == "nsubj" for c in v.children):
+        return False
+    s, e = outer.content
+    if not s < left.idx or v.right_edge.idx + len(v.right_edge) + 2 < e:
+        return False          # the as-clause does not close the content
+    end = doc[left.i - 1]
+    while end.i > 0 and (end.is_punct and end.text not in CLOSING_QUOTE_MARKS or end.is_space):
+        end = doc[end.i - 1]
+    outer.content = (s, end.idx + len(end))
+    return True
+
+
+CLOSING_QUOTE_MARKS = frozenset({'"', "”", "''", "’", "»"})
 
 
 def _can_report(tok) -> bool:

@@ -197,6 +197,9 @@ def affiliation(source: str | None, *, speaker: str | None, label: str | None,
     capital or seat of power, a party, or the organisation it is."""
     if title_country:
         return title_country
+    m = re.match(r"Government of (.+)$", speaker or "")
+    if m and country_name(m.group(1)):
+        return country_name(m.group(1))     # "the government", resolved to the country's government
     for text in (source, speaker):
         if not text:
             continue

@@ -506,6 +506,11 @@ def as_clause_content(doc, verb, mark) -> tuple[int, int] | None:
     if mark.i <= sent.start + 1:
         return _span_chars(doc, verb.right_edge.i + 1, sent.end)
     start = next((i + 1 for i in range(mark.i - 1, sent.start - 1, -1) if "\n" in doc[i].text_with_ws), sent.start)
+    up = verb.head        # the clause the as-clause belongs to ("…, because A is B, as a memo put it": A is B)
+    if up.i != verb.i and up.pos_ in ("VERB", "AUX") and start < up.left_edge.i < mark.i:
+        start = up.left_edge.i
+        while start < mark.i and (doc[start].dep_ == "mark" or doc[start].is_punct and doc[start].text not in "\"“"):
+            start += 1
     left = [t for t in doc[start:mark.i] if not t.is_punct]      # within the paragraph (not a headline)
     right = [t for t in doc[verb.right_edge.i + 1:sent.end] if not t.is_punct]
     if len(right) >= 3 and not any(t.pos_ in ("VERB", "AUX") for t in left):

@@ -548,6 +548,10 @@ class Referents:
             m = self._organisation(head.idx, low)
             if m is not None:
                 return Referent(m.name, m.label, mention=m)
+            if low == "government" and not any(c.dep_ in ("amod", "compound", "poss") for c in kids):
+                country = self._country_before(head.idx)    # "the government has reported", in Samoa
+                if country is not None:
+                    return Referent(f"Government of {country}", "ORG")
         owner = next((c for c in kids if c.dep_ == "poss"), None)
         if owner is not None and (low in ISSUER_NOUNS or low in GROUP_NOUNS):
             r = self.resolve(owner, depth=depth + 1)      # "her family" -> "Kay Hagan's family",
@@ -641,6 +645,20 @@ class Referents:
         if noun in GENERIC_ORG_NOUNS:
             return self._before(pos, lambda m: m.label == "ORG", limit=ORG_LOOKBACK_CHARS)
         return None
+
+    def _country_before(self, pos: int) -> str | None:
+        """The country the article names most often before ``pos`` (a tie goes to the nearest)."""
+        seen: Counter = Counter()
+        last: dict[str, int] = {}
+        k = bisect.bisect_left(self.starts, pos)
+        for m in self.mentions[:k]:
+            country = country_name(m.name) if m.label == "GPE" else None
+            if country:
+                seen[country] += 1
+                last[country] = m.start
+        if not seen:
+            return None
+        return max(seen, key=lambda c: (seen[c], last[c]))
 
     def _fullest(self, m: Mention) -> str:
         if m.label == "PERSON" and " " not in m.name:

@@ -158,7 +158,7 @@ class PosRules:
         return doc
 
 
-def _use_numpy_matmul(nlp) -> None:
+def use_numpy_matmul(nlp) -> None:
     """Run every layer of the model on thinc's NumPy ops without BLIS: NumPy's BLAS multiplies the
     small matrices of the CNN and parser layers faster on one thread (same parses; measured in
     ``benchmarks/bench_pipeline.py``)."""
@@ -231,7 +231,7 @@ def load_model(name: str = DEFAULT_MODEL):
             f"for another installed pipeline ({exc.__class__.__name__})") from None
     check_meta(nlp.meta, name)
     _use_pos_rules(nlp)
-    _use_numpy_matmul(nlp)
+    use_numpy_matmul(nlp)
     LOGGER.info("loaded spaCy model %s %s (%s)", nlp.meta.get("name"), nlp.meta.get("version"),
                 ", ".join(nlp.pipe_names))
     return nlp

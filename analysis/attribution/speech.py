@@ -244,6 +244,29 @@ def _that_clause(verb) -> bool:
     return any(g.dep_ == "mark" and g.lower_ == "that" for g in verb.children)
 
 
+def _glued_addressee_end(verb, clause) -> int | None:
+    """Where what is told starts when the parse glued the one told to the clause's subject ("told The
+    Jakarta Post radio broadcasts were used", "told the Guardian residents had been warned"): after a
+    name that opens that noun phrase and is followed by more of it. None when nothing is glued."""
+    doc = verb.doc
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < clause.i), None)
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    np = subj if obj is None else obj if subj is None else None
+    if np is None or np.i < verb.i:
+        return None
+    k = np.left_edge.i + (np.left_edge.dep_ == "det" and np.left_edge.ent_iob_ != "B")
+    if k >= np.i or doc[k].ent_iob_ != "B" or doc[k].ent_type_ not in ("ORG", "PERSON"):
+        return None
+    k += 1
+    while k < np.i and doc[k].ent_iob_ == "I":
+        k += 1
+    return k if k <= np.i and doc[k].ent_iob_ != "I" and doc[k].tag_ != "POS" else None
+
+
+# Verbs of telling someone something, after which the parse can glue the one told to what is told.
+TELLING_VERBS = frozenset({"tell", "inform", "brief", "notify", "assure", "remind"})
+
+
 def _more_that_clauses(verb, end: int) -> int:
     """End of the last "that"-clause coordinated after ``end`` ("reported that A; that B; and that C"):
     the parse can hang "and that C" on the verb instead of on A."""
@@ -329,6 +352,10 @@ def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | N
             e = max(e, up.right_edge.i + 1, _more_that_clauses(up, e))
         e = _before_other_report(last, e)
         e = _before_contrast(clause, last, e)
+        if base in TELLING_VERBS and not _that_clause(clause):
+            glued = _glued_addressee_end(verb, clause)
+            if glued is not None:    # "told The Jakarta Post radio broadcasts were used …"
+                return _span_chars(doc, glued, e)
         obj = next((c for c in kids if c.dep_ in ("dobj", "dative") and c.i < clause.i and c.i > verb.i), None)
         if obj is not None and (base in ("urge", "ask", "warn", "call") or base not in ADDRESSEE_OBJECT_VERBS
                                 and obj.dep_ == "dobj" and obj.pos_ != "PRON"):

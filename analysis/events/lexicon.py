@@ -135,6 +135,11 @@ ANTERIOR_ADVERBS = frozenset("previously formerly historically originally once".
 # Adverbs that move narrative time on from the time told before (Quirk et al.'s "time-relationship"
 # adjuncts of posteriority): "She subsequently left the country" happened after the date before it.
 LATER_ADVERBS = frozenset("subsequently later afterwards afterward thereafter eventually".split())
+# Openings that start another story than the one told so far (news-writing connectives of a new
+# item): "In a separate case, …", "Separately, …", "Elsewhere, …".
+NEW_STORY = re.compile(r"^\W*(?:In\s+(?:a|an|another)\s+(?:(?:separate|unrelated|different)\s+)?(?:case|incident|"
+                       r"development|matter|attack|accident|raid|ruling|announcement)\b|Separately\b|Elsewhere\b|"
+                       r"In\s+other\s+news\b|Unrelatedly\b)", re.I)
 # Adverbs of the present moment: a clause with one tells the news of the day, not an older story.
 NOW_ADVERBS = frozenset("now currently".split())
 # Nouns of long spans after "for" ("for many years", "for decades"): a state that lasted, not an event.

@@ -9,7 +9,8 @@ undated past clauses after it, across paragraphs, until
 
 - a new explicit date moves it, or
 - a clause in the present perfect or with "now" comes back to the news of the day ("The company
-  has since apologised", "She is now in hospital"): the story's time is the publication again.
+  has since apologised", "She is now in hospital"), or a sentence opens another story ("In a
+  separate case, …"): the story's time is the publication again.
 
 Two refinements tell what happens around that time:
 
@@ -26,9 +27,8 @@ from datetime import date
 
 from ..types import Event
 from .clauses import present_perfect
-from .lexicon import LATER_ADVERBS, NOW_ADVERBS, REPORTING_ONLY
+from .lexicon import LATER_ADVERBS, NEW_STORY, NOW_ADVERBS, REPORTING_ONLY
 
-SHORTLY_DAYS = 3     # "on or shortly before" the publication date: a reference this recent adds nothing
 _PERSONAL = frozenset({"he", "she", "they", "it", "we", "i"})
 
 
@@ -41,7 +41,7 @@ def references(view, dated: Sequence[tuple[Event, int]]) -> list[Event | None]:
     headline) that tells news (not expected, not background) sets the story's time; a date
     earlier than the story's time so far is a flashback ("In February, bishops attended a summit"
     after "On Thursday, the Pope announced …"): it holds to the end of its paragraph, then the
-    story's time comes back. A time less than :data:`SHORTLY_DAYS` before publication is the
+    story's time comes back. A time that reaches the publication day ("today") is the
     publication's: the reference is then None."""
     doc, published = view.doc, view.published
     setting: dict[int, Event] = {}
@@ -55,13 +55,15 @@ def references(view, dated: Sequence[tuple[Event, int]]) -> list[Event | None]:
     for si, sent in enumerate(view.sentences):
         if si and sent.paragraph != view.sentences[si - 1].paragraph:
             aside = None
+        if NEW_STORY.match(sent.text):
+            story = aside = None
         out.append(aside or story)
         ev = setting.get(si)
         if ev is not None and (latest is None or ev.date_start >= latest):
             latest, aside = ev.date_start, None
-            story = ev if _older_than_news(ev, published) else None
+            story = ev if _before_publication(ev, published) else None
         elif ev is not None:
-            aside = ev if _older_than_news(ev, published) else None
+            aside = ev if _before_publication(ev, published) else None
         elif view.kind(si) in ("body", "standfirst") and back_to_news(doc, sent.start, sent.end):
             story = aside = None
     return out
@@ -79,8 +81,8 @@ def _sets_reference(view, ev: Event, si: int) -> bool:
         and not view.quoted(si, ev.timex_start) and main_verb(_token_at(view.doc, ev.trigger_start))
 
 
-def _older_than_news(ev: Event, published: date | None) -> bool:
-    return published is not None and ev.date_end is not None and (published - ev.date_end).days > SHORTLY_DAYS
+def _before_publication(ev: Event, published: date | None) -> bool:
+    return published is not None and ev.date_end is not None and ev.date_end < published
 
 
 def back_to_news(doc, start: int, end: int) -> bool:

@@ -106,6 +106,11 @@ def attributes_nothing(verb, base: str) -> bool:
         return True           # "an arrangement to plead guilty", "expected to plead": a plea not yet made
     if base in VOTE_VERBS and any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in VOTED_THINGS for c in kids):
         return True           # "the Senate confirmed his nomination": a vote, not a statement
+    if base == "relate" and any(c.dep_ == "prep" and c.lower_ == "to" for c in kids):
+        return True           # "documents relating to the decision": about, not told
+    if base in ("answer", "field", "take") and any(c.dep_ == "dobj" and any(t.lower_ in ("question", "questions")
+                                                                         for t in c.subtree) for c in kids):
+        return True           # "answered a series of questions": the answers are not given here
     if base in QUOTE_ONLY_VERBS:
         return not _beside_quote(verb) or any(c.dep_ in ("xcomp", "dobj", "ccomp", "prep") for c in kids)
     if base in PROJECTION_VERBS and any(c.dep_ == "prep" and c.lower_ in ONTO_PREPS for c in kids) \

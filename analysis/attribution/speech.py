@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..entities.lexicon import DOCUMENT_WORDS, OFFICE_WORDS, POST_WORDS
+from ..entities.lexicon import DOCUMENT_WORDS, OFFICE_WORDS, PLATFORMS, POST_WORDS
 from .acts import attributes_nothing
 from .lexicon import (
     ANONYMOUS_HEADS,
@@ -276,7 +276,7 @@ def _more_that_clauses(verb, end: int) -> int:
     return end
 
 
-CONTRAST_MARKS = frozenset({"while", "whereas"})
+CONTRAST_MARKS = frozenset({"while", "whereas", "though", "although"})
 
 
 def _before_contrast(clause, last, end: int) -> int:
@@ -401,8 +401,9 @@ def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | N
         if obj is not None and obj.lower_ not in ("it", "this", "that", "so"):
             e = _object_span(obj)[1]
             for c in kids:
-                if c.dep_ in ("prep", "oprd", "advcl") and c.i > obj.i and c.lower_ not in ("in", "at", "during", "after"):
-                    e = max(e, c.right_edge.i + 1)
+                if c.dep_ in ("prep", "oprd", "advcl") and c.i > obj.i and c.lower_ not in ("in", "at", "during", "after") \
+                        and not (c.dep_ == "advcl" and c.left_edge.lower_ in CONTRAST_MARKS):
+                    e = max(e, c.right_edge.i + 1)     # (not "…, though Dr. Kock has reported …": the writer's)
             return _span_chars(doc, obj.left_edge.i, max(e, _predicate_after_object(verb, obj)))
         prep = next((c for c in kids if c.dep_ == "prep" and c.i > verb.i and c.lower_ in ABOUT_PREPS
                      and not (base in ADDRESSEE_VERBS and c.lower_ in ("to", "with"))
@@ -479,7 +480,8 @@ NOT_TOPICS = frozenset("condition behalf time times occasion day night morning e
 
 def is_topic(obj) -> bool:
     """True unless the object of "on"/"for" says when or how one spoke ("on Monday", "on behalf of")."""
-    return obj.ent_type_ not in ("DATE", "TIME") and obj.lower_ not in NOT_TOPICS
+    return obj.ent_type_ not in ("DATE", "TIME") and obj.lower_ not in NOT_TOPICS \
+        and obj.lower_ not in PLATFORMS and obj.lower_ not in POST_WORDS    # "wrote on Twitter", "said in a post"
 
 
 PARENTHETICAL_VERBS = frozenset("say add tell write note explain insist argue claim warn stress contend "
@@ -625,5 +627,7 @@ def find_speech(doc) -> list[Speech]:
         if subj is None and content is None:
             continue
         src = _source_span(subj) if subj is not None else None
+        if src is not None and subj.i < tok.i < src[1]:
+            src = (src[0], tok.i)     # a subject before its verb ends there (the parse hung a quote's name on it)
         out.append(Speech(tok.i, _cue_span(tok), src, subj.i if subj is not None else None, content, base))
     return out

@@ -615,12 +615,13 @@ class Referents:
         start = self.doc[span[0]] if span else head.left_edge
         if text[:1].isupper() and start.is_sent_start and start.pos_ not in ("PROPN", "DET") and start.tag_ != "NNP":
             first = text.split()[0]
-            if first[1:] == first[1:].lower() and not self._capitalised_inside(first, start.i):
+            if first[1:] == first[1:].lower() and not self._capitalised_inside(first, start.i, head.i):
                 return text[:1].lower() + text[1:]
         return text
 
-    def _capitalised_inside(self, word: str, i: int) -> bool:
-        """True when ``word`` stands capitalised inside a sentence elsewhere in the article: a name
+    def _capitalised_inside(self, word: str, first: int, last: int) -> bool:
+        """True when ``word`` stands capitalised inside a sentence elsewhere in the article (outside
+        tokens ``first``..``last``, the description itself): a name
         the recogniser missed ("Chief Superintendent Graciano Mijares … Mijares claimed"), never in
         lower case, not a common noun opening a sentence ("Police said")."""
         low = word.lower()
@@ -628,7 +629,7 @@ class Referents:
         for t in self.doc:
             if t.lower_ == low and t.text != word:
                 return False          # "police" is written in lower case too: a common noun
-            inside = inside or t.text == word and not t.is_sent_start and t.i != i
+            inside = inside or t.text == word and not t.is_sent_start and not first <= t.i <= last
         return inside
 
     def _named_next(self, head) -> str | None:

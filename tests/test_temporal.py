@@ -162,10 +162,12 @@ def test_aspect_and_modality_from_the_parse(nlp, text, aspect, modal):
     assert token_tense(monday) == reading.tense
 
 
-def test_progressive_present_points_ahead_plain_present_does_not(nlp):
-    """"is meeting on Monday" is a scheduled future; "meets on Monday" gives no direction."""
+def test_present_of_an_action_points_ahead_a_state_does_not(nlp):
+    """"is meeting on Monday" and "meets on Monday" are on the schedule; "is open on Monday"
+    gives no direction."""
     for text, direction in (("The envoy is meeting rebels on Monday.", "future"),
-                            ("The envoy meets rebels on Monday.", None)):
+                            ("The envoy meets rebels on Monday.", "future"),
+                            ("The museum is open on Monday.", None)):
         i = text.index("Monday")
         assert Tense(text, doc=nlp(text)).at(i, i + 6) == direction
 

@@ -354,8 +354,9 @@ def r_weekday(c: Candidate, ctx: Context) -> list[Found]:
 
 
 def _weekday_direction(c: Candidate, ctx: Context) -> str | None:
-    """The direction of a bare weekday: the tense of its clause; in a plain present ("the leaders
-    meet on Monday", a schedule or a headline's present) the nearest such day, either way."""
+    """The direction of a bare weekday: the tense of its clause (the plain present of an action is
+    a schedule: "the leaders meet on Monday", ahead); in another present ("is open on Monday") the
+    nearest such day, either way."""
     direction = ctx.tense.at(c.start, c.end)
     if direction is None and ctx.tense.verb_tense(c.start, c.end) == "present":
         return "near"

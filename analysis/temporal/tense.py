@@ -18,6 +18,8 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from .lexicon import MONTHS, WEEKDAYS
+
 # Auxiliaries, by the time they give the clause (Penn Treebank MD and the forms of "be", "have", "do").
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll", "wo", "ll", "gonna"})
 CONDITIONAL_AUX = frozenset({"would", "'d", "’d"})
@@ -244,8 +246,24 @@ _NOT_PAST = frozenset({"need", "speed", "seed", "feed", "bed", "red", "shed", "h
                        "proceed", "exceed", "succeed", "breed", "bleed", "greed", "weed", "deed", "embed",
                        "based", "naked", "wicked", "sacred", "kindred", "armed", "related", "detailed",
                        "limited", "advanced", "alleged", "supposed", "so-called", "concerned"})
+# Plain presents that tell a state or a report, not a scheduled action.
+NOT_SCHEDULED_PRESENT = frozenset("""
+says say tells tell claims claim reports report writes write notes note argues argue adds add insists insist
+believes believe thinks think knows know wants want needs need seems seem appears appear remains remain
+stays stay lives live belongs belong means mean contains contain includes include costs owns own
+lacks lack faces face fears fear hopes hope expects expect feels feel looks look sounds sound
+accounts account represents represent totals total ranks rank
+""".split())
+# Verbs whose simple past is their present form: "stocks hurt the index on Friday" may be either.
+SAME_PAST = frozenset("""
+hurt cut put set hit cost let shut spread quit cast beat bet burst read split shed thrust upset bid broadcast
+forecast offset outbid undercut
+""".split())
+_AS_OF_BEFORE = re.compile(r"(?i)\bas[ \t]+of[ \t]+$")
+_DAY_OR_MONTH = re.compile(r"(?i)\b(?:" + "|".join(sorted((*WEEKDAYS, *MONTHS), key=len, reverse=True)) + r")\b")
 # Direction of an underspecified date from the reading of its verb: the present progressive of news
-# is a scheduled future ("is meeting on Monday"); a plain present gives no direction.
+# is a scheduled future ("is meeting on Monday"); so is the plain present of an action
+# (:func:`scheduled_present`); another present gives no direction.
 _DIRECTION = {("present", "progressive"): "future"}
 # ... unless the preposition says which way the date lies from now.
 _PREPOSITION_DIRECTION = {"since": "past", "until": "future", "till": "future", "by": "future"}
@@ -254,6 +272,14 @@ _DEADLINE_BEFORE = re.compile(r"(?i)\b(?:until|till|through|to)[ \t]+$")
 # "the year ended Jan. 31", "the quarter that ended on June 30": a period already over lies in the past
 _ENDED_BEFORE = re.compile(r"(?i)\bended[ \t]+(?:on[ \t]+|in[ \t]+)?$")
 _SENTENCE_END = re.compile(r"[.!?]['\"’”)]*\s+(?=[A-Z\"“‘'])|\n")
+
+
+def scheduled_present(verb) -> bool:
+    """``verb`` is the plain present of an action, which news uses for what is scheduled ("the
+    trial begins Monday", "polls open on Sunday", "the law takes effect in January"); not a state
+    ("remains", "lives"), a report ("says") or a verb whose past has the same form ("hurt", "cut")."""
+    return verb is not None and verb.pos_ == "VERB" and verb.tag_ in ("VBZ", "VBP") \
+        and verb.lower_ not in NOT_SCHEDULED_PRESENT and verb.lower_ not in SAME_PAST
 
 
 def _dates_the_object(verb, start: int) -> bool:
@@ -331,7 +357,11 @@ class Tense:
             reading = span_reading(self._doc, start, end)
             if reading.tense == "present":      # "remain closed until Friday", "has no power since May"
                 m = _PREPOSITION_BEFORE.search(self._text, max(0, start - 12), start)
-                return _PREPOSITION_DIRECTION[m.group(1).lower()] if m else _DIRECTION.get(("present", reading.aspect))
+                if m:
+                    return _PREPOSITION_DIRECTION[m.group(1).lower()]
+                if self._scheduled(start, end, reading):
+                    return "future"
+                return _DIRECTION.get(("present", reading.aspect))
             if reading.tense == "past" and _moves_a_deadline(reading.verb, self._text, start):
                 return "future"
             if reading.tense == "past" and reading.modal is None and (
@@ -340,6 +370,14 @@ class Tense:
             if reading.tense is not None:
                 return reading.tense
         return self.by_markers(start, end)
+
+    def _scheduled(self, start: int, end: int, reading: TenseReading) -> bool:
+        """A day or month named in a main clause in the plain present of an action, with no past
+        marker in its sentence and not "as of": a date on the schedule ("the trial begins Monday")."""
+        return reading.aspect is None and reading.modal is None and scheduled_present(reading.verb) \
+            and reading.verb.dep_ != "relcl" and _DAY_OR_MONTH.search(self._text, start, end) is not None \
+            and not _AS_OF_BEFORE.search(self._text, max(0, start - 12), start) \
+            and self.by_markers(start, end) != "past"
 
     def ended_before(self, start: int) -> bool:
         """"(the year) ended Jan. 31": the date at ``start`` closes a period that is over."""

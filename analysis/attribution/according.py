@@ -139,6 +139,9 @@ def find_according(doc) -> list[Speech]:
                 head = head.head
             if head is tok:
                 head = tok.sent.root
+            while head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and tok.i > head.i \
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+                head = head.head      # "The plane crashed … and struck a facility, according to officials": both
             cut_s = tok.i
             cut_e = obj.right_edge.i + 1 if relative_tail else src[1]
             if cut_e + 1 < len(doc) and doc[cut_e].text == "," and doc[cut_e + 1].tag_ in ("WP", "WDT", "WP$"):

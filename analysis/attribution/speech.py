@@ -580,7 +580,11 @@ def _passive_content(verb) -> tuple[int, int] | None:
     subj = next((c for c in verb.children if c.dep_ == PASSIVE_SUBJECT), None)
     if subj is None or not any(c.dep_ == "agent" for c in verb.children) or verb.lower_ not in _PASSIVE_REPORTS:
         return None
-    return _span_chars(subj.doc, subj.left_edge.i, subj.right_edge.i + 1)
+    doc = subj.doc
+    called = next((c for c in verb.children if c.i > verb.i and (c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as")), None)
+    if called is not None:      # "X were described by Johnson as a 'historic mandate'": what he called X
+        return _span_chars(doc, subj.left_edge.i, called.right_edge.i + 1)
+    return _span_chars(doc, subj.left_edge.i, subj.right_edge.i + 1)
 
 
 def find_speech(doc) -> list[Speech]:

@@ -140,6 +140,8 @@ def test_seed_standfirst_and_body_merged(seed_analysis):
 
 
 UNDATED_CASES = json.loads((CASES_DIR / "events_undated.json").read_text(encoding="utf-8"))
+# States, descriptions, findings and dates of other events that must not become (dated) events
+UNDATED_CASES += json.loads((CASES_DIR / "events_states.json").read_text(encoding="utf-8"))
 
 
 def _trigger(text, ev):
@@ -216,3 +218,12 @@ def test_capitalised_common_noun_is_no_actor(nlp, text, mention, canonical, labe
     ent = Entity(0, len(mention), mention, label, canonical)
     verb = next(t for t in doc if t.pos_ == "VERB")
     assert (canonical in Actors(doc, text, [ent]).of(0, len(text), verb=verb)) == kept
+
+
+@pytest.mark.parametrize("name, time", [
+    ("Tuesday", True), ("Tuesday night", True), ("Saturday morning", True), ("Tuesday Club", False),
+    ("May", False), ("Theresa May", False), ("Friday Harbor", False),
+])
+def test_time_words_are_no_actors(name, time):
+    from analysis.events.actors import a_time
+    assert a_time(name) is time

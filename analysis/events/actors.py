@@ -33,7 +33,9 @@ from .lexicon import (
     DISEASES,
     GLUED_ROLES,
     MEASURE_AFTER,
+    QUOTATION_MIN_WORDS,
     SELF_PUBLISHERS,
+    TIME_WORDS,
     TRAILING_FUNCTION_WORD,
 )
 
@@ -95,7 +97,7 @@ def actor_names(e: Entity) -> tuple[str, ...]:
 def _names(text: str, label: str, canonical: str) -> tuple[str, ...]:
     """:func:`actor_names` of an entity, by the fields it reads (an article names the same entities again and again)."""
     name = TRAILING_FUNCTION_WORD.sub("", MEASURE_AFTER.sub("", canonical)) or canonical
-    if label not in ACTOR_LABELS or name in SELF_PUBLISHERS or text in TIME_ZONES:
+    if label not in ACTOR_LABELS or name in SELF_PUBLISHERS or text in TIME_ZONES or a_time(name):
         return ()
     if name.lower() in DISEASES or DISEASE_PATTERN.search(name):
         return ()
@@ -106,6 +108,12 @@ def _names(text: str, label: str, canonical: str) -> tuple[str, ...]:
     if label == "GPE":
         return (country_from_abbreviation(text.strip()) or country_from_abbreviation(name) or name,)
     return (name,)
+
+
+def a_time(name: str) -> bool:
+    """``name`` is only words of time ("Tuesday", "Tuesday night", "Saturday morning")."""
+    words = re.findall(r"[^\W\d_]+", name.lower())
+    return bool(words) and all(w in TIME_WORDS or w == "s" for w in words)    # "s": "Tuesday's"
 
 
 class Actors:
@@ -146,6 +154,8 @@ class Actors:
                 continue
             if (e.canonical in _MEDIA and not _heads(subj, e.start, e.end)) or any(a <= e.start < b for a, b in told):
                 continue        # "on Twitter", "a government Twitter account"; "proposed that in Caudipteryx …"
+            if verb is not None and opened_quote(text, start, e.start) and not opened_quote(text, start, verb.idx):
+                continue        # a name inside a quotation the event only passes on ("tweeted '… Earth's …'")
             out += [n for n in self.names(e) if n not in out]
         return tuple(dict.fromkeys(out))
 
@@ -211,6 +221,8 @@ class Actors:
             if CURRENCY_AFTER.match(self.text, name[1]):
                 continue        # "300 million U.S. dollars": an amount, not a name
             text = without_role(text)
+            if a_time(text):
+                continue        # "Tuesday night's vote": a time the recogniser did not tag
             if _looks_like_product(text, _opens_sentence(self.text, name[0])) and text not in out:
                 out.append(text)
         return out
@@ -225,6 +237,20 @@ class Actors:
         if ref.name is None or ref.label is None:
             return ()
         return actor_names(Entity(head.idx, head.idx + len(head.text), ref.name, ref.label, ref.name))
+
+
+def opened_quote(text: str, start: int, pos: int) -> bool:
+    """``pos`` lies inside a direct quotation (:data:`QUOTATION_MIN_WORDS` words or more, curly or
+    straight quotes) opened after ``start``."""
+    seg = text[start:pos]
+    if seg.count("“") > seg.count("”"):
+        opening, closing = seg.rfind("“"), text.find("”", pos)
+    elif seg.count('"') % 2 == 1:
+        opening, closing = seg.rfind('"'), text.find('"', pos)
+    else:
+        return False
+    closing = len(text) if closing < 0 else closing
+    return len(text[start + opening + 1:closing].split()) >= QUOTATION_MIN_WORDS
 
 
 def _subject(verb):

@@ -25,11 +25,14 @@ from .lexicon import (
     HISTORY_VERBS,
     LIFE_PHRASES,
     LONG_SPANS,
+    METHOD_VERBS,
     MODALS,
     NEGATIVE_PRONOUNS,
     POST_PREPS,
     POST_VERBS,
     REPORTING_ONLY,
+    RESEARCH_QUALIFIERS,
+    RESEARCH_SUBJECTS,
     ROLE_VERBS,
     SPAN_MODIFIERS,
     SPAN_NOUNS,
@@ -171,9 +174,57 @@ def over_a_span(tok) -> bool:
             if prep.lower_ in SPAN_PREPS and obj.lower_ in SPAN_NOUNS and any(
                     m.lower_ in SPAN_MODIFIERS or m.dep_ == "nummod" for m in obj.children):
                 return True
-            if prep.lower_ == "since" and perfect and obj.lower_ in EPOCH_NOUNS:
-                return True
+            if prep.lower_ == "since" and perfect and (obj.lower_ in EPOCH_NOUNS or _a_date(obj)):
+                return True     # "have changed since her death", "has been putting bands on chicks since 1983"
     return False
+
+
+def _a_date(tok) -> bool:
+    """``tok`` heads a date ("1983", "October", "last year"), as the entity recogniser tags it."""
+    return tok.ent_type_ == "DATE"
+
+
+def study_method(tok) -> bool:
+    """How a study reached its finding, not an event: a verb of method (:data:`METHOD_VERBS`) whose
+    subject is the study or its researchers ("The researchers examined 93 statues", "the study
+    focused on fine particles", "We also used statistical tools"). "team" counts unless a common noun
+    makes it another kind of team ("the rescue team used boats")."""
+    if not any(b in METHOD_VERBS for b in base_forms(tok.lower_)):
+        return False
+    subj = _own_subject(tok)
+    if subj is None or subj.lower_ not in RESEARCH_SUBJECTS:
+        return False
+    return subj.lower_ != "team" or all(c.lower_ in RESEARCH_QUALIFIERS or c.pos_ == "PROPN"
+                                        for c in subj.children if c.dep_ in ("compound", "amod"))
+
+
+def base_forms(word: str) -> tuple[str, ...]:
+    """Candidate base forms of a regular English verb form (the pipeline has no lemmatiser):
+    "examined" -> examine, "used" -> use, "focused" -> focus, "mapped" -> map, "using" -> use."""
+    out = [word]
+    for ending in ("s", "es", "d", "ed", "ing"):
+        if word.endswith(ending) and len(word) - len(ending) >= 2:
+            stem = word[:-len(ending)]
+            out += [stem, stem + "e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])       # "mapped" -> map
+    return tuple(out)
+
+
+def _own_subject(tok):
+    """The subject of ``tok``, or of the verb it is coordinated with ("examined X and compared Y")."""
+    for verb in (tok, tok.head) if tok.dep_ == "conj" else (tok,):
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj
+    return None
+
+
+def correlative(tok) -> bool:
+    """One half of a comparative correlative ("the faster each ostrich ran, the more it flapped"):
+    a general finding about how two things vary together, not an event."""
+    return any(c.tag_ in ("JJR", "RBR") and any(d.lower_ == "the" for d in c.children)
+               for c in tok.subtree if c.i < tok.i)
 
 
 def _has_subject(tok) -> bool:
@@ -202,15 +253,17 @@ def holds_a_post(tok) -> bool:
 
 def habitual(tok) -> bool:
     """A habit, a series, a state or a generic statement: a frequency adverb ("has repeatedly
-    denied"), an existential "there was", a long span ("for many years"), or a bare plural or
+    denied"), an existential "there was", a long span ("for many years", "has for decades been
+    rumoured"), a study's method or a comparative correlative, or a bare plural or
     first-person subject of a perfect ("scientists have found", "we have developed"), which tells
     experience, not one event."""
     if any(c.lower_ in HABITUAL_ADVERBS or c.dep_ == "expl" for c in tok.children):
         return True         # "has repeatedly denied"; "there was one MP" tells a state
-    if series_of_works(tok) or holds_a_post(tok):
-        return True         # "made many studio albums"; "worked for the agency"
+    if series_of_works(tok) or holds_a_post(tok) or study_method(tok) or correlative(tok):
+        return True         # "made many studio albums"; "worked for the agency"; "the study focused on"
+    adjuncts = [*tok.children, *(g for a in tok.children if a.dep_ in ("aux", "auxpass") for g in a.children)]
     if any(c.dep_ == "prep" and c.lower_ == "for" and any(p.lower_ in LONG_SPANS for p in c.children)
-           for c in tok.children):
+           for c in adjuncts):      # the parse may hang "for decades" on the auxiliary ("has for decades been")
         return True         # "for many years, he was held apart"
     perfect = any(c.lower_ in ("has", "have", "'ve", "’ve") for c in tok.children if c.dep_ == "aux")
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -105,6 +105,9 @@ FINDING_VERBS = frozenset("find finds found".split())
 # date is wrong for the clause; after it, it is the best guess when the clause has no date of its own.
 BEFORE_PREPS = frozenset("before prior ahead until till".split())
 AFTER_PREPS = frozenset("after following since".split())
+# "since" gives when a state or a count began ("4,200 infected since October", "has lived there since
+# 2010"), never the date of the clause's event.
+STATE_START_PREPS = frozenset({"since"})
 # Roles told with "as" ("served as mayor", "worked as a nurse") and the stages of a life (Quirk et
 # al.'s stative and durative verbs of biography): a past that describes a career, not news.
 ROLE_VERBS = frozenset("serve served work worked act acted teach taught".split())
@@ -150,13 +153,19 @@ MODALS = frozenset({"can", "ca", "could", "may", "might", "must", "should", "wou
 # Phrases that place a past clause in a life or an older story rather than in the news (Quirk et
 # al.'s time-position adjuncts of a life and of distance in the past): "as a teenager", "in her
 # youth", "early in his career", "over the course of her career", "before joining parliament",
-# "when she was 19", "years ago", "decades earlier", "years later".
+# "when she was 19", "years ago", "decades earlier", "years later"; a stage of schooling ("as a graduate
+# student", "while at university", "growing up").
 # A death "at the age of 85" is news, so ages are left out.
 LIFE_AND_DISTANCE = re.compile(
-    r"\b(?:as\s+an?\s+(?:child|kid|boy|girl|teen|teenager|adolescent|student|schoolboy|schoolgirl|youth|"
-    r"young\s+(?:man|woman|boy|girl))"
-    r"|in\s+(?:his|her|their|my|its)\s+(?:youth|childhood|teens|twenties|thirties|forties|early\s+years|"
-    r"school\s+days|student\s+days)"
+    r"\b(?:as\s+an?\s+(?:(?:graduate|undergraduate|postgraduate|doctoral|PhD|medical|law|college|university|"
+    r"high[- ]school|young|teenage)\s+)?(?:child|kid|boy|girl|teen|teenager|adolescent|student|undergraduate|postdoc|"
+    r"intern|apprentice|schoolboy|schoolgirl|youth|young\s+(?:man|woman|boy|girl|adult|mother|father))"
+    r"|in\s+(?:his|her|their|my|its|our)\s+(?:youth|childhood|teens|teenage\s+years|twenties|thirties|forties|fifties|"
+    r"early\s+years|younger\s+(?:days|years)|school\s+days|student\s+days|college\s+(?:days|years)|"
+    r"university\s+(?:days|years))"
+    r"|(?:while|when)\s+(?:(?:he|she|they|I|we)\s+(?:was|were)\s+)?(?:still\s+)?(?:at|in)\s+(?:school|college|"
+    r"university|high\s+school|graduate\s+school|medical\s+school|law\s+school)"
+    r"|growing\s+up"
     r"|(?:early|late|later|earlier)\s+in\s+(?:his|her|their|my|its)\s+(?:life|career|childhood)"
     r"|(?:over|during|throughout|in)\s+the\s+course\s+of\s+(?:his|her|their|my|its)\s+(?:\w+\s+)?(?:life|career|lifetime)"
     r"|(?:for|during|throughout)\s+(?:much|most|all)\s+of\s+(?:his|her|their|my|its)\s+(?:\w+\s+)?(?:life|career|lifetime)"
@@ -232,3 +241,36 @@ NEGATIVE_PRONOUNS = frozenset("nobody none nothing no-one noone neither".split()
 # A preposition or conjunction the entity recogniser left at the end of a name ("Patrice Talon of
 # Benin" -> "Patrice Talon of"): no English name ends on one.
 TRAILING_FUNCTION_WORD = re.compile(r"\s+(?:of|and|or|in|on|at|for|from|to|with|by|the)$", re.I)
+
+# ---------------------------------------------------------------------------------------------
+# What a study did to reach what it reports (the methods section of a paper, as news of science
+# retells it: "The researchers examined 93 statues", "The study focused on fine particles", "We used
+# statistical tools"): a description of how a finding was reached, not an event of the news. Base
+# forms (and irregular forms) of the verbs of method (after the "Methods" items of the CONSORT and STROBE reporting checklists),
+# and the subjects that make them a study's method.
+METHOD_VERBS = frozenset("""
+    examine analyse analyze observe collect measure compare assess focus cover survey sample model estimate
+    calculate track monitor use test study conceptualize conceptualise simulate combine adjust design include
+    involve review look choose select recruit quantify sequence scan extrapolate control evaluate explore
+    apply identify classify count chose chosen
+""".split())
+RESEARCH_SUBJECTS = frozenset("""
+    study studies research researcher researchers scientist scientists author authors paper analysis survey
+    experiment experiments team we
+""".split())
+# Common nouns that may qualify "team" as a research team ("the research team"); any other one ("the
+# rescue team", "the national team") makes it a team of another kind.
+RESEARCH_QUALIFIERS = frozenset("research science scientific study international joint".split())
+# Words of calendar and clock time (days of the week, months, parts of the day, deictic days and
+# their modifiers): a name made of them only ("Tuesday", "Tuesday night", "Saturday morning") is a
+# time, never a party to an event, whatever the entity recogniser or a capital letter suggests. The
+# months that are also names of people ("May", "June", "August": "May said") are left out.
+TIME_WORDS = frozenset("""
+    monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays
+    saturdays sundays january february march april july september october november december
+    jan feb mar apr jul aug sep sept oct nov dec morning afternoon evening night midnight noon dawn dusk
+    today tonight yesterday tomorrow weekend
+""".split())
+# A quotation of at least this many words is someone's words (a direct quotation); a shorter one names
+# a title, a nickname or a programme ("nicknamed “Ripley”", "the “Zrínyi 2026” programme").
+QUOTATION_MIN_WORDS = 4

@@ -23,10 +23,20 @@ from datetime import date
 from ..entities import Referents
 from ..types import Attribution, Entity, Event, Paragraph, Sentence, Timex
 from .actors import Actors
-from .clauses import clause_of_date, evidence, habitual, reported_event, stative, trigger_of_date
-from .lexicon import AFTER_PREPS, BEFORE_PREPS, COORDINATED, DATED_TYPES, DEICTIC, SKIP_KINDS, SYNCHRONOUS
+from .clauses import clause_of_date, evidence, habitual, over_a_span, reported_event, stative, trigger_of_date
+from .lexicon import (
+    AFTER_PREPS,
+    BEFORE_PREPS,
+    COORDINATED,
+    DATED_TYPES,
+    DEICTIC,
+    SKIP_KINDS,
+    STATE_START_PREPS,
+    SYNCHRONOUS,
+)
 from .merge import merge_events
-from .status import in_quotation, status_of, unverified_nouns, year_in_name
+from .status import in_quotation, is_old, status_of, unverified_nouns, year_in_name
+from .story import span_between
 
 LOGGER = logging.getLogger(__name__)
 
@@ -35,15 +45,25 @@ _RESOLVED = re.compile(r"^\d{3}")      # a year, or a decade ("197": the 1970s)
 
 @dataclass
 class Found:
-    """Events found so far in one article, with the paragraph kind and sentence of each."""
+    """Events found so far in one article, with the paragraph kind and sentence of each; ``spans``
+    are the indices of the events dated by a span up to publication ("since Monday"), which date
+    no other clause."""
     events: list[Event] = field(default_factory=list)
     kinds: list[str] = field(default_factory=list)
     sentence: list[int] = field(default_factory=list)
+    spans: set[int] = field(default_factory=set)
 
-    def add(self, ev: Event, kind: str, si: int) -> None:
+    def add(self, ev: Event, kind: str, si: int, *, span: bool = False) -> None:
+        if span:
+            self.spans.add(len(self.events))
         self.events.append(ev)
         self.kinds.append(kind)
         self.sentence.append(si)
+
+    def dating(self) -> list[tuple[Event, int]]:
+        """The events that may date other clauses, with their sentence index."""
+        return [(ev, si) for i, (ev, si) in enumerate(zip(self.events, self.sentence, strict=True))
+                if i not in self.spans]
 
 
 @dataclass
@@ -59,7 +79,8 @@ class ArticleView:
     nouns: list[tuple[int, str]]
     sent_starts: list[int]
     repeats: list[tuple[int, int]]     # spans of SET timexes ("each day", "every Monday")
-    past_refs: list[tuple[int, int]]   # spans of unanchored past timexes ("years ago", "in the past")
+    past_refs: list[tuple[int, int]]   # spans of unanchored past timexes ("years ago", "in the past") and of
+                                       # old dates of another event a clause follows ("after the 2018 elections")
     verbs: list[int]                   # token indices of the verbs, in text order
     _readable: dict[int, bool] = field(default_factory=dict)
 
@@ -71,7 +92,8 @@ class ArticleView:
                    Actors(doc, text, entities, referents=referents),
                    unverified_nouns(doc, sentences), [s.start for s in sentences],
                    [(t.start, t.end) for t in timexes if t.type == "SET"],
-                   [(t.start, t.end) for t in timexes if t.value == "PAST_REF"], verb_indices(doc))
+                   [(t.start, t.end) for t in timexes if t.value == "PAST_REF" or _after_old_event(doc, t, timexes, published)],
+                   verb_indices(doc))
 
     def repeated(self, start: int, end: int) -> bool:
         """The clause ``start:end`` holds a frequency ("each day"): it tells a habit, not an event."""
@@ -137,8 +159,10 @@ def _dated(view: ArticleView, timexes: Sequence[Timex], found: Found) -> None:
     # a date of another event after which the clause happened, or a year that qualifies a noun
     # ("his 2020 candidacy"), dates the clause only when nothing else in it does
     for tx in sorted(usable, key=lambda t: (relative[t.start] is not None, _qualifies_noun(doc, t), t.start)):
-        if relative[tx.start] in BEFORE_PREPS:
-            continue
+        since = relative[tx.start] in STATE_START_PREPS
+        if relative[tx.start] in BEFORE_PREPS or (since and not _recent(tx, view)) \
+                or (relative[tx.start] in AFTER_PREPS and is_old(tx.date_end, view.published)):
+            continue        # the date of another event, or the start of a state told as history ("since 1987")
         si = view.sentence_of(tx.start)
         if si < 0 or tx.end > view.sentences[si].end or view.kind(si) in SKIP_KINDS or not view.readable(si):
             continue
@@ -156,13 +180,15 @@ def _dated(view: ArticleView, timexes: Sequence[Timex], found: Found) -> None:
         reported = reported_event(verb, cstart, cend)
         if reported is not None:       # "X said Sunday (that) Y happened": Y is the event, as X tells it
             verb, anchor = reported, _token_span(reported)
-        if _dates_a_state(doc, tx, verb) or (verb is not None and habitual(verb)):
-            continue
-        status, speaker = view.status(si, cstart, cend, anchor, tx.date_start, tx.date_end, quoted=quoted)
+        if _dates_a_state(doc, tx, verb) or (verb is not None and (habitual(verb) or (over_a_span(verb) and not since))):
+            continue        # a trend ("have been infected since 2015, officials said on Tuesday") is no dated event
+        # "since October" in the news window: what the clause counts happened from then up to publication
+        value, d0, d1 = span_between(tx.date_start, view.published) if since else (tx.value, tx.date_start, tx.date_end)
+        status, speaker = view.status(si, cstart, cend, anchor, d0, d1, quoted=quoted)
         by_clause[(cstart, cend)] = len(found.events)
-        found.add(Event(tx.value, tx.date_start, tx.date_end, text[cstart:cend], cstart, cend,
+        found.add(Event(value, d0, d1, text[cstart:cend], cstart, cend,
                         view.actors.of(cstart, cend, verb=verb), status, speaker, tx.start, tx.end,
-                        ((cstart, cend),), "explicit", *_token_span(verb)), view.kind(si), si)
+                        ((cstart, cend),), "explicit", *_token_span(verb)), view.kind(si), si, span=since)
 
 
 def _dates_a_state(doc, tx: Timex, verb) -> bool:
@@ -187,11 +213,28 @@ def _other_event_prep(doc, tx: Timex, dates: Sequence[tuple[int, int]]) -> str |
         head = tok.head
         if head.i == tok.i or head.pos_ in ("VERB", "AUX"):
             return None
+        if head.dep_ == "prep" and head.lower_ in STATE_START_PREPS:
+            return head.lower_      # "infected 4,200 since October": when a state began, not the event's date
         if noun and head.dep_ == "prep":
             return head.lower_ if head.lower_ in BEFORE_PREPS | AFTER_PREPS else None
         noun = noun or (head.pos_ in ("NOUN", "PROPN") and not any(a <= head.idx < b for a, b in dates))
         tok = head
     return None
+
+
+def _recent(tx: Timex, view: ArticleView) -> bool:
+    """A since-date in the article's news window, no later than its publication: what the clause
+    tells lies between that date and the publication."""
+    return tx.date_start is not None and view.published is not None and tx.date_start <= view.published \
+        and not is_old(tx.date_end, view.published)
+
+
+def _after_old_event(doc, tx: Timex, timexes: Sequence[Timex], published: date | None) -> bool:
+    """``tx`` dates another event, before the news window, that the clause follows ("After the 2018
+    elections, she became chair"): the clause lies after it at a time the text does not give, in the
+    article's back-story."""
+    return tx.type in DATED_TYPES and is_old(tx.date_end, published) \
+        and _other_event_prep(doc, tx, [(t.start, t.end) for t in timexes]) in AFTER_PREPS
 
 
 def _qualifies_noun(doc, tx: Timex) -> bool:
@@ -239,7 +282,8 @@ def _inherit_synchronous(view: ArticleView, found: Found) -> None:
     doc, sentences = view.doc, view.sentences
     dated = {}
     for i, si in enumerate(found.sentence):
-        dated.setdefault(si, i)
+        if i not in found.spans:
+            dated.setdefault(si, i)
     for si, sent in enumerate(sentences):
         if si in dated or si == 0 or not SYNCHRONOUS.match(sent.text) or view.kind(si) in SKIP_KINDS:
             continue

@@ -119,6 +119,12 @@ def after(source: Event, published: date | None) -> tuple[str, date | None, date
     the span between them, valued by the smallest calendar unit that holds it (a month, a year)."""
     d0 = source.date_start
     d1 = published if published is not None and d0 is not None and published >= d0 else source.date_end
+    return span_between(d0, d1)
+
+
+def span_between(d0: date | None, d1: date | None) -> tuple[str, date | None, date | None]:
+    """``(value, d0, d1)`` of the time from ``d0`` to ``d1``, valued by the smallest calendar unit that
+    holds it (a month, a year; PAST_REF beyond)."""
     if d0 is None or d1 is None:
         return "PAST_REF", None, None
     if (d0.year, d0.month) == (d1.year, d1.month):

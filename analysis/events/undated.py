@@ -38,7 +38,7 @@ def find_undated(view: ArticleView, found: Found) -> None:
     doc = view.doc
     triggers = {ev.trigger_start for ev in found.events}
     clauses = {(ev.start, ev.end) for ev in found.events}
-    dated = list(zip(found.events, found.sentence, strict=True))
+    dated = found.dating()
     story = references(view, dated)
     opened: tuple[str, ...] | None = None      # actors of a back-story opened by a pluperfect just before
     for si, sent in enumerate(view.sentences):

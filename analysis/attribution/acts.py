@@ -17,7 +17,8 @@ Not an attribution at all (:func:`attributes_nothing`):
   published in May"; and naming in the passive ("is called");
 * legal acts without a clause: "sued in Austria", "charged with murder", "appealed the decision";
 * perception or knowledge of a thing: "saw the smoke", "heard a bang", "knew the area", "to learn
-  more" (with a clause, "saw that …", "knew that …" is a belief).
+  more" (with a clause, "saw that …", "knew that …" is a belief);
+* a verb of thought in its other sense: "assumed the presidency", "weighs fourteen tons".
 
 >>> BELIEF_VERBS >= {"think", "know", "support"}
 True
@@ -69,6 +70,8 @@ def act_of(verb, base: str, source_head=None) -> str:
     if base in RECOLLECTION_VERBS and verb is not None and any(
             c.dep_ == "xcomp" and c.tag_ == "VBG" and verb_forms().get(c.lower_) in BELIEF_VERBS for c in verb.children):
         return "belief"         # '"…," she recalls thinking': a thought remembered, not something said
+    if base == "weigh" and verb is not None and any(c.dep_ == "prt" and c.lower_ == "in" for c in verb.children):
+        return "speech"         # "weighed in on the plan": gave a view, publicly
     if base in BELIEF_VERBS:
         return "belief"
     if base in FINDING_VERBS:
@@ -132,6 +135,8 @@ def attributes_nothing(verb, base: str) -> bool:
         return True           # "appealed the decision", "charged with murder"; not "appealed for calm"
     if base in PERCEPTION_VERBS or base in KNOWLEDGE_VERBS:
         return not _clausal(verb) and not any(c.dep_ == "prep" and c.lower_ == "as" for c in kids)
+    if _literal_sense(base, kids):
+        return True           # "assumed the presidency", "weighs 236 pounds": an office taken, a weight
     if base in REFUSAL_VERBS:
         return any(c.dep_ == "xcomp" and c.lower_ in verb_forms_of(_SPEECH_ONLY) for c in kids)
     if act_of(verb, base) != "speech":
@@ -181,6 +186,21 @@ RESEARCH_NOUNS = frozenset("researchers scientists team teams authors archaeolog
                            "investigators experts analysts engineers researcher scientist".split())
 # Verbs of taking down data: with an indirect question as a participle they record, not state.
 RECORDING_VERBS = frozenset({"note", "record", "track", "observe", "monitor", "log", "count"})
+
+# What one assumes or takes on when "assume" means taking an office, not supposing something.
+OFFICE_OBJECTS = frozenset("presidency office role post power control command duty duties responsibility "
+                           "responsibilities leadership position throne title mantle chairmanship helm".split())
+
+
+def _literal_sense(base: str, kids) -> bool:
+    """A verb of thought in its other sense: "assume" an office, "weigh" a measured amount."""
+    objects = [c for c in kids if c.dep_ == "dobj"]
+    if base == "assume":
+        return any(o.lower_ in OFFICE_OBJECTS for o in objects)
+    if base == "weigh":
+        return not any(c.dep_ == "prt" for c in kids) and any(
+            t.like_num or t.ent_type_ == "QUANTITY" for o in objects for t in o.subtree)
+    return False
 
 # Verbs of remembering: with a participle of thought ("recalls thinking") they report a thought.
 RECOLLECTION_VERBS = frozenset({"recall", "remember"})

@@ -17,6 +17,7 @@ from .lexicon import (
     ACTIVE_ING,
     ANTERIOR_ADVERBS,
     CLAUSE_DEPS,
+    CONDUCT_VERBS,
     EPOCH_NOUNS,
     EVENT_SUBORDINATORS,
     EVIDENCE_VERBS,
@@ -28,9 +29,11 @@ from .lexicon import (
     METHOD_VERBS,
     MODALS,
     NEGATIVE_PRONOUNS,
+    POSSIBILITY_MODALS,
     POST_PREPS,
     POST_VERBS,
     REPORTING_ONLY,
+    RESEARCH_OBJECTS,
     RESEARCH_QUALIFIERS,
     RESEARCH_SUBJECTS,
     ROLE_VERBS,
@@ -187,9 +190,13 @@ def _a_date(tok) -> bool:
 def study_method(tok) -> bool:
     """How a study reached its finding, not an event: a verb of method (:data:`METHOD_VERBS`) whose
     subject is the study or its researchers ("The researchers examined 93 statues", "the study
-    focused on fine particles", "We also used statistical tools"). "team" counts unless a common noun
-    makes it another kind of team ("the rescue team used boats")."""
-    if not any(b in METHOD_VERBS for b in base_forms(tok.lower_)):
+    focused on fine particles", "We also used statistical tools"), or research done ("performed
+    their research in the laboratory", "conducted a survey"), whoever did it. "team" counts unless a
+    common noun makes it another kind of team ("the rescue team used boats")."""
+    bases = base_forms(tok.lower_)
+    if any(b in CONDUCT_VERBS for b in bases):
+        return any(c.dep_ == "dobj" and c.lower_ in RESEARCH_OBJECTS for c in tok.children)
+    if not any(b in METHOD_VERBS for b in bases):
         return False
     subj = _own_subject(tok)
     if subj is None or subj.lower_ not in RESEARCH_SUBJECTS:
@@ -209,6 +216,11 @@ def base_forms(word: str) -> tuple[str, ...]:
             if len(stem) > 2 and stem[-1] == stem[-2]:
                 out.append(stem[:-1])       # "mapped" -> map
     return tuple(out)
+
+
+def possibility(tok) -> bool:
+    """``tok`` is under a modal of possibility or obligation ("can be applied", "should meet"): no event."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in POSSIBILITY_MODALS for c in tok.children)
 
 
 def _own_subject(tok):

@@ -258,6 +258,15 @@ RESEARCH_SUBJECTS = frozenset("""
     study studies research researcher researchers scientist scientists author authors paper analysis survey
     experiment experiments team we
 """.split())
+# Verbs that tell doing research only by their object ("performed their research in the lab",
+# "conducted a survey", "carried out experiments"), and those objects.
+CONDUCT_VERBS = frozenset("perform conduct carry undertake".split())
+RESEARCH_OBJECTS = frozenset("research study studies experiment experiments survey surveys analysis analyses tests "
+                             "trial trials fieldwork measurements observations simulations".split())
+# Modal auxiliaries of possibility and obligation: a clause they head tells no event even when it
+# carries a date ("your results can be applied to the situation today"). "would" is left out: in
+# reported speech it is the future of the past ("said it would close on Friday").
+POSSIBILITY_MODALS = frozenset({"can", "ca", "could", "may", "might", "must", "should", "ought"})
 # Common nouns that may qualify "team" as a research team ("the research team"); any other one ("the
 # rescue team", "the national team") makes it a team of another kind.
 RESEARCH_QUALIFIERS = frozenset("research science scientific study international joint".split())

@@ -23,7 +23,16 @@ from datetime import date
 from ..entities import Referents
 from ..types import Attribution, Entity, Event, Paragraph, Sentence, Timex
 from .actors import Actors
-from .clauses import clause_of_date, evidence, habitual, over_a_span, reported_event, stative, trigger_of_date
+from .clauses import (
+    clause_of_date,
+    evidence,
+    habitual,
+    over_a_span,
+    possibility,
+    reported_event,
+    stative,
+    trigger_of_date,
+)
 from .lexicon import (
     AFTER_PREPS,
     BEFORE_PREPS,
@@ -160,7 +169,7 @@ def _dated(view: ArticleView, timexes: Sequence[Timex], found: Found) -> None:
     # ("his 2020 candidacy"), dates the clause only when nothing else in it does
     for tx in sorted(usable, key=lambda t: (relative[t.start] is not None, _qualifies_noun(doc, t), t.start)):
         since = relative[tx.start] in STATE_START_PREPS
-        if relative[tx.start] in BEFORE_PREPS or (since and not _recent(tx, view)) \
+        if relative[tx.start] in BEFORE_PREPS or (since and not _recent(tx, view)) or _names_another_event(doc, tx) \
                 or (relative[tx.start] in AFTER_PREPS and is_old(tx.date_end, view.published)):
             continue        # the date of another event, or the start of a state told as history ("since 1987")
         si = view.sentence_of(tx.start)
@@ -194,9 +203,22 @@ def _dated(view: ArticleView, timexes: Sequence[Timex], found: Found) -> None:
 def _dates_a_state(doc, tx: Timex, verb) -> bool:
     """The clause's event word is a state, an opinion or a negated verb ("In 2019 we have no …", "as
     of yesterday the cause had not been stated", "the study was cross-sectional and combined data
-    from 2005", "the 5 p.m. update had the storm 120 miles offshore"), or a verb of evidence ("a
-    photograph taken on Monday shows …"): a description, not an event."""
-    return verb is not None and (stative(verb) or evidence(verb))
+    from 2005", "the 5 p.m. update had the storm 120 miles offshore"), a verb of evidence ("a
+    photograph taken on Monday shows …") or a possibility ("can be applied to the situation today"):
+    a description, not an event."""
+    return verb is not None and (stative(verb) or evidence(verb) or possibility(verb))
+
+
+def _names_another_event(doc, tx: Timex) -> bool:
+    """A date in the possessive that names another event the clause acts on ("sent a plan for
+    yesterday's march", "criticised Monday's ruling"): the date of that noun, not of the clause. Not
+    when the noun is the clause's subject ("Monday's attack killed five") or an adjunct of time of
+    the verb ("during Monday's session")."""
+    span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.dep_ != "poss":
+        return False
+    noun = span.root.head
+    return noun.dep_ in ("dobj", "dative") or (noun.dep_ == "pobj" and noun.head.head.pos_ in ("NOUN", "PROPN"))
 
 
 def _other_event_prep(doc, tx: Timex, dates: Sequence[tuple[int, int]]) -> str | None:

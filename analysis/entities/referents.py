@@ -644,7 +644,7 @@ class Referents:
             m = self.mentions[k]
             if m.label == "PERSON":
                 office = self.titles.get(m.name, (None, None))[0]
-                named_before = self._before(head.idx, lambda p: p.name == m.name, limit=len(self.text)) is not None
+                named_before = self._before(head.idx, lambda p, name=m.name: p.name == name, limit=len(self.text)) is not None
                 return m.name if office is None and not named_before else None
             k += 1
         return None

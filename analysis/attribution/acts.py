@@ -26,6 +26,7 @@ True
 from __future__ import annotations
 
 from .lexicon import (
+    ADJECTIVE_ACTS,
     BELIEF_VERBS,
     CONDITION_MARKS,
     DISPLAY_VERBS,
@@ -59,6 +60,8 @@ def act_of(verb, base: str, source_head=None) -> str:
         return ACT_OF_CUE[base]
     if verb is not None and verb.pos_ == "NOUN" and base in NOUN_ACTS:
         return NOUN_ACTS[base]      # "her fear that …", "the plan to …": the noun's own class
+    if base in ADJECTIVE_ACTS:
+        return ADJECTIVE_ACTS[base]     # "is convinced that …", "were willing to …"
     if base in PERCEPTION_VERBS:
         return "belief"          # "sees it as a mistake", "saw that …": what someone takes to be so
     if base in INTENTION_VERBS:
@@ -79,6 +82,23 @@ def act_of(verb, base: str, source_head=None) -> str:
     if base in DISPLAY_VERBS and source_head is not None and source_head.lower_ in EVIDENCE_NOUNS:
         return "evidence"
     return "speech"
+
+
+# Verbs that link a subject to its attitude ("is", "seemed", "remained", "became", "grew").
+LINKING_VERBS = frozenset("be is are was were been being am 's 're seem seems seemed appear appears appeared "
+                          "remain remains remained become becomes became grow grows grew feel feels felt "
+                          "look looks looked sound sounds sounded".split())
+
+
+def attitude_adjective(tok) -> bool:
+    """An adjective of attitude after a copula ("were willing", "is worried"), or a participle the
+    parse made a passive of it ("is convinced that …" with no "by" phrase)."""
+    if tok.lower_ not in ADJECTIVE_ACTS:
+        return False
+    if tok.dep_ == "acomp":
+        return tok.head.lower_ in LINKING_VERBS
+    return tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in LINKING_VERBS for c in tok.children) \
+        and not any(c.dep_ == "agent" for c in tok.children)
 
 
 def attributes_nothing(verb, base: str) -> bool:

@@ -23,6 +23,7 @@ from .channels import verb_channel
 from .credits import find_credits
 from .interviews import answer_attributions, find_answers, outside
 from .lexicon import ANONYMOUS_HEADS, GOES_ON_VERBS, verb_forms
+from .adjectives import find_adjective_cues
 from .nouns import find_noun_cues
 from .quotes import Quote, find_quotes
 from .sourcetypes import QUANTIFIER_HEADS, affiliation, agent_noun, platform_in, source_type
@@ -416,7 +417,8 @@ def find_attributions(doc, *, paragraphs: Sequence, sentences: Sequence, entitie
     text = referents.text if referents is not None else doc.text     # doc.text is rebuilt on every read
     keep = [p for p in paragraphs if p.kind not in SKIP_KINDS]
     quotes = find_quotes(text, keep) if keep else []
-    speech = sorted(find_speech(doc) + find_according(doc) + find_noun_cues(doc) + colon_headlines(doc, paragraphs),
+    speech = sorted(find_speech(doc) + find_according(doc) + find_noun_cues(doc) + find_adjective_cues(doc)
+                    + colon_headlines(doc, paragraphs),
                     key=lambda sp: sp.cue[0])
     qs = _Quotes(quotes)
     speech = [_clip(sp, doc, paragraphs) for sp in speech if not _inside_quote(qs, sp)]

@@ -222,6 +222,28 @@ NOUN_ACTS: dict[str, str] = {
 }
 
 
+# Adjective cues after a copula ("is convinced that", "were willing to"), after the attitude classes
+# of the PARC guidelines (belief, intention) and the adjective cues PolNeAR annotates. Emotions count
+# as a view only with a clause ("glad that it is over"): see EMOTION_ADJECTIVES.
+EMOTION_ADJECTIVES = frozenset("glad happy pleased delighted proud disappointed upset angry furious frustrated "
+                               "sad saddened relieved thankful grateful outraged dismayed alarmed".split())
+ADJECTIVE_ACTS: dict[str, str] = {
+    **dict.fromkeys("""convinced unconvinced confident sure unsure certain uncertain aware unaware worried
+        concerned afraid fearful hopeful optimistic pessimistic skeptical sceptical doubtful adamant wary
+        suspicious anxious nervous satisfied""".split(), "belief"),
+    **dict.fromkeys(EMOTION_ADJECTIVES, "belief"),
+    **dict.fromkeys("""willing unwilling eager keen determined ready prepared reluctant loath loth intent
+        hesitant""".split(), "intention"),
+}
+# The prepositions that say what an adjective's attitude is about ("worried about", "intent on").
+ATTITUDE_PREPS: dict[str, frozenset[str]] = {
+    **dict.fromkeys("worried concerned anxious nervous optimistic pessimistic hopeful confident unsure uncertain "
+                    "doubtful adamant".split(), frozenset({"about", "over"})),
+    **dict.fromkeys("skeptical sceptical wary suspicious afraid fearful aware unaware convinced sure certain "
+                    "satisfied".split(), frozenset({"of", "about"})),
+    "intent": frozenset({"on"}), "keen": frozenset({"on"}), "determined": frozenset(),
+}
+
 def noun_base(word: str) -> str | None:
     """The singular cue of a noun form ("claims" -> "claim"), or None for a word that is no cue."""
     low = word.lower()

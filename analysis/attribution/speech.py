@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..entities.lexicon import DOCUMENT_WORDS, OFFICE_WORDS, PLATFORMS, POST_WORDS
-from .acts import attributes_nothing
+from .acts import attitude_adjective, attributes_nothing
 from .lexicon import (
     ANONYMOUS_HEADS,
     COGNITION_VERBS,
@@ -222,6 +222,12 @@ def plausible_source(verb, base: str) -> bool:
         return False
     if base in EVIDENCE_VERBS:
         return subj.lower_ in SOURCE_HEADS and subj.lower_ not in PERSONAL_PRONOUNS
+    return plausible_holder(subj)
+
+
+def plausible_holder(subj) -> bool:
+    """True for a subject that can hold or voice a view: a name, a personal pronoun, or a person,
+    group or document noun."""
     if subj.pos_ == "PROPN" or subj.lower_ in PERSONAL_PRONOUNS or subj.ent_type_ in SOURCE_ENTITIES:
         return True
     low = subj.lower_
@@ -596,7 +602,7 @@ def find_speech(doc) -> list[Speech]:
                                                    and any(c.dep_ == "ccomp" for c in tok.children)):
             continue              # ("Beijing assures that …" can come out with "assures" as a noun)
         base = forms.get(tok.lower_)
-        if base is None or attributes_nothing(tok, base) or base in IDIOM_ONLY and not _idiom(doc, tok, base) \
+        if base is None or attitude_adjective(tok) or attributes_nothing(tok, base) or base in IDIOM_ONLY and not _idiom(doc, tok, base) \
                 or _published_statement(tok):
             continue
         mark = _as_mark(doc, tok) if (base in SPEECH_VERBS or base in COGNITION_VERBS) and not _says_own(tok) else None

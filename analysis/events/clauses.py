@@ -42,6 +42,8 @@ from .lexicon import (
     SPAN_PREPS,
     STATE_VERBS,
     SUBORDINATORS,
+    UN_PARTICIPLES,
+    UNIVERSAL_COMPARISON,
     VAGUE_QUANTIFIERS,
     WORK_VERBS,
 )
@@ -232,6 +234,15 @@ def _own_subject(tok):
     return None
 
 
+def universal_comparison(tok) -> bool:
+    """A comparison with all others ("was paid more than any other singer", "served longer than
+    anyone"): a record held, a state, not an event. Only the words the verb governs directly are read
+    (not a clause of its own)."""
+    words = [c for c in tok.children if c.dep_ not in CLAUSE_DEPS]
+    span = sorted(t.i for c in words for t in c.subtree)
+    return bool(span) and bool(UNIVERSAL_COMPARISON.search(tok.doc[span[0]:span[-1] + 1].text))
+
+
 def correlative(tok) -> bool:
     """One half of a comparative correlative ("the faster each ostrich ran, the more it flapped"):
     a general finding about how two things vary together, not an event."""
@@ -271,7 +282,7 @@ def habitual(tok) -> bool:
     experience, not one event."""
     if any(c.lower_ in HABITUAL_ADVERBS or c.dep_ == "expl" for c in tok.children):
         return True         # "has repeatedly denied"; "there was one MP" tells a state
-    if series_of_works(tok) or holds_a_post(tok) or study_method(tok) or correlative(tok):
+    if series_of_works(tok) or holds_a_post(tok) or study_method(tok) or correlative(tok) or universal_comparison(tok):
         return True         # "made many studio albums"; "worked for the agency"; "the study focused on"
     adjuncts = [*tok.children, *(g for a in tok.children if a.dep_ in ("aux", "auxpass") for g in a.children)]
     if any(c.dep_ == "prep" and c.lower_ == "for" and any(p.lower_ in LONG_SPANS for p in c.children)
@@ -286,10 +297,11 @@ def habitual(tok) -> bool:
 
 
 def state_verb(word: str) -> bool:
-    """``word`` (lower case) is a verb of state or opinion (:data:`STATE_VERBS`), also in its -ing
+    """``word`` (lower case) is a verb of state or opinion (:data:`STATE_VERBS`) or a participle of
+    state (:data:`UN_PARTICIPLES`: "were unvaccinated"), also in its -ing
     form, which the list leaves out ("was living in Leeds", "were facing charges"), unless that form
     mostly names an act (:data:`ACTIVE_ING`: "appearing in court", "standing for election")."""
-    if word in STATE_VERBS:
+    if word in STATE_VERBS or word in UN_PARTICIPLES:
         return True
     if not word.endswith("ing") or len(word) < 6 or word in ACTIVE_ING:
         return False

@@ -90,6 +90,17 @@ STATE_VERBS = frozenset("""
     tend tended range ranged ranges weigh weighed weighs measure measured relate related
     stands lies sits based located situated
 """.split())
+# Participles with the negative prefix "un-" that news uses as adjectives of state ("the victims were
+# unvaccinated", "the crew was unharmed"): they tell how something is, not what happened.
+UN_PARTICIPLES = frozenset("""
+    unvaccinated unharmed uninjured unhurt unchanged unaffected unopposed undecided unemployed unidentified
+    unnamed unconfirmed unverified unarmed unaccounted unresolved unpaid unanswered unmarked unoccupied
+    undisclosed unexploded uninsured unregistered unlicensed unauthorized unauthorised unsolved unpunished
+    unreported untreated undiagnosed unprotected unattended unaccompanied undocumented unscathed
+""".split())
+# Standards of comparison that make a clause a comparison with all others, a state or a record held
+# ("paid more than any other singer", "served longer than anyone before him"), not an event.
+UNIVERSAL_COMPARISON = re.compile(r"\bthan\s+(?:any(?:one|body|thing)?|all|ever|every(?:one|body)?|most)\b", re.I)
 # -ing forms of verbs of STATE_VERBS that mostly name an act in news ("appearing in court",
 # "looking for survivors", "standing for election", "sitting on the panel", "seeing off"): not states.
 ACTIVE_ING = frozenset("appearing looking seeing sounding standing sitting lying".split())
@@ -260,9 +271,9 @@ RESEARCH_SUBJECTS = frozenset("""
 """.split())
 # Verbs that tell doing research only by their object ("performed their research in the lab",
 # "conducted a survey", "carried out experiments"), and those objects.
-CONDUCT_VERBS = frozenset("perform conduct carry undertake".split())
+CONDUCT_VERBS = frozenset("perform conduct carry undertake establish build construct devise".split())
 RESEARCH_OBJECTS = frozenset("research study studies experiment experiments survey surveys analysis analyses tests "
-                             "trial trials fieldwork measurements observations simulations".split())
+                             "trial trials fieldwork measurements observations simulations model models".split())
 # Modal auxiliaries of possibility and obligation: a clause they head tells no event even when it
 # carries a date ("your results can be applied to the situation today"). "would" is left out: in
 # reported speech it is the future of the past ("said it would close on Friday").

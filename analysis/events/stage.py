@@ -41,6 +41,7 @@ from .lexicon import (
     DEICTIC,
     SKIP_KINDS,
     STATE_START_PREPS,
+    SUMMARY_KINDS,
     SYNCHRONOUS,
 )
 from .merge import merge_events
@@ -189,6 +190,8 @@ def _dated(view: ArticleView, timexes: Sequence[Timex], found: Found) -> None:
         reported = reported_event(verb, cstart, cend)
         if reported is not None:       # "X said Sunday (that) Y happened": Y is the event, as X tells it
             verb, anchor = reported, _token_span(reported)
+        if reported is None and view.kind(si) not in SUMMARY_KINDS and _present_of_a_past(verb, tx, view.published):
+            continue        # captions and headlines tell the past in the present
         if _dates_a_state(doc, tx, verb) or (verb is not None and (habitual(verb) or (over_a_span(verb) and not since))):
             continue        # a trend ("have been infected since 2015, officials said on Tuesday") is no dated event
         # "since October" in the news window: what the clause counts happened from then up to publication
@@ -207,6 +210,16 @@ def _dates_a_state(doc, tx: Timex, verb) -> bool:
     photograph taken on Monday shows …") or a possibility ("can be applied to the situation today"):
     a description, not an event."""
     return verb is not None and (stative(verb) or evidence(verb) or possibility(verb))
+
+
+def _present_of_a_past(verb, tx: Timex, published: date | None) -> bool:
+    """A plain present ("we estimate declines since 1987", "the museum holds paintings bought in 1920",
+    "the homepage currently displays the text 'Steve Jobs 1955-2011'") with a date that begins before
+    the publication day: the date belongs to something the clause describes, and the present tells a
+    state or a habit, not the dated event. (A present with a date ahead is a schedule: "opens Monday".)"""
+    return verb is not None and verb.tag_ in ("VBZ", "VBP") and published is not None \
+        and tx.date_start is not None and tx.date_start < published \
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _names_another_event(doc, tx: Timex) -> bool:

@@ -94,3 +94,20 @@ def test_resolve_mention(nlp, case):
     end = start + len(case["mention"])
     assert entities.resolve_mention(doc, found, start, end) == case["canonical"]
     assert entities.Referents(doc, found).canonical(start, end) == case["canonical"]
+
+
+@pytest.mark.parametrize("text, name, is_person", [
+    ("The prize jury member Lars Holmqvist spoke first.", "Lars Holmqvist", True),
+    ("The carmaker Volvo Cars spoke first.", "Volvo Cars", False),
+    ("Maren Tull, Okafor's former spokeswoman, spoke first.", "Maren Tull", True),
+    ("Maren Tull, the senator's spokeswoman, spoke first.", "Maren Tull", True),
+    ("Tull Freight, Okafor's biggest company, spoke first.", "Tull Freight", False),
+])
+def test_a_role_next_to_a_name_makes_it_a_person(nlp, text, name, is_person):
+    """What tells the recogniser's ORG is a person: a person's role just before the name ("committee
+    member X"), or an apposition with a title after it, also after a possessive ("X, Y's spokeswoman")."""
+    from analysis.entities import names
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == name.split()[0])
+    end = start + len(name.split())
+    assert (names._title_before(doc, start) or names._title_after(doc, end)) == is_person

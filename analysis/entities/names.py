@@ -163,8 +163,8 @@ def _title_before(doc, i: int) -> bool:
         j -= 1
     if j < 0:
         return False
-    if doc[j].lower_ in TITLE_WORDS:
-        return True
+    if doc[j].lower_ in TITLE_WORDS or doc[j].text in PERSON_ROLES or _ROLE_COMPOUND.fullmatch(doc[j].text):
+        return True         # "Chancellor X", "committee member X", "spokeswoman X" (not "the carmaker X")
     # "Secretary of State", "Minister of Foreign Affairs", "Chief of Staff"
     k = j
     while k >= 0 and doc[k].text[:1].isupper() and doc[k].lower_ not in TITLE_WORDS and j - k < 3:
@@ -173,13 +173,19 @@ def _title_before(doc, i: int) -> bool:
 
 
 def _title_after(doc, end: int) -> bool:
-    """True when an apposition with a title follows a name: "Tomasz Kubiak, a fire service spokesman"."""
-    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an", "the"):
+    """True when an apposition with a title follows a name: "Tomasz Kubiak, a fire service spokesman",
+    "Sadie Weiner, the senator's former spokeswoman", "Jo Lee, Hagan's aide"."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
         return False
-    for t in doc[end + 2:end + 7]:
+    k = end + 1
+    if doc[k].lower_ in ("a", "an", "the", "his", "her", "their"):
+        k += 1
+    elif not (k + 1 < len(doc) and doc[k].pos_ == "PROPN" and doc[k + 1].tag_ == "POS"):
+        return False
+    for t in doc[k:k + 6]:
         if t.lower_ in TITLE_WORDS and t.pos_ == "NOUN":
             return True
-        if t.is_punct or t.pos_ not in ("NOUN", "ADJ", "PROPN"):
+        if t.is_punct and t.tag_ != "POS" or t.pos_ not in ("NOUN", "ADJ", "PROPN", "PART"):
             return False
     return False
 
@@ -213,6 +219,8 @@ def _name_after_title(doc, start: int, end: int) -> int | None:
 
 # Endings of compound role nouns ("Assemblywoman", "Councilmember", "Congressperson").
 _ROLE_COMPOUND = re.compile(r"[a-z]{3,}(?:man|woman|member|person)$")
+# Lower-case nouns before a name that only a person can be ("committee member X").
+PERSON_ROLES = frozenset("member members aide adviser advisor colleague nephew niece cousin".split())
 
 
 def role_noun(word: str) -> bool:

@@ -129,6 +129,16 @@ def attributes_nothing(verb, base: str) -> bool:
         return True           # "an arrangement to plead guilty", "expected to plead": a plea not yet made
     if base in VOTE_VERBS and any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in VOTED_THINGS for c in kids):
         return True           # "the Senate confirmed his nomination": a vote, not a statement
+    if base in VOTE_VERBS and _subject_in(kids, LEGISLATURE_NOUNS) and any(
+            c.dep_ == "dobj" and (c.lower_ in OBJECT_PRONOUNS or c.ent_type_ == "PERSON") for c in kids):
+        return True           # "the Senate confirmed him": a vote on a person, not a statement
+    if base in ("cite", "quote") and not _clausal(verb) and any(
+            c.dep_ == "dobj" and c.lower_ in CITED_SOURCES for c in kids):
+        return True           # "which cited sources close to the inquiry": a sourcing, nothing stated
+    if base == "write" and not _clausal(verb) and (any(c.dep_ == "dobj" and c.lower_ in WORK_NOUNS for c in kids)
+                                                   or not any(c.dep_ in ("dobj", "dative") for c in kids)
+                                                   and any(c.dep_ == "prep" and c.lower_ == "for" for c in kids)):
+        return True           # "wrote songs for other artists", "wrote for the stage": a work made, not a statement
     if base == "relate" and any(c.dep_ == "prep" and c.lower_ == "to" for c in kids):
         return True           # "documents relating to the decision": about, not told
     if base in ("answer", "field", "take") and any(c.dep_ == "dobj" and any(t.lower_ in ("question", "questions")
@@ -236,6 +246,22 @@ COMMITMENT_VERBS = frozenset({"agree", "offer", "volunteer", "consent"})
 VOTE_VERBS = frozenset({"confirm", "approve", "pass", "adopt", "ratify"})
 VOTED_THINGS = frozenset("nomination nominations nominee nominees appointment appointments bill bills "
                          "resolution resolutions motion motions amendment amendments budget treaty".split())
+
+# Who votes on a person ("the Senate confirmed him"), and the objects that make it a person.
+LEGISLATURE_NOUNS = frozenset("senate house parliament assembly congress legislature chamber committee council "
+                              "board senators lawmakers legislators representatives deputies".split())
+OBJECT_PRONOUNS = frozenset("him her them".split())
+# What a citation names as a source, not as a statement ("citing sources", "cited officials").
+CITED_SOURCES = frozenset("source sources official officials witness witnesses insider insiders people person "
+                          "diplomat diplomats report reports".split())
+# Works someone writes, not statements: "wrote songs", "wrote the script".
+WORK_NOUNS = frozenset("song songs music lyrics album albums book books novel novels poem poems play plays "
+                       "script scripts screenplay screenplays opera score code software symphony".split())
+
+
+def _subject_in(kids, words: frozenset[str]) -> bool:
+    return any(c.dep_ == "nsubj" and c.lower_ in words for c in kids)
+
 
 # Verbs that do what they say with a noun object ("declared war", "declared a state of emergency").
 PERFORMATIVE_VERBS = frozenset({"declare"})

@@ -283,17 +283,20 @@ def _more_that_clauses(verb, end: int) -> int:
 
 
 CONTRAST_MARKS = frozenset({"while", "whereas", "though", "although"})
+CONCESSION_PREPS = frozenset({"despite", "notwithstanding"})
 
 
 def _before_contrast(clause, last, end: int) -> int:
     """End of a reported clause before a contrast the writer adds after a comma ("said the plan would
-    work, while critics called it a fantasy"): that clause is not what the speaker said."""
+    work, while critics called it a fantasy", "…, despite photos showing …"): not what the speaker said."""
     doc = clause.doc
     for head in {clause, last}:
         for c in head.children:
             if c.dep_ == "advcl" and c.i > head.i and c.left_edge.i < end and doc[c.left_edge.i - 1].text == "," \
-                    and c.left_edge.lower_ in CONTRAST_MARKS:
-                end = min(end, c.left_edge.i - 1)
+                    and c.left_edge.lower_ in CONTRAST_MARKS \
+                    or c.dep_ == "prep" and c.lower_ in CONCESSION_PREPS and c.i > head.i and c.i < end \
+                    and doc[c.i - 1].text == ",":
+                end = min(end, c.left_edge.i - 1)   # (or "…, despite photos showing …": the writer's concession)
     return end
 
 

@@ -132,6 +132,8 @@ def attributes_nothing(verb, base: str) -> bool:
     if base in VOTE_VERBS and _subject_in(kids, LEGISLATURE_NOUNS) and any(
             c.dep_ == "dobj" and (c.lower_ in OBJECT_PRONOUNS or c.ent_type_ == "PERSON") for c in kids):
         return True           # "the Senate confirmed him": a vote on a person, not a statement
+    if base in ("support", "back") and any(c.dep_ == "advmod" and c.lower_ in MATERIAL_MANNERS for c in kids):
+        return True           # "was supported financially by the region": money or means given, no view
     if base in ("cite", "quote") and not _clausal(verb) and any(
             c.dep_ == "dobj" and c.lower_ in CITED_SOURCES for c in kids):
         return True           # "which cited sources close to the inquiry": a sourcing, nothing stated
@@ -251,6 +253,8 @@ VOTED_THINGS = frozenset("nomination nominations nominee nominees appointment ap
 LEGISLATURE_NOUNS = frozenset("senate house parliament assembly congress legislature chamber committee council "
                               "board senators lawmakers legislators representatives deputies".split())
 OBJECT_PRONOUNS = frozenset("him her them".split())
+# How support given is material, not a view ("supported financially", "backed militarily").
+MATERIAL_MANNERS = frozenset("financially materially logistically militarily technically economically".split())
 # What a citation names as a source, not as a statement ("citing sources", "cited officials").
 CITED_SOURCES = frozenset("source sources official officials witness witnesses insider insiders people person "
                           "diplomat diplomats report reports".split())

@@ -37,6 +37,9 @@ SPEECH_VERBS = frozenset("""
     # manner of speaking (VerbNet 37.3) and repeating what another said ("echoed")
     "blurt stutter stammer mumble murmur gasp sob hiss snap bark growl roar groan sigh gush rave rant "
     "echo parrot plead read put".split()) | frozenset(
+    # judging someone or something aloud (VerbNet 33, judgment verbs): praise and blame
+    "laud extol commend deride scorn disparage belittle berate rebuke chide scold castigate excoriate "
+    "assail denigrate vilify demonize demonise".split()) | frozenset(
     # verbs that report speech only beside a quotation ('"Overall," she continued, "…"'); see
     # acts.QUOTE_ONLY_VERBS
     "continue".split())
@@ -73,6 +76,8 @@ OBJECT_CONTENT_VERBS = frozenset("""
     announce deny reject criticize criticise condemn denounce praise defend blast slam attack question
     dismiss endorse support back oppose propose demand promise pledge vow predict describe call
     confirm acknowledge admit reveal disclose hail applaud welcome decry lambaste tout cite
+    laud extol commend deride scorn disparage belittle berate rebuke chide scold castigate excoriate
+    assail denigrate vilify demonize demonise
 """.split())
 
 # Verbs that take "to"-infinitives as content ("urged China not to ...", "wants to help").
@@ -98,7 +103,7 @@ IRREGULAR = {
     "refer": ("referred", "referring"), "prefer": ("preferred", "preferring"), "rebut": ("rebutted",),
     "dub": ("dubbed", "dubbing"), "compare": ("compared",), "brief": ("briefed",),
     "plead": ("pled", "pleaded", "plead"), "read": ("read", "reads", "reading"), "put": ("put", "puts"),
-    "sob": ("sobbed",), "snap": ("snapped",), "stammer": ("stammered",), "echo": ("echoed", "echoes"),
+    "sob": ("sobbed",), "snap": ("snapped",), "extol": ("extolled", "extolling"), "stammer": ("stammered",), "echo": ("echoed", "echoes"),
 }
 
 # Participles that go on with the speaker's own report after a comma ("X said A, adding that B",

@@ -580,7 +580,11 @@ def _idiom(doc, verb, base: str) -> bool:
 # Passive reports whose subject is what is reported ("was confirmed by his son"), not a thing made
 # ("a subpoena was issued by …").
 _PASSIVE_REPORTS = frozenset("confirmed announced reported denied revealed disclosed stated claimed alleged "
-                             "acknowledged predicted described".split())
+                             "acknowledged predicted described".split()) | frozenset(
+    # a position taken or a judgment passed on the subject ("the bill is supported by unions",
+    # "the plan was criticised by the opposition")
+    "endorsed supported backed opposed praised criticized criticised condemned denounced welcomed rejected "
+    "hailed applauded lauded commended derided disputed".split())
 
 
 def _passive_content(verb) -> tuple[int, int] | None:

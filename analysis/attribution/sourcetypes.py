@@ -134,8 +134,8 @@ def source_type(source: str | None, *, speaker: str | None, label: str | None, h
         if not words or words[0] in ANONYMOUS_DETS or words[0] in ("the",) and head.endswith("s") \
                 or head.endswith("s") or len(words) > 1 and words[0] not in ("the", "this", "that"):
             return "anonymous"
-    if head in ORG_HEADS:
-        return "organisation"
+    if head in ORG_HEADS or _plural_organisations(head):
+        return "organisation"  # "German firms including …", "neighbouring countries including …"
     if label is None and words and words[0] in ANONYMOUS_DETS and (head in PERSON_HEADS or head in OCCUPATION_NOUNS
                                                                    or head in _MEMBER_TITLES):
         return "anonymous"     # "One MP told the BBC", "a senator said": an unnamed holder of a title
@@ -151,6 +151,18 @@ def source_type(source: str | None, *, speaker: str | None, label: str | None, h
     if speaker and speaker[:1].isupper() and label is None and head and head[:1].isalpha():
         return "person" if speaker.split()[-1][:1].isupper() and len(speaker.split()) > 1 else "unknown"
     return "unknown"
+
+
+# Plural heads that name several organisations or states ("firms", "countries"), beside the plurals
+# of the organisation nouns ("ministries", "unions").
+PLURAL_ORG_HEADS = frozenset("firms companies countries nations states governments businesses".split())
+
+
+def _plural_organisations(head: str) -> bool:
+    if head in PLURAL_ORG_HEADS:
+        return True
+    single = head[:-3] + "y" if head.endswith("ies") else head[:-1] if head.endswith("s") else None
+    return single is not None and single in ORG_HEADS
 
 
 _ACRONYM_AFTER = re.compile(r"\(\s*[A-Z][A-Za-z&.]*[A-Z]\s*\)\s*$")

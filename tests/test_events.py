@@ -142,6 +142,8 @@ def test_seed_standfirst_and_body_merged(seed_analysis):
 UNDATED_CASES = json.loads((CASES_DIR / "events_undated.json").read_text(encoding="utf-8"))
 # States, descriptions, findings and dates of other events that must not become (dated) events
 UNDATED_CASES += json.loads((CASES_DIR / "events_states.json").read_text(encoding="utf-8"))
+# Clock times without their day, on the story's day
+UNDATED_CASES += json.loads((CASES_DIR / "events_clock.json").read_text(encoding="utf-8"))
 
 
 def _trigger(text, ev):

@@ -294,3 +294,12 @@ TIME_WORDS = frozenset("""
 # A quotation of at least this many words is someone's words (a direct quotation); a shorter one names
 # a title, a nickname or a programme ("nicknamed “Ripley”", "the “Zrínyi 2026” programme").
 QUOTATION_MIN_WORDS = 4
+# A clock time ("7:45 p.m.", "3:30am", "15:00", "noon") and the words that name its day (a weekday,
+# a month, a deictic day, a year; not a time of the 24-hour clock: "1700 UTC"): a timex with the first
+# and none of the second gives the hour, not the day, which the date stage then takes from the
+# publication date (see :func:`.story.on_story_day`).
+CLOCK = re.compile(r"\b\d{1,2}(?::\d{2}){1,2}\b|\b\d{1,2}\s*[ap]\.?\s?m\b\.?|\b(?:noon|midnight)\b", re.I)
+DAY_NAMES = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:january|february|march|april|may|june|july"
+                       r"|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
+                       r"|\b(?:today|tonight|yesterday|tomorrow|day|date|weekend)\b|\d/\d"
+                       r"|\b(?:1[89]|20)\d\d\b(?!\s*(?:UTC|GMT|Z\b|hours\b|hrs\b|h\b))", re.I)

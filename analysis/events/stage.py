@@ -46,7 +46,7 @@ from .lexicon import (
 )
 from .merge import merge_events
 from .status import in_quotation, is_old, status_of, unverified_nouns, year_in_name
-from .story import span_between
+from .story import clock_on_publication_day, names_day, on_story_day, references, span_between
 
 LOGGER = logging.getLogger(__name__)
 
@@ -153,9 +153,11 @@ def find_events(doc, *, paragraphs: Sequence[Paragraph], sentences: Sequence[Sen
                              entities=entities, attributions=attributions, published=published, referents=referents)
     found = Found()
     _dated(view, timexes, found)
+    story = references(view, found.dating())
+    _clock_times_on_story_day(view, found, story, timexes)
     _inherit_synchronous(view, found)
     if undated:
-        find_undated(view, found)
+        find_undated(view, found, story)
     order = sorted(range(len(found.events)), key=lambda i: found.events[i].start)
     return merge_events([found.events[i] for i in order], [found.kinds[i] for i in order], labels=view.actors.labels)
 
@@ -201,6 +203,30 @@ def _dated(view: ArticleView, timexes: Sequence[Timex], found: Found) -> None:
         found.add(Event(value, d0, d1, text[cstart:cend], cstart, cend,
                         view.actors.of(cstart, cend, verb=verb), status, speaker, tx.start, tx.end,
                         ((cstart, cend),), "explicit", *_token_span(verb)), view.kind(si), si, span=since)
+
+
+def _clock_times_on_story_day(view: ArticleView, found: Found, story: Sequence[Event | None],
+                              timexes: Sequence[Timex]) -> None:
+    """A clock time without its day, put on the publication day by the date stage, lies on the day
+    its clause names apart ("released at 8:00 p.m. AST on Wednesday"), else on the story's day of
+    its sentence (``story``: :func:`.story.references`) when the story stands on an earlier day
+    ("On Friday, a gunman opened fire … The attack took place at 7:45 p.m.")."""
+    for i, (ev, si) in enumerate(zip(found.events, found.sentence, strict=True)):
+        if not clock_on_publication_day(view.text, ev, view.published):
+            continue
+        ref = story[si]
+        day = _day_named_apart(ev, timexes) or ((ref.date, ref.date_start, ref.date_end) if ref is not None else None)
+        if day is not None and day[1] != view.published:
+            found.events[i] = on_story_day(ev, day)
+
+
+def _day_named_apart(ev: Event, timexes: Sequence[Timex]) -> tuple[str, date, date] | None:
+    """``(value, start, end)`` of a day another timex of ``ev``'s clause names in words ("on Wednesday";
+    not the same clock time given in another zone: "(0030 UTC)")."""
+    return next(((t.value, t.date_start, t.date_end) for t in timexes
+                 if ev.start <= t.start < ev.end and t.start != ev.timex_start and t.type in DATED_TYPES
+                 and t.date_start is not None and t.date_start == t.date_end and _RESOLVED.match(t.value or "")
+                 and names_day(t.text)), None)
 
 
 def _dates_a_state(doc, tx: Timex, verb) -> bool:

@@ -19,15 +19,20 @@ Two refinements tell what happens around that time:
   that back-story, before the reference time (:func:`continues_back_story`);
 - "subsequently", "later", "afterwards" move time on from the date they follow
   (:func:`moves_on`): the event lies between that date and the publication, not on that date.
+
+A clock time told without its day ("the attack took place at 7:45 p.m.") is dated by the date stage
+on the publication day; it lies on the story's day of its sentence when there is one
+(:func:`on_story_day`), and sets no story time of its own.
 """
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from datetime import date
 
 from ..types import Event
 from .clauses import present_perfect
-from .lexicon import LATER_ADVERBS, NEW_STORY, NOW_ADVERBS, REPORTING_ONLY
+from .lexicon import CLOCK, DAY_NAMES, LATER_ADVERBS, NEW_STORY, NOW_ADVERBS, REPORTING_ONLY
 
 _PERSONAL = frozenset({"he", "she", "they", "it", "we", "i"})
 
@@ -78,7 +83,36 @@ def _sets_reference(view, ev: Event, si: int) -> bool:
     published = view.published
     return ev.date_from == "explicit" and ev.date_start is not None and view.kind(si) not in ("caption", "headline") \
         and ev.status not in ("expected", "background") and (published is None or ev.date_start <= published) \
-        and not view.quoted(si, ev.timex_start) and main_verb(_token_at(view.doc, ev.trigger_start))
+        and not view.quoted(si, ev.timex_start) and not clock_on_publication_day(view.text, ev, published) \
+        and main_verb(_token_at(view.doc, ev.trigger_start))
+
+
+def clock_on_publication_day(text: str, ev: Event, published: date | None) -> bool:
+    """``ev`` is dated by a clock time that does not name its day ("at 7:45 p.m.", "3:30am"), put
+    by the date stage on the publication day: its hour is told, its day is not."""
+    if ev.date_from != "explicit" or ev.timex_start is None or published is None \
+            or not (ev.date_start == ev.date_end == published):
+        return False
+    said = text[ev.timex_start:ev.timex_end]
+    return CLOCK.search(said) is not None and not names_day(said)
+
+
+def names_day(said: str) -> bool:
+    """The words of a timex name a day (a weekday, a month, a deictic day, a year)."""
+    return DAY_NAMES.search(said) is not None
+
+
+def on_story_day(ev: Event, day: tuple[str, date | None, date | None]) -> Event:
+    """``ev``, whose clock time does not name its day (:func:`clock_on_publication_day`), on ``day``
+    (``(value, start, end)``: the story's time of its sentence, or a day its clause names apart:
+    "at 8:00 p.m. on Wednesday"): "The flight started at 8:17 a.m." after "On Sunday, an inventor
+    crossed the Channel" is Sunday at 8:17; a time longer than a day ("in May") dates it as it dates
+    the undated clauses."""
+    value, d0, d1 = day
+    if d0 is not None and d0 == d1:
+        iso = ev.date_start.isoformat()
+        value = d0.isoformat() + (ev.date[len(iso):] if ev.date.startswith(iso) else "")      # "T19:45"
+    return dataclasses.replace(ev, date=value, date_start=d0, date_end=d1, date_from="discourse")
 
 
 def _before_publication(ev: Event, published: date | None) -> bool:

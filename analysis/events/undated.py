@@ -20,26 +20,28 @@ Quotations are left to the attributions: only the article's own clauses and repo
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..types import Event
 from .clauses import clause_of_predicate, predicates, present_perfect
 from .lexicon import HISTORY_VERBS, LIFE_AND_DISTANCE, SKIP_KINDS, UNDATED_KINDS
 from .merge import stem, trigger_stem
 from .stage import ArticleView, Found
 from .status import is_old
-from .story import after, continues_back_story, moves_on, references, same_party
+from .story import after, continues_back_story, moves_on, same_party
 
 DISCOURSE_SENTENCES = 2      # how many sentences back a paragraph's date still holds
 HISTORY_SENTENCES = 4        # how many sentences back a date of history makes an undated past history
 MIN_TOKENS = 3
 
 
-def find_undated(view: ArticleView, found: Found) -> None:
-    """Add the undated events of the article in ``view`` to ``found``."""
+def find_undated(view: ArticleView, found: Found, story: Sequence[Event | None]) -> None:
+    """Add the undated events of the article in ``view`` to ``found``; ``story`` is the story's time
+    of each sentence (:func:`.story.references`)."""
     doc = view.doc
     triggers = {ev.trigger_start for ev in found.events}
     clauses = {(ev.start, ev.end) for ev in found.events}
     dated = found.dating()
-    story = references(view, dated)
     opened: tuple[str, ...] | None = None      # actors of a back-story opened by a pluperfect just before
     for si, sent in enumerate(view.sentences):
         kind = view.kind(si)

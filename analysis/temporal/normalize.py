@@ -27,6 +27,7 @@ from .tense import Tense
 
 Found = tuple[int, int, str, str]
 ANCHOR_REACH = 1500        # characters within which the last date mentioned anchors "that day"
+_YEAR_AFTER = re.compile(r",?[ \t]+(?:of[ \t]+)?(last|this|next)[ \t]+year\b", re.IGNORECASE)
 _RATE_BEFORE = re.compile(r"(?:\d[\d,.]*%?|million|billion|thousand|hundred|percent|times|once|twice)"
                           r"(?:[ \t]+(?!(?:after|before|in|of|for|the|and|or|to|on|at|by|with|from|than|over|"
                           r"about|nearly|almost|was|were|is|are|had|has|have|been|be|it|they)\b)[a-z]+){0,2}[ \t]+$")
@@ -166,11 +167,20 @@ def r_slash(c: Candidate, ctx: Context) -> list[Found]:
     return [(c.start, c.end, "DATE", d.isoformat())] if d else []
 
 
+def _year_named_after(ctx: Context, end: int) -> int | None:
+    """The year of a day of the month that a relative year follows ("July 13 of last year", "on
+    March 5 this year", "July 13 to 17 of last year"); that year expression is a timex of its own."""
+    m = _YEAR_AFTER.match(ctx.text, end, min(len(ctx.text), end + 24))
+    if m is None or ctx.dct is None:
+        return None
+    return ctx.dct.year + {"last": -1, "this": 0, "next": 1}[m.group(1).lower()]
+
+
 def r_md(c: Candidate, ctx: Context) -> list[Found]:
     g = c.groups
     month = _month_num(g["mon"])
     day = int(re.match(r"\d+", g["d"]).group())
-    year = int(g["y"]) if g.get("y") else None
+    year = int(g["y"]) if g.get("y") else _year_named_after(ctx, c.end)
     spans = g["_spans"]
     if "d2" not in g:
         if year is None and g.get("rel") and ctx.dct is not None:     # "last Oct. 23", "next March 5"

@@ -267,8 +267,10 @@ def _subject_in(kids, words: frozenset[str]) -> bool:
     return any(c.dep_ == "nsubj" and c.lower_ in words for c in kids)
 
 
-# Verbs that do what they say with a noun object ("declared war", "declared a state of emergency").
-PERFORMATIVE_VERBS = frozenset({"declare"})
+# Verbs that do what they say with a noun object ("declared war", "declared a state of emergency"),
+# and orders carried out with a noun object ("ordered the evacuation", "ordered safety checks"): an act, no
+# statement; "ordered the troops to withdraw" keeps its directive.
+PERFORMATIVE_VERBS = frozenset({"declare", "order"})
 
 # Phrasal verbs built on a reporting verb that report nothing ("call off the search", "put up a
 # fight"); "weigh in", "back off", "point out" stay reports.

@@ -343,8 +343,13 @@ def r_weekday(c: Candidate, ctx: Context) -> list[Found]:
         d = cal.weekday_date(wd, ctx.dct, "past", strict=True)
     elif rel in ("next", "coming"):
         d = cal.weekday_date(wd, ctx.dct, "future", strict=True)
-    elif rel == "this":
+    elif rel == "this":     # the day of this week, unless the clause's tense puts it on the other side
         d = ctx.dct + timedelta(days=wd - ctx.dct.isoweekday())
+        tense = ctx.tense.at(c.start, c.end)
+        if d > ctx.dct and tense == "past":
+            d -= timedelta(days=7)          # "This Sunday, he crossed the Channel" told on a Tuesday
+        elif d < ctx.dct and tense == "future":
+            d += timedelta(days=7)          # "this Monday he will sign it" told on a Friday
     else:
         # "Wednesday's ruling" names a day just past, whatever the clause around it says
         possessive = ctx.text.startswith(("'s", "’s"), c.end)

@@ -19,11 +19,11 @@ from ..entities import Referents
 from ..types import Attribution
 from .according import bare_source, cited_by, colon_headlines, find_according
 from .acts import act_of
+from .adjectives import find_adjective_cues
 from .channels import verb_channel
 from .credits import find_credits
 from .interviews import answer_attributions, find_answers, outside
 from .lexicon import ANONYMOUS_HEADS, GOES_ON_VERBS, verb_forms
-from .adjectives import find_adjective_cues
 from .nouns import find_noun_cues
 from .quotes import Quote, find_quotes
 from .sourcetypes import QUANTIFIER_HEADS, affiliation, agent_noun, platform_in, source_type

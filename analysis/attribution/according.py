@@ -17,7 +17,7 @@ from ..entities.lexicon import (
 )
 from .lexicon import ANONYMOUS_HEADS, SPEECH_VERBS, verb_forms
 from .sourcetypes import agent_noun
-from .speech import Speech, _span_chars
+from .speech import Speech, span_chars
 
 # Common nouns that can head a source: people, groups, offices, documents, posts.
 SOURCE_NOUNS = (ANONYMOUS_HEADS | CHANNEL_NOUNS | DOCUMENT_WORDS | KINSHIP_NOUNS | OFFICE_WORDS | ORG_NOUNS
@@ -41,18 +41,18 @@ def _clause_without(doc, head, cut_start: int, cut_end: int) -> tuple[int, int] 
             e = i + (doc[i].text != ";")
             break
     if cut_start <= s:
-        return _span_chars(doc, cut_end, e)
+        return span_chars(doc, cut_end, e)
     if cut_end >= e:
-        return _span_chars(doc, s, cut_start)
+        return span_chars(doc, s, cut_start)
     if _unfinished(doc, s, cut_start):       # "One child was, according to X, among the dead": both sides
-        left, right = _span_chars(doc, s, cut_start), _span_chars(doc, cut_end, e)
+        left, right = span_chars(doc, s, cut_start), span_chars(doc, cut_end, e)
         if left and right:
             return left[0], right[1]
     if _adjunct(doc, s, cut_start):          # "Longer term, according to X, the goal is …"
-        return _span_chars(doc, cut_end, e)
+        return span_chars(doc, cut_end, e)
     if _adjunct(doc, cut_end, e):            # "… has died, according to X on Friday."
-        return _span_chars(doc, s, cut_start)
-    left, right = _span_chars(doc, s, cut_start), _span_chars(doc, cut_end, e)
+        return span_chars(doc, s, cut_start)
+    left, right = span_chars(doc, s, cut_start), span_chars(doc, cut_end, e)
     if left and right:
         return left[0], right[1]
     return left or right
@@ -103,7 +103,7 @@ def _sentence_after(doc, start: int) -> tuple[int, int] | None:
     comma = next((k for k in range(start, min(start + 6, end)) if doc[k].text == ","), None)
     if comma is not None and _adjunct(doc, start, comma):
         start = comma + 1
-    return _span_chars(doc, start, end)
+    return span_chars(doc, start, end)
 
 
 def _unfinished(doc, start: int, end: int) -> bool:

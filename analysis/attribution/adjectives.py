@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..entities.lexicon import ORG_NOUNS, agent_noun
 from .acts import attitude_adjective
 from .lexicon import ATTITUDE_PREPS, EMOTION_ADJECTIVES
-from .speech import PASSIVE_SUBJECT, Speech, _source_span, _span_chars, _subject, plausible_holder
+from .speech import PASSIVE_SUBJECT, Speech, plausible_holder, source_span, span_chars, subject_of
 
 
 def _complement(adj):
@@ -36,9 +36,9 @@ def _complement(adj):
 def _holder(adj):
     """The subject of the copula, or of the participle (the parse can hang it on the auxiliary)."""
     if adj.tag_ != "VBN" or adj.dep_ == "acomp":
-        return _subject(adj.head)
+        return subject_of(adj.head)
     for tok in [adj] + [c for c in adj.children if c.dep_ == "auxpass"]:
-        subj = _subject(tok) or next((c for c in tok.children if c.dep_ == PASSIVE_SUBJECT), None)
+        subj = subject_of(tok) or next((c for c in tok.children if c.dep_ == PASSIVE_SUBJECT), None)
         if subj is not None:
             return subj
     return None
@@ -64,8 +64,8 @@ def find_adjective_cues(doc) -> list[Speech]:
         if comp is None:
             continue
         start = comp.i + 1 if prep else comp.left_edge.i
-        content = _span_chars(doc, start, comp.right_edge.i + 1)
+        content = span_chars(doc, start, comp.right_edge.i + 1)
         if content is None:
             continue
-        out.append(Speech(tok.i, (tok.idx, tok.idx + len(tok)), _source_span(holder), holder.i, content, tok.lower_))
+        out.append(Speech(tok.i, (tok.idx, tok.idx + len(tok)), source_span(holder), holder.i, content, tok.lower_))
     return out

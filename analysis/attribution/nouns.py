@@ -10,7 +10,7 @@ copula gives it ("X's view is that …"), or, for words of speech, what it is "a
 from __future__ import annotations
 
 from .lexicon import NOUN_ACTS, noun_base
-from .speech import Speech, _span_chars, is_topic, names_someone
+from .speech import Speech, is_topic, names_someone, span_chars
 
 # Words of speech whose topic is what is attributed ("her comments on the tolls").
 TOPIC_NOUNS = frozenset("comment remark statement claim allegation complaint testimony warning".split())
@@ -92,11 +92,11 @@ def find_noun_cues(doc) -> list[Speech]:
             clause = _infinitive(tok)
         content = None
         if clause is not None:
-            content = _span_chars(doc, clause.left_edge.i, clause.right_edge.i + 1)
+            content = span_chars(doc, clause.left_edge.i, clause.right_edge.i + 1)
         elif base in TOPIC_NOUNS:
             topic = _topic(tok)
             if topic is not None:
-                content = _span_chars(doc, topic[0].i + 1, topic[0].right_edge.i + 1)
+                content = span_chars(doc, topic[0].i + 1, topic[0].right_edge.i + 1)
         if content is None:
             continue
         out.append(Speech(tok.i, (tok.idx, tok.idx + len(tok)), _owner_span(owner), owner.i, content, base))

@@ -39,7 +39,7 @@ class Speech(NamedTuple):
     base: str                          # base form of the verb
 
 
-def _span_chars(doc, start: int, end: int) -> tuple[int, int] | None:
+def span_chars(doc, start: int, end: int) -> tuple[int, int] | None:
     """Char span of tokens [start, end) without leading/trailing punctuation (quote marks kept)."""
     while start < end and (doc[start].text in TRIM or doc[start].is_space):
         start += 1
@@ -129,7 +129,8 @@ def _subtree_span(tok) -> tuple[int, int]:
     return tok.left_edge.i, tok.right_edge.i + 1
 
 
-def _subject(verb):
+def subject_of(verb):
+    """The subject of ``verb``: the nearest of its subjects."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not c.is_punct]
     if subjects:      # the nearest: a headline glued to the sentence can add a second "subject"
         near = min(subjects, key=lambda c: abs(c.i - verb.i))
@@ -168,7 +169,7 @@ def _hyphen_head(subj, subjects):
     return best
 
 
-def _source_span(subj) -> tuple[int, int]:
+def source_span(subj) -> tuple[int, int]:
     """Token span of a source: its subtree, reaching back over the pieces of a hyphenated title
     the parse left outside it ("study co-author Ted Scambos")."""
     s, e = _subtree_span(subj)
@@ -195,7 +196,7 @@ def _inherited_subject(verb):
             if tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children):
                 return None       # object control: in "urged China not to back X", China backs
             tok = tok.head
-            subj = _subject(tok)
+            subj = subject_of(tok)
             if subj is not None:
                 return subj
         elif tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -217,7 +218,7 @@ def plausible_source(verb, base: str) -> bool:
     """True when the verb's subject (or the one it inherits) can be a source: a name, a personal
     pronoun, or a person, group or document noun. Evidence verbs ("show", "publish") take their
     object as content only after a document ("Polls show a close race")."""
-    subj = _subject(verb) or _inherited_subject(verb)
+    subj = subject_of(verb) or _inherited_subject(verb)
     if subj is None:
         return False
     if base in EVIDENCE_VERBS:
@@ -342,7 +343,7 @@ def _bare_report(clause) -> bool:
 
 def _own_report(clause) -> bool:
     """A clause that is someone's report in its own right: a reporting verb with its own subject."""
-    return verb_forms().get(clause.lower_) in SPEECH_VERBS and _subject(clause) is not None
+    return verb_forms().get(clause.lower_) in SPEECH_VERBS and subject_of(clause) is not None
 
 
 def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | None:
@@ -364,16 +365,16 @@ def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | N
         if base in TELLING_VERBS and not _that_clause(clause):
             glued = _glued_addressee_end(verb, clause)
             if glued is not None:    # "told The Jakarta Post radio broadcasts were used …"
-                return _span_chars(doc, glued, e)
+                return span_chars(doc, glued, e)
         obj = next((c for c in kids if c.dep_ in ("dobj", "dative") and c.i < clause.i and c.i > verb.i), None)
         if obj is not None and (base in ("urge", "ask", "warn", "call") or base not in ADDRESSEE_OBJECT_VERBS
                                 and obj.dep_ == "dobj" and obj.pos_ != "PRON"):
             # "indicated no support will come": the parse can hang the clause's subject on the verb
             s = min(s, obj.left_edge.i)
-        return _span_chars(doc, s, e)
+        return span_chars(doc, s, e)
     told = _clause_on_addressee(verb) if base in ADDRESSEE_OBJECT_VERBS else None
     if told is not None:          # "told a meeting of island leaders that few people …": the parse hung the clause on them
-        return _span_chars(doc, told.left_edge.i, told.right_edge.i + 1)
+        return span_chars(doc, told.left_edge.i, told.right_edge.i + 1)
     if base in XCOMP_VERBS or base in COGNITION_VERBS:
         x = next((c for c in kids if c.dep_ == "xcomp"), None)
         if x is not None:
@@ -381,17 +382,17 @@ def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | N
             obj = next((c for c in kids if c.dep_ == "dobj" and verb.i < c.i < x.i), None)
             if obj is not None:
                 s = obj.left_edge.i
-            return _span_chars(doc, s, e)
+            return span_chars(doc, s, e)
     if base in PUBLISH_VERBS:
         return _published_content(doc, verb)
     if base == "plead":          # "pled not guilty to all charges"
         plea = next((c for c in kids if c.dep_ in ("oprd", "acomp") and c.i > verb.i), None)
         if plea is not None:
-            return _span_chars(doc, plea.left_edge.i, plea.right_edge.i + 1)
+            return span_chars(doc, plea.left_edge.i, plea.right_edge.i + 1)
     if base == "call":           # "called the charges unsubstantiated", "called Oz a quack"
         right = [c for c in kids if c.i > verb.i and c.dep_ in ("dobj", "oprd", "ccomp", "xcomp", "attr")]
         if len(right) >= 2 or right and right[0].dep_ != "dobj":
-            return _span_chars(doc, right[0].left_edge.i, max(c.right_edge.i for c in right) + 1)
+            return span_chars(doc, right[0].left_edge.i, max(c.right_edge.i for c in right) + 1)
     if base in OBJECT_CONTENT_VERBS:
         obj = next((c for c in kids if c.dep_ == "dobj"), None)
         if obj is not None and obj.lower_ not in ("it", "this", "that"):
@@ -400,10 +401,10 @@ def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | N
                 if c.i > obj.i and (c.dep_ == "prep" and c.lower_ in ("of", "for", "as") or c.dep_ in ("xcomp", "advcl")
                                     and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
                     e = max(e, c.right_edge.i + 1)
-            return _span_chars(doc, s, max(e, _predicate_after_object(verb, obj)))
+            return span_chars(doc, s, max(e, _predicate_after_object(verb, obj)))
         prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in ("for", "on") and c.i > verb.i), None)
         if prep is not None and base == "call":
-            return _span_chars(doc, prep.i + 1, prep.right_edge.i + 1)
+            return span_chars(doc, prep.i + 1, prep.right_edge.i + 1)
     if broad and base not in ("say", "tell", "add") and plausible_source(verb, base) and not _parenthetical(doc, verb, base):
         # any other reporting verb: its object, or what it is "about"
         obj = next((c for c in kids if c.dep_ in ("dobj", "attr") and c.i > verb.i), None)
@@ -413,12 +414,12 @@ def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | N
                 if c.dep_ in ("prep", "oprd", "advcl") and c.i > obj.i and c.lower_ not in ("in", "at", "during", "after") \
                         and not (c.dep_ == "advcl" and c.left_edge.lower_ in CONTRAST_MARKS):
                     e = max(e, c.right_edge.i + 1)     # (not "…, though Dr. Kock has reported …": the writer's)
-            return _span_chars(doc, obj.left_edge.i, max(e, _predicate_after_object(verb, obj)))
+            return span_chars(doc, obj.left_edge.i, max(e, _predicate_after_object(verb, obj)))
         prep = next((c for c in kids if c.dep_ == "prep" and c.i > verb.i and c.lower_ in ABOUT_PREPS
                      and not (base in ADDRESSEE_VERBS and c.lower_ in ("to", "with"))
                      and any(g.dep_ in ("pobj", "pcomp") and is_topic(g) for g in c.children)), None)
         if prep is not None:
-            return _span_chars(doc, prep.i + 1, prep.right_edge.i + 1)
+            return span_chars(doc, prep.i + 1, prep.right_edge.i + 1)
     if _parenthetical(doc, verb, base):
         # "The talks failed, he said." / "Acts of protest, he said, are acts of patriotism": the
         # reporting clause hangs on the content's verb; the content is that verb's clause
@@ -431,7 +432,7 @@ def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | N
             e = words[0]
         elif words[0] <= s:
             s = words[-1] + 1
-        return _span_chars(doc, s, e)
+        return span_chars(doc, s, e)
     return None
 
 
@@ -476,9 +477,9 @@ def _published_content(doc, verb) -> tuple[int, int] | None:
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is not None:
         span = statement_clause(obj)
-        return _span_chars(doc, *span) if span else None
+        return span_chars(doc, *span) if span else None
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
-    return _span_chars(doc, clause.left_edge.i, clause.right_edge.i + 1) if clause is not None else None
+    return span_chars(doc, clause.left_edge.i, clause.right_edge.i + 1) if clause is not None else None
 
 
 # Objects of "on", "for" … that say when or how one spoke, not about what ("spoke on Monday", "on
@@ -542,7 +543,7 @@ def as_clause_content(doc, verb, mark) -> tuple[int, int] | None:
     sentence) after it."""
     sent = verb.sent
     if mark.i <= sent.start + 1:
-        return _span_chars(doc, verb.right_edge.i + 1, sent.end)
+        return span_chars(doc, verb.right_edge.i + 1, sent.end)
     start = next((i + 1 for i in range(mark.i - 1, sent.start - 1, -1) if "\n" in doc[i].text_with_ws), sent.start)
     up = verb.head        # the clause the as-clause belongs to ("…, because A is B, as a memo put it": A is B)
     if up.i != verb.i and up.pos_ in ("VERB", "AUX") and start < up.left_edge.i < mark.i:
@@ -552,8 +553,8 @@ def as_clause_content(doc, verb, mark) -> tuple[int, int] | None:
     left = [t for t in doc[start:mark.i] if not t.is_punct]      # within the paragraph (not a headline)
     right = [t for t in doc[verb.right_edge.i + 1:sent.end] if not t.is_punct]
     if len(right) >= 3 and not any(t.pos_ in ("VERB", "AUX") for t in left):
-        return _span_chars(doc, start, sent.end)     # "Hawaii, as X pointed out, rarely gets …": both sides
-    return _span_chars(doc, start, mark.i)
+        return span_chars(doc, start, sent.end)     # "Hawaii, as X pointed out, rarely gets …": both sides
+    return span_chars(doc, start, mark.i)
 
 
 def _after_subject(verb):
@@ -572,7 +573,7 @@ IDIOM_ONLY = frozenset({"put", "read"})
 def _idiom(doc, verb, base: str) -> bool:
     if base == "put":
         return _as_mark(doc, verb) is not None and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
-    subj = _subject(verb)      # "the report reads", "the sign read: …"; not "she read the book"
+    subj = subject_of(verb)      # "the report reads", "the sign read: …"; not "she read the book"
     return subj is not None and subj.lower_ in SOURCE_HEADS | {"sign", "banner", "placard", "message", "note",
                                                                "headline", "caption", "text", "letter", "post"}
 
@@ -596,8 +597,8 @@ def _passive_content(verb) -> tuple[int, int] | None:
     doc = subj.doc
     called = next((c for c in verb.children if c.i > verb.i and (c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as")), None)
     if called is not None:      # "X were described by Johnson as a 'historic mandate'": what he called X
-        return _span_chars(doc, subj.left_edge.i, called.right_edge.i + 1)
-    return _span_chars(doc, subj.left_edge.i, subj.right_edge.i + 1)
+        return span_chars(doc, subj.left_edge.i, called.right_edge.i + 1)
+    return span_chars(doc, subj.left_edge.i, subj.right_edge.i + 1)
 
 
 def find_speech(doc) -> list[Speech]:
@@ -613,7 +614,7 @@ def find_speech(doc) -> list[Speech]:
                 or _published_statement(tok):
             continue
         mark = _as_mark(doc, tok) if (base in SPEECH_VERBS or base in COGNITION_VERBS) and not _says_own(tok) else None
-        subj = _subject(tok)
+        subj = subject_of(tok)
         if subj is None and tok.i > 0 and doc[tok.i - 1].text in _AFTER_QUOTE and base not in ADDRESSEE_OBJECT_VERBS \
                 and tok.dep_ == "ROOT":
             subj = _after_subject(tok)     # '"It was not me," blurted the driver'
@@ -643,7 +644,7 @@ def find_speech(doc) -> list[Speech]:
             subj = None           # "there", or a function word the parse took for a name ("Amongst reported …")
         if subj is None and content is None:
             continue
-        src = _source_span(subj) if subj is not None else None
+        src = source_span(subj) if subj is not None else None
         if src is not None and subj.i < tok.i < src[1]:
             src = (src[0], tok.i)     # a subject before its verb ends there (the parse hung a quote's name on it)
         out.append(Speech(tok.i, _cue_span(tok), src, subj.i if subj is not None else None, content, base))

@@ -123,7 +123,8 @@ class Actors:
         self.doc, self.text = doc, text
         self.entities = sorted(entities, key=lambda e: e.start)
         self.starts = [e.start for e in self.entities]
-        self.labels = {n: e.label for e in self.entities for n in self.names(e)}
+        self._names = {e: self._names_of(e) for e in self.entities}     # read for every clause: once each
+        self.labels = {n: e.label for e in self.entities for n in self._names[e]}
         self._referents = referents
         self._common: dict[Entity, bool] = {}      # _common_noun of each mention, read once
 
@@ -178,6 +179,9 @@ class Actors:
                    and e.label not in ("DATE", "TIME", "EVENT") for e in self.entities[max(0, k - 3):k + 1])
 
     def names(self, e: Entity) -> tuple[str, ...]:
+        return self._names[e] if e in self._names else self._names_of(e)
+
+    def _names_of(self, e: Entity) -> tuple[str, ...]:
         """:func:`actor_names` of ``e``; a person's name without a word glued before it: a role
         (:func:`without_role`) or a word the parse does not tag as a proper noun ("Born Robert Burns
         in Arroyo Grande": "Born" is a participle)."""

@@ -98,11 +98,12 @@ class ArticleView:
     def build(cls, doc, *, text, paragraphs, sentences, timexes, entities, attributions, published,
               referents=None) -> ArticleView:
         text = doc.text if text is None else text
+        dates = [(t.start, t.end) for t in timexes]
         return cls(doc, text, paragraphs, sentences, attributions, published,
                    Actors(doc, text, entities, referents=referents),
                    unverified_nouns(doc, sentences), [s.start for s in sentences],
                    [(t.start, t.end) for t in timexes if t.type == "SET"],
-                   [(t.start, t.end) for t in timexes if t.value == "PAST_REF" or _after_old_event(doc, t, timexes, published)],
+                   [(t.start, t.end) for t in timexes if t.value == "PAST_REF" or _after_old_event(doc, t, dates, published)],
                    verb_indices(doc))
 
     def repeated(self, start: int, end: int) -> bool:
@@ -290,12 +291,12 @@ def _recent(tx: Timex, view: ArticleView) -> bool:
         and not is_old(tx.date_end, view.published)
 
 
-def _after_old_event(doc, tx: Timex, timexes: Sequence[Timex], published: date | None) -> bool:
+def _after_old_event(doc, tx: Timex, dates: Sequence[tuple[int, int]], published: date | None) -> bool:
     """``tx`` dates another event, before the news window, that the clause follows ("After the 2018
     elections, she became chair"): the clause lies after it at a time the text does not give, in the
     article's back-story."""
     return tx.type in DATED_TYPES and is_old(tx.date_end, published) \
-        and _other_event_prep(doc, tx, [(t.start, t.end) for t in timexes]) in AFTER_PREPS
+        and _other_event_prep(doc, tx, dates) in AFTER_PREPS
 
 
 def _qualifies_noun(doc, tx: Timex) -> bool:

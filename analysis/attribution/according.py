@@ -32,8 +32,8 @@ def _clause_without(doc, head, cut_start: int, cut_end: int) -> tuple[int, int] 
     s, e = head.left_edge.i, head.right_edge.i + 1
     sent = head.sent
     s, e = max(s, sent.start), min(e, sent.end)
-    for i in range(cut_start - 1, s - 1, -1):      # stay inside the paragraph, and between semicolons
-        if "\n" in doc[i].text_with_ws or doc[i].text == ";":
+    for i in range(cut_start - 1, s - 1, -1):      # stay inside the paragraph, between semicolons, after a colon
+        if "\n" in doc[i].text_with_ws or doc[i].text in (";", ":"):
             s = i + 1
             break
     for i in range(cut_end, e):
@@ -44,18 +44,53 @@ def _clause_without(doc, head, cut_start: int, cut_end: int) -> tuple[int, int] 
         return span_chars(doc, cut_end, e)
     if cut_end >= e:
         return span_chars(doc, s, cut_start)
-    if _unfinished(doc, s, cut_start):       # "One child was, according to X, among the dead": both sides
+    if _after_conjunction(doc, s, cut_start):    # "… largely Kurdish and, according to X, supportive of …"
+        return span_chars(doc, cut_end, e)
+    if _unfinished(doc, s, cut_start) or _subject_left_verb_right(doc, head, s, cut_start, cut_end):
         left, right = span_chars(doc, s, cut_start), span_chars(doc, cut_end, e)
-        if left and right:
+        if left and right:               # "One child was, according to X, among the dead": both sides
             return left[0], right[1]
     if _adjunct(doc, s, cut_start):          # "Longer term, according to X, the goal is …"
         return span_chars(doc, cut_end, e)
-    if _adjunct(doc, cut_end, e):            # "… has died, according to X on Friday."
-        return span_chars(doc, s, cut_start)
+    if _adjunct(doc, cut_end, e) or _writers_addition(doc, cut_end, e):
+        return span_chars(doc, s, cut_start)     # "… has died, according to X on Friday.", "…, according to X, but Y …"
     left, right = span_chars(doc, s, cut_start), span_chars(doc, cut_end, e)
     if left and right:
         return left[0], right[1]
     return left or right
+
+
+def _words(doc, start: int, end: int) -> list:
+    return [t for t in doc[start:end] if not t.is_punct]
+
+
+def _after_conjunction(doc, start: int, cut: int) -> bool:
+    """The cue stands right after a coordinating conjunction ("A and, according to X, B"): it
+    attributes the conjunct after it, not what the writer states before."""
+    words = _words(doc, start, cut)
+    return len(words) >= 2 and words[-1].dep_ == "cc"
+
+
+def _subject_left_verb_right(doc, head, start: int, cut_start: int, cut_end: int) -> bool:
+    """The clause's subject before the cue and its verb after it ("Rescuers, working in the cold,
+    according to X recovered ten survivors"): the cue sits inside one clause, which is the content."""
+    subjects = [c.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return cut_end <= head.i and bool(subjects) and all(start <= i < cut_start for i in subjects)
+
+
+def _writers_addition(doc, start: int, end: int) -> bool:
+    """What follows the source is the writer's own addition to the attributed clause: a
+    participle ("…, ranging in age from 11 to 75"), a with-phrase, or a clause of its own after a
+    contrast ("…, but the man was found dead"; after "and" it goes on with the source's figures)."""
+    words = _words(doc, start, end)
+    if not words:
+        return True
+    first = words[0]
+    if first.tag_ == "VBG" and first.dep_ in ("advcl", "acl", "conj", "xcomp") or first.lower_ == "with":
+        return True
+    if first.dep_ == "cc" and first.lower_ in ("but", "yet") and len(words) > 1:
+        return any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.i >= words[1].i for t in words[1:])
+    return False
 
 
 def _without_time(doc, src: tuple[int, int]) -> tuple[int, int]:
@@ -144,6 +179,8 @@ def find_according(doc) -> list[Speech]:
                 head = head.head      # "The plane crashed … and struck a facility, according to officials": both
             cut_s = tok.i
             cut_e = obj.right_edge.i + 1 if relative_tail else src[1]
+            cut_e = max(cut_e, _source_relative_end(doc, cut_e))
+            head = _whole_clause(doc, head, max(cut_e, obj.right_edge.i + 1))
             if cut_e + 1 < len(doc) and doc[cut_e].text == "," and doc[cut_e + 1].tag_ in ("WP", "WDT", "WP$"):
                 cut_e = tok.sent.end      # "…, according to police, who said …": that clause is the source's own
             src_head = obj.i
@@ -159,6 +196,31 @@ def find_according(doc) -> list[Speech]:
             cue = (tok.idx, to.idx + len(to))
             out.append(Speech(tok.i, cue, src, src_head, content, "according to"))
     return out
+
+
+def _whole_clause(doc, head, source_end: int):
+    """The clause a cue closing a participle or a conjunct attributes: the whole of it ("An earthquake
+    struck, injuring 25, according to officials"; "Rescuers, working in the cold, according to X
+    recovered ten survivors"; "Four died and 35 were rescued, according to officials"), but not a
+    reporting verb's, whose content is already attributed to its own speaker."""
+    forms = verb_forms()
+    while head.dep_ in ("advcl", "conj") and head.head is not head and head.head.pos_ in ("VERB", "AUX") \
+            and forms.get(head.head.lower_) not in SPEECH_VERBS \
+            and all(t.is_punct for t in head.subtree if t.i >= source_end):
+        head = head.head
+    return head
+
+
+def _source_relative_end(doc, end: int) -> int:
+    """End of a relative clause of the source that the parse hung elsewhere ("according to CNN who
+    reported that …"): the source's own words, not the writer's. ``end`` when there is none."""
+    k = end + (end < len(doc) and doc[end].text == ",")
+    if k + 2 < len(doc) and doc[k + 1].lower_ == "of" and doc[k + 2].tag_ in ("WP", "WDT") \
+            and doc[k].dep_ in ("nsubj", "nsubjpass"):
+        pass                  # "…, according to officials, some of whom were hospitalised"
+    elif k >= len(doc) or doc[k].tag_ not in ("WP", "WDT") or doc[k].dep_ not in ("nsubj", "nsubjpass"):
+        return end
+    return doc[k].head.right_edge.i + 1 if doc[k].head.i > k else end
 
 
 def _source_end(doc, obj) -> int:

@@ -298,7 +298,27 @@ def _before_contrast(clause, last, end: int) -> int:
                     or c.dep_ == "prep" and c.lower_ in CONCESSION_PREPS and c.i > head.i and c.i < end \
                     and doc[c.i - 1].text == ",":
                 end = min(end, c.left_edge.i - 1)   # (or "…, despite photos showing …": the writer's concession)
+    for t in doc[clause.i + 1:end]:      # deeper: "reported its source said A, while footage showed B"
+        if t.dep_ == "advcl" and t.left_edge.lower_ in CONTRAST_MARKS and t.left_edge.i > clause.i \
+                and _closes(t, end) and (_after_comma(t.left_edge) or _own_report(t)
+                                         and any(g.dep_ == "ccomp" for g in t.children)):
+            end = min(end, t.left_edge.i - _after_comma(t.left_edge))
+            break                       # ("said A while Minister B wrote C": B's report, not A's)
     return end
+
+
+def _after_comma(tok) -> bool:
+    """A comma right before ``tok``, or before the closing quotation mark before it ('…," while')."""
+    doc = tok.doc
+    k = tok.i - 1
+    if k > 0 and doc[k].text in CLOSING_QUOTES and doc[k - 1].text == ",":
+        return True
+    return k >= 0 and doc[k].text == ","
+
+
+def _closes(tok, end: int) -> bool:
+    """``tok``'s subtree runs to ``end`` (but for punctuation)."""
+    return all(t.is_punct for t in tok.doc[tok.right_edge.i + 1:end])
 
 
 def _reported_clauses(verb):
@@ -601,6 +621,17 @@ def _passive_content(verb) -> tuple[int, int] | None:
     return span_chars(doc, subj.left_edge.i, subj.right_edge.i + 1)
 
 
+def _antecedent(pronoun):
+    """The name or noun right before a relative pronoun ("CNN who reported …"), when the parse did
+    not make its clause a relative one; None when there is none."""
+    doc = pronoun.doc
+    verb = pronoun.head
+    if any(t.dep_ in ("relcl", "acl") for t in [verb, *verb.ancestors]):
+        return None
+    k = pronoun.i - 1 - (pronoun.i > 1 and doc[pronoun.i - 1].text == ",")
+    return doc[k] if k >= 0 and doc[k].pos_ in ("PROPN", "NOUN") else None
+
+
 def find_speech(doc) -> list[Speech]:
     """Every reporting verb of ``doc`` with its source and content, in text order."""
     forms = verb_forms()
@@ -640,11 +671,17 @@ def find_speech(doc) -> list[Speech]:
             if not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
                 continue          # "appeared on television"
             subj = None           # "Melania seems to have vanished": the writer's view of her, no source
+        pronoun = subj if subj is not None and subj.tag_ in ("WP", "WDT") else None
+        named = _antecedent(pronoun) if pronoun is not None else None
+        if named is not None:       # "according to CNN who reported that …" parsed as no relative
+            subj = named
         if subj is not None and (subj.dep_ == "expl" or subj.is_stop and subj.pos_ == "PROPN"):
             subj = None           # "there", or a function word the parse took for a name ("Amongst reported …")
         if subj is None and content is None:
             continue
         src = source_span(subj) if subj is not None else None
+        if named is not None:       # the mention runs from the name to its pronoun
+            src = (subj.left_edge.i, pronoun.i + 1)
         if src is not None and subj.i < tok.i < src[1]:
             src = (src[0], tok.i)     # a subject before its verb ends there (the parse hung a quote's name on it)
         out.append(Speech(tok.i, _cue_span(tok), src, subj.i if subj is not None else None, content, base))

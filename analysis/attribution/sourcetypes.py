@@ -51,6 +51,8 @@ PRONOUN_HEADS = frozenset("who whom that which he she they it we i".split())
 WEST_NOUNS = re.compile(r"\s+(?:governments?|nations?|countries|allies|powers|leaders|officials|diplomats|capitals)\b")
 # What joins another party to a source: its affiliation is not the source's.
 _OTHERS = re.compile(r",?\s+(?:along|together)\s+with\b|,?\s+as\s+well\s+as\b|,?\s+alongside\b")
+# A relative clause after a source describes it; what it names is not the source's side.
+_RELATIVE = re.compile(r",\s+(?:which|who|whose|whom|where)\b")
 _MEDIA = {m.lower() for m in WIRE_AGENCIES + MEDIA_OUTLETS}
 # Titles of members of a legislature written as abbreviations ("an MP", "one MEP").
 _MEMBER_TITLES = frozenset("mp mps mep meps mk msp mla mpp td".split())
@@ -209,6 +211,8 @@ def affiliation(source: str | None, *, speaker: str | None, label: str | None,
     capital or seat of power, a party, or the organisation it is."""
     if title_country:
         return title_country
+    if label == "GPE" and speaker and country_name(speaker):
+        return country_name(speaker)        # a country speaks for itself, whatever its relative clause names
     m = re.match(r"Government of (.+)$", speaker or "")
     if m and country_name(m.group(1)):
         return country_name(m.group(1))     # "the government", resolved to the country's government
@@ -216,6 +220,7 @@ def affiliation(source: str | None, *, speaker: str | None, label: str | None,
         if not text:
             continue
         text = _OTHERS.split(text)[0]     # "Planned Parenthood, along with the American Civil Liberties Union"
+        text = _RELATIVE.split(text)[0]   # "the US, which has retreated from ousting Syrian President …"
         if label not in ("ORG", "GPE", "NORP") and (institution := _institution(text)):
             return institution
         low = text.lower()

@@ -28,7 +28,7 @@ from ..gazetteer import MAJOR_CITY_POPULATION, Place, country_from_abbreviation,
 from ..lexicons import WIRE_AGENCIES
 from ..temporal.lexicon import OTHER_ZONES, UTC_ZONES
 from ..types import Entity
-from .lexicon import DEMONYMS, FEMALE_NAMES, KINSHIP_NOUNS, MALE_NAMES, agent_noun
+from .lexicon import DEMONYMS, FEMALE_NAMES, KINSHIP_NOUNS, MALE_NAMES, agent_noun, country_name
 
 LOGGER = logging.getLogger(__name__)
 
@@ -51,6 +51,7 @@ inspector superintendent coach manager striker midfielder defender goalkeeper pl
 actress rapper author writer novelist journalist reporter correspondent photographer activist
 founder co-founder economist analyst scientist researcher candidate nominee comedian director-general
 secretary-general prosecutor sheriff pastor reverend rev. rev father brother sister dame sir lord lady
+honour honor
 """.split()) | frozenset(
     # occupations written before a name in news copy ("Broadcaster Piers Morgan", "Ecologist Ryan
     # Norris"): the professions of the ISCO-08 major groups 2 and 3 as English newswire names them
@@ -299,6 +300,8 @@ def _model_spans(doc) -> list[_Span]:
                     person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and not _headline(doc, e.start)
                                     for t in e}
                 b = _headline_trim(doc, a, b, lower_words, person_words)
+            if b - a == 1 and ent.label_ in ("ORG", "PERSON") and _profession_plural(doc[a].text):
+                continue    # "Egyptologists have reported": people by their work, not a name
             n_title = _title_words_at(doc, a, b) if ent.label_ == "PERSON" else 0
             named = _name_after_title(doc, a, b) if ent.label_ != "PERSON" else None
             if named is not None:       # "United States Representative Elijah Cummings" tagged ORG
@@ -307,6 +310,16 @@ def _model_spans(doc) -> list[_Span]:
             spans.append(_Span(a + n_title, b, ent.label_, "model-multi" if ent.label_ == "PERSON" and b - a > 1
                                else "model"))
     return spans
+
+
+def _profession_plural(word: str) -> bool:
+    """A capitalised plural of a scholar's field ("Egyptologists", "Astronomers", "Statisticians"), which
+    the model may tag as an organisation; endings of the names of sciences' practitioners, which no
+    firm or family name has ("Reuters", "Rogers", "Travelers" have others)."""
+    return word[:1].isupper() and word.lower().endswith(_SCHOLAR_PLURALS)
+
+
+_SCHOLAR_PLURALS = ("ologists", "ographers", "onomers", "icists", "ticians", "ochemists")
 
 
 def _relabel(doc, spans: list[_Span], places: dict[str, Place]) -> None:
@@ -440,6 +453,80 @@ def _add_missed(doc, spans: list[_Span], covered: list[bool], places: dict[str, 
     return out
 
 
+# Heads of chambers named "<head> of <name>" ("House of Representatives", "Chamber of Deputies"): the
+# model often tags the head alone, and news then writes "the House" for the whole name.
+CHAMBER_HEADS = frozenset({"House", "Chamber"})
+
+
+def _join_chambers(doc, spans: list[_Span], places: dict[str, Place]) -> list[_Span]:
+    """One ORG for a chamber the model cut in pieces: "The United States House of Representatives"
+    tagged "United States" (GPE), "House" (ORG), "Representatives": the head takes "of" and the
+    capitalised words after it, and a country written right before an institution (no "'s") is
+    part of its name ("U.S. Senate")."""
+    by_end = {sp.end: sp for sp in spans}
+    gone: set[int] = set()
+    for sp in spans:
+        if sp.label != "ORG" or id(sp) in gone:
+            continue
+        j = sp.end
+        if doc[j - 1].text in CHAMBER_HEADS and j + 1 < len(doc) and doc[j].lower_ == "of" \
+                and "\n" not in doc[j - 1].whitespace_ + doc[j].whitespace_:
+            k = j + 1
+            while k < len(doc) and k <= j + 3 and _is_name_token(doc[k]) and doc[k].pos_ == "PROPN":
+                k += 1
+                if "\n" in doc[k - 1].whitespace_:
+                    break
+            if k > j + 1:
+                gone |= {id(o) for o in spans if o is not sp and j <= o.start < k}
+                sp.end = k
+        key = _key(doc[sp.start:sp.end].text)
+        prev = by_end.get(sp.start)
+        if prev is not None and prev.label == "GPE" and id(prev) not in gone and country_name(prev.key) \
+                and prev.key in places and (key in INSTITUTIONS or key.split()[0] in CHAMBER_HEADS):
+            gone.add(id(prev))
+            sp.start = prev.start
+            key = _key(doc[sp.start:sp.end].text)
+        sp.key = key
+    return [sp for sp in spans if id(sp) not in gone]
+
+
+def _coordinated_given_names(doc, spans: list[_Span]) -> None:
+    """"David and Louise Turpin", "Cherie and Sean O'Donnell": a one-word PERSON name right before
+    "and" + a two-word PERSON name is a given name sharing that surname ("David Turpin"), unless the
+    article uses the word as anyone's surname ("Putin and Xi Jinping")."""
+    surnames = {fold(sp.key.split()[-1]) for sp in spans if sp.label == "PERSON" and " " in sp.key}
+    by_start = {sp.start: sp for sp in spans}
+    for sp in spans:
+        nxt = by_start.get(sp.end + 1)
+        if sp.label != "PERSON" or sp.end - sp.start != 1 or nxt is None or nxt.label != "PERSON" \
+                or nxt.end - nxt.start != 2 or doc[sp.end].lower_ != "and" or fold(sp.key) in surnames:
+            continue
+        surname = doc[nxt.end - 1].text
+        if fold(surname) != fold(sp.key) and fold(doc[nxt.start].text) not in surnames:
+            sp.key, sp.source = f"{sp.key} {surname}", "whole"
+
+
+def _variant_spellings(spans: list[_Span], places: dict[str, Place]) -> None:
+    """A one-word name one letter away from the surname of a person of the article is that person
+    spelt another way ("Yahya Sarea … Saree said", "Sally Wasef … Wasif suggested"): transliterated
+    names vary within one article. Only names of five letters or more, same first letter, not places."""
+    full: dict[str, str] = {}
+    for sp in spans:
+        if sp.label == "PERSON" and " " in sp.key and sp.source in _PERSON_SOURCES | {"surname"}:
+            full.setdefault(fold(sp.key.split()[-1]), sp.key)
+    if not full:
+        return
+    for sp in spans:
+        word = fold(sp.key)
+        if " " in sp.key or len(word) < 5 or word in full or sp.key in places or sp.key in INSTITUTIONS \
+                or sp.key.isupper() or sp.key.lower() in DEMONYMS:
+            continue
+        match = [name for last, name in full.items() if len(last) == len(word) and last[0] == word[0]
+                 and sum(a != b for a, b in zip(last, word, strict=True)) == 1]
+        if len(match) == 1:
+            sp.label, sp.source, sp.key = "PERSON", "variant", match[0]
+
+
 def fold(word: str) -> str:
     """A name word without its accents, for matching spellings of one name ("Erdogan", "Erdoğan").
 
@@ -516,6 +603,9 @@ def _canonicals(spans: Sequence[_Span]) -> list[str]:
             if len(words) >= 2 and label == "ORG":
                 for w in set(words) & ORG_HEADS:
                     heads.setdefault(w, set()).add(key)
+                for w, nxt in zip(words, words[1:]):
+                    if w in CHAMBER_HEADS and nxt == "of":      # "the House": "… House of Representatives"
+                        heads.setdefault(w, set()).add(key)
             if len(words) >= 2 and label != "PERSON":
                 acronyms.setdefault(_initials(key), key)
                 for k in range(1, len(words)):
@@ -548,8 +638,13 @@ def _canonicals(spans: Sequence[_Span]) -> list[str]:
 
 
 def _only(names) -> str | None:
-    """The one name of a set, or None when there are several (two ministries: "the Ministry" is open)."""
-    return next(iter(names)) if len(names) == 1 else None
+    """The one name of a set, or None when there are several (two ministries: "the Ministry" is open);
+    names that end another one are that one ("House of Representatives", "United States House of
+    Representatives")."""
+    if not names:
+        return None
+    longest = max(names, key=len)
+    return longest if all(longest.endswith(" " + n) or n == longest for n in names) else None
 
 
 RECENT_TOKENS = 25     # a full name this close before a bare surname is what the surname means
@@ -602,7 +697,10 @@ def find_entities(doc, *, paragraphs=()) -> list[Entity]:
     spans += added
     _whole_names(doc, spans, covered)
     spans.sort(key=lambda s: s.start)
+    spans = _join_chambers(doc, spans, places)
+    _coordinated_given_names(doc, spans)
     _vote_labels(spans, places)
+    _variant_spellings(spans, places)
     return _spans_to_entities(doc, spans, _canonicals(spans))
 
 

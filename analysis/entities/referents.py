@@ -84,6 +84,10 @@ DOCUMENT_VERBS = {"ruling": _RULE, "decision": _RULE | _inflected("decide"), "ju
 # Verbs by which someone puts out a document ("the court issued a ruling", "Ford filed a complaint").
 ISSUING_VERBS = _inflected("issue release publish file submit deliver hand sign draft",
                            "send sends sent sending write writes wrote written writing")
+# Nouns for two people named together before ("David and Louise Turpin … the couple").
+COUPLE_NOUNS = frozenset("couple pair parents duo spouses".split())
+# One of such a pair by gender ("the father", "the wife").
+PAIR_ROLES = {"father": "m", "husband": "m", "mother": "f", "wife": "f"}
 # Who stands for a person when a statement is theirs: kin, the family, the lawyer.
 ISSUER_NOUNS = KINSHIP_NOUNS | frozenset("family relatives lawyer lawyers attorney attorneys spokesman "
                                          "spokeswoman spokesperson".split())
@@ -96,6 +100,9 @@ class Mention(NamedTuple):
     tend: int
     label: str
     name: str             # canonical name
+
+
+_NOBODY = Mention(0, 0, 0, 0, "", "")
 
 
 class Referent(NamedTuple):
@@ -158,6 +165,7 @@ class Referents:
         self._sent_starts: list[int] | None = None
         self._chain: dict[int, Mention] | None = None
         self.gender = self._genders(persons)
+        self.pairs = self._pairs(persons)
 
     # ----------------------------------------------------------------- building
     @staticmethod
@@ -230,6 +238,76 @@ class Referents:
                 words.append(doc[k].text)
                 k += 1
         return words
+
+    def _pairs(self, persons) -> list[tuple[int, str, str]]:
+        """Two people named together ("David and Louise Turpin", "Cherie and Sean O'Donnell"): (char
+        offset, first name, second name), in text order."""
+        out = []
+        for a, b in zip(persons, persons[1:]):
+            if a.name != b.name and self.text[a.end:b.start].strip() == "and":
+                out.append((a.start, a.name, b.name))
+        return out
+
+    def _pair_member(self, head) -> Referent | None:
+        """"The couple said" -> both people of the pair named last before; "the father said" -> the man
+        of that pair (by the gender the article gives each), when the noun stands alone (no "his", no
+        "of …")."""
+        low = head.lower_
+        if low not in COUPLE_NOUNS and low not in PAIR_ROLES or head.tag_ not in ("NN", "NNS"):
+            return None
+        kids = list(head.children)
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids) \
+                or any(c.dep_ in ("poss", "prep", "appos", "compound") for c in kids):
+            return None
+        pairs = [p for p in self.pairs if head.idx - LOOKBACK_CHARS <= p[0] < head.idx]
+        if not pairs:
+            return None
+        _, a, b = pairs[-1]
+        if low in COUPLE_NOUNS:
+            return Referent(f"{a} and {b}", "PERSON")
+        want = PAIR_ROLES[low]
+        ga, gb = self.gender.get(a), self.gender.get(b)
+        if ga == want and gb != want or gb is not None and gb != want and ga is None:
+            return Referent(a, "PERSON")
+        if gb == want and ga != want or ga is not None and ga != want and gb is None:
+            return Referent(b, "PERSON")
+        return None
+
+    def _person_of_institution(self, m: Mention) -> Mention | None:
+        """"Jo Anne Van Tilburg of the University of California, Los Angeles disagreed": a place after a
+        comma that ends an institution's name, which the parse took for the subject; the person the
+        institution belongs to ("X of …", "X at …") is the one who speaks."""
+        i = m.tstart - 1
+        org = self.by_token.get(i - 1) if i >= 1 and self.doc[i].text == "," else None
+        if org is None or org.label != "ORG":
+            return None
+        tok = self.doc[org.tstart:org.tend].root
+        for _ in range(3):
+            if tok.dep_ != "pobj" or tok.head.lower_ not in ("of", "at", "from"):
+                return None
+            tok = tok.head.head
+            owner = self.by_token.get(tok.i)
+            if owner is not None and owner.label == "PERSON":
+                return owner
+        return None
+
+    def _issued_for(self, head, depth: int) -> Referent | None:
+        """"The palace issued the following statement from the king": the one the issued document is
+        from, not the one who put it out."""
+        verb = head.head
+        if head.dep_ != "nsubj" or verb.lower_ not in ISSUING_VERBS:
+            return None
+        for obj in verb.children:
+            if obj.dep_ != "dobj" or obj.lower_ not in DOCUMENT_WORDS:
+                continue
+            for prep in obj.children:
+                src = next((g for g in prep.children if g.dep_ == "pobj"), None) \
+                    if prep.dep_ == "prep" and prep.lower_ == "from" else None
+                if src is not None:
+                    r = self.resolve(src, depth=depth + 1)
+                    if r.name:
+                        return Referent(r.name, r.label, obj.text, r.mention)
+        return None
 
     def _genders(self, persons) -> dict[str, str]:
         votes: dict[str, Counter] = defaultdict(Counter)
@@ -459,6 +537,9 @@ class Referents:
             if low in FIRST_PERSON:
                 return Referent(None, None)
             return self._pronoun(head, depth)
+        issued = self._issued_for(head, depth) if depth == 0 else None
+        if issued is not None:
+            return issued
         m = self.by_token.get(head.i)
         conj = [c for c in head.children if c.dep_ == "conj"]
         if conj and (span is None or all(span[0] <= c.i < span[1] for c in conj)):
@@ -478,11 +559,18 @@ class Referents:
                  and self.by_token[c.i].label == "PERSON"), None)
             if named is not None:
                 return Referent(self._fullest(named), "PERSON", mention=named)
+        if m is not None and m.label in ("GPE", "LOC"):
+            owner = self._person_of_institution(m)
+            if owner is not None:
+                return Referent(self._fullest(owner), "PERSON", mention=owner)
         if m is not None:
             if m.label != "PERSON" and m.tend - m.tstart == 1 and fold(m.name) in self.last_names:
                 return Referent(self.last_names[fold(m.name)], "PERSON", mention=m)   # "Bolton said", tagged a town
             return Referent(self._fullest(m), m.label, mention=m)
         kids = list(head.children)
+        member = self._pair_member(head)
+        if member is not None:
+            return member
         owner = next((c for c in kids if c.dep_ == "poss"), None)
         if owner is not None and (low in CHANNEL_NOUNS or low in DOCUMENT_WORDS or low in POST_WORDS):
             r = self.resolve(owner, depth=depth + 1)
@@ -702,8 +790,15 @@ class Referents:
     def _described(self, found: list[Referent], conj) -> bool:
         """True when "A, B and C" is one named entity described ("Maya Cummings, his wife and the
         party's chair"), not several: a name, a comma, then descriptions."""
-        return found[0].label in ("PERSON", "ORG") and any(r.label is None for r in found[1:]) \
-            and self.doc[conj[0].left_edge.i - 1].text == ","
+        if found[0].label not in ("PERSON", "ORG") or not any(r.label is None for r in found[1:]):
+            return False
+        # "Jennifer Daskal of American University and contributor to Slate": a bare singular role
+        # noun (no article) joined to a name describes that name
+        return self.doc[conj[0].left_edge.i - 1].text == "," or any(
+            r.label is None and c.tag_ == "NN" and not any(k.dep_ in ("det", "poss", "nummod") for k in c.children)
+            and not any(t.tag_ == "NNP" and self.by_token.get(t.i, _NOBODY).label not in ("ORG", "GPE", "NORP")
+                        for t in c.subtree)     # "and incoming chair of …, Adam Schiff": a second person
+            for c, r in zip(conj, found[1:], strict=True))
 
     def _conjunct(self, tok, end: int, depth: int) -> Referent:
         """One of "A and B": a name, or a title followed by the name it introduces."""

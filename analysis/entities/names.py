@@ -603,7 +603,7 @@ def _canonicals(spans: Sequence[_Span]) -> list[str]:
             if len(words) >= 2 and label == "ORG":
                 for w in set(words) & ORG_HEADS:
                     heads.setdefault(w, set()).add(key)
-                for w, nxt in zip(words, words[1:]):
+                for w, nxt in zip(words, words[1:], strict=False):
                     if w in CHAMBER_HEADS and nxt == "of":      # "the House": "… House of Representatives"
                         heads.setdefault(w, set()).add(key)
             if len(words) >= 2 and label != "PERSON":

@@ -243,7 +243,7 @@ class Referents:
         """Two people named together ("David and Louise Turpin", "Cherie and Sean O'Donnell"): (char
         offset, first name, second name), in text order."""
         out = []
-        for a, b in zip(persons, persons[1:]):
+        for a, b in zip(persons, persons[1:], strict=False):
             if a.name != b.name and self.text[a.end:b.start].strip() == "and":
                 out.append((a.start, a.name, b.name))
         return out

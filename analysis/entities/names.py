@@ -166,6 +166,8 @@ def _title_before(doc, i: int) -> bool:
         return False
     if doc[j].lower_ in TITLE_WORDS or doc[j].text in PERSON_ROLES or _ROLE_COMPOUND.fullmatch(doc[j].text):
         return True         # "Chancellor X", "committee member X", "spokeswoman X" (not "the carmaker X")
+    if doc[j].tag_ == "NNS" and doc[j].lower_[:-1] in TITLE_WORDS and doc[j].text.islower():
+        return True         # "met officers Antoine Quirin and …"
     # "Secretary of State", "Minister of Foreign Affairs", "Chief of Staff"
     k = j
     while k >= 0 and doc[k].text[:1].isupper() and doc[k].lower_ not in TITLE_WORDS and j - k < 3:
@@ -312,6 +314,19 @@ def _model_spans(doc) -> list[_Span]:
     return spans
 
 
+# Titles only a person holds, never part of a place's name ("Judge Jackson" is not Jackson,
+# Mississippi; "Prince George" and "General Santos" are places).
+PERSONAL_TITLES = frozenset("""judge justice senator sen. representative rep. congressman congresswoman mr mr. mrs
+mrs. ms ms. dr dr. professor prof. president chancellor minister mayor governor gov. secretary ambassador
+spokesman spokeswoman spokesperson detective inspector coach prosecutor sheriff lawyer attorney""".split())
+
+
+def _personal_title_before(doc, sp: _Span) -> bool:
+    """A one-word name right after a capitalised title only a person holds ("Judge Jackson said")."""
+    i = sp.start - 1
+    return sp.end - sp.start == 1 and i >= 0 and doc[i].lower_ in PERSONAL_TITLES and doc[i].text[:1].isupper()
+
+
 def _profession_plural(word: str) -> bool:
     """A capitalised plural of a scholar's field ("Egyptologists", "Astronomers", "Statisticians"), which
     the model may tag as an organisation; endings of the names of sciences' practitioners, which no
@@ -329,7 +344,8 @@ def _relabel(doc, spans: list[_Span], places: dict[str, Place]) -> None:
         last = toks[-1].text
         if sp.label != "PERSON" and all(_is_name_token(t) for t in toks) \
                 and (_title_before(doc, sp.start) or _title_after(doc, sp.end)) \
-                and sp.key not in places and sp.key not in INSTITUTIONS and last not in ORG_HEADS:
+                and (sp.key not in places or _personal_title_before(doc, sp)) \
+                and sp.key not in INSTITUTIONS and last not in ORG_HEADS:
             sp.label, sp.source = "PERSON", "title"
         elif _agency_after(doc, sp.end) and sp.end - sp.start >= 2 and all(_is_name_token(t) for t in toks):
             sp.label, sp.source = "PERSON", "credit"
@@ -340,8 +356,9 @@ def _relabel(doc, spans: list[_Span], places: dict[str, Place]) -> None:
             sp.label, sp.source = "ORG", "institution"
         elif sp.key in places and sp.label not in ("GPE", "LOC", "FAC", "NORP"):
             place = places[sp.key]
-            if sp.start and doc[sp.start - 1].lower_ in KINSHIP_NOUNS and not _locative_before(doc, sp.start):
-                sp.label, sp.source = "PERSON", "title"     # "his wife Mary" (Mary, Turkmenistan)
+            if sp.start and doc[sp.start - 1].lower_ in KINSHIP_NOUNS and not _locative_before(doc, sp.start) \
+                    or _personal_title_before(doc, sp):
+                sp.label, sp.source = "PERSON", "title"     # "his wife Mary" (Mary, Turkmenistan), "Judge Jackson"
             elif sp.label != "PERSON" or _major_place(place) or _locative_before(doc, sp.start):
                 sp.label, sp.source = "GPE", "gazetteer"
         elif sp.label == "PERSON" and sp.source == "title":
@@ -488,6 +505,22 @@ def _join_chambers(doc, spans: list[_Span], places: dict[str, Place]) -> list[_S
             key = _key(doc[sp.start:sp.end].text)
         sp.key = key
     return [sp for sp in spans if id(sp) not in gone]
+
+
+def _join_adjacent_people(doc, spans: list[_Span]) -> list[_Span]:
+    """Two person names with nothing between them on one line are one name the model cut ("Judge Amy
+    Berman" + "Jackson", the surname taken for the city)."""
+    out: list[_Span] = []
+    for sp in spans:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label == sp.label == "PERSON" and prev.end == sp.start \
+                and "\n" not in doc[prev.end - 1].whitespace_ and doc[prev.end - 1].whitespace_ \
+                and not any(t.lower_ in TITLE_WORDS for t in doc[prev.start:sp.end]):
+            prev.end, prev.source = sp.end, "whole"
+            prev.key = _key(doc[prev.start:prev.end].text)
+            continue
+        out.append(sp)
+    return out
 
 
 def _coordinated_given_names(doc, spans: list[_Span]) -> None:
@@ -700,6 +733,7 @@ def find_entities(doc, *, paragraphs=()) -> list[Entity]:
     spans = _join_chambers(doc, spans, places)
     _coordinated_given_names(doc, spans)
     _vote_labels(spans, places)
+    spans = _join_adjacent_people(doc, spans)
     _variant_spellings(spans, places)
     return _spans_to_entities(doc, spans, _canonicals(spans))
 

@@ -47,6 +47,7 @@ _OFFICE_RES = sorted(((re.compile(r"\b" + re.escape(k).replace(r"\*", r"[\w.]+(?
                       for k, v in OFFICES.items()), key=lambda kv: -len(kv[0].pattern))
 LOOKBACK_CHARS = 2500     # how far back a pronoun looks for its antecedent
 CATAPHORA_CHARS = 600     # how far after a role ("the founder of …") its holder may be named
+PAIR_CHARS = 400           # how far back "they" takes two people named together ("X and Y met. They …")
 ORG_LOOKBACK_CHARS = 1500  # how far back "the company" looks for the company
 # Nouns that stand for whichever organisation the article last named ("the company said").
 GENERIC_ORG_NOUNS = frozenset("company firm corporation group organisation organization business "
@@ -500,6 +501,9 @@ class Referents:
             m = self._before(tok.idx, lambda m: m.label == "ORG" or m.label == "NORP" and self._plural(m)
                              or m.label == "GPE" and self.doc[m.tend - 1].dep_ in ("nsubj", "nsubjpass"), limit=600)
             group = self._plural_subject(tok)
+            pair = next((p for p in reversed(self.pairs) if tok.idx - PAIR_CHARS <= p[0] < tok.idx), None)
+            if pair is not None and (m is None or pair[0] > m.start) and (group is None or pair[0] > group.idx):
+                return Referent(f"{pair[1]} and {pair[2]}", "PERSON")     # "X and Y met … They agreed"
             if group is not None and (m is None or group.idx > m.start):    # "Protesters … They had asked"
                 return Referent(self._description(group, None, _clean(self.text_of(group))), None)
             return Referent(m.name, m.label, mention=m) if m else Referent(None, None)
@@ -547,6 +551,9 @@ class Referents:
             ends = [p.i for p in parts[1:]] + [span[1] if span else conj[-1].right_edge.i + 1]
             found = [self._conjunct(p, e, depth) for p, e in zip(parts, ends, strict=True)]
             names = [r.name for r in found]
+            titled = self._titled(head, found)
+            if titled is not None:
+                return titled
             if all(names) and not self._described(found, conj):
                 return Referent(" and ".join(dict.fromkeys(names)), found[0].label)
         if m is not None and m.label in ("GPE", "LOC") and any(
@@ -777,7 +784,7 @@ class Referents:
         found = [self._conjunct(p, e, 0) for p, e in zip(parts, ends, strict=True)]
         if not all(r.name for r in found) or len({r.name for r in found}) < len(found):
             return []
-        if self._described(found, conj):
+        if self._described(found, conj) or self._titled(head, found) is not None:
             return []
         starts = [span[0]] + [min(p.left_edge.i, p.i) for p in conj]
         out = []
@@ -799,6 +806,17 @@ class Referents:
             and not any(t.tag_ == "NNP" and self.by_token.get(t.i, _NOBODY).label not in ("ORG", "GPE", "NORP")
                         for t in c.subtree)     # "and incoming chair of …, Adam Schiff": a second person
             for c, r in zip(conj, found[1:], strict=True))
+
+    @staticmethod
+    def _titled(head, found: list[Referent]) -> Referent | None:
+        """"Retired FBI agent and terrorism specialist Ali Soufan": roles joined before one name are
+        that person's titles; the bare role nouns (no article) before the last conjunct describe it."""
+        last = found[-1]
+        if len(found) < 2 or last.label != "PERSON" or any(r.label is not None for r in found[:-1]):
+            return None
+        if head.tag_ != "NN" or any(c.dep_ in ("det", "poss", "nummod") for c in head.children):
+            return None
+        return last
 
     def _conjunct(self, tok, end: int, depth: int) -> Referent:
         """One of "A and B": a name, or a title followed by the name it introduces."""

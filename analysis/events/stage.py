@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..entities import Referents
+from ..temporal.tense import tense_reading
 from ..types import Attribution, Entity, Event, Paragraph, Sentence, Timex
 from .actors import Actors
 from .clauses import (
@@ -39,6 +40,7 @@ from .lexicon import (
     COORDINATED,
     DATED_TYPES,
     DEICTIC,
+    REPORTING_ONLY,
     SKIP_KINDS,
     STATE_START_PREPS,
     SUMMARY_KINDS,
@@ -46,11 +48,15 @@ from .lexicon import (
 )
 from .merge import merge_events
 from .status import in_quotation, is_old, status_of, unverified_nouns, year_in_name
-from .story import clock_on_publication_day, names_day, on_story_day, references, span_between
+from .story import clock_time, clock_without_day, names_day, on_story_day, references, span_between
 
 LOGGER = logging.getLogger(__name__)
 
 _RESOLVED = re.compile(r"^\d{3}")      # a year, or a decade ("197": the 1970s)
+_BARE_OBJECT_DEPS = frozenset({"npadvmod", "dobj", "oprd", "nsubj", "attr"})
+# accounts credited with what they tell ("reports on Saturday said …", "by reports on Saturday")
+_TELLING_NOUNS = frozenset("""report reports statement statements release releases tweet tweets post posts bulletin
+bulletins update updates briefing briefings announcement announcements""".split())
 
 
 @dataclass
@@ -154,8 +160,9 @@ def find_events(doc, *, paragraphs: Sequence[Paragraph], sentences: Sequence[Sen
                              entities=entities, attributions=attributions, published=published, referents=referents)
     found = Found()
     _dated(view, timexes, found)
+    _clock_times_on_named_day(view, found, timexes)
     story = references(view, found.dating())
-    _clock_times_on_story_day(view, found, story, timexes)
+    _clock_times_on_story_day(view, found, story)
     _inherit_synchronous(view, found)
     if undated:
         find_undated(view, found, story)
@@ -174,8 +181,8 @@ def _dated(view: ArticleView, timexes: Sequence[Timex], found: Found) -> None:
     for tx in sorted(usable, key=lambda t: (relative[t.start] is not None, _qualifies_noun(doc, t), t.start)):
         since = relative[tx.start] in STATE_START_PREPS
         if relative[tx.start] in BEFORE_PREPS or (since and not _recent(tx, view)) or _names_another_event(doc, tx) \
-                or (relative[tx.start] in AFTER_PREPS and is_old(tx.date_end, view.published)):
-            continue        # the date of another event, or the start of a state told as history ("since 1987")
+                or (relative[tx.start] in AFTER_PREPS and is_old(tx.date_end, view.published)) or dates_the_telling(doc, tx):
+            continue        # the date of another event or of a report, or the start of a state told as history ("since 1987")
         si = view.sentence_of(tx.start)
         if si < 0 or tx.end > view.sentences[si].end or view.kind(si) in SKIP_KINDS or not view.readable(si):
             continue
@@ -190,7 +197,11 @@ def _dated(view: ArticleView, timexes: Sequence[Timex], found: Found) -> None:
             continue
         verb = trigger_of_date(doc, tx.start, tx.end, cstart, cend)
         anchor = (tx.start, tx.end)
+        if _dates_the_object(doc, tx, verb, view.published):
+            continue        # "has declared tomorrow a day of mourning"
         reported = reported_event(verb, cstart, cend)
+        if reported is not None and tense_reading(reported).tense == "future":
+            reported = None     # "said yesterday the bodies will be examined": the saying is dated, not what it announces
         if reported is not None:       # "X said Sunday (that) Y happened": Y is the event, as X tells it
             verb, anchor = reported, _token_span(reported)
         if reported is None and view.kind(si) not in SUMMARY_KINDS and _present_of_a_past(verb, tx, view.published):
@@ -206,19 +217,31 @@ def _dated(view: ArticleView, timexes: Sequence[Timex], found: Found) -> None:
                         ((cstart, cend),), "explicit", *_token_span(verb)), view.kind(si), si, span=since)
 
 
-def _clock_times_on_story_day(view: ArticleView, found: Found, story: Sequence[Event | None],
-                              timexes: Sequence[Timex]) -> None:
-    """A clock time without its day, put on the publication day by the date stage, lies on the day
-    its clause names apart ("released at 8:00 p.m. AST on Wednesday"), else on the story's day of
-    its sentence (``story``: :func:`.story.references`) when the story stands on an earlier day
-    ("On Friday, a gunman opened fire … The attack took place at 7:45 p.m.")."""
+def _clock_times_on_named_day(view: ArticleView, found: Found, timexes: Sequence[Timex]) -> None:
+    """A clock time whose words do not name its day lies on the day another timex of its clause
+    names in words ("released at 8:00 p.m. AST on Wednesday"), wherever the date stage put it."""
+    for i, ev in enumerate(found.events):
+        if clock_time(view.text, ev):
+            day = _day_named_apart(ev, timexes)
+            if day is not None and day[1] != ev.date_start:
+                found.events[i] = dataclasses.replace(on_story_day(ev, day), date_from="explicit")
+
+
+def _clock_times_on_story_day(view: ArticleView, found: Found, story: Sequence[Event | None]) -> None:
+    """A clock time whose clause names no day, put by the date stage on the publication day or on the
+    last day named before it, lies on the story's day of its sentence (``story``:
+    :func:`.story.references`) when the story stands on a day before publication ("On Friday, a
+    gunman opened fire … The attack took place at 7:45 p.m."; "On Saturday morning, a gunman shot
+    shoppers, with the death toll rising on Monday. The shooting began at 10:39 a.m."). A story
+    that stands on a longer time (a month) takes only a clock time put on the publication day: a
+    day the date stage chose from the text is more precise."""
     for i, (ev, si) in enumerate(zip(found.events, found.sentence, strict=True)):
-        if not clock_on_publication_day(view.text, ev, view.published):
-            continue
         ref = story[si]
-        day = _day_named_apart(ev, timexes) or ((ref.date, ref.date_start, ref.date_end) if ref is not None else None)
-        if day is not None and day[1] != view.published:
-            found.events[i] = on_story_day(ev, day)
+        if ref is None or ref.date_start is None or ref.date_start == ev.date_start \
+                or not clock_without_day(view.text, ev):
+            continue
+        if ref.date_start == ref.date_end or ev.date_start == view.published:
+            found.events[i] = on_story_day(ev, (ref.date, ref.date_start, ref.date_end))
 
 
 def _day_named_apart(ev: Event, timexes: Sequence[Timex]) -> tuple[str, date, date] | None:
@@ -237,6 +260,43 @@ def _dates_a_state(doc, tx: Timex, verb) -> bool:
     photograph taken on Monday shows …") or a possibility ("can be applied to the situation today"):
     a description, not an event."""
     return verb is not None and (stative(verb) or evidence(verb) or possibility(verb))
+
+
+def _dates_the_object(doc, tx: Timex, verb, published: date | None) -> bool:
+    """A date ahead of publication that stands bare, as an object, by a verb in the past or the
+    present perfect ("has declared tomorrow a day of mourning", "named Friday the deadline"): the
+    day the act names, not the day of the act."""
+    if verb is None or published is None or tx.date_start is None or tx.date_start <= published:
+        return False
+    span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.head.i == verb.i and span.root.dep_ in _BARE_OBJECT_DEPS \
+        and tense_reading(verb).tense == "past"
+
+
+def dates_the_telling(doc, tx: Timex) -> bool:
+    """A date of the source an account is credited to, not of what it tells: "according to a report
+    on Wednesday", "according to officials on Thursday", "according to a 1989 report", "by reports
+    on Saturday", "reports on Saturday said": what the account tells happened before it, at a time
+    the date does not give."""
+    span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    for _ in range(8):
+        head = tok.head
+        if head.i == tok.i:
+            return False
+        if tok.pos_ in ("NOUN", "PROPN") and not (span.start <= tok.i < span.end):
+            if head.lower_ == "to" and head.head.lower_ == "according":
+                return True
+            if tok.lower_ in _TELLING_NOUNS and ((head.lower_ == "by" and head.dep_ == "prep")
+                                                 or (tok.dep_ == "nsubj" and head.lower_ in REPORTING_ONLY)):
+                return True
+        if head.pos_ in ("VERB", "AUX"):
+            return tok.dep_ == "prep" and head.lower_ in REPORTING_ONLY and any(
+                c.dep_ == "nsubj" and c.lower_ in _TELLING_NOUNS and c.i < tok.i for c in head.children)
+        tok = head
+    return False
 
 
 def _present_of_a_past(verb, tx: Timex, published: date | None) -> bool:

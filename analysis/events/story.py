@@ -20,13 +20,14 @@ Two refinements tell what happens around that time:
 - "subsequently", "later", "afterwards" move time on from the date they follow
   (:func:`moves_on`): the event lies between that date and the publication, not on that date.
 
-A clock time told without its day ("the attack took place at 7:45 p.m.") is dated by the date stage
-on the publication day; it lies on the story's day of its sentence when there is one
-(:func:`on_story_day`), and sets no story time of its own.
+A clock time told without its day ("the attack took place at 7:45 p.m.") is put by the date stage on
+the publication day or on the last day named before it; it lies on the story's day of its sentence
+when there is one (:func:`on_story_day`), and sets no story time of its own.
 """
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -35,6 +36,8 @@ from .clauses import present_perfect
 from .lexicon import CLOCK, DAY_NAMES, LATER_ADVERBS, NEW_STORY, NOW_ADVERBS, REPORTING_ONLY
 
 _PERSONAL = frozenset({"he", "she", "they", "it", "we", "i"})
+_ZONE_CLOCK = re.compile(r"\b\d{4}\s*(?:UTC|GMT|Z)\b")      # "(1639 UTC)"
+_ASIDE_DEPS = frozenset({"relcl"})       # clauses that qualify a noun (not participles: "an advisory issued on Sunday")
 
 
 def references(view, dated: Sequence[tuple[Event, int]]) -> list[Event | None]:
@@ -83,18 +86,25 @@ def _sets_reference(view, ev: Event, si: int) -> bool:
     published = view.published
     return ev.date_from == "explicit" and ev.date_start is not None and view.kind(si) not in ("caption", "headline") \
         and ev.status not in ("expected", "background") and (published is None or ev.date_start <= published) \
-        and not view.quoted(si, ev.timex_start) and not clock_on_publication_day(view.text, ev, published) \
+        and not view.quoted(si, ev.timex_start) and not clock_without_day(view.text, ev) \
         and main_verb(_token_at(view.doc, ev.trigger_start))
 
 
-def clock_on_publication_day(text: str, ev: Event, published: date | None) -> bool:
-    """``ev`` is dated by a clock time that does not name its day ("at 7:45 p.m.", "3:30am"), put
-    by the date stage on the publication day: its hour is told, its day is not."""
-    if ev.date_from != "explicit" or ev.timex_start is None or published is None \
-            or not (ev.date_start == ev.date_end == published):
+def clock_time(text: str, ev: Event) -> bool:
+    """``ev`` is dated by a clock time whose words do not name its day ("at 7:45 p.m.", "3:30am",
+    "(1639 UTC)"): the date stage puts it on a day of its own choosing (the publication day, or the
+    last day named before it: "the death toll rose on Monday. The shooting began at 10:39 a.m.")."""
+    if ev.date_from != "explicit" or ev.timex_start is None or ev.date_start is None \
+            or ev.date_start != ev.date_end:
         return False
     said = text[ev.timex_start:ev.timex_end]
-    return CLOCK.search(said) is not None and not names_day(said)
+    return (CLOCK.search(said) is not None or _ZONE_CLOCK.search(said) is not None) and not names_day(said)
+
+
+def clock_without_day(text: str, ev: Event) -> bool:
+    """``ev`` is dated by a clock time (:func:`clock_time`) and its clause names no day either: its
+    hour is told, its day is not."""
+    return clock_time(text, ev) and not names_day(text[ev.start:ev.end])
 
 
 def names_day(said: str) -> bool:
@@ -103,7 +113,7 @@ def names_day(said: str) -> bool:
 
 
 def on_story_day(ev: Event, day: tuple[str, date | None, date | None]) -> Event:
-    """``ev``, whose clock time does not name its day (:func:`clock_on_publication_day`), on ``day``
+    """``ev``, whose clock time does not name its day (:func:`clock_without_day`), on ``day``
     (``(value, start, end)``: the story's time of its sentence, or a day its clause names apart:
     "at 8:00 p.m. on Wednesday"): "The flight started at 8:17 a.m." after "On Sunday, an inventor
     crossed the Channel" is Sunday at 8:17; a time longer than a day ("in May") dates it as it dates
@@ -139,6 +149,25 @@ def main_verb(tok) -> bool:
             return False
         tok = tok.head
     return tok.dep_ == "ROOT"
+
+
+def aside(doc, ev: Event, verb) -> bool:
+    """``ev``'s event word lies in a relative clause that qualifies a name ("Liberals, which had won a majority
+    in 2015, lost seats", "Typhoon Haiyan, which killed 6,000 in 2013"), a place by what happened
+    there ("the hospital, where the surgeon spoke early today") or any noun in the pluperfect, and
+    ``verb`` lies outside that clause: the date of the aside does not date ``verb``'s clause. A
+    clause that qualifies a common noun often tells the time of the event the noun names ("injured
+    in a bombing that happened on June 27", "in an advisory issued late Sunday"): it dates on."""
+    if ev.trigger_start is None:
+        return False
+    tok = _token_at(doc, ev.trigger_start)
+    while tok.head.i != tok.i:
+        if tok.dep_ in _ASIDE_DEPS:
+            return not (tok.left_edge.i <= verb.i <= tok.right_edge.i) and (
+                tok.head.pos_ == "PROPN" or any(c.lower_ == "where" for c in tok.children)
+                or any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children))
+        tok = tok.head
+    return False
 
 
 def moves_on(verb) -> bool:

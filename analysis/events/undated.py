@@ -28,7 +28,7 @@ from .lexicon import HISTORY_VERBS, LIFE_AND_DISTANCE, SKIP_KINDS, UNDATED_KINDS
 from .merge import stem, trigger_stem
 from .stage import ArticleView, Found
 from .status import is_old
-from .story import after, continues_back_story, moves_on, same_party
+from .story import after, aside, continues_back_story, moves_on, same_party
 
 DISCOURSE_SENTENCES = 2      # how many sentences back a paragraph's date still holds
 HISTORY_SENTENCES = 4        # how many sentences back a date of history makes an undated past history
@@ -87,7 +87,7 @@ def _dated_event(view: ArticleView, si: int, verb, time: str, cstart: int, cend:
                            or LIFE_AND_DISTANCE.search(text, min(cstart, verb.left_edge.idx), cend)):
         time = "history"         # "was convicted years ago", "began playing drums in his teens"
     actors = view.actors.of(cstart, cend, verb=verb)
-    source = _discourse_source(view, si, time, dated)
+    source = _discourse_source(view, si, verb, time, dated)
     if source is None and time == "past" and _in_history(view, si, dated, verb):
         time = "history"         # a past told among history (a life, a conflict's origins)
     elif source is None and time == "past":
@@ -135,7 +135,7 @@ def _in_history(view: ArticleView, si: int, dated, verb) -> bool:
     began his career …"), but a paragraph about someone else may turn back to the news."""
     para = view.sentences[si].paragraph
     near = [(sj, ev.start, ev) for ev, sj in dated if si - HISTORY_SENTENCES <= sj <= si
-            and ev.date_from in ("explicit", "discourse") and view.kind(sj) != "caption"]
+            and ev.date_from in ("explicit", "discourse") and view.kind(sj) != "caption" and not aside(view.doc, ev, verb)]
     own = [x for x in near if x[2].date_from == "explicit"]
     if own:
         sj, _, ev = max(own, key=lambda x: x[:2])
@@ -149,9 +149,10 @@ def _in_history(view: ArticleView, si: int, dated, verb) -> bool:
     return latest.status == "background" and same_party(view.actors.subject(verb), latest.actors)
 
 
-def _discourse_source(view: ArticleView, si: int, time: str, dated) -> Event | None:
+def _discourse_source(view: ArticleView, si: int, verb, time: str, dated) -> Event | None:
     """The latest dated event of the paragraph at or before sentence ``si`` whose time agrees. A
-    birth or a founding dates only itself: what follows it in a life is later, by an unknown span."""
+    birth or a founding dates only itself: what follows it in a life is later, by an unknown span;
+    a date told in a relative clause dates only that clause (:func:`.story.aside`)."""
     if time in ("pluperfect", "history"):
         return None
     para = view.sentences[si].paragraph
@@ -161,7 +162,8 @@ def _discourse_source(view: ArticleView, si: int, time: str, dated) -> Event | N
             continue
         if ev.date_from != "explicit" and ev.date_from != "discourse":
             continue
-        if (time == "future") != (ev.status == "expected") or view.kind(sj) == "caption" or _origin(view, ev):
+        if (time == "future") != (ev.status == "expected") or view.kind(sj) == "caption" or _origin(view, ev) \
+                or aside(view.doc, ev, verb):
             continue
         if best is None or (sj, ev.start) > best[0]:
             best = ((sj, ev.start), ev)

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..entities import Referents
+from ..entities.lexicon import PLATFORMS
 from ..types import Attribution
 from .according import bare_source, cited_by, colon_headlines, find_according
 from .acts import act_of
@@ -67,8 +68,11 @@ _END = _End()
 _QUOTE_CHARS = re.compile("[\"“”«»]")
 # What ends a reporting clause that a quotation then fills: a colon or a dash.
 _LEADS_IN = re.compile(r"\s*[:—–]\s*$")
-# Where one spoke, between the verb and the quotation: "wrote on Twitter, “…”", "said in a statement: “…”".
+# Where one spoke, between the verb and the quotation: "wrote on Twitter, “…”", "said in a statement: “…”",
+# "noting on Twitter “…”".
 _CHANNEL_GAP = re.compile(r"\s*(?:on|in|via|through|to)\s+[^,.:;\"“”\n]{1,40}[:,]\s*")
+_PLATFORM_NAMES = "|".join(sorted(PLATFORMS, key=len, reverse=True))
+_PLATFORM_GAP = re.compile(rf"\s*(?:on|via)\s+(?:(?:the|her|his|its|their)\s+)?(?:{_PLATFORM_NAMES})(?:\s+account)?\s*", re.I)
 _COLON = re.compile(r"\s*:\s*")     # "X said the drugs help: “…”" is one statement
 # A reporting clause ending its paragraph on a colon ("Limbaugh added:", "He said in a statement:").
 _ENDS_ON_COLON = re.compile(r"[^\n.!?:]{0,80}:[ \t]*\n\s*")
@@ -155,7 +159,8 @@ def _attach(text: str, quotes: list[Quote], speech: list[Speech], doc) -> tuple[
                     owner = k     # "“A,” he said. “B.”": B continues A
                 elif not _END.search(between) and (re.fullmatch(r"\s*(?:[:,]|that)?\s*", between)
                                                    or sp.source is not None and (_LEADS_IN.search(between)
-                                                                                 or _CHANNEL_GAP.fullmatch(between))):
+                                                                                 or _CHANNEL_GAP.fullmatch(between)
+                                                                                 or _PLATFORM_GAP.fullmatch(between))):
                     owner = k     # "X told the press the drugs help: “…”", "X commented — … — “…”"
                 elif sp.source is not None and _ENDS_ON_COLON.fullmatch(between):
                     owner = k     # "He said in a statement:" ending its paragraph, the quote the next one

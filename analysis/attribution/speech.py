@@ -307,6 +307,23 @@ def _before_contrast(clause, last, end: int) -> int:
     return end
 
 
+def _before_writers_relative(doc, start: int, end: int) -> int:
+    """End of a reported clause before a relative clause that closes it just after a closing quotation
+    mark ('… "does not involve defeat devices" which were an issue with another automaker': the
+    quotation holds the speaker's words, the relative after it is the writer's), or that a comma sets
+    off after a name ("… planned to visit Wiranto, who was being treated at …": who the name is, for the
+    reader). After a common noun the relative can be the speaker's ("a loss, which could have allowed
+    him …"), as news attribution corpora annotate it."""
+    for t in doc[start:end]:
+        first = t.left_edge
+        if t.dep_ == "relcl" and first.i > start and first.tag_ in ("WDT", "WP") and first.lower_ != "that" \
+                and (doc[first.i - 1].text in CLOSING_QUOTES - {"’"} or doc[first.i - 1].text == "," and t.head.pos_ == "PROPN") \
+                and _closes(t, end) \
+                and not any(g.tag_ in ("``", "''") for g in t.subtree):     # ('…" which "led to …"': still quoting)
+            return first.i
+    return end
+
+
 def _after_comma(tok) -> bool:
     """A comma right before ``tok``, or before the closing quotation mark before it ('…," while')."""
     doc = tok.doc
@@ -382,6 +399,7 @@ def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | N
             e = max(e, up.right_edge.i + 1, _more_that_clauses(up, e))
         e = _before_other_report(last, e)
         e = _before_contrast(clause, last, e)
+        e = _before_writers_relative(doc, s, e)
         if base in TELLING_VERBS and not _that_clause(clause):
             glued = _glued_addressee_end(verb, clause)
             if glued is not None:    # "told The Jakarta Post radio broadcasts were used …"
@@ -527,6 +545,8 @@ def _parenthetical(doc, verb, base: str) -> bool:
         return False
     if any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children):
         return False
+    if verb.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return False      # "It credited X with A, noting on Twitter “…”": a participle going on, not "he noted"
     words = [t.i for t in verb.subtree if not t.is_punct]
     left, right = words[0], words[-1]
     if right - left > 10 or left == 0:

@@ -189,6 +189,41 @@ def _make_pos_rules(nlp, name: str, patterns: list):
     return PosRules(nlp, name, patterns)
 
 
+_FINAL = (".", "!", "?", "…")
+
+
+def _may_end_sentence(doc, i: int) -> bool:
+    """Whether a sentence may end after token i: a final stop ("said.", "U.S."), or closing quotes
+    or brackets after one ('… he said."', '[.]"')."""
+    while i > 0 and (doc[i].is_quote or doc[i].is_right_punct) and not doc[i].text.endswith(_FINAL):
+        i -= 1                # '… a commoner[.]" Sources report'
+    return doc[i].text.endswith(_FINAL)
+
+
+def paragraph_breaks(doc):
+    """Sentences follow the lines, set before the parser runs: the token after a line break starts a
+    sentence, so no dependency joins a headline, a dateline or a caption to the paragraph under it;
+    inside a line a sentence starts only after a final stop, so the parser does not cut "Lena | Holm
+    wrote …" or "Beijing | assures that …"."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if prev.is_space and "\n" in prev.text:
+            tok.is_sent_start = True
+        elif not prev.is_space and not _may_end_sentence(doc, prev.i):
+            tok.is_sent_start = False
+    return doc
+
+
+def _break_at_lines(nlp) -> None:
+    from spacy.language import Language
+
+    if "parser" not in nlp.pipe_names:
+        return
+    if not Language.has_factory("workbook_paragraph_breaks"):
+        Language.component("workbook_paragraph_breaks", func=paragraph_breaks)
+    nlp.add_pipe("workbook_paragraph_breaks", name="paragraph_breaks", before="parser")
+
+
 def _use_pos_rules(nlp) -> None:
     """Swap the model's attribute ruler for :class:`PosRules` built from its own patterns (kept
     when a pattern tests something PosRules does not read)."""
@@ -231,6 +266,7 @@ def load_model(name: str = DEFAULT_MODEL):
             f"for another installed pipeline ({exc.__class__.__name__})") from None
     check_meta(nlp.meta, name)
     _use_pos_rules(nlp)
+    _break_at_lines(nlp)
     use_numpy_matmul(nlp)
     LOGGER.info("loaded spaCy model %s %s (%s)", nlp.meta.get("name"), nlp.meta.get("version"),
                 ", ".join(nlp.pipe_names))

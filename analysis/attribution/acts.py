@@ -147,7 +147,8 @@ def attributes_nothing(verb, base: str) -> bool:
                                                                          for t in c.subtree) for c in kids):
         return True           # "answered a series of questions": the answers are not given here
     if base in QUOTE_ONLY_VERBS:
-        return not _beside_quote(verb) or any(c.dep_ in ("xcomp", "dobj", "ccomp", "prep") for c in kids)
+        return not _beside_quote(verb) or any(c.dep_ in ("xcomp", "dobj", "prep") or c.dep_ == "ccomp"
+                                              and not _opens_quote(c) for c in kids)
     if base in PROJECTION_VERBS and any(c.dep_ == "prep" and c.lower_ in ONTO_PREPS for c in kids) \
             and not _clausal(verb):
         return True           # "projected slogans onto the walls": light thrown, not a forecast
@@ -188,6 +189,12 @@ def _beside_quote(verb) -> bool:
     return any(t.text in QUOTE_MARKS for t in near)
 
 
+def _opens_quote(clause) -> bool:
+    """A clause that a quotation mark opens ('continued, "And I hope …"')."""
+    left = clause.left_edge
+    return left.text in QUOTE_MARKS or left.i > 0 and clause.doc[left.i - 1].text in QUOTE_MARKS
+
+
 QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``", "«", "»"})
 # Verbs that report speech only beside a quotation ('she continued'); "continued to grow" reports nothing.
 QUOTE_ONLY_VERBS = frozenset({"continue"})
@@ -225,8 +232,11 @@ OFFICE_OBJECTS = frozenset("presidency office role post power control command du
 
 
 def _literal_sense(base: str, kids) -> bool:
-    """A verb of thought in its other sense: "assume" an office, "weigh" a measured amount."""
+    """A reporting verb in its other sense: "assume" an office, "weigh" a measured amount, "call" a
+    meeting (convened, not said)."""
     objects = [c for c in kids if c.dep_ == "dobj"]
+    if base == "call":
+        return any(o.lower_ in CONVENED_THINGS for o in objects)
     if base == "assume":
         return any(o.lower_ in OFFICE_OBJECTS for o in objects)
     if base == "weigh":
@@ -234,6 +244,9 @@ def _literal_sense(base: str, kids) -> bool:
             t.like_num or t.ent_type_ == "QUANTITY" for o in objects for t in o.subtree)
     return False
 
+# What one "calls" by convening or starting it: "called a meeting", "called a snap election", "called a strike".
+CONVENED_THINGS = frozenset("meeting meetings election elections vote referendum strike strikes session summit "
+                            "conference rally protest halt recess truce ceasefire hearing".split())
 # Verbs of remembering: with a participle of thought ("recalls thinking") they report a thought.
 RECOLLECTION_VERBS = frozenset({"recall", "remember"})
 # Verbs of committing resources, and what is committed ("pledged funds", "offered aid"): a gift, not a statement.

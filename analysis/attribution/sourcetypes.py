@@ -148,8 +148,9 @@ def source_type(source: str | None, *, speaker: str | None, label: str | None, h
         return "anonymous" if words and words[0] in ANONYMOUS_DETS else "person"
     if head.endswith("s") and agent_noun(head[:-1]):
         return "anonymous"     # "the researchers estimate", "some scholars have suggested"
-    if label is None and any(_organisation_name(n) for n in (source, speaker) if n):
-        return "organisation"  # "Transport for London (TfL)", "Amazon Web services"
+    if label is None and (any(_organisation_name(n) for n in (source, speaker) if n)
+                          or speaker and capitals().get(speaker.lower())):
+        return "organisation"  # "Transport for London (TfL)", "Amazon Web services", an untagged capital
     if speaker and speaker[:1].isupper() and label is None and head and head[:1].isalpha():
         return "person" if speaker.split()[-1][:1].isupper() and len(speaker.split()) > 1 else "unknown"
     return "unknown"

@@ -365,6 +365,14 @@ def _clause_on_addressee(verb):
     return None
 
 
+def _relative_of_object(verb, clause) -> bool:
+    """True when a "that"-clause the parse gave the verb has no subject of its own and follows the
+    verb's noun object: "that" is its subject, so it is a relative clause of the object."""
+    if not _that_clause(clause) or any(g.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for g in clause.children):
+        return False
+    return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and verb.i < c.i < clause.i for c in verb.children)
+
+
 def _cut_off(verb, clause) -> bool:
     """True when a sentence end or a line break stands between a verb and a clause the parse gave it."""
     doc = verb.doc
@@ -391,6 +399,8 @@ def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | N
         clause = None             # "promising to lift the rules ― not what Graham had in mind": the infinitive is what is promised
     if clause is not None and clause.i < verb.i and any(t.text == ";" for t in doc[clause.right_edge.i:verb.i]):
         clause = None             # "A meet; B urges …": the clause before the semicolon is not what B says
+    if clause is not None and _relative_of_object(verb, clause):
+        clause = None             # "published a video that, he says, shows …": the video shows it
     if clause is not None:
         s, e = clause.left_edge.i, last.right_edge.i + 1
         e = max(e, _more_that_clauses(verb, e))

@@ -50,7 +50,8 @@ ORG_NOUNS = frozenset("""
     company firm corporation group organization organisation union association police army military
     kremlin administration embassy parliament congress senate house cabinet office bank fund board
     foundation institute university council coalition alliance movement network bureau service
-    prosecutor prosecutors prosecutors' regime junta command headquarters team
+    regime junta command headquarters team academy diocese archdiocese church college school hospital
+    museum society club tribunal authority
 """.split())
 
 # ---------------------------------------------------------------------------------------------
@@ -83,6 +84,15 @@ OFFICES = {
     "secretary": "secretary", "vice president": "vice president", "vice-president": "vice president",
     "secretary-general": "secretary-general", "secretary general": "secretary-general", "pope": "pope",
     "manager": "manager", "campaign manager": "campaign manager", "chief of staff": "chief of staff",
+}
+# Roles a definite description can stand for once the article has named their holder ("the
+# commissioner said", "the princess announced"), kept out of OFFICE_WORDS (which the attribution stage
+# reads as heads of sources).
+HOLDER_ROLES = {
+    "prince": "prince", "princess": "princess", "crown prince": "crown prince",
+    "commissioner": "commissioner", "judge": "judge", "prosecutor": "prosecutor", "sheriff": "sheriff",
+    "coach": "coach", "superintendent": "superintendent", "bishop": "bishop", "archbishop": "archbishop",
+    "envoy": "envoy", "professor": "professor", "headmaster": "head teacher", "headteacher": "head teacher",
 }
 # Words of office titles and their modifiers, for matching a description ("the highest
 # representative of US diplomacy") to an office; the title-before-name list is entities.TITLE_WORDS.

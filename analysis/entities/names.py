@@ -186,8 +186,8 @@ def _title_after(doc, end: int) -> bool:
     elif not (k + 1 < len(doc) and doc[k].pos_ == "PROPN" and doc[k + 1].tag_ == "POS"):
         return False
     for t in doc[k:k + 6]:
-        if t.lower_ in TITLE_WORDS and t.pos_ == "NOUN":
-            return True
+        if t.lower_ in TITLE_WORDS and t.pos_ in ("NOUN", "PROPN"):
+            return True     # "…, the senator's spokeswoman", "…, the Secretary of Justice for Puerto Rico"
         if t.is_punct and t.tag_ != "POS" or t.pos_ not in ("NOUN", "ADJ", "PROPN", "PART"):
             return False
     return False
@@ -304,12 +304,16 @@ def _model_spans(doc) -> list[_Span]:
                 b = _headline_trim(doc, a, b, lower_words, person_words)
             if b - a == 1 and ent.label_ in ("ORG", "PERSON") and _profession_plural(doc[a].text):
                 continue    # "Egyptologists have reported": people by their work, not a name
-            n_title = _title_words_at(doc, a, b) if ent.label_ == "PERSON" else 0
-            named = _name_after_title(doc, a, b) if ent.label_ != "PERSON" else None
+            label = ent.label_
+            n_title = _title_words_at(doc, a, b) if label == "PERSON" else 0
+            if label == "PERSON" and b - a - n_title == 1 and (n_title or _title_before(doc, a)) \
+                    and _surname_after(doc, b):
+                b += 1      # "Superintendent Graciano" + "Mijares": the model cut the name after its title
+            named = _name_after_title(doc, a, b) if label != "PERSON" else None
             if named is not None:       # "United States Representative Elijah Cummings" tagged ORG
                 spans.append(_Span(named, b, "PERSON", "title"))
                 continue
-            spans.append(_Span(a + n_title, b, ent.label_, "model-multi" if ent.label_ == "PERSON" and b - a > 1
+            spans.append(_Span(a + n_title, b, label, "model-multi" if label == "PERSON" and b - a > 1
                                else "model"))
     return spans
 
@@ -335,6 +339,16 @@ def _profession_plural(word: str) -> bool:
 
 
 _SCHOLAR_PLURALS = ("ologists", "ographers", "onomers", "icists", "ticians", "ochemists")
+
+
+def _surname_after(doc, i: int) -> bool:
+    """True when token ``i`` is a capitalised name no entity holds, on the same line as the token
+    before it: the rest of a name the model cut."""
+    if i >= len(doc) or "\n" in doc[i - 1].whitespace_ or not doc[i - 1].whitespace_:
+        return False
+    t = doc[i]
+    return t.tag_ in ("NNP", "NNPS") and not t.ent_type_ and _is_name_token(t) and t.text not in ORG_HEADS \
+        and t.lower_ not in TITLE_WORDS and t.lower_ not in DEMONYMS
 
 
 def _relabel(doc, spans: list[_Span], places: dict[str, Place]) -> None:
@@ -379,7 +393,8 @@ def _given_names_before(doc, spans: list[_Span], covered: list[bool]) -> None:
         i = sp.start - 1
         if sp.label == "PERSON" and sp.end - sp.start == 1 and i >= 0 and not covered[i] \
                 and doc[i].tag_ == "NNP" and _is_name_token(doc[i]) and doc[i].lower_ not in TITLE_WORDS \
-                and doc[i].lower_ not in DEMONYMS and "\n" not in doc[i].whitespace_:
+                and doc[i].lower_ not in DEMONYMS and doc[i].lower_ not in ("a", "an", "the") \
+                and "\n" not in doc[i].whitespace_:
             sp.start = i
             sp.key = _key(doc[sp.start:sp.end].text)
             covered[i] = True
@@ -407,13 +422,19 @@ def _title_people(doc, covered: list[bool]) -> list[_Span]:
     i = 0
     while i < n:
         t = doc[i]
-        if t.lower_ in TITLE_WORDS and i + 1 < n and not covered[i + 1]:
-            j = i + 1
+        first = i + 1
+        if t.lower_ in TITLE_WORDS and t.tag_ == "NN" and first + 2 < n and doc[first].text == ",":
+            first += 1      # "the university's chancellor, Pradeep Khosla": two names at least after the comma
+            if not all(_is_name_token(x) and x.pos_ == "PROPN" and not covered[x.i] for x in doc[first:first + 2]):
+                i += 1
+                continue
+        if t.lower_ in TITLE_WORDS and first < n and not covered[first]:
+            j = first
             while j < n and j - i <= 4 and not covered[j] and doc[j].pos_ == "PROPN" and _is_name_token(doc[j]) \
                     and doc[j].lower_ not in TITLE_WORDS:
                 j += 1
-            if j > i + 1:
-                out.append(_Span(i + 1, j, "PERSON", "title"))
+            if j > first:
+                out.append(_Span(first, j, "PERSON", "title"))
                 i = j
                 continue
         i += 1

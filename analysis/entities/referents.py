@@ -24,6 +24,7 @@ from .lexicon import (
     FEMALE_PRONOUNS,
     FEMALE_TITLES,
     FIRST_PERSON,
+    HOLDER_ROLES,
     KINSHIP_NOUNS,
     MALE_NAMES,
     MALE_PRONOUNS,
@@ -44,7 +45,7 @@ from .names import fold
 
 NAMED = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
 _OFFICE_RES = sorted(((re.compile(r"\b" + re.escape(k).replace(r"\*", r"[\w.]+(?:\s[\w.]+)?") + r"\b"), v)
-                      for k, v in OFFICES.items()), key=lambda kv: -len(kv[0].pattern))
+                      for k, v in {**OFFICES, **HOLDER_ROLES}.items()), key=lambda kv: -len(kv[0].pattern))
 LOOKBACK_CHARS = 2500     # how far back a pronoun looks for its antecedent
 CATAPHORA_CHARS = 600     # how far after a role ("the founder of …") its holder may be named
 PAIR_CHARS = 400           # how far back "they" takes two people named together ("X and Y met. They …")
@@ -94,6 +95,10 @@ ISSUER_NOUNS = KINSHIP_NOUNS | frozenset("family relatives lawyer lawyers attorn
                                          "spokeswoman spokesperson".split())
 
 
+# Titles of people sent to another country or body ("ambassador to Germany").
+ENVOY_WORDS = frozenset("ambassador ambassadors envoy envoys emissary delegate".split())
+
+
 class Mention(NamedTuple):
     start: int            # char offsets
     end: int
@@ -124,6 +129,9 @@ def office_of(text: str) -> tuple[str | None, str | None]:
     low = text.lower()
     office = next((v for r, v in _OFFICE_RES if r.search(low)), None)
     country = None
+    text = re.sub(r"\b(?:An?|The)\s+", "", text)       # "An Australian, Brenton Tarrant"
+    text = re.sub(r"\b((?:[Aa]mbassador|[Ee]nvoy|[Ee]missary|[Dd]elegate)s?)\s+to\s+(?:the\s+)?[A-Z][\w.]*(?:\s(?:of\s)?[A-Z][\w.]*)*",
+                  r"\1", text)      # "US Ambassador to Germany": the country sent to is not the side
     for w in re.findall(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?", text):
         words = w.split()
         # "US Secretary" names the country of an office; "Iraq War veteran" does not
@@ -223,10 +231,13 @@ class Referents:
         comma = i >= 0 and doc[i].text == ","
         if comma:
             i -= 1
+            if self.by_token.get(i, _NOBODY).label == "PERSON":
+                i = -1      # "According to … Jacinda Ardern, Brenton had": another person, no apposition
         lo = i - (8 if comma else 6)
         while i >= 0 and i > lo:
             t = doc[i]
-            if t.tag_ in ("NNP", "NN", "NNS", "JJ", "JJS", "NNPS") or t.lower_ == "of":
+            if t.tag_ in ("NNP", "NN", "NNS", "JJ", "JJS", "NNPS") or t.lower_ == "of" \
+                    or t.lower_ == "to" and i and doc[i - 1].lower_ in ENVOY_WORDS:
                 words.insert(0, t.text)
             else:
                 break
@@ -625,6 +636,9 @@ class Referents:
         if head.tag_ in ("NNP", "NNPS") and low in DEMONYMS:
             return Referent(head.text, "NORP")
         text = self.text_of(head, span)
+        holder = self._holder_named_in(head, span)
+        if holder is not None:
+            return Referent(self._fullest(holder), "PERSON", mention=holder)
         if head.tag_ == "NNP" and not head.ent_type_:     # a name the recogniser missed: "Regina Ip from the camp"
             name = [t for t in head.lefts if t.dep_ == "compound" and t.tag_ == "NNP"] + [head]
             if len(name) > 1 and name[0].i == head.i - len(name) + 1:
@@ -653,6 +667,16 @@ class Referents:
             if r.name and r.label == "PERSON":            # "his critics" -> "Jair Bolsonaro's critics"
                 return Referent(f"{r.name}'s {head.text}", None)
         return Referent(self._description(head, span, _clean(text)) or None, None)
+
+    def _holder_named_in(self, head, span) -> Mention | None:
+        """The person named at the end of a title the parse made the head ("US Ambassador to Germany
+        Richard Grenell alleged", "Former US Ambassador to the United Nations Nikki Haley wrote")."""
+        if span is None or not (head.lower_ in OFFICE_WORDS or office_of(head.lower_)[0]):
+            return None
+        m = self.by_token.get(span[1] - 1)
+        if m is None or m.label != "PERSON" or m.tend != span[1] or m.tstart <= head.i:
+            return None
+        return m if all(t.i >= m.tstart or not t.is_punct for t in self.doc[head.i:m.tstart]) else None
 
     def _issuer(self, head, depth: int) -> Referent | None:
         """Who issued "the ruling", "the filing", "the report" when the article says so elsewhere: the

@@ -115,13 +115,13 @@ def source_type(source: str | None, *, speaker: str | None, label: str | None, h
     if is_media(speaker) or (label is None and head in MEDIA_WORDS) or is_media(source):
         return "media"
     people = head.endswith(("er", "ers", "ist", "ists")) or head in ANONYMOUS_HEADS
-    if any(p in text for p in DOCUMENT_PHRASES) or (channel and label != "PERSON" and not people
+    if any(p in text for p in DOCUMENT_PHRASES) or (channel and label is None and not people
                                                     and any(w in DOCUMENT_WORDS for w in channel.lower().split())
                                                     and not any(w in ("spokesman", "spokeswoman", "spokesperson")
                                                                 for w in channel.lower().split())):
-        return "document"      # a person speaking in a press release is still the person
-    if label is None and (head in DOCUMENT_WORDS or head in EVIDENCE_NOUNS):
-        return "document"      # "WHO's statistics", "the survey"
+        return "document"      # a person or a body speaking in a press release is still the person or body
+    if label is None and (head in DOCUMENT_WORDS or head in EVIDENCE_NOUNS or head in LEGAL_PAPERS):
+        return "document"      # "WHO's statistics", "the survey", "the motion claims"
     if label == "LAW" or label in (None, "ORG") and head in DOCUMENT_WORDS:
         return "document"      # "The Constitution specifies …"
     if head in QUANTIFIER_HEADS or words[:2] == ["not", "everyone"]:
@@ -154,6 +154,11 @@ def source_type(source: str | None, *, speaker: str | None, label: str | None, h
     if speaker and speaker[:1].isupper() and label is None and head and head[:1].isalpha():
         return "person" if speaker.split()[-1][:1].isupper() and len(speaker.split()) > 1 else "unknown"
     return "unknown"
+
+
+# Papers filed in court, which say what their filers claim ("the motion claims", "the petition argues").
+LEGAL_PAPERS = frozenset("motion motions petition petitions complaint affidavit brief briefs lawsuit suit "
+                         "indictment subpoena warrant appeal".split())
 
 
 # Plural heads that name several organisations or states ("firms", "countries"), beside the plurals

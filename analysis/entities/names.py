@@ -186,11 +186,16 @@ def _title_after(doc, end: int) -> bool:
     elif not (k + 1 < len(doc) and doc[k].pos_ == "PROPN" and doc[k + 1].tag_ == "POS"):
         return False
     for t in doc[k:k + 6]:
-        if t.lower_ in TITLE_WORDS and t.pos_ in ("NOUN", "PROPN"):
+        if (t.lower_ in TITLE_WORDS or t.lower_ in FAMILY_NOUNS) and t.pos_ in ("NOUN", "PROPN"):
             return True     # "…, the senator's spokeswoman", "…, the Secretary of Justice for Puerto Rico"
         if t.is_punct and t.tag_ != "POS" or t.pos_ not in ("NOUN", "ADJ", "PROPN", "PART"):
             return False
     return False
+
+
+# Kin only a person has ("Maya Cummings, his wife and …").
+FAMILY_NOUNS = KINSHIP_NOUNS - frozenset("owner captain victim witness survivor partner colleague friend "
+                                         "neighbour neighbor relative".split())
 
 
 def _title_of(doc, k: int) -> bool:
@@ -455,11 +460,28 @@ def _credit_people(doc, covered: list[bool]) -> list[_Span]:
     return out
 
 
+# Legal forms that end a company's registered name ("Facebook Ireland Limited", "Volvo Cars AB").
+COMPANY_FORMS = frozenset("Limited Ltd Ltd. Inc Inc. LLC Corp Corp. Corporation plc PLC GmbH AG SA S.A. NV BV AB".split())
+
+
+def _brand(key: str, places: dict[str, Place]) -> str | None:
+    """The name a company is called by, from its registered name: the first word of "Facebook
+    Ireland Limited" ("Facebook"), when the name ends in a legal form and the word is no place."""
+    words = key.split(" ")
+    if len(words) < 3 or words[-1] not in COMPANY_FORMS or words[0] in places or not _CAPITALISED.match(words[0]):
+        return None
+    return words[0]
+
+
 def _add_missed(doc, spans: list[_Span], covered: list[bool], places: dict[str, Place]) -> list[_Span]:
     """Mentions of names already found (or of major places) that the model left untagged."""
     known: dict[str, tuple[str, str]] = {}
     for sp in spans:
         known.setdefault(sp.key, (sp.label, "added"))
+    for sp in spans:
+        brand = _brand(sp.key, places) if sp.label == "ORG" else None
+        if brand is not None:
+            known.setdefault(brand, ("ORG", "added"))
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for key, (label, _) in known.items():
         words = tuple(key.split(" "))

@@ -99,6 +99,22 @@ ISSUER_NOUNS = KINSHIP_NOUNS | frozenset("family relatives lawyer lawyers attorn
 ENVOY_WORDS = frozenset("ambassador ambassadors envoy envoys emissary delegate".split())
 
 
+# Plural numbers that count people ("thousands of protesters").
+COUNT_NOUNS = frozenset("dozens hundreds thousands millions tens scores".split())
+
+
+def _people_counted(tok):
+    """The people a counting subject counts ("thousands of Hong Kong protesters"), else None."""
+    if tok.lower_ not in COUNT_NOUNS:
+        return None
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.tag_ == "NNS" and PEOPLE_PLURAL.match(obj.lower_):
+                return obj
+    return None
+
+
 class Mention(NamedTuple):
     start: int            # char offsets
     end: int
@@ -448,9 +464,12 @@ class Referents:
         first = self._sent_starts[max(0, here - 2)]
         for i in range(tok.i - 1, first - 1, -1):
             t = self.doc[i]
-            if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NNS" and i not in self.by_token \
-                    and PEOPLE_PLURAL.match(t.lower_):
-                return t
+            if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NNS" and i not in self.by_token:
+                if PEOPLE_PLURAL.match(t.lower_):
+                    return t
+                people = _people_counted(t)      # "thousands of protesters … as they chanted"
+                if people is not None:
+                    return people
         return None
 
     def _sentence_number(self, i: int) -> int:
@@ -612,6 +631,9 @@ class Referents:
                 m = self.by_token.get(k)
                 if m is not None:
                     channel = " ".join(t.text for t in head.subtree if t.i <= head.i and t.dep_ != "det")
+                    if m.label == "NORP" and m.tend < len(doc) and doc[m.tend].pos_ == "NOUN":
+                        r = self.resolve(doc[m.tend], depth=depth + 1)   # "from the Mexican government"
+                        return Referent(r.name, r.label, channel, r.mention) if r.name else Referent(None, None)
                     return Referent(m.name, m.label, channel, m)
             for c in kids:       # "a Russian Foreign Ministry statement"
                 if c.dep_ == "compound" and c.i in self.by_token and low not in PERSONAL_CHANNEL_NOUNS:

@@ -48,11 +48,21 @@ from .lexicon import (
 )
 from .merge import merge_events
 from .status import in_quotation, is_old, status_of, unverified_nouns, year_in_name
-from .story import clock_time, clock_without_day, names_day, on_story_day, references, span_between
+from .story import (
+    before_the_news,
+    clock_time,
+    clock_without_day,
+    names_day,
+    news_start,
+    on_story_day,
+    references,
+    span_between,
+)
 
 LOGGER = logging.getLogger(__name__)
 
 _RESOLVED = re.compile(r"^\d{3}")      # a year, or a decade ("197": the 1970s)
+_NEWS_STATUSES = frozenset({"asserted", "attributed", "unverified"})
 _BARE_OBJECT_DEPS = frozenset({"npadvmod", "dobj", "oprd", "nsubj", "attr"})
 # accounts credited with what they tell ("reports on Saturday said …", "by reports on Saturday")
 _TELLING_NOUNS = frozenset("""report reports statement statements release releases tweet tweets post posts bulletin
@@ -166,6 +176,7 @@ def find_events(doc, *, paragraphs: Sequence[Paragraph], sentences: Sequence[Sen
     _inherit_synchronous(view, found)
     if undated:
         find_undated(view, found, story)
+    _set_apart_before_the_news(found, news_start(view, story))
     order = sorted(range(len(found.events)), key=lambda i: found.events[i].start)
     return merge_events([found.events[i] for i in order], [found.kinds[i] for i in order], labels=view.actors.labels)
 
@@ -215,6 +226,14 @@ def _dated(view: ArticleView, timexes: Sequence[Timex], found: Found) -> None:
         found.add(Event(value, d0, d1, text[cstart:cend], cstart, cend,
                         view.actors.of(cstart, cend, verb=verb), status, speaker, tx.start, tx.end,
                         ((cstart, cend),), "explicit", *_token_span(verb)), view.kind(si), si, span=since)
+
+
+def _set_apart_before_the_news(found: Found, start: date | None) -> None:
+    """A dated past clearly older than the article's news window (:func:`.story.before_the_news`)
+    is background, whatever the publication date's own window holds."""
+    for i, ev in enumerate(found.events):
+        if ev.status in _NEWS_STATUSES and before_the_news(ev, start):
+            found.events[i] = dataclasses.replace(ev, status="background")
 
 
 def _clock_times_on_named_day(view: ArticleView, found: Found, timexes: Sequence[Timex]) -> None:

@@ -36,6 +36,9 @@ from .clauses import present_perfect
 from .lexicon import CLOCK, DAY_NAMES, LATER_ADVERBS, NEW_STORY, NOW_ADVERBS, REPORTING_ONLY
 
 _PERSONAL = frozenset({"he", "she", "they", "it", "we", "i"})
+_LEAD_KINDS = frozenset({"body", "standfirst"})
+BEFORE_NEWS_DAYS = 45    # a month and a half before the lead's day: older than the weeks a report covers
+_DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")     # a day named in full ("December 22, last year")
 _ZONE_CLOCK = re.compile(r"\b\d{4}\s*(?:UTC|GMT|Z)\b")      # "(1639 UTC)"
 _ASIDE_DEPS = frozenset({"relcl"})       # clauses that qualify a noun (not participles: "an advisory issued on Sunday")
 
@@ -75,6 +78,30 @@ def references(view, dated: Sequence[tuple[Event, int]]) -> list[Event | None]:
         elif view.kind(si) in ("body", "standfirst") and back_to_news(doc, sent.start, sent.end):
             story = aside = None
     return out
+
+
+def news_start(view, story: Sequence[Event | None]) -> date | None:
+    """The first day of the article's news window: the day its lead sentence (the first of the body
+    or standfirst) sets the story at (:func:`references`), else the publication date."""
+    published = view.published
+    lead = next((si for si in range(len(view.sentences)) if view.kind(si) in _LEAD_KINDS), None)
+    ref = story[lead + 1] if lead is not None and lead + 1 < len(story) else None
+    if ref is None or ref.date_start is None:
+        return published
+    return min(ref.date_start, published) if published is not None else ref.date_start
+
+
+def before_the_news(ev: Event, start: date | None) -> bool:
+    """``ev`` lies clearly before the news window that opens on ``start`` (:func:`news_start`): its
+    date ends before it, and its day (or the middle of its span) is more than
+    :data:`BEFORE_NEWS_DAYS` days before it ("the flight came down
+    last October" in a January report on the recorder's recovery, "Last year, SpaceX tested …",
+    "In February, bishops attended a summit" in a May report)."""
+    if start is None or ev.date_start is None or ev.date_end is None or ev.date_end >= start:
+        return False            # a span up to the news ("since June", "this year") is not before it
+    day = _DAY_VALUE.match(ev.date or "")
+    middle = date(*map(int, day.groups())) if day else ev.date_start + (ev.date_end - ev.date_start) / 2
+    return (start - middle).days > BEFORE_NEWS_DAYS
 
 
 def _token_at(doc, pos: int | None):

@@ -188,8 +188,23 @@ def _name_before(doc, verb):
     return doc[i - 1]
 
 
+def _glued_subject(verb):
+    """The subject of a conjoined clause that the parse joined to the first clause's object ("has
+    issued a warning for New Orleans and other forecasters predicted a surge": "forecasters" parsed
+    as a conjunct of "New Orleans"): a noun that can speak, right before the verb, just after "and"."""
+    doc = verb.doc
+    prev = doc[verb.i - 1] if verb.i > 0 else None
+    if prev is None or verb.dep_ != "conj" or prev.dep_ != "conj" or prev.pos_ not in ("NOUN", "PROPN") \
+            or prev.head.i >= prev.i or prev.left_edge.i < 1 or doc[prev.left_edge.i - 1].dep_ != "cc":
+        return None
+    return prev if plausible_holder(prev) else None
+
+
 def _inherited_subject(verb):
     """The subject of the verb a subjectless reporting verb depends on ("…, adding that")."""
+    glued = _glued_subject(verb)
+    if glued is not None:
+        return glued
     tok = verb
     for _ in range(3):
         if tok.dep_ in ("xcomp", "advcl", "conj", "ccomp") and tok.head is not tok:
@@ -449,11 +464,12 @@ def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | N
                 if c.i > obj.i and (c.dep_ == "prep" and c.lower_ in ("of", "for", "as") or c.dep_ in ("xcomp", "advcl")
                                     and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
                     e = max(e, c.right_edge.i + 1)
-            return span_chars(doc, s, max(e, _predicate_after_object(verb, obj)))
+            return _not_only_relative(doc, s, max(e, _predicate_after_object(verb, obj)))
         prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in ("for", "on") and c.i > verb.i), None)
         if prep is not None and base == "call":
             return span_chars(doc, prep.i + 1, prep.right_edge.i + 1)
-    if broad and base not in ("say", "tell", "add") and plausible_source(verb, base) and not _parenthetical(doc, verb, base):
+    if broad and base not in ("say", "tell", "add") and plausible_source(verb, base) and not _parenthetical(doc, verb, base) \
+            and not _addressed_passive(verb):
         # any other reporting verb: its object, or what it is "about"
         obj = next((c for c in kids if c.dep_ in ("dobj", "attr") and c.i > verb.i), None)
         if obj is not None and obj.lower_ not in ("it", "this", "that", "so"):
@@ -462,7 +478,7 @@ def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | N
                 if c.dep_ in ("prep", "oprd", "advcl") and c.i > obj.i and c.lower_ not in ("in", "at", "during", "after") \
                         and not (c.dep_ == "advcl" and c.left_edge.lower_ in CONTRAST_MARKS):
                     e = max(e, c.right_edge.i + 1)     # (not "…, though Dr. Kock has reported …": the writer's)
-            return span_chars(doc, obj.left_edge.i, max(e, _predicate_after_object(verb, obj)))
+            return _not_only_relative(doc, obj.left_edge.i, max(e, _predicate_after_object(verb, obj)))
         prep = next((c for c in kids if c.dep_ == "prep" and c.i > verb.i and c.lower_ in ABOUT_PREPS
                      and not (base in ADDRESSEE_VERBS and c.lower_ in ("to", "with"))
                      and any(g.dep_ in ("pobj", "pcomp") and is_topic(g) for g in c.children)), None)
@@ -482,6 +498,36 @@ def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | N
             s = words[-1] + 1
         return span_chars(doc, s, e)
     return None
+
+
+def _addressed_passive(verb) -> bool:
+    """A passive whose subject is the one addressed, not what is said ("The court had been petitioned
+    by X for a ruling", "was asked by reporters about …"): with no clause of its own it reports no
+    statement. Passives whose subject is what is reported ("was confirmed by his son") are not."""
+    return any(c.dep_ in ("auxpass", PASSIVE_SUBJECT) for c in verb.children) and verb.lower_ not in _PASSIVE_REPORTS
+
+
+def _not_only_relative(doc, start: int, end: int) -> tuple[int, int] | None:
+    """Char span of tokens [start, end), None when it is only a relative pronoun ("a plan …, which
+    they rejected"): the verb acts on the thing before it and names no statement ("which the BBC
+    describes as …" keeps its "as" phrase)."""
+    words = [t for t in doc[start:end] if not t.is_punct]
+    if len(words) == 1 and words[0].tag_ in ("WDT", "WP"):
+        return None
+    return span_chars(doc, start, end)
+
+
+NO_ONE = frozenset({"nothing", "nobody", "none", "neither", "noone"})
+# Verbs of showing a feeling: with a negated object they still state it ("expressed no regret").
+EXPRESSING_VERBS = frozenset({"express", "voice", "show", "display", "convey"})
+
+
+def _negated_party(verb, base: str) -> bool:
+    """A report whose speaker or object is negated ("The statement specified no date", "said nothing
+    about it", "No group has claimed the attack"): nothing is stated."""
+    return any((c.dep_ in ("nsubj", "nsubjpass") or c.dep_ == "dobj" and base not in EXPRESSING_VERBS) and (
+        c.lower_ in NO_ONE or any(g.dep_ == "det" and g.lower_ in ("no", "neither") for g in c.children))
+        for c in verb.children)
 
 
 # Verbs that make or publish a thing: they report a statement only through the clause of what they
@@ -672,7 +718,7 @@ def find_speech(doc) -> list[Speech]:
             continue              # ("Beijing assures that …" can come out with "assures" as a noun)
         base = forms.get(tok.lower_)
         if base is None or attitude_adjective(tok) or attributes_nothing(tok, base) or base in IDIOM_ONLY and not _idiom(doc, tok, base) \
-                or _published_statement(tok):
+                or _published_statement(tok) or _negated_party(tok, base):
             continue
         mark = _as_mark(doc, tok) if (base in SPEECH_VERBS or base in COGNITION_VERBS) and not _says_own(tok) else None
         subj = subject_of(tok)
@@ -693,8 +739,8 @@ def find_speech(doc) -> list[Speech]:
         if subj is None and any(c.dep_ == PASSIVE_SUBJECT for c in tok.children):
             if content is None:
                 continue          # "he was told", "they are expected": no source, no content
-        if subj is None:
-            subj = _inherited_subject(tok)
+        if subj is None and not any(c.dep_ == PASSIVE_SUBJECT for c in tok.children):
+            subj = _inherited_subject(tok)     # (not "its winds are predicted to …": no one's forecast)
         if subj is None and tok.dep_ == "ROOT":
             subj = _name_before(doc, tok)
         if base in RAISING_VERBS:

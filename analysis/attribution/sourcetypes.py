@@ -71,6 +71,8 @@ MASTHEADS = frozenset("Sun Times Post Herald Tribune Journal Gazette News Telegr
                       "Observer Inquirer Courier Dispatch Mirror Bulletin Sentinel Daily Weekly TV Radio".split())
 
 
+# A channel named "TV" + letters or digits ("TVN24", "TV5").
+_TV_CHANNEL = re.compile(r"^TV[A-Z0-9][A-Za-z0-9]*$")
 # A site named by its web address (a name, a dot, a top-level domain): "Znak.com", "Meduza.io".
 _NEWS_SITE = re.compile(r"^[A-Z][\w-]*\.(?:com|net|org|io|info|news|ru|ua|de|fr|it|es|pl|hu|in|co\.uk|com\.au)$")
 
@@ -84,6 +86,8 @@ def is_media(name: str | None) -> bool:
     if _NEWS_SITE.match(name.strip()):
         return True       # a news site by its address: "Znak.com", "Meduza.io"
     words = name.split()
+    if any(w == "TV" or w.endswith("-TV") or _TV_CHANNEL.match(w) for w in words):
+        return True       # a television channel: "BFM TV", "WSET-TV", "TVN24"
     if len(words) == 2 and words[0].lower() in _MEDIA and country_name(words[1]):
         return True       # a national edition: "CNN Philippines", "BBC Brasil"
     return len(words) >= 2 and words[-1] in MASTHEADS and all(w[:1].isupper() for w in words)

@@ -225,6 +225,18 @@ def _name_after_title(doc, start: int, end: int) -> int | None:
     return None
 
 
+def _name_after_title_place(doc, start: int, end: int) -> int | None:
+    """Where a personal name starts in a span that opens with the end of a title before it ("First
+    Minister of [Scotland Nicola Sturgeon]", "Minister of [Defence Ben Wallace]" tagged ORG): one word
+    of the title, then two or three name words that no organisation or place name holds."""
+    if start < 2 or doc[start - 1].lower_ != "of" or doc[start - 2].lower_ not in TITLE_WORDS:
+        return None
+    if not _is_name_token(doc[start]) or not 2 <= end - start - 1 <= 3:
+        return None
+    ok = all(_is_name_token(t) and t.text not in ORG_HEADS and t.text not in gazetteer() for t in doc[start + 1:end])
+    return start + 1 if ok else None
+
+
 # Endings of compound role nouns ("Assemblywoman", "Councilmember", "Congressperson").
 _ROLE_COMPOUND = re.compile(r"[a-z]{3,}(?:man|woman|member|person)$")
 # Lower-case nouns before a name that only a person can be ("committee member X").
@@ -296,6 +308,9 @@ def _model_spans(doc) -> list[_Span]:
         if ent.label_ not in NAME_LABELS or ent.text in TIME_ZONES:
             continue
         if ent.label_ == "ORG" and _title_of(doc, ent.start - 1 - (doc[ent.start - 1].lower_ == "the")):
+            named = _name_after_title_place(doc, ent.start, ent.end)
+            if named is not None:       # "First Minister of [Scotland Nicola Sturgeon]"
+                spans.append(_Span(named, ent.end, "PERSON", "title"))
             continue    # "Secretary of State", "Minister for Health": part of a title, not the body
         for a, b in _pieces(doc, ent.start, ent.end):
             a, b = _trim(doc, a, b)

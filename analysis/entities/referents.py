@@ -679,6 +679,9 @@ class Referents:
             m = self._organisation(head.idx, low)
             if m is not None:
                 return Referent(m.name, m.label, mention=m)
+            place = self._government_of(head) if low == "government" else None
+            if place is not None:
+                return Referent(f"Government of {place}", "ORG")     # "Goa's government", "the government of Samoa"
             if low == "government" and not any(c.dep_ in ("amod", "compound", "poss") for c in kids):
                 country = self._country_before(head.idx)    # "the government has reported", in Samoa
                 if country is not None:
@@ -798,6 +801,17 @@ class Referents:
             return named
         if noun in GENERIC_ORG_NOUNS:
             return self._before(pos, lambda m: m.label == "ORG", limit=ORG_LOOKBACK_CHARS)
+        return None
+
+    def _government_of(self, head) -> str | None:
+        """The place a government is of, when the phrase names it ("Goa's government", "the government
+        of American Samoa")."""
+        for c in head.children:
+            tok = c if c.dep_ == "poss" else next((g for g in c.children if g.dep_ == "pobj"), None) \
+                if c.dep_ == "prep" and c.lower_ == "of" else None
+            m = self.by_token.get(tok.i) if tok is not None else None
+            if m is not None and m.label == "GPE":
+                return m.name
         return None
 
     def _country_before(self, pos: int) -> str | None:

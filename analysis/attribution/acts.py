@@ -3,13 +3,16 @@
 * ``speech``: said, told, announced, denied, warned, asked, wrote, tweeted, "according to", a colon
   headline, a quotation with a bare source;
 * ``belief``: thinks, believes, fears, hopes, is convinced; also what someone is said to know or
-  remember, and the positions they take ("supports", "endorsed", "opposes");
-* ``intention``: wants, plans, intends, decided, would like, refuses;
+  remember, the positions they take ("supports", "endorsed", "opposes", "is critical of") and what
+  they deem so ("deemed the charges excessive");
+* ``intention``: wants, plans, intends, decided, would like, refuses or declines to act;
 * ``evidence``: a study found, data show, the report reveals, images suggest.
 
 Not an attribution at all (:func:`attributes_nothing`):
 
-* negated speech: "has not said", "did not comment", "never told";
+* negated speech: "has not said", "did not comment", "never told"; a refusal to speak or to be
+  named ("declined to elaborate", "declined to be named");
+* a verb that reports only with a clause used without one: "ruled the country" ("ruled that …" reports);
 * hypothetical speech: "would say", "could tell", "might argue";
 * speech under a condition: "If the House votes to impeach …";
 * a purpose infinitive or a subjectless participle: "work to predict the waves", "When asked about …";
@@ -28,6 +31,7 @@ from __future__ import annotations
 from .lexicon import (
     ADJECTIVE_ACTS,
     BELIEF_VERBS,
+    CLAUSE_ONLY_VERBS,
     CONDITION_MARKS,
     DISPLAY_VERBS,
     EVIDENCE_NOUNS,
@@ -41,6 +45,7 @@ from .lexicon import (
     NOUN_ACTS,
     PERCEPTION_VERBS,
     SPEECH_NOUNS,
+    SPEECH_VERBS,
     verb_forms,
 )
 
@@ -166,12 +171,16 @@ def attributes_nothing(verb, base: str) -> bool:
     if base in LEGAL_VERBS and not any(c.dep_ == "ccomp" or c.dep_ == "prep" and c.lower_ in ("for", "to")
                                        for c in kids):
         return True           # "appealed the decision", "charged with murder"; not "appealed for calm"
+    if base in CLAUSE_ONLY_VERBS and not any(c.dep_ == "ccomp" for c in kids):
+        return True           # "ruled the country", "ruled in favour of the tenants": no statement reported
     if base in PERCEPTION_VERBS or base in KNOWLEDGE_VERBS:
         return not _clausal(verb) and not any(c.dep_ == "prep" and c.lower_ == "as" for c in kids)
     if _literal_sense(base, kids):
         return True           # "assumed the presidency", "weighs 236 pounds": an office taken, a weight
-    if base in REFUSAL_VERBS:
-        return any(c.dep_ == "xcomp" and c.lower_ in verb_forms_of(_SPEECH_ONLY) for c in kids)
+    if base in REFUSAL_VERBS:      # a refusal to speak or to be named reports nothing ("declined to elaborate")
+        return any(c.dep_ == "xcomp" and (c.lower_ in verb_forms_of(_SPEECH_ONLY) or c.lower_ in UNNAMED
+                                          or verb_forms().get(c.lower_) in SPEECH_VERBS - BELIEF_VERBS)
+                   for c in kids)
     if act_of(verb, base) != "speech":
         return False
     if any((c.dep_ == "neg" or c.lower_ in NEGATION_WORDS and c.dep_ == "advmod") and c.i < verb.i for c in kids) \
@@ -300,3 +309,5 @@ def verb_forms_of(bases: frozenset[str]) -> frozenset[str]:
 TASK_VERBS = FINDING_VERBS | frozenset("predict estimate calculate forecast assess measure".split())
 _FORMS: dict[frozenset[str], frozenset[str]] = {}
 REFUSAL_VERBS = frozenset({"decline", "refuse"})
+# What an unnamed source declines to be ("declined to be named").
+UNNAMED = frozenset({"named", "identified"})

@@ -44,7 +44,7 @@ def _holder(adj):
     return None
 
 
-def _holds_views(subj) -> bool:
+def holds_views(subj) -> bool:
     """A subject that can hold a view: a source (a name, a pronoun, an official) or an organisation
     or a person named by their work ("the association", "the growers")."""
     word = subj.lower_.removesuffix("s")
@@ -58,7 +58,7 @@ def find_adjective_cues(doc) -> list[Speech]:
         if not attitude_adjective(tok):
             continue
         holder = _holder(tok)
-        if holder is None or not _holds_views(holder):
+        if holder is None or not holds_views(holder):
             continue
         comp, prep = _complement(tok)
         if comp is None:

@@ -40,6 +40,11 @@ SPEECH_VERBS = frozenset("""
     # judging someone or something aloud (VerbNet 33, judgment verbs): praise and blame
     "laud extol commend deride scorn disparage belittle berate rebuke chide scold castigate excoriate "
     "assail denigrate vilify demonize demonise".split()) | frozenset(
+    # complaining (VerbNet 37.8 complain): "bemoaned the climate", "railed against immigrants"
+    "bemoan bewail gripe grumble grouse moan whine carp rail fume".split()) | frozenset(
+    # implying and characterising (VerbNet 29.2 characterize, 78 indicate): "implied that …", "deemed the
+    # release a reasonable trade-off"; a court that "ruled that …" (only with a clause: CLAUSE_ONLY_VERBS)
+    "imply insinuate deem rule".split()) | frozenset(
     # verbs that report speech only beside a quotation ('"Overall," she continued, "…"'); see
     # acts.QUOTE_ONLY_VERBS
     "continue".split())
@@ -83,7 +88,7 @@ OBJECT_CONTENT_VERBS = frozenset("""
 # Verbs that take "to"-infinitives as content ("urged China not to ...", "wants to help").
 XCOMP_VERBS = frozenset("""
     urge ask tell warn promise pledge vow threaten want plan intend hope expect decide refuse agree
-    offer demand call order advise encourage invite appeal seek wish
+    offer demand call order advise encourage invite appeal seek wish decline
 """.split())
 
 # Irregular past forms of the verbs above (the regular ones are generated).
@@ -104,6 +109,7 @@ IRREGULAR = {
     "dub": ("dubbed", "dubbing"), "compare": ("compared",), "brief": ("briefed",),
     "plead": ("pled", "pleaded", "plead"), "read": ("read", "reads", "reading"), "put": ("put", "puts"),
     "sob": ("sobbed",), "snap": ("snapped",), "extol": ("extolled", "extolling"), "stammer": ("stammered",), "echo": ("echoed", "echoes"),
+    "rail": ("railed", "railing"), "imply": ("implied", "implies"), "carp": ("carped",),
 }
 
 # Participles that go on with the speaker's own report after a comma ("X said A, adding that B",
@@ -181,9 +187,10 @@ BELIEF_VERBS = frozenset("""
     think believe expect hope fear feel worry doubt suspect assume understand realize realise consider
     foresee anticipate imagine guess reckon figure suppose presume trust bet envision envisage regret
     seem appear view ponder wonder mull weigh question lean remember forget know learn recognize
-    recognise care support back oppose endorse favor favour champion embrace like love hate
+    recognise care support back oppose endorse favor favour champion embrace like love hate deem
 """.split())
-INTENTION_VERBS = frozenset("want plan intend decide wish prefer seek aim mean refuse".split())
+# A refusal ("declined to say whether", "refused to resign") is an intention not to act.
+INTENTION_VERBS = frozenset("want plan intend decide wish prefer seek aim mean refuse decline".split())
 # Findings: a study, data or an investigation "found", "shows", "reveals" (any subject for the first
 # group; the second group is evidence only when a document, data or an image is the subject).
 FINDING_VERBS = frozenset("find conclude determine establish discover document identify".split())
@@ -201,6 +208,8 @@ KNOWLEDGE_VERBS = frozenset("know learn understand remember forget realize reali
 NAMING_VERBS = frozenset("call dub term name label brand nickname christen title".split())
 # Legal acts report a statement only with a clause ("charged that …"), not "charged with murder", "sued".
 LEGAL_VERBS = frozenset("charge sue indict convict sentence appeal".split())
+# Verbs that report a statement only with a clause: "the court ruled that …", not "ruled the country".
+CLAUSE_ONLY_VERBS = frozenset({"rule"})
 # Subordinators of a condition: "If the House votes to …" reports nothing that happened.
 CONDITION_MARKS = frozenset("if unless whether".split())
 # Perception: what someone saw or heard is not something they said (VerbNet 30.1).
@@ -224,6 +233,40 @@ NOUN_ACTS: dict[str, str] = {
         worry doubt feeling sense impression understanding""".split(), "belief"),
     **dict.fromkeys("plan intention decision proposal goal aim wish desire demand".split(), "intention"),
     **dict.fromkeys("conclusion finding estimate assessment determination".split(), "evidence"),
+    # Taking sides (FrameNet Taking_sides: "her support for the bill", "their opposition to the plan"):
+    # a position held, as the verbs "support", "oppose", "endorse" are (BELIEF_VERBS).
+    **dict.fromkeys("support opposition endorsement stance position thoughts".split(), "belief"),
+    # Judging and requesting aloud (FrameNet Judgment_communication, Request) and the nouns a support
+    # verb makes into a statement ("made the case that", "raised questions about", "made the point that").
+    **dict.fromkeys("""criticism praise condemnation denunciation call appeal case observation point question
+        mention""".split(), "speech"),
+}
+# What a noun cue is about when no clause follows: its topic ("her comments on the tolls") or, for a
+# side taken or a judgment passed, what it is for or against ("his support for the bill", "the
+# union's criticism of the cuts", "a call for calm"). A stance, a position or a view "on" a subject
+# names only the subject, no view of it ("his stance on trade"): those attribute with a clause only.
+NOUN_TOPIC_PREPS: dict[str, frozenset[str]] = {
+    **dict.fromkeys("comment remark statement claim allegation complaint testimony warning question concern "
+                    "doubt".split(), frozenset({"on", "about", "over"})),
+    **dict.fromkeys("support call appeal plea praise".split(), frozenset({"for"})),
+    "opposition": frozenset({"to"}), "mention": frozenset({"of"}), "case": frozenset({"for", "against"}),
+    **dict.fromkeys("endorsement criticism condemnation denunciation".split(), frozenset({"of"})),
+}
+# Support verbs (FrameNet's term): verbs that lend a noun cue their subject as its owner ("X made the
+# case that …", "X raised questions about …", "X voiced support for …", "X holds the view that …").
+# Reporting verbs that take such a noun ("expressed concern", "issued a statement that") are not among
+# them: the verb reports, with the noun in what it reports.
+SUPPORT_VERBS = frozenset("make raise voice deliver sound share give lodge level renew hold take".split())
+# Irregular forms of the support verbs (the regular ones are generated, as for the reporting verbs).
+SUPPORT_IRREGULAR = {"make": ("made", "making"), "give": ("gave", "given"), "take": ("took", "taken"),
+                     "hold": ("held",), "level": ("levelled", "leveled", "levelling")}
+# Support verbs that lend their subject only to some nouns: one holds a view or takes a stance, but
+# "took questions" leaves the questions to others and "offered support" is help given, not a side taken.
+SUPPORT_VERB_NOUNS: dict[str, frozenset[str]] = {
+    "hold": frozenset("view belief opinion position conviction suspicion".split()),
+    "take": frozenset("stance position view".split()),
+    "offer": frozenset("thoughts view assessment observation explanation prediction assurance praise".split()),
+    "give": frozenset("statement assessment explanation assurance warning endorsement praise".split()),
 }
 
 
@@ -237,6 +280,9 @@ ADJECTIVE_ACTS: dict[str, str] = {
         concerned afraid fearful hopeful optimistic pessimistic skeptical sceptical doubtful adamant wary
         suspicious anxious nervous satisfied""".split(), "belief"),
     **dict.fromkeys(EMOTION_ADJECTIVES, "belief"),
+    # Sides taken and judgments held (FrameNet Taking_sides, Judgment): "were critical of the deal",
+    # "is opposed to the plan", "has been supportive of the reforms".
+    **dict.fromkeys("critical supportive dismissive appreciative disapproving opposed".split(), "belief"),
     **dict.fromkeys("""willing unwilling eager keen determined ready prepared reluctant loath loth intent
         hesitant""".split(), "intention"),
 }
@@ -246,6 +292,8 @@ ATTITUDE_PREPS: dict[str, frozenset[str]] = {
                     "doubtful adamant".split(), frozenset({"about", "over"})),
     **dict.fromkeys("skeptical sceptical wary suspicious afraid fearful aware unaware convinced sure certain "
                     "satisfied".split(), frozenset({"of", "about"})),
+    **dict.fromkeys("critical supportive dismissive appreciative disapproving".split(), frozenset({"of"})),
+    "opposed": frozenset({"to"}),
     "intent": frozenset({"on"}), "keen": frozenset({"on"}), "determined": frozenset(),
 }
 
@@ -257,3 +305,13 @@ def noun_base(word: str) -> str | None:
     if low.endswith("s") and low[:-1] in NOUN_ACTS:
         return low[:-1]
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def support_verb_forms() -> dict[str, str]:
+    """Every inflected form of the support verbs -> its base form ("made" -> "make")."""
+    out: dict[str, str] = {}
+    for base in sorted(SUPPORT_VERBS):
+        for f in _inflect(base) | set(SUPPORT_IRREGULAR.get(base, ())):
+            out.setdefault(f, base)
+    return out

@@ -2,19 +2,27 @@
 ministry that …", "Okafor's view is that …", "the mayor's comments on the tolls".
 
 A noun cue attributes only when the article says whose it is: a possessor ("Trump's claim", "her
-warning") or a "by"/"from" phrase ("a warning from the agency"). "The claim that …" with no one
+warning"), a "by"/"from" phrase ("a warning from the agency"), or the subject of a support verb whose
+object it is ("X made the case that …", "X raised questions about …", "X voiced support for …"). "The claim that …" with no one
 behind it names no source and is left out. What is attributed is the noun's "that"-clause (a
 complement, not a relative clause: "the claim that he made" attributes nothing), the clause a
-copula gives it ("X's view is that …"), or, for words of speech, what it is "about"/"on".
+copula gives it ("X's view is that …"), or, for words of speech, what it is "about"/"on" and, for a
+side taken or a judgment, what it is for or against ("her support for the bill", "his criticism of
+the plan"): :data:`.lexicon.NOUN_TOPIC_PREPS`.
 """
 from __future__ import annotations
 
-from .lexicon import NOUN_ACTS, noun_base
-from .speech import Speech, is_topic, names_someone, span_chars
+from .adjectives import holds_views
+from .lexicon import (
+    NEGATION_WORDS,
+    NOUN_ACTS,
+    NOUN_TOPIC_PREPS,
+    SUPPORT_VERB_NOUNS,
+    noun_base,
+    support_verb_forms,
+)
+from .speech import Speech, is_topic, names_someone, span_chars, subject_of
 
-# Words of speech whose topic is what is attributed ("her comments on the tolls").
-TOPIC_NOUNS = frozenset("comment remark statement claim allegation complaint testimony warning".split())
-TOPIC_PREPS = frozenset({"on", "about"})
 SOURCE_PREPS = frozenset({"by", "from"})
 NOUN_FORMS = frozenset(NOUN_ACTS) | frozenset(n + "s" for n in NOUN_ACTS)
 GENERIC_DETS = frozenset("a an any every each no".split())
@@ -32,7 +40,22 @@ def _owner(noun):
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None and names_someone(obj):
                 return obj
-    return None
+    return _support_verb_subject(noun)
+
+
+def _support_verb_subject(noun):
+    """The subject of a support verb whose object the noun is ("X made the case that …", "X voiced
+    support for …"), unless the noun is denied ("made no mention of") or the verb negated."""
+    if noun.dep_ != "dobj" or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return None
+    verb = noun.head
+    base = support_verb_forms().get(verb.lower_)
+    if base is None or base in SUPPORT_VERB_NOUNS and noun_base(noun.text) not in SUPPORT_VERB_NOUNS[base]:
+        return None
+    if any(c.dep_ == "neg" or c.lower_ in NEGATION_WORDS for c in verb.children):
+        return None
+    subj = subject_of(verb)
+    return subj if subj is not None and subj.i < verb.i and holds_views(subj) else None
 
 
 def _owner_span(owner) -> tuple[int, int]:
@@ -68,9 +91,9 @@ def _infinitive(noun):
     return None
 
 
-def _topic(noun):
+def _topic(noun, preps: frozenset[str]):
     for c in noun.children:
-        if c.dep_ == "prep" and c.i > noun.i and c.lower_ in TOPIC_PREPS:
+        if c.dep_ == "prep" and c.i > noun.i and c.lower_ in preps:
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
             if obj is not None and is_topic(obj):      # not "her remarks on Saturday"
                 return c, obj
@@ -93,8 +116,8 @@ def find_noun_cues(doc) -> list[Speech]:
         content = None
         if clause is not None:
             content = span_chars(doc, clause.left_edge.i, clause.right_edge.i + 1)
-        elif base in TOPIC_NOUNS:
-            topic = _topic(tok)
+        elif base in NOUN_TOPIC_PREPS:
+            topic = _topic(tok, NOUN_TOPIC_PREPS[base])
             if topic is not None:
                 content = span_chars(doc, topic[0].i + 1, topic[0].right_edge.i + 1)
         if content is None:

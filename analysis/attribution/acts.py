@@ -44,6 +44,7 @@ from .lexicon import (
     NEGATION_WORDS,
     NOUN_ACTS,
     PERCEPTION_VERBS,
+    RULING_BODIES,
     SPEECH_NOUNS,
     SPEECH_VERBS,
     verb_forms,
@@ -171,8 +172,11 @@ def attributes_nothing(verb, base: str) -> bool:
     if base in LEGAL_VERBS and not any(c.dep_ == "ccomp" or c.dep_ == "prep" and c.lower_ in ("for", "to")
                                        for c in kids):
         return True           # "appealed the decision", "charged with murder"; not "appealed for calm"
-    if base in CLAUSE_ONLY_VERBS and not any(c.dep_ == "ccomp" for c in kids):
-        return True           # "ruled the country", "ruled in favour of the tenants": no statement reported
+    if base in CLAUSE_ONLY_VERBS and (not any(c.dep_ == "ccomp" for c in kids) or not any(
+            c.dep_ == "nsubj" and (c.pos_ in ("PROPN", "PRON") or c.lower_ in RULING_BODIES) for c in kids)):
+        return True           # "ruled the country", "ruled in favour of", "egalitarianism ruled": no ruling reported
+    if base in INFERENCE_VERBS and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj"):
+        return True           # "Investors see a one-in-five chance …, implying that they expect …": the writer's inference
     if base in PERCEPTION_VERBS or base in KNOWLEDGE_VERBS:
         return not _clausal(verb) and not any(c.dep_ == "prep" and c.lower_ == "as" for c in kids)
     if _literal_sense(base, kids):
@@ -309,5 +313,7 @@ def verb_forms_of(bases: frozenset[str]) -> frozenset[str]:
 TASK_VERBS = FINDING_VERBS | frozenset("predict estimate calculate forecast assess measure".split())
 _FORMS: dict[frozenset[str], frozenset[str]] = {}
 REFUSAL_VERBS = frozenset({"decline", "refuse"})
+# Verbs of implying: as a participle after a fact they draw the writer's inference, not a statement.
+INFERENCE_VERBS = frozenset({"imply", "insinuate"})
 # What an unnamed source declines to be ("declined to be named").
 UNNAMED = frozenset({"named", "identified"})

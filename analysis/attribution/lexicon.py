@@ -210,6 +210,9 @@ NAMING_VERBS = frozenset("call dub term name label brand nickname christen title
 LEGAL_VERBS = frozenset("charge sue indict convict sentence appeal".split())
 # Verbs that report a statement only with a clause: "the court ruled that …", not "ruled the country".
 CLAUSE_ONLY_VERBS = frozenset({"rule"})
+# Who rules on something (a name, or one of these): "the court ruled that …", not "egalitarianism ruled".
+RULING_BODIES = frozenset("court courts judge judges justice justices tribunal panel board commission regulator "
+                          "regulators referee umpire jury arbitrator magistrate".split())
 # Subordinators of a condition: "If the House votes to …" reports nothing that happened.
 CONDITION_MARKS = frozenset("if unless whether".split())
 # Perception: what someone saw or heard is not something they said (VerbNet 30.1).

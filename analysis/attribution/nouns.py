@@ -55,7 +55,9 @@ def _support_verb_subject(noun):
     if any(c.dep_ == "neg" or c.lower_ in NEGATION_WORDS for c in verb.children):
         return None
     subj = subject_of(verb)
-    return subj if subj is not None and subj.i < verb.i and holds_views(subj) else None
+    if subj is None or subj.i > verb.i or subj.lower_ in NOUN_FORMS:
+        return None           # "Remarks that … are raising questions": a thing said raises them, no one holds them
+    return subj if holds_views(subj) else None
 
 
 def _owner_span(owner) -> tuple[int, int]:
@@ -100,6 +102,28 @@ def _topic(noun, preps: frozenset[str]):
     return None
 
 
+def _topic_end(noun, prep) -> int:
+    """Where a topic ends: after its phrase, or after the infinitive or "in favor of" phrase the parse
+    hung on the noun ("calls for Silicon Valley to roll back encryption", "criticism of X's vote in
+    favor of a law")."""
+    end = prep.right_edge.i + 1
+    for c in noun.children:
+        if c.i > prep.i and (c.dep_ == "acl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                             or c.dep_ == "prep" and c.lower_ == "in" and c.i == end):
+            end = max(end, c.right_edge.i + 1)
+    return end
+
+
+def _for_clause(noun) -> tuple[int, int] | None:
+    """A "for X to Y" clause right after the noun, which the parse hangs on the noun's verb ("renewed
+    her call for residents to stay home")."""
+    for c in noun.head.children:
+        mark = next((g for g in c.children if g.dep_ == "mark" and g.lower_ == "for"), None)
+        if c.dep_ == "advcl" and mark is not None and mark.i == noun.right_edge.i + 1:
+            return span_chars(noun.doc, mark.i + 1, c.right_edge.i + 1)
+    return None
+
+
 def find_noun_cues(doc) -> list[Speech]:
     """Every noun cue of ``doc`` whose owner the text names, with what it attributes."""
     out = []
@@ -119,7 +143,9 @@ def find_noun_cues(doc) -> list[Speech]:
         elif base in NOUN_TOPIC_PREPS:
             topic = _topic(tok, NOUN_TOPIC_PREPS[base])
             if topic is not None:
-                content = span_chars(doc, topic[0].i + 1, topic[0].right_edge.i + 1)
+                content = span_chars(doc, topic[0].i + 1, _topic_end(tok, topic[0]))
+            elif "for" in NOUN_TOPIC_PREPS[base]:
+                content = _for_clause(tok)
         if content is None:
             continue
         out.append(Speech(tok.i, (tok.idx, tok.idx + len(tok)), _owner_span(owner), owner.i, content, base))

@@ -146,6 +146,8 @@ UNDATED_CASES += json.loads((CASES_DIR / "events_states.json").read_text(encodin
 UNDATED_CASES += json.loads((CASES_DIR / "events_clock.json").read_text(encoding="utf-8"))
 # Dates of another clause, of an object, of a report or of the saying, that must not date the event
 UNDATED_CASES += json.loads((CASES_DIR / "events_dates.json").read_text(encoding="utf-8"))
+# Status, actors and non-events: the scope of hedges and attributions, captions, roles as actors
+UNDATED_CASES += json.loads((CASES_DIR / "events_roles.json").read_text(encoding="utf-8"))
 
 
 def _trigger(text, ev):

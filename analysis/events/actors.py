@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from ..entities import TITLE_WORDS, Referents
 from ..entities.lexicon import PLATFORMS, country_name
 from ..entities.names import TIME_ZONES
-from ..gazetteer import country_from_abbreviation, country_names
+from ..gazetteer import country_from_abbreviation, country_names, gazetteer
 from ..lexicons import MEDIA_OUTLETS, WIRE_AGENCIES
 from ..types import Entity
 from .lexicon import (
@@ -33,14 +33,19 @@ from .lexicon import (
     DISEASES,
     GLUED_ROLES,
     MEASURE_AFTER,
+    NOT_A_PARTY,
+    PLACE_TITLES,
     QUOTATION_MIN_WORDS,
     SELF_PUBLISHERS,
+    SUBORDINATORS,
     TIME_WORDS,
     TRAILING_FUNCTION_WORD,
 )
 
 _MEDIA = frozenset(MEDIA_OUTLETS) | frozenset(WIRE_AGENCIES) | frozenset(PLATFORMS.values())
 _RELATIVE_PRONOUNS = frozenset({"WP", "WDT"})     # "who", "which", "that" as a relative subject
+_OF_PLACE = re.compile(r"\b(?:" + "|".join(sorted(PLACE_TITLES)) + r")\s+of\s+$", re.I)  # "Mayor of "
+_CONTROL_STEPS = 4       # how far up a chain of verbs without subjects the subject is looked for
 _RELATIVE = re.compile(r"(?:where|which|who|whom|whose|that|when)\b", re.I)
 
 
@@ -99,7 +104,7 @@ def _names(text: str, label: str, canonical: str) -> tuple[str, ...]:
     name = TRAILING_FUNCTION_WORD.sub("", MEASURE_AFTER.sub("", canonical)) or canonical
     if label not in ACTOR_LABELS or name in SELF_PUBLISHERS or text in TIME_ZONES or a_time(name):
         return ()
-    if name.lower() in DISEASES or DISEASE_PATTERN.search(name):
+    if name.lower() in DISEASES or DISEASE_PATTERN.search(name) or NOT_A_PARTY.fullmatch(name):
         return ()
     if label == "NORP":
         return nationality_countries(text) or (name,)
@@ -125,6 +130,7 @@ class Actors:
         self.starts = [e.start for e in self.entities]
         self._names = {e: self._names_of(e) for e in self.entities}     # read for every clause: once each
         self.labels = {n: e.label for e in self.entities for n in self._names[e]}
+        self._by_name = {e.canonical: self._names[e] for e in self.entities}     # a referent's names, as its mentions
         self._referents = referents
         self._common: dict[Entity, bool] = {}      # _common_noun of each mention, read once
 
@@ -151,7 +157,7 @@ class Actors:
             e = ents[i]
             i += 1
             if e.end > end or (e.label == "NORP" and _modifies_name(text, e, ents, i)) or self._common_noun(e) \
-                    or (e.label in ("GPE", "NORP") and CURRENCY_AFTER.match(text, e.end)):
+                    or (e.label in ("GPE", "NORP") and CURRENCY_AFTER.match(text, e.end)) or self._role(e):
                 continue
             if (e.canonical in _MEDIA and not _heads(subj, e.start, e.end)) or any(a <= e.start < b for a, b in told):
                 continue        # "on Twitter", "a government Twitter account"; "proposed that in Caudipteryx …"
@@ -188,6 +194,9 @@ class Actors:
         names = actor_names(e)
         if e.label != "PERSON":
             return names
+        first = e.text.split()[0]
+        if len(e.text.split()) >= 3 and first in gazetteer() and _OF_PLACE.search(self.text, max(0, e.start - 30), e.start):
+            names = tuple(n.removeprefix(first + " ") for n in names)   # "Mayor of Koszalin Piotr Jedlinski"
         span = self.doc.char_span(e.start, e.end, alignment_mode="expand")
         if span is not None and len(span) >= 3 and span[0].tag_ not in ("NNP", "NNPS") and span[0].text.istitle() \
                 and sum(t.tag_ == "NNP" for t in span[1:]) >= 2:
@@ -205,6 +214,16 @@ class Actors:
             span = self.doc.char_span(e.start, e.end, alignment_mode="expand")
             self._common[e] = span is not None and len(span) > 0 and all(t.tag_ in ("NN", "NNS") for t in span)
         return self._common[e]
+
+    def _role(self, e: Entity) -> bool:
+        """A role said of someone, not a party: a title (its last word one of :data:`TITLE_WORDS`) as
+        the complement of a copula or of "as" ("where he is a former City Councillor", "served as
+        Secretary")."""
+        if e.text.split()[-1].lower() not in TITLE_WORDS:
+            return False
+        span = self.doc.char_span(e.start, e.end, alignment_mode="expand")
+        root = span.root if span is not None and len(span) else None
+        return root is not None and (root.dep_ in ("attr", "oprd") or (root.dep_ == "pobj" and root.head.lower_ == "as"))
 
     def _covered(self, idx: int) -> bool:
         k = bisect.bisect_right(self.starts, idx) - 1
@@ -225,8 +244,8 @@ class Actors:
             if CURRENCY_AFTER.match(self.text, name[1]):
                 continue        # "300 million U.S. dollars": an amount, not a name
             text = without_role(text)
-            if a_time(text):
-                continue        # "Tuesday night's vote": a time the recogniser did not tag
+            if a_time(text) or (text.lower() in TITLE_WORDS and _titled(tok)):
+                continue        # "Tuesday night's vote": a time the recogniser did not tag; "the Governor": a title
             if _looks_like_product(text, _opens_sentence(self.text, name[0])) and text not in out:
                 out.append(text)
         return out
@@ -238,8 +257,10 @@ class Actors:
         if k >= 0 and self.entities[k].start <= head.idx < self.entities[k].end:
             return () if self._common_noun(self.entities[k]) else self.names(self.entities[k])
         ref = self.referents.at(head.idx, head.idx + len(head.text))
-        if ref.name is None or ref.label is None:
-            return ()
+        if ref.name is None or ref.label is None or (ref.name == head.text and head.lower_ in TITLE_WORDS):
+            return ()       # "Governor of Lublin Marek Zielinski announced": the title is not the party
+        if ref.name in self._by_name:
+            return self._by_name[ref.name]      # "the mayor" -> the names of his mention, cleaned as there
         return actor_names(Entity(head.idx, head.idx + len(head.text), ref.name, ref.label, ref.name))
 
 
@@ -260,14 +281,43 @@ def opened_quote(text: str, start: int, pos: int) -> bool:
 def _subject(verb):
     """The subject of ``verb``, or of the verb it is coordinated with ("fled and hid"); for a
     participle or relative clause without a subject of its own, or with a relative pronoun for
-    one, the noun it qualifies ("Jobs, born in San Francisco", "the miner who was rescued")."""
-    for tok in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
+    one, the noun it qualifies ("Jobs, born in San Francisco", "the miner who was rescued"); for a
+    verb without a subject of its own that completes or qualifies another (an infinitive, an
+    adverbial participle), the subject of that verb ("Van Biljon had been in the area attempting to
+    mend a fence", "the storm made landfall, killing 20"), or its object when it has one ("police
+    asked him to leave")."""
+    tok = verb
+    for _ in range(_CONTROL_STEPS):
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and not (tok.dep_ == "relcl" and subj.tag_ in _RELATIVE_PRONOUNS):
             return subj
         if tok.head.pos_ in ("PROPN", "NOUN") and (tok.dep_ == "acl" or (tok.dep_ == "relcl" and subj is not None)):
             return tok.head
+        if subj is not None or tok.head.i == tok.i or not _controlled(tok):
+            return None
+        if tok.dep_ == "xcomp":
+            obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
+        tok = tok.head
     return None
+
+
+def _controlled(tok) -> bool:
+    """``tok`` takes its subject from the verb it hangs on: a coordinated verb, an infinitive or
+    participle complement, or an adverbial participle without a subordinator ("…, killing 20")."""
+    if tok.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if tok.dep_ in ("conj", "xcomp"):
+        return True
+    if tok.dep_ != "advcl":
+        return False
+    if tok.tag_ == "VBG":
+        return True
+    # a past participle: "Born in Ohio, he …", "when elected in 2001", "having lost it"; not an object's
+    # participle after the verb ("committed to a trial, anticipated to begin in January")
+    return tok.tag_ == "VBN" and (tok.i < tok.head.i or any(
+        c.dep_ in ("aux", "mark", "advmod") and (c.dep_ == "aux" or c.lower_ in SUBORDINATORS) for c in tok.children))
 
 
 def without_role(name: str) -> str:
@@ -277,6 +327,12 @@ def without_role(name: str) -> str:
     if first.lower() in GLUED_ROLES and sum(w[:1].isupper() for w in rest.split()) >= 2:
         return rest
     return name
+
+
+def _titled(tok) -> bool:
+    """``tok`` is used as a title, not a surname: with a determiner or an "of" ("the Queen", "Governor
+    of Lublin …"; not "Queloz and Mayor")."""
+    return any(c.dep_ in ("det", "poss") or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children)
 
 
 def _heads(subj, start: int, end: int) -> bool:

@@ -32,6 +32,7 @@ from .lexicon import (
     POSSIBILITY_MODALS,
     POST_PREPS,
     POST_VERBS,
+    PREPOSITIONAL_PARTICIPLES,
     REPORTING_ONLY,
     RESEARCH_OBJECTS,
     RESEARCH_QUALIFIERS,
@@ -73,7 +74,7 @@ def clause_of_date(doc, sent: Sentence, tstart: int, tend: int) -> tuple[int, in
             break
         tok = head
     if tok is None:
-        return _main_clause(doc, lo, hi, span.end, sent)
+        return _aside_clause(doc, sent, tstart, *_main_clause(doc, lo, hi, span.end, sent))
     idx = [t.i for t in tok.subtree if lo <= t.i < hi]
     if len(idx) < MIN_CLAUSE_TOKENS:
         return sent.start, sent.end
@@ -87,6 +88,46 @@ def clause_of_date(doc, sent: Sentence, tstart: int, tend: int) -> tuple[int, in
         while b > a + 1 and (doc[b - 1].is_punct or doc[b - 1].is_space):
             b -= 1
     return doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+
+
+_ASIDE_MARKS = {"—": "—", "–": "–", "(": ")"}
+
+
+def aside_around(text: str, pos: int, lo: int, hi: int) -> tuple[int, int] | None:
+    """``(start, end)`` of the aside that holds ``pos`` inside ``text[lo:hi]``: the text between a
+    pair of spaced dashes or between brackets ("new governments — Johnson became prime minister in
+    July — to suspend parliament"), marks excluded; None when there is none."""
+    for opening, closing in _ASIDE_MARKS.items():
+        spaced = opening != "("
+        a = text.rfind(f" {opening} " if spaced else opening, lo, pos)
+        if a < 0:
+            continue
+        a += 3 if spaced else 1
+        b = text.find(f" {closing}" if spaced else closing, pos, hi)
+        if b > pos and "\n" not in text[a:b]:
+            return a, b
+    return None
+
+
+def clausal_aside(doc, text: str, pos: int, lo: int, hi: int, offset: int = 0) -> tuple[int, int] | None:
+    """:func:`aside_around` when the aside is a clause of its own, a verb with its subject ("— Johnson
+    became prime minister in July —"), not a bracketed time or name ("(1639 UTC)"). ``text`` starts at
+    the doc's character ``offset``; positions are the doc's."""
+    aside = aside_around(text, pos - offset, lo - offset, hi - offset)
+    if aside is None:
+        return None
+    aside = (aside[0] + offset, aside[1] + offset)
+    span = doc.char_span(*aside, alignment_mode="contract")
+    if span is None or len(span) < MIN_CLAUSE_TOKENS or not any(t.pos_ == "VERB" and _has_subject(t) for t in span):
+        return None
+    return aside
+
+
+def _aside_clause(doc, sent: Sentence, tstart: int, a: int, b: int) -> tuple[int, int]:
+    """The clause ``a:b`` narrowed to the aside that holds the date at ``tstart``, when that aside is a
+    clause of its own (:func:`clausal_aside`). The sentence's own text is read (spaCy joins the doc's
+    tokens on every read)."""
+    return clausal_aside(doc, sent.text, tstart, max(a, sent.start), min(b, sent.end), sent.start) or (a, b)
 
 
 def _main_clause(doc, lo: int, hi: int, te: int, sent: Sentence) -> tuple[int, int]:
@@ -119,12 +160,20 @@ def trigger_of_date(doc, tstart: int, tend: int, cstart: int, cend: int):
     if span is not None and len(span):
         tok = span.root
         for _ in range(16):
-            if tok.pos_ == "VERB" and not (span.start <= tok.i < span.end):
-                return tok
+            if tok.pos_ == "VERB" and not (span.start <= tok.i < span.end) and not _prepositional(tok):
+                return tok      # not "According to a report on Wednesday, …": the verb it hangs on
             if tok.head.i == tok.i or not (clause.start <= tok.head.i < clause.end):
                 break
             tok = tok.head
     return clause.root
+
+
+def _prepositional(tok) -> bool:
+    """A participle used as a preposition ("According to …", "Following the elections, …"): one of
+    :data:`PREPOSITIONAL_PARTICIPLES` without an auxiliary or a subject ("the address he was to have
+    given" is a verb)."""
+    return tok.lower_ in PREPOSITIONAL_PARTICIPLES and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children)
 
 
 def reported_event(verb, cstart: int, cend: int):
@@ -310,8 +359,23 @@ def state_verb(word: str) -> bool:
 
 
 def stative(tok) -> bool:
-    """A verb that tells a state or an opinion, not an event, or that is negated."""
-    return state_verb(tok.lower_) or _negated(tok)
+    """A word that tells no event: a verb of state or opinion, a negated verb, or the head of a
+    line without any verb (:func:`verbless_line`)."""
+    return state_verb(tok.lower_) or _negated(tok) or verbless_line(tok)
+
+
+def verbless_line(tok) -> bool:
+    """``tok`` stands in a line (between line breaks: a paragraph or a caption) without any verb:
+    a label, not an event ("Sirhan in 2016 (Image: CDCR)", "Ibrahim Salamov, last year's winner.").
+    The whole line is read, not the sentence: markup may cut a sentence before its verb
+    ("Kaczyński of the Law and Justice Party ((pl))Polish language: … declared …")."""
+    doc = tok.doc
+    lo, hi = tok.i, tok.i
+    while lo > 0 and "\n" not in doc[lo - 1].text:
+        lo -= 1
+    while hi < len(doc) and "\n" not in doc[hi].text:
+        hi += 1
+    return not any(t.pos_ in ("VERB", "AUX") for t in doc[lo:hi])
 
 
 def _position(tok, lo: int, hi: int) -> str | None:

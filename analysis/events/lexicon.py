@@ -36,6 +36,14 @@ LATER_IN_PERIOD = re.compile(r"later\s+(?:today|tonight|this\s+(?:morning|aftern
 # predicates and adverbs).
 HEDGE_WORDS = frozenset({"alleged", "allegedly", "reportedly", "purportedly", "supposedly", "apparently",
                          "claimed", "unconfirmed", "unverified", "rumoured", "rumored", "purported"})
+# Verbs of occurrence, whose subject names the event itself ("the alleged attack took place"): a
+# hedge on that subject hedges the event (Levin 1993, §48.3 "verbs of occurrence", with "take" of
+# "take place").
+OCCURRENCE_VERBS = frozenset("happen occur take took taken begin began begun start end continue unfold recur transpire"
+                             .split())
+# Dependencies of a clause embedded in another (relative, adverbial, participle, coordinated,
+# reported, parenthetical): a hedge inside one qualifies its own story, not the clause's event.
+OTHER_CLAUSE_DEPS = frozenset({"relcl", "advcl", "acl", "conj", "ccomp", "parataxis"})
 NOT_VERIFIED = re.compile(
     r"\b(?:(?:has|have|had|could|can|was|were|is|are)(?:n[o’']t|\s+not)\s+(?:yet\s+)?(?:been\s+)?"
     r"(?:independently\s+)?(?:verified|confirmed|authenticated)"
@@ -53,6 +61,12 @@ PARENTHETICAL_SAYS = re.compile(
     r",\s*(?:he|she|they|it|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:says|claims|claimed|alleges|alleged|"
     r"insists|contends)\s*,", re.I)
 COORDINATED = re.compile(r"^\s*(?:,|or|and|to|until|till|through|-|–|—|or\s+early|and\s+early)?\s*$", re.I)
+# Participles that work as prepositions (Quirk et al. 1985, §9.4 "marginal prepositions"; Penn
+# Treebank tags them VBG/VBN): "According to a report on Wednesday, two databases were found" tells
+# no event of "according"; the event is the verb the phrase hangs on.
+PREPOSITIONAL_PARTICIPLES = frozenset("""
+    according following given including regarding concerning considering excluding barring pending
+""".split())
 # Subordinating conjunctions that open a temporal or causal adjunct (Penn Treebank IN/SCONJ list).
 SUBORDINATORS = frozenset({"after", "before", "when", "as", "while", "because", "since", "following", "until",
                            "once", "amid"})
@@ -231,6 +245,16 @@ DISEASES = frozenset("""
 CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|cents?|pounds?|pence|euros?|yen|yuan|renminbi|rupees?|rubles?|roubles?|"
                             r"pesos?|francs?|krona|kronor|krone|kroner|lira|liras|rand|dinars?|dirhams?|riyals?|"
                             r"rials?|shekels?|zloty|forints?|hryvnias?|reais|baht|ringgit|nairas?|shillings?)\b", re.I)
+# Offices held over a place, written "Mayor of Koszalin Piotr Jedlinski": the recogniser may run the
+# place into the holder's name.
+PLACE_TITLES = frozenset("""
+    mayor governor president premier minister bishop archbishop sheriff prefect councillor councilor
+    ombudsman commissioner
+""".split())
+# Names that the recogniser tags as a place, a group or an organisation but that name a stance or a
+# political process, no party to an event: "anti-Brexit", "pro-Kremlin" (a stance), "Brexit",
+# "Grexit" (the blends of a country and "exit" coined for a withdrawal from the European Union).
+NOT_A_PARTY = re.compile(r"(?:[Aa]nti|[Pp]ro)-\S+|[A-Z][a-z]*exit")
 DISEASE_PATTERN = re.compile(r"(?i)(?:virus|-19|\bdisease|\bsyndrome|\bfever|\bflu)$")
 # A measure the entity recogniser runs into a name ("Humberto 75 miles north of Bermuda"): a number
 # and a unit of length, speed or share (SI and US customary units as written in news).

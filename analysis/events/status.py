@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..types import Attribution, Sentence, Timex
+from .clauses import base_forms, clausal_aside, trigger_of_date
 from .lexicon import (
     FUTURE_AUX,
     HEDGE_ADVERBS,
@@ -23,6 +24,8 @@ from .lexicon import (
     LATER_IN_PERIOD,
     NEWS_WINDOW_DAYS,
     NOT_VERIFIED,
+    OCCURRENCE_VERBS,
+    OTHER_CLAUSE_DEPS,
     PARENTHETICAL_SAYS,
     PLAN_BEFORE_TO,
     PLAN_WORDS,
@@ -73,9 +76,19 @@ def _hedged_near(doc, cstart: int, cend: int, path: set[str]) -> bool:
     for tok in near:
         if tok.lower_ in HEDGE_WORDS and tok is not root:
             return True
-        if any(c.lower_ in HEDGE_WORDS for c in tok.children):
+        if any(c.lower_ in HEDGE_WORDS and _hedges_event(root, tok, c) for c in tok.children):
             return True
     return False
+
+
+def _hedges_event(root, tok, hedge) -> bool:
+    """A hedge word on ``tok`` (the clause's verb ``root`` or one of its arguments) qualifies the
+    event: on the verb, or on the subject of a verb of occurrence, which names the event itself
+    ("the alleged attack took place"); on any other argument it qualifies what the noun says of its
+    referent ("several alleged accomplices were tried": the trial is told as fact)."""
+    if tok is root or hedge.dep_ not in ("amod", "compound"):
+        return True
+    return tok.dep_ in ("nsubj", "nsubjpass") and any(b in OCCURRENCE_VERBS for b in base_forms(root.lower_))
 
 
 def unverified_nouns(doc, sentences: Sequence[Sentence]) -> list[tuple[int, str]]:
@@ -94,12 +107,37 @@ def unverified_nouns(doc, sentences: Sequence[Sentence]) -> list[tuple[int, str]
     return out
 
 
-def _attribution_for(start: int, end: int, attributions: Sequence[Attribution]) -> Attribution | None:
+def _attribution_for(doc, text: str, start: int, end: int, attributions: Sequence[Attribution]) -> Attribution | None:
+    """The attribution whose content holds ``start:end``; not one whose content holds it only in an
+    aside of the article's own between dashes or brackets ("According to the BBC, it is commonplace
+    for new governments — Johnson became prime minister in July — to suspend parliament")."""
     for a in attributions:
         if a.content_start is not None and a.content_end is not None and a.content_start <= start \
-                and end <= a.content_end:
+                and end <= a.content_end and not _in_aside(doc, text, start, a):
             return a
     return None
+
+
+def _in_aside(doc, text: str, pos: int, a: Attribution) -> bool:
+    """``pos`` lies in an aside (:func:`.clauses.clausal_aside`) inside ``a``'s content that does not hold its cue."""
+    aside = clausal_aside(doc, text, pos, a.content_start, a.content_end)
+    return aside is not None and not (a.cue_start is not None and aside[0] <= a.cue_start < aside[1])
+
+
+def _attribution_of_event(doc, text: str, anchor: tuple[int, int], cstart: int, cend: int,
+                          attributions: Sequence[Attribution]) -> Attribution | None:
+    """The attribution of the event whose date ``anchor`` dates the telling, not the event ("According
+    to the county attorney on Saturday, the driver was identified as …"): the one whose content holds
+    the event word the date hangs on."""
+    verb = trigger_of_date(doc, *anchor, cstart, cend)
+    return _attribution_for(doc, text, verb.idx, verb.idx + len(verb.text), attributions) if verb is not None else None
+
+
+def _not_the_telling(anchor: tuple[int, int], attributions: Sequence[Attribution]) -> list[Attribution]:
+    """The attributions whose cue is not the event word ``anchor`` itself: "Gerstenmaier spoke of the
+    collaboration: '…'" tells, as the article's own fact, that he spoke; what he said is his."""
+    return [a for a in attributions if a.cue_start is None
+            or not (a.cue_start <= anchor[0] < (a.cue_end or a.cue_start + 1))]
 
 
 def in_quotation(text: str, para_start: int, pos: int) -> bool:
@@ -151,7 +189,9 @@ def status_of(doc, text: str, *, kind: str, cstart: int, cend: int, anchor: tupl
     """``(status, speaker)`` of the event told by the clause ``cstart:cend``. ``anchor`` is the
     span whose path up the parse is read for tense and hedges (the date, or the event word);
     ``history`` says the clause tells history by its form (the pluperfect, "was born")."""
-    attr = _attribution_for(*anchor, attributions) or _quoting(cstart, cend, attributions)
+    others = _not_the_telling(anchor, attributions)
+    attr = _attribution_for(doc, text, *anchor, others) or _quoting(cstart, cend, others) \
+        or _attribution_of_event(doc, text, anchor, cstart, cend, others)
     speaker = (attr.speaker or attr.source) if attr else None
     if kind == "caption":
         return "background", speaker
@@ -175,15 +215,16 @@ def status_of(doc, text: str, *, kind: str, cstart: int, cend: int, anchor: tupl
 
 
 def _without_relatives(doc, clause: str, cstart: int, cend: int, anchor: tuple[int, int]) -> str:
-    """``clause`` (the text at ``cstart:cend``) with its relative clauses blanked out, except one that
-    holds ``anchor``: a hedge there qualifies the noun's own story ("signs for a woman whose eye was
-    said to have been injured"), not the event."""
+    """``clause`` (the text at ``cstart:cend``) with the clauses it embeds blanked out (relative,
+    adverbial and participle clauses, coordinated verbs, reported clauses), except one that holds
+    ``anchor``: a hedge there qualifies another story ("signs for a woman whose eye was said to have
+    been injured"; "made landfall on Tuesday, …, leaving reportedly 15,000 stranded"), not the event."""
     span = doc.char_span(cstart, cend, alignment_mode="expand")
     if span is None:
         return clause
     chars = list(clause)
     for tok in span:
-        if tok.dep_ != "relcl":
+        if tok.dep_ not in OTHER_CLAUSE_DEPS or (tok.dep_ == "conj" and tok.pos_ not in ("VERB", "AUX")):
             continue
         a, b = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
         if a <= anchor[0] < b:

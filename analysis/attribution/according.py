@@ -61,7 +61,7 @@ def _clause_without(doc, head, cut_start: int, cut_end: int) -> tuple[int, int] 
 
 
 def _words(doc, start: int, end: int) -> list:
-    return [t for t in doc[start:end] if not t.is_punct]
+    return [t for t in doc[start:end] if not (t.is_punct or t.is_space)]
 
 
 def _after_conjunction(doc, start: int, cut: int) -> bool:
@@ -206,7 +206,7 @@ def _whole_clause(doc, head, source_end: int):
     forms = verb_forms()
     while head.dep_ in ("advcl", "conj") and head.head is not head and head.head.pos_ in ("VERB", "AUX") \
             and forms.get(head.head.lower_) not in SPEECH_VERBS \
-            and all(t.is_punct for t in head.subtree if t.i >= source_end):
+            and all(t.is_punct or t.is_space for t in head.subtree if t.i >= source_end):
         head = head.head
     return head
 

@@ -322,6 +322,21 @@ def _before_contrast(clause, last, end: int) -> int:
     return end
 
 
+def _backshifted_conjunct_end(verb, clause, end: int) -> int:
+    """End of a predicate in the past perfect that the parse joined to the reporting verb although it
+    goes on with the reported clause ("said she had been in excellent health but had recently had
+    pneumonia"): the backshifted "had" is the report's tense, not the speaker's own next act. ``end``
+    when there is none."""
+    if not any(g.dep_ == "aux" and g.lower_ == "had" for g in clause.children):
+        return end
+    for c in verb.children:
+        first = c.left_edge
+        if c.dep_ == "conj" and c.i >= end and first.lower_ == "had" and first.dep_ == "aux" \
+                and not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children):
+            return c.right_edge.i + 1
+    return end
+
+
 def _before_writers_relative(doc, start: int, end: int) -> int:
     """End of a reported clause before a relative clause that closes it just after a closing quotation
     mark ('… "does not involve defeat devices" which were an issue with another automaker': the
@@ -350,7 +365,7 @@ def _after_comma(tok) -> bool:
 
 def _closes(tok, end: int) -> bool:
     """``tok``'s subtree runs to ``end`` (but for punctuation)."""
-    return all(t.is_punct for t in tok.doc[tok.right_edge.i + 1:end])
+    return all(t.is_punct or t.is_space for t in tok.doc[tok.right_edge.i + 1:end])
 
 
 def _reported_clauses(verb):
@@ -422,6 +437,7 @@ def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | N
         up = verb.head      # "reported that A; that B; and that C", parsed with "that B" as the root
         if verb.dep_ == "ccomp" and up.i >= e and _that_clause(up):
             e = max(e, up.right_edge.i + 1, _more_that_clauses(up, e))
+        e = max(e, _backshifted_conjunct_end(verb, clause, e))
         e = _before_other_report(last, e)
         e = _before_contrast(clause, last, e)
         e = _before_writers_relative(doc, s, e)

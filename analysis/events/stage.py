@@ -57,6 +57,7 @@ from .story import (
     on_story_day,
     references,
     span_between,
+    weekday_of_story,
 )
 
 LOGGER = logging.getLogger(__name__)
@@ -65,6 +66,9 @@ _RESOLVED = re.compile(r"^\d{3}")      # a year, or a decade ("197": the 1970s)
 _NEWS_STATUSES = frozenset({"asserted", "attributed", "unverified"})
 _BARE_OBJECT_DEPS = frozenset({"npadvmod", "dobj", "oprd", "nsubj", "attr"})
 # accounts credited with what they tell ("reports on Saturday said …", "by reports on Saturday")
+# verbs of order whose object is another event, later than the subject's ("the blast preceded a second one")
+_PRECEDE_VERBS = re.compile(r"^(?:preced|predat|antedat)(?:e|es|ed|ing)$", re.I)
+_LATER_WORDS = frozenset("later after afterwards afterward".split())
 _TELLING_NOUNS = frozenset("""report reports statement statements release releases tweet tweets post posts bulletin
 bulletins update updates briefing briefings announcement announcements""".split())
 
@@ -172,6 +176,8 @@ def find_events(doc, *, paragraphs: Sequence[Paragraph], sentences: Sequence[Sen
     _dated(view, timexes, found)
     _clock_times_on_named_day(view, found, timexes)
     story = references(view, found.dating())
+    if _weekdays_in_story_week(view, found, story):
+        story = references(view, found.dating())
     _clock_times_on_story_day(view, found, story)
     _inherit_synchronous(view, found)
     if undated:
@@ -208,8 +214,8 @@ def _dated(view: ArticleView, timexes: Sequence[Timex], found: Found) -> None:
             continue
         verb = trigger_of_date(doc, tx.start, tx.end, cstart, cend)
         anchor = (tx.start, tx.end)
-        if _dates_the_object(doc, tx, verb, view.published):
-            continue        # "has declared tomorrow a day of mourning"
+        if _dates_the_object(doc, tx, verb, view.published) or dates_the_other_event(doc, tx, verb):
+            continue        # "has declared tomorrow a day of mourning", "preceded another one hours later"
         reported = reported_event(verb, cstart, cend)
         if reported is not None and tense_reading(reported).tense == "future":
             reported = None     # "said yesterday the bodies will be examined": the saying is dated, not what it announces
@@ -244,6 +250,19 @@ def _clock_times_on_named_day(view: ArticleView, found: Found, timexes: Sequence
             day = _day_named_apart(ev, timexes)
             if day is not None and day[1] != ev.date_start:
                 found.events[i] = dataclasses.replace(on_story_day(ev, day), date_from="explicit")
+
+
+def _weekdays_in_story_week(view: ArticleView, found: Found, story: Sequence[Event | None]) -> bool:
+    """A bare weekday of a past clause that the date stage put in the week of publication lies in the
+    week of the story's day of its sentence (:func:`.story.weekday_of_story`), as clock times do
+    (:func:`_clock_times_on_story_day`). True when some event moved (the story's time is then read again)."""
+    moved = False
+    for i, (ev, si) in enumerate(zip(found.events, found.sentence, strict=True)):
+        day = weekday_of_story(view.text, ev, story[si])
+        if day is not None:
+            found.events[i] = dataclasses.replace(on_story_day(ev, (day.isoformat(), day, day)), date_from="explicit")
+            moved = True
+    return moved
 
 
 def _clock_times_on_story_day(view: ArticleView, found: Found, story: Sequence[Event | None]) -> None:
@@ -290,6 +309,16 @@ def _dates_the_object(doc, tx: Timex, verb, published: date | None) -> bool:
     span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
     return span is not None and len(span) > 0 and span.root.head.i == verb.i and span.root.dep_ in _BARE_OBJECT_DEPS \
         and tense_reading(verb).tense == "past"
+
+
+def dates_the_other_event(doc, tx: Timex, verb) -> bool:
+    """An offset after a verb of preceding gives the time of the later event, its object, not the
+    subject's: "the blast preceded another one less than an hour later", "predated the second
+    vote by a week, two days later"."""
+    if verb is None or _PRECEDE_VERBS.match(verb.text) is None:
+        return False
+    span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+    return span is not None and any(t.lower_ in _LATER_WORDS for t in span)
 
 
 def dates_the_telling(doc, tx: Timex) -> bool:

@@ -29,7 +29,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from ..types import Event
 from .clauses import present_perfect
@@ -40,6 +40,12 @@ _LEAD_KINDS = frozenset({"body", "standfirst"})
 BEFORE_NEWS_DAYS = 45    # a month and a half before the lead's day: older than the weeks a report covers
 _DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")     # a day named in full ("December 22, last year")
 _ZONE_CLOCK = re.compile(r"\b\d{4}\s*(?:UTC|GMT|Z)\b")      # "(1639 UTC)"
+_BARE_WEEKDAY = re.compile(r"^(?:on\s+)?(mon|tues|wednes|thurs|fri|satur|sun)day"
+                          r"(?:\s+(?:morning|afternoon|evening|night))?$", re.I)    # "Saturday", "on Sunday evening"
+_WEEKDAY_NUMBERS = {w: i + 1 for i, w in enumerate("mon tues wednes thurs fri satur sun".split())}
+NEXT_WEEK_DAYS = 5     # a weekday this many days or more after the story's day lies in another week than the story's
+NEXT_TO_STORY = 2      # a weekday a week earlier this close to the story's days lies in the story's week
+STORY_DAYS = 7         # a story's time shorter than this stands on days (not on a month or a year)
 _ASIDE_DEPS = frozenset({"relcl"})       # clauses that qualify a noun (not participles: "an advisory issued on Sunday")
 
 
@@ -150,6 +156,32 @@ def on_story_day(ev: Event, day: tuple[str, date | None, date | None]) -> Event:
         iso = ev.date_start.isoformat()
         value = d0.isoformat() + (ev.date[len(iso):] if ev.date.startswith(iso) else "")      # "T19:45"
     return dataclasses.replace(ev, date=value, date_start=d0, date_end=d1, date_from="discourse")
+
+
+def weekday_of_story(text: str, ev: Event, ref: Event | None) -> date | None:
+    """The day of ``ev``'s bare weekday ("performed on Saturday"), which the date stage resolved in
+    the week of publication, a week earlier, in the days of the story ``ref`` (:func:`references`),
+    or None when it stays: an article of Monday August 5 about a convention of July 27-28 tells
+    "the troupe performed on Saturday" of July 27, not of August 3. The weekday moves only when the
+    story stands on a day or a few (:data:`STORY_DAYS`), its day lies :data:`NEXT_WEEK_DAYS` days or
+    more after them and the day a week before lies within :data:`NEXT_TO_STORY` days of them ("On
+    Monday a storm hit …; on Friday it weakened" keeps that Friday; a weekday two weeks after a
+    flashback's day is the news's)."""
+    if ref is None or ref.date_start is None or ref.date_end is None or ev.date_from != "explicit" \
+            or ev.timex_start is None or ev.date_start is None or ev.date_start != ev.date_end \
+            or ev.status in ("expected", "background") or (ref.date_end - ref.date_start).days >= STORY_DAYS:
+        return None
+    bare = _BARE_WEEKDAY.match(text[ev.timex_start:ev.timex_end].strip())
+    if bare is None or ev.date_start.isoweekday() != _WEEKDAY_NUMBERS[bare.group(1).lower()] \
+            or (ev.date_start - ref.date_end).days < NEXT_WEEK_DAYS:
+        return None
+    earlier = ev.date_start - timedelta(days=7)
+    return earlier if _distance(earlier, ref) <= NEXT_TO_STORY else None
+
+
+def _distance(day: date, ref: Event) -> int:
+    """Days from ``day`` to the span of ``ref``'s date (0 inside it)."""
+    return max((ref.date_start - day).days, (day - ref.date_end).days, 0)
 
 
 def _before_publication(ev: Event, published: date | None) -> bool:

@@ -33,6 +33,9 @@ from .story import after, aside, continues_back_story, moves_on, same_party
 DISCOURSE_SENTENCES = 2      # how many sentences back a paragraph's date still holds
 HISTORY_SENTENCES = 4        # how many sentences back a date of history makes an undated past history
 MIN_TOKENS = 3
+# Adverbs that put a past close to the news, whatever its tense ("had only recently come to believe",
+# "had just landed"): the pluperfect then tells a recent step of the story, not its history.
+RECENT_ADVERBS = frozenset("recently just lately newly".split())
 
 
 def find_undated(view: ArticleView, found: Found, story: Sequence[Event | None]) -> None:
@@ -73,6 +76,12 @@ def find_undated(view: ArticleView, found: Found, story: Sequence[Event | None])
         opened = back_story
 
 
+def told_recent(verb) -> bool:
+    """``verb``'s clause says its past lies close to the news (:data:`RECENT_ADVERBS`: "had only
+    recently come to believe", "had just landed")."""
+    return any(c.dep_ == "advmod" and c.lower_ in RECENT_ADVERBS for c in verb.children)
+
+
 def _opens_paragraph(view: ArticleView, si: int) -> bool:
     return si == 0 or view.sentences[si - 1].paragraph != view.sentences[si].paragraph
 
@@ -83,12 +92,17 @@ def _dated_event(view: ArticleView, si: int, verb, time: str, cstart: int, cend:
     time (``story``: :func:`.story.references`) or by the publication date and its tense."""
     text = view.text
     trigger = (verb.idx, verb.idx + len(verb.text))
-    if time == "past" and (view.long_ago(cstart, cend)
-                           or LIFE_AND_DISTANCE.search(text, min(cstart, verb.left_edge.idx), cend)):
+    recent = time in ("past", "pluperfect") and told_recent(verb)
+    if recent:
+        time = "past"            # "the US had only recently come to believe he was dead": news, not history
+    elif time == "past" and (view.long_ago(cstart, cend)
+                             or LIFE_AND_DISTANCE.search(text, min(cstart, verb.left_edge.idx), cend)):
         time = "history"         # "was convicted years ago", "began playing drums in his teens"
     actors = view.actors.of(cstart, cend, verb=verb)
     source = _discourse_source(view, si, verb, time, dated)
-    if source is None and time == "past" and _in_history(view, si, dated, verb):
+    if recent and source is not None and (source.status == "background" or is_old(source.date_end, view.published)):
+        source = None            # a recent step is not dated by the history told just before it
+    if source is None and time == "past" and not recent and _in_history(view, si, dated, verb):
         time = "history"         # a past told among history (a life, a conflict's origins)
     elif source is None and time == "past":
         source = _retold(view, si, verb, actors, dated) or (None if present_perfect(verb) else story)

@@ -109,7 +109,7 @@ RULES: list[tuple[str, str]] = [
                 rf"the{SP}(?P<dec>['’]\d0s|(?:1[6-9]|20)\d0s)(?![\w'’])))?"),
     ("qshort", rf"(?<![\w])(?P<y1>{YEAR}{SP})?(?P<q>Q[1-4]|H[12])(?![\w])(?:{SP}(?P<y>{YEAR}))?"),
     ("week_of_day", rf"(?:[Tt]he{SP})?week{SP}of{SP}(?P<mon>{MONTH}){SP}(?P<d>{DAY})(?:,?{SP}(?P<y>{YEAR}))?"),
-    ("week_of", rf"(?:[Tt]he{SP})?(?P<ord>first|second|third|fourth|last|final){SP}week{SP}of{SP}(?P<mon>{MONTH})"
+    ("week_of", rf"(?:[Tt]he{SP})?(?P<ord>first|second|third|fourth|last|final){SP}week(?P<we>end)?{SP}of{SP}(?P<mon>{MONTH})"
                 rf"(?:,?{SP}(?P<y>{YEAR}))?"),
     ("century", rf"(?:[Tt]he{SP})?(?:(?P<mod>early|late|mid)(?:-|{SP}))?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|"
                 rf"{_ORD_WORDS})(?:-|{SP})[Cc]entury"),

@@ -387,13 +387,15 @@ def r_week_of(c: Candidate, ctx: Context) -> list[Found]:
     if year is None:
         return [(c.start, c.end, "DATE", "XXXX-WXX")]
     o = g["ord"].lower()
+    weekend = bool(g.get("we"))      # "the last weekend of July": its Saturday and Sunday, both in the month
     if o in ("last", "final"):
         d = date(year, month, cal.last_day(year, month))
-        d = cal.add_days(d, -((d.isoweekday()) % 7))           # the last Sunday: the last whole week
+        d = cal.add_days(d, -((d.isoweekday()) % 7))           # the last Sunday: the last whole week (weekend)
     else:
         d = cal.add_days(date(year, month, 1), 7 * (ORDINALS[o] - 1))
-        d = cal.add_days(d, (8 - d.isoweekday()) % 7)          # the first Monday of the month
-    return [(c.start, c.end, "DATE", cal.iso_week(d))]
+        first = 6 if weekend else 1                             # the first Saturday (Monday) of the month
+        d = cal.add_days(d, (first + 7 - d.isoweekday()) % 7)
+    return [(c.start, c.end, "DATE", cal.iso_week(d) + ("-WE" if weekend else ""))]
 
 
 def r_season(c: Candidate, ctx: Context) -> list[Found]:

@@ -724,6 +724,36 @@ def _antecedent(pronoun):
     return doc[k] if k >= 0 and doc[k].pos_ in ("PROPN", "NOUN") else None
 
 
+CITING_VERBS = frozenset({"cite", "quote"})
+
+
+def _as_saying(verb):
+    """The "saying" of "cited X as saying …" / "quoted X, …, as saying …" (right after the object,
+    wherever the parse hung it), else None."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    doc = verb.doc
+    k = obj.right_edge.i + 1
+    k += k < len(doc) and doc[k].text == ","
+    if k + 1 < len(doc) and doc[k].lower_ == "as" and doc[k + 1].tag_ == "VBG" \
+            and verb_forms().get(doc[k + 1].lower_) in SPEECH_VERBS:
+        return doc[k + 1]
+    return None
+
+
+def _cited_speaker(verb):
+    """Who says it in "The BBC cited X as saying …": X, the citing verb's object; None otherwise."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].lower_ != "as":
+        return None
+    for t in reversed(doc[max(verb.sent.start, verb.i - 40):verb.i - 1]):
+        said = _as_saying(t) if verb_forms().get(t.lower_) in CITING_VERBS else None
+        if said is not None and said.i == verb.i:
+            return next(c for c in t.children if c.dep_ == "dobj")
+    return None
+
+
 def find_speech(doc) -> list[Speech]:
     """Every reporting verb of ``doc`` with its source and content, in text order."""
     forms = verb_forms()
@@ -734,13 +764,16 @@ def find_speech(doc) -> list[Speech]:
             continue              # ("Beijing assures that …" can come out with "assures" as a noun)
         base = forms.get(tok.lower_)
         if base is None or attitude_adjective(tok) or attributes_nothing(tok, base) or base in IDIOM_ONLY and not _idiom(doc, tok, base) \
-                or _published_statement(tok) or _negated_party(tok, base):
-            continue
-        mark = _as_mark(doc, tok) if (base in SPEECH_VERBS or base in COGNITION_VERBS) and not _says_own(tok) else None
+                or _published_statement(tok) or _negated_party(tok, base) \
+                or base in CITING_VERBS and _as_saying(tok) is not None:
+            continue              # ("cited X as saying …": X says it, on the "saying")
+        mark = _as_mark(doc, tok) if (base in SPEECH_VERBS or base in COGNITION_VERBS) and not _says_own(tok) \
+            and _cited_speaker(tok) is None else None
         subj = subject_of(tok)
         if subj is None and tok.i > 0 and doc[tok.i - 1].text in _AFTER_QUOTE and base not in ADDRESSEE_OBJECT_VERBS \
-                and tok.dep_ == "ROOT":
-            subj = _after_subject(tok)     # '"It was not me," blurted the driver'
+                and (tok.dep_ == "ROOT" or doc[tok.i - 1].text in CLOSING_QUOTES):
+            subj = _after_subject(tok)     # '"It was not me," blurted the driver' (also when the parse hung
+            #                                 "said" on the quote's last verb: '"… people think that," said a protester')
         if subj is not None and subj.i < tok.i and doc[tok.i - 1].text in _AFTER_QUOTE \
                 and subj.left_edge.i > 0 and doc[subj.left_edge.i - 1].tag_ == "``":
             subj = _after_subject(tok) or subj   # '"The only conclusion … is …," tweeted X': the quote is no subject
@@ -755,6 +788,8 @@ def find_speech(doc) -> list[Speech]:
         if subj is None and any(c.dep_ == PASSIVE_SUBJECT for c in tok.children):
             if content is None:
                 continue          # "he was told", "they are expected": no source, no content
+        if subj is None:
+            subj = _cited_speaker(tok)
         if subj is None and not any(c.dep_ == PASSIVE_SUBJECT for c in tok.children):
             subj = _inherited_subject(tok)     # (not "its winds are predicted to …": no one's forecast)
         if subj is None and tok.dep_ == "ROOT":

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator, Sequence
 
-from ..temporal.tense import tense_reading
+from ..temporal.tense import teller_of_phrase, tense_reading
 from ..types import Sentence
 from .lexicon import (
     ACTIVE_ING,
@@ -65,7 +65,7 @@ def clause_of_date(doc, sent: Sentence, tstart: int, tend: int) -> tuple[int, in
     lo, hi = s_span.start, s_span.end
     tok = span.root
     while True:
-        head = tok.head
+        head = (tok.dep_ == "prep" and teller_of_phrase(tok)) or tok.head   # "said on Friday he will …"
         inside = lo <= head.i < hi and head.i != tok.i
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ in CLAUSE_DEPS and inside:
             break
@@ -162,6 +162,8 @@ def trigger_of_date(doc, tstart: int, tend: int, cstart: int, cend: int):
         for _ in range(16):
             if tok.pos_ == "VERB" and not (span.start <= tok.i < span.end) and not _prepositional(tok):
                 return tok      # not "According to a report on Wednesday, …": the verb it hangs on
+            if tok.dep_ == "prep" and (teller := teller_of_phrase(tok)) is not None and clause.start <= teller.i < clause.end:
+                return teller   # "said on Friday he will resign": the saying's day
             if tok.head.i == tok.i or not (clause.start <= tok.head.i < clause.end):
                 break
             tok = tok.head

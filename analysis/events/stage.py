@@ -152,10 +152,11 @@ class ArticleView:
         return bisect.bisect_right(self.sent_starts, pos) - 1
 
     def status(self, si: int, cstart: int, cend: int, anchor: tuple[int, int], date_start, date_end, *,
-               quoted: bool = False, history: bool = False) -> tuple[str, str | None]:
+               quoted: bool = False, history: bool = False, trigger: tuple[int, int] | None = None) -> tuple[str, str | None]:
         return status_of(self.doc, self.text, kind=self.kind(si), cstart=cstart, cend=cend, anchor=anchor, date_start=date_start,
                          date_end=date_end, attributions=self.attributions, unverified_nouns=self.nouns,
-                         published=self.published, sent_text=self.sentences[si].text, quoted=quoted, history=history)
+                         published=self.published, sent_text=self.sentences[si].text, quoted=quoted, history=history,
+                         trigger=trigger)
 
 
 # --------------------------------------------------------------------------- the stage
@@ -227,7 +228,8 @@ def _dated(view: ArticleView, timexes: Sequence[Timex], found: Found) -> None:
             continue        # a trend ("have been infected since 2015, officials said on Tuesday") is no dated event
         # "since October" in the news window: what the clause counts happened from then up to publication
         value, d0, d1 = span_between(tx.date_start, view.published) if since else (tx.value, tx.date_start, tx.date_end)
-        status, speaker = view.status(si, cstart, cend, anchor, d0, d1, quoted=quoted)
+        status, speaker = view.status(si, cstart, cend, anchor, d0, d1, quoted=quoted,
+                                      trigger=_token_span(verb) if verb is not None else None)
         by_clause[(cstart, cend)] = len(found.events)
         found.add(Event(value, d0, d1, text[cstart:cend], cstart, cend,
                         view.actors.of(cstart, cend, verb=verb), status, speaker, tx.start, tx.end,

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from ..temporal.tense import teller_of_phrase
 from ..types import Attribution, Sentence, Timex
 from .clauses import base_forms, clausal_aside, trigger_of_date
 from .lexicon import (
@@ -49,9 +50,10 @@ def _path_words(doc, tstart: int, tend: int, cstart: int, cend: int) -> set[str]
         for child in tok.children:
             if child.dep_ in ("aux", "auxpass", "neg", "advmod", "amod") or child.lower_ in FUTURE_AUX:
                 words.add(child.lower_)
-        if tok.head.i == tok.i or not (cstart <= tok.head.idx < cend):
+        up = (tok.dep_ == "prep" and teller_of_phrase(tok)) or tok.head     # "said on Friday he will …"
+        if up.i == tok.i or not (cstart <= up.idx < cend):
             break
-        tok = tok.head
+        tok = up
     return words
 
 
@@ -133,11 +135,12 @@ def _attribution_of_event(doc, text: str, anchor: tuple[int, int], cstart: int, 
     return _attribution_for(doc, text, verb.idx, verb.idx + len(verb.text), attributions) if verb is not None else None
 
 
-def _not_the_telling(anchor: tuple[int, int], attributions: Sequence[Attribution]) -> list[Attribution]:
-    """The attributions whose cue is not the event word ``anchor`` itself: "Gerstenmaier spoke of the
-    collaboration: '…'" tells, as the article's own fact, that he spoke; what he said is his."""
+def _not_the_telling(spans: Sequence[tuple[int, int]], attributions: Sequence[Attribution]) -> list[Attribution]:
+    """The attributions whose cue is not the event word itself (the ``spans`` the event is read at:
+    its anchor, its trigger): "Gerstenmaier spoke of the collaboration: '…'" and "pleaded not guilty
+    on Tuesday" tell, as the article's own fact, that he spoke or pleaded; what he said is his."""
     return [a for a in attributions if a.cue_start is None
-            or not (a.cue_start <= anchor[0] < (a.cue_end or a.cue_start + 1))]
+            or not any(a.cue_start <= s < (a.cue_end or a.cue_start + 1) for s, _ in spans)]
 
 
 def in_quotation(text: str, para_start: int, pos: int) -> bool:
@@ -185,11 +188,13 @@ def is_old(date_end: date | None, published: date | None) -> bool:
 
 def status_of(doc, text: str, *, kind: str, cstart: int, cend: int, anchor: tuple[int, int], date_start: date | None,
               date_end: date | None, attributions, unverified_nouns, published: date | None, sent_text: str,
-              quoted: bool = False, history: bool = False) -> tuple[str, str | None]:
+              quoted: bool = False, history: bool = False,
+              trigger: tuple[int, int] | None = None) -> tuple[str, str | None]:
     """``(status, speaker)`` of the event told by the clause ``cstart:cend``. ``anchor`` is the
-    span whose path up the parse is read for tense and hedges (the date, or the event word);
-    ``history`` says the clause tells history by its form (the pluperfect, "was born")."""
-    others = _not_the_telling(anchor, attributions)
+    span whose path up the parse is read for tense and hedges (the date, or the event word), and
+    ``trigger`` the event word when the anchor is a date; ``history`` says the clause tells history
+    by its form (the pluperfect, "was born")."""
+    others = _not_the_telling([anchor] if trigger is None else [anchor, trigger], attributions)
     attr = _attribution_for(doc, text, *anchor, others) or _quoting(cstart, cend, others) \
         or _attribution_of_event(doc, text, anchor, cstart, cend, others)
     speaker = (attr.speaker or attr.source) if attr else None

@@ -100,8 +100,23 @@ def governing_verb(token):
             return token
         if token.head is token:
             return None
+        if token.dep_ == "prep" and (teller := teller_of_phrase(token)) is not None:
+            return teller
         token = token.head
     return None
+
+
+def teller_of_phrase(prep):
+    """The verb a phrase between it and its clause belongs to: in "said on Friday he will resign"
+    the parse may hang "on Friday" on "resign", but a phrase before the clause's subject, with no
+    "that" before it, is the saying's."""
+    clause = prep.head
+    verb = clause.head
+    if clause.dep_ != "ccomp" or verb.pos_ != "VERB" or not verb.i < prep.i < clause.i:
+        return None
+    if any(c.dep_ == "mark" and c.i < prep.i for c in clause.children):
+        return None
+    return verb if any(c.dep_ in ("nsubj", "nsubjpass") and prep.i < c.i < clause.i for c in clause.children) else None
 
 
 def _preposition(token, verb) -> str | None:

@@ -584,8 +584,8 @@ def _join_adjacent_people(doc, spans: list[_Span]) -> list[_Span]:
 def _coordinated_given_names(doc, spans: list[_Span]) -> None:
     """"David and Louise Turpin", "Cherie and Sean O'Donnell": a one-word PERSON name right before
     "and" + a two-word PERSON name is a given name sharing that surname ("David Turpin"), unless the
-    article uses the word as anyone's surname ("Putin and Xi Jinping")."""
-    surnames = {fold(sp.key.split()[-1]) for sp in spans if sp.label == "PERSON" and " " in sp.key}
+    article uses the word as anyone's surname ("Putin and Xi Jinping", "Mr. Obama and Hillary Clinton")."""
+    surnames = {fold(sp.key.split()[-1]) for sp in spans if sp.label == "PERSON" and (" " in sp.key or _titled(doc, sp))}
     by_start = {sp.start: sp for sp in spans}
     for sp in spans:
         nxt = by_start.get(sp.end + 1)
@@ -593,8 +593,15 @@ def _coordinated_given_names(doc, spans: list[_Span]) -> None:
                 or nxt.end - nxt.start != 2 or doc[sp.end].lower_ != "and" or fold(sp.key) in surnames:
             continue
         surname = doc[nxt.end - 1].text
+        if sp.start and doc[sp.start - 1].lower_ in ("the", "a", "an"):
+            continue          # "The Bernie and Sid Show": a title, not two people
         if fold(surname) != fold(sp.key) and fold(doc[nxt.start].text) not in surnames:
             sp.key, sp.source = f"{sp.key} {surname}", "whole"
+
+
+def _titled(doc, sp: _Span) -> bool:
+    """A name with a title or honorific before it ("Mr. Obama", "President Obama"): its last word is a surname."""
+    return any(t.lower_ in TITLE_WORDS for t in doc[max(0, sp.start - 1):sp.start + 1])
 
 
 def _variant_spellings(spans: list[_Span], places: dict[str, Place]) -> None:

@@ -51,8 +51,10 @@ PRONOUN_HEADS = frozenset("who whom that which he she they it we i".split())
 WEST_NOUNS = re.compile(r"\s+(?:governments?|nations?|countries|allies|powers|leaders|officials|diplomats|capitals)\b")
 # What joins another party to a source: its affiliation is not the source's.
 _OTHERS = re.compile(r",?\s+(?:along|together)\s+with\b|,?\s+as\s+well\s+as\b|,?\s+alongside\b")
-# A relative clause after a source describes it; what it names is not the source's side.
-_RELATIVE = re.compile(r",\s+(?:which|who|whose|whom|where)\b")
+# A relative or participle clause after a source describes it ("Protesters, carrying European Union
+# flags"); what it names is not the source's side.
+_RELATIVE = re.compile(r",\s+(?:which|who|whose|whom|where"
+                       r"|(?!(?:including|representing|speaking|acting|working)\b)[a-z]+ing)\b")
 _MEDIA = {m.lower() for m in WIRE_AGENCIES + MEDIA_OUTLETS}
 # Titles of members of a legislature written as abbreviations ("an MP", "one MEP").
 _MEMBER_TITLES = frozenset("mp mps mep meps mk msp mla mpp td".split())
@@ -160,9 +162,11 @@ def source_type(source: str | None, *, speaker: str | None, label: str | None, h
     return "unknown"
 
 
-# Papers filed in court, which say what their filers claim ("the motion claims", "the petition argues").
+# Papers filed or read in court, which say what their filers claim ("the motion claims", "the petition
+# argues", "according to agreed facts heard in court", "the charge sheet says").
 LEGAL_PAPERS = frozenset("motion motions petition petitions complaint affidavit brief briefs lawsuit suit "
-                         "indictment subpoena warrant appeal".split())
+                         "indictment subpoena warrant appeal facts submission submissions pleading pleadings "
+                         "deposition depositions sheet".split())
 
 
 # Plural heads that name several organisations or states ("firms", "countries"), beside the plurals

@@ -299,6 +299,18 @@ def _headline_trim(doc, start: int, end: int, lower_words: set[str], person_word
     return end
 
 
+def _opens_sentence(doc, i: int) -> bool:
+    return i == 0 or doc[i].is_sent_start or doc[i - 1].is_punct and doc[i - 1].text in "\"“‘'("
+
+
+def _glued_descriptor(doc, i: int, lower_words: set[str]) -> bool:
+    """A word capitalised only because it opens the sentence, which the article writes in lower case
+    elsewhere, taken into the name that follows it ("Lead Paul Sun-Hyung Lee talked", "Newcomer Anna
+    Berg said"): a role or a description, not a first name, when a given name comes next."""
+    low = doc[i].lower_
+    return low in lower_words and low not in GIVEN_NAMES_LOWER and doc[i + 1].lower_ in GIVEN_NAMES_LOWER
+
+
 # --------------------------------------------------------------------------- stages of the correction
 def _model_spans(doc) -> list[_Span]:
     spans = []
@@ -324,8 +336,14 @@ def _model_spans(doc) -> list[_Span]:
                 b = _headline_trim(doc, a, b, lower_words, person_words)
             if b - a == 1 and ent.label_ in ("ORG", "PERSON") and _profession_plural(doc[a].text):
                 continue    # "Egyptologists have reported": people by their work, not a name
+            if b - a == 1 and _people_by_deed(doc, a):
+                continue    # "Protesters have claimed": people by what they do, not a group's name
             label = ent.label_
             n_title = _title_words_at(doc, a, b) if label == "PERSON" else 0
+            if label == "PERSON" and n_title == 0 and b - a >= 3 and _opens_sentence(doc, a):
+                if lower_words is None:
+                    lower_words = {t.text for t in doc if t.text.islower()}
+                n_title = int(_glued_descriptor(doc, a, lower_words))
             if label == "PERSON" and b - a - n_title == 1 and (n_title or _title_before(doc, a)) \
                     and _surname_after(doc, b):
                 b += 1      # "Superintendent Graciano" + "Mijares": the model cut the name after its title
@@ -356,6 +374,15 @@ def _profession_plural(word: str) -> bool:
     the model may tag as an organisation; endings of the names of sciences' practitioners, which no
     firm or family name has ("Reuters", "Rogers", "Travelers" have others)."""
     return word[:1].isupper() and word.lower().endswith(_SCHOLAR_PLURALS)
+
+
+def _people_by_deed(doc, i: int) -> bool:
+    """A plural common noun of agents that opens its sentence ("Protesters", "Demonstrators",
+    "Rioters"), which the model may tag as a group or a name: people described by what they do.
+    Members of creeds and parties ("Socialists", "Christians") are groups and keep their tag."""
+    tok = doc[i]
+    low = tok.lower_
+    return tok.tag_ == "NNS" and _opens_sentence(doc, i) and low.endswith(("ers", "ors")) and agent_noun(low[:-1])
 
 
 _SCHOLAR_PLURALS = ("ologists", "ographers", "onomers", "icists", "ticians", "ochemists")
@@ -683,6 +710,17 @@ def _initials(key: str) -> str:
     return "".join(w[0] for w in key.split(" ") if w[:1].isupper())
 
 
+def _heads_of(words: Sequence[str]) -> set[str]:
+    """The organisation nouns that head a name, so that the bare noun can mean the whole body: the
+    last word ("the Hampshire Constabulary Police") or one before "of"/"for" ("Ministry of Health").
+    A noun that modifies another ("Navy Logistics Command", "Army Corps of Engineers") names a part
+    of that body, not the body itself."""
+    out = {w for w, nxt in zip(words, words[1:], strict=False) if w in ORG_HEADS and nxt in ("of", "for")}
+    if words[-1] in ORG_HEADS:
+        out.add(words[-1])
+    return out
+
+
 def _canonicals(spans: Sequence[_Span]) -> list[str]:
     """The fullest name of each span's referent in the article."""
     parts = _person_parts(spans)
@@ -699,7 +737,7 @@ def _canonicals(spans: Sequence[_Span]) -> list[str]:
         for key in sorted(keys, key=lambda k: -len(k)):
             words = key.split(" ")
             if len(words) >= 2 and label == "ORG":
-                for w in set(words) & ORG_HEADS:
+                for w in _heads_of(words):
                     heads.setdefault(w, set()).add(key)
                 for w, nxt in zip(words, words[1:], strict=False):
                     if w in CHAMBER_HEADS and nxt == "of":      # "the House": "… House of Representatives"

@@ -41,7 +41,7 @@ from .lexicon import (
     agent_noun,
     country_name,
 )
-from .names import fold
+from .names import fold, role_noun
 
 NAMED = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
 _OFFICE_RES = sorted(((re.compile(r"\b" + re.escape(k).replace(r"\*", r"[\w.]+(?:\s[\w.]+)?") + r"\b"), v)
@@ -586,6 +586,9 @@ class Referents:
                 return titled
             if all(names) and not self._described(found, conj):
                 return Referent(" and ".join(dict.fromkeys(names)), found[0].label)
+        glued = self._glued_person(head, span)
+        if glued is not None:
+            return Referent(self._fullest(glued), "PERSON", mention=glued)
         if m is not None and m.label in ("GPE", "LOC") and any(
                 c.dep_ == "compound" and c.i < head.i and c.ent_type_ == "ORG" for c in head.children):
             name = " ".join(t.text for t in self.doc[head.left_edge.i:head.i + 1] if t.dep_ != "det")
@@ -692,6 +695,20 @@ class Referents:
             if r.name and r.label == "PERSON":            # "his critics" -> "Jair Bolsonaro's critics"
                 return Referent(f"{r.name}'s {head.text}", None)
         return Referent(self._description(head, span, _clean(text)) or None, None)
+
+    def _glued_person(self, head, span) -> Mention | None:
+        """"Longtime Imus in the Morning writer and performer Rob Bartlett tweeted": the parse made a
+        capitalised description the head, and the phrase ends in a person's name right after a role
+        noun ("performer Rob Bartlett"), with no comma between: the words before describe the person,
+        who is the one that speaks."""
+        end = span[1] if span is not None else head.right_edge.i + 1
+        p = self.by_token.get(end - 1)
+        if p is None or p.label != "PERSON" or p.tend != end or p.tstart <= head.i + 1:
+            return None
+        role = self.doc[p.tstart - 1]
+        if not (role.tag_ == "NN" and (role_noun(role.lower_) or office_of(role.lower_)[0])):
+            return None
+        return None if any(t.is_punct for t in self.doc[head.i + 1:p.tstart]) else p
 
     def _holder_named_in(self, head, span) -> Mention | None:
         """The person named at the end of a title the parse made the head ("US Ambassador to Germany

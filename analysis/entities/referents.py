@@ -409,15 +409,16 @@ class Referents:
         return self._chain
 
     def _most_salient(self, tok, gender: str, chain: dict[int, Mention]) -> Mention | None:
+        owner = self._coordinated_owner(tok, gender)
+        if owner is not None:
+            return owner
         sent_no = self._sentence_number
         here = sent_no(tok.i)
         subject = tok.dep_ in ("nsubj", "nsubjpass")
         # "Speaking to Martin Smith, he said": the adverbials before the pronoun's verb are not it
         bound = [(c.left_edge.i, c.right_edge.i + 1) for c in tok.head.children
                  if subject and c.i < tok.i and c.dep_ in ("advcl", "prep", "npadvmod")]
-        # "Brudziński wrote he had ordered …": the subject of the verb that reports the pronoun's clause
-        reporter = next((c.i for c in tok.head.head.children if c.dep_ == "nsubj"), None) \
-            if subject and tok.head.dep_ == "ccomp" else None
+        reporter = self._reporter(tok) if subject else None
         score: dict[str, float] = defaultdict(float)
         latest: dict[str, Mention] = {}
         k = bisect.bisect_left(self.starts, tok.idx) - 1
@@ -438,6 +439,27 @@ class Referents:
         if not score:
             return None
         return latest[max(score, key=lambda n: (score[n], latest[n].start))]
+
+    @staticmethod
+    def _reporter(tok) -> int | None:
+        """The subject of the verb that reports the pronoun's clause ("Brudziński wrote he had ordered
+        …"), also when that clause is joined to the reported one ("Biden said Trump had lied and he
+        would …")."""
+        clause = tok.head
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ != "ccomp":
+            return None
+        return next((c.i for c in clause.head.children if c.dep_ == "nsubj"), None)
+
+    def _coordinated_owner(self, tok, gender: str) -> Mention | None:
+        """"Joe Biden and his son", "the minister and her aides": a possessive on a noun joined to a
+        named person is that person's."""
+        if tok.dep_ != "poss" or tok.head.dep_ != "conj":
+            return None
+        m = self.by_token.get(tok.head.head.i)
+        ok = m is not None and m.label == "PERSON" and self.gender.get(m.name, gender) == gender
+        return m if ok else None
 
     def _addressee(self, m: Mention, sentence: int) -> bool:
         """A person spoken to in the pronoun's sentence ("Speaking to Martin Smith, he said")."""

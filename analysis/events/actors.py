@@ -36,6 +36,7 @@ from .lexicon import (
     NOT_A_PARTY,
     PLACE_TITLES,
     QUOTATION_MIN_WORDS,
+    REPORTING_ONLY,
     SELF_PUBLISHERS,
     SUBORDINATORS,
     TIME_WORDS,
@@ -47,6 +48,13 @@ _RELATIVE_PRONOUNS = frozenset({"WP", "WDT"})     # "who", "which", "that" as a 
 _OF_PLACE = re.compile(r"\b(?:" + "|".join(sorted(PLACE_TITLES)) + r")\s+of\s+$", re.I)  # "Mayor of "
 _CONTROL_STEPS = 4       # how far up a chain of verbs without subjects the subject is looked for
 _RELATIVE = re.compile(r"(?:where|which|who|whom|whose|that|when)\b", re.I)
+_PLACES = frozenset({"GPE", "LOC", "FAC"})     # where the event happens, even when a clause on a noun says it
+_NAMING = frozenset("name named call called identify identified nickname nicknamed dub dubbed know known title titled "
+                    "entitle entitled".split())      # "a boy identified as Ivan": the noun's own name
+_CLOCK = re.compile(r"[ap]\.?\s?m\.?", re.I)                # "A.M.", "P.M.": a time of day, no name
+# What joins the two halves of one name the recogniser cut in two ("Islamic State of Iraq | and the |
+# Levant", "Order | of the | Sun", "Ministry | of the | Interior")
+_NAME_JOINT = re.compile(r"\s+(?:of|on|and|for)\s+the\s+")
 
 
 def nationality_countries(word: str) -> tuple[str, ...]:
@@ -102,7 +110,8 @@ def actor_names(e: Entity) -> tuple[str, ...]:
 def _names(text: str, label: str, canonical: str) -> tuple[str, ...]:
     """:func:`actor_names` of an entity, by the fields it reads (an article names the same entities again and again)."""
     name = TRAILING_FUNCTION_WORD.sub("", MEASURE_AFTER.sub("", canonical)) or canonical
-    if label not in ACTOR_LABELS or name in SELF_PUBLISHERS or text in TIME_ZONES or a_time(name):
+    if label not in ACTOR_LABELS or name in SELF_PUBLISHERS or text in TIME_ZONES or name in TIME_ZONES \
+            or a_time(name) or _CLOCK.fullmatch(name.strip()):
         return ()
     if name.lower() in DISEASES or DISEASE_PATTERN.search(name) or NOT_A_PARTY.fullmatch(name):
         return ()
@@ -128,6 +137,7 @@ class Actors:
         self.doc, self.text = doc, text
         self.entities = sorted(entities, key=lambda e: e.start)
         self.starts = [e.start for e in self.entities]
+        self._joined = _cut_names(text, self.entities)
         self._names = {e: self._names_of(e) for e in self.entities}     # read for every clause: once each
         self.labels = {n: e.label for e in self.entities for n in self._names[e]}
         self._by_name = {e.canonical: self._names[e] for e in self.entities}     # a referent's names, as its mentions
@@ -150,6 +160,7 @@ class Actors:
         out: list[str] = list(self._referent(subj)) if subj is not None else []
         out += self._unnamed(verb, start, end) if verb is not None else []
         told = _content_spans(verb) if verb is not None else []
+        inner = (_embedded_spans(verb, self.doc, start, end) + _source_spans(verb)) if verb is not None else []
         i = bisect.bisect_left(self.starts, start)
         if i > 0 and re.fullmatch(r"\W{0,3}", text[ents[i - 1].end:start]) and _RELATIVE.match(text[start:start + 6]):
             out += self.names(ents[i - 1])       # the antecedent of a relative clause: "Zaporizhia, where …"
@@ -161,6 +172,8 @@ class Actors:
                 continue
             if (e.canonical in _MEDIA and not _heads(subj, e.start, e.end)) or any(a <= e.start < b for a, b in told):
                 continue        # "on Twitter", "a government Twitter account"; "proposed that in Caudipteryx …"
+            if e.label not in _PLACES and any(a <= e.start < b for a, b in inner):
+                continue        # "the statement, which criticised the SDF, called …"; "…, the Times reported"
             if verb is not None and opened_quote(text, start, e.start) and not opened_quote(text, start, verb.idx):
                 continue        # a name inside a quotation the event only passes on ("tweeted '… Earth's …'")
             out += [n for n in self.names(e) if n not in out]
@@ -191,6 +204,8 @@ class Actors:
         """:func:`actor_names` of ``e``; a person's name without a word glued before it: a role
         (:func:`without_role`) or a word the parse does not tag as a proper noun ("Born Robert Burns
         in Arroyo Grande": "Born" is a participle)."""
+        if e in self._joined:
+            return self._joined[e]
         names = actor_names(e)
         if e.label != "PERSON":
             return names
@@ -262,6 +277,27 @@ class Actors:
         if ref.name in self._by_name:
             return self._by_name[ref.name]      # "the mayor" -> the names of his mention, cleaned as there
         return actor_names(Entity(head.idx, head.idx + len(head.text), ref.name, ref.label, ref.name))
+
+
+def _cut_names(text: str, entities: Sequence[Entity]) -> dict[Entity, tuple[str, ...]]:
+    """Names the recogniser cut in two at "and the", "of the" …: the first part named by the whole
+    name as the article writes it ("Islamic State of Iraq and the Levant"), the second by none. The
+    second part is one capitalised word that is no country, no medium and no acronym ("Levant",
+    "Sun"; not "Iraq and the Netherlands", "Russia and the US"); after "and", the first part must
+    itself be a name with "of" ("State of Iraq and the Levant", not "Spain and the Basque …")."""
+    out: dict[Entity, tuple[str, ...]] = {}
+    for first, second in zip(entities, entities[1:], strict=False):
+        joint = _NAME_JOINT.fullmatch(text, first.end, second.start)
+        word = second.text
+        if joint is None or first in out or first.label == "PERSON" or not actor_names(first) or " " in word \
+                or not word.istitle() \
+                or word in country_names() or word in _MEDIA or second.label not in ACTOR_LABELS:
+            continue
+        if joint.group(0).split()[0] == "and" and " of " not in first.text:
+            continue
+        whole = re.sub(r"^[Tt]he\s+", "", text[first.start:second.end])
+        out[first], out[second] = (whole,), ()
+    return out
 
 
 def opened_quote(text: str, start: int, pos: int) -> bool:
@@ -347,6 +383,59 @@ def _content_spans(verb) -> list[tuple[int, int]]:
     parties to the telling."""
     return [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
             for c in verb.children if c.dep_ == "ccomp" and any(m.dep_ == "mark" for m in c.children)]
+
+
+def _embedded_spans(verb, doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Character spans of the clauses in ``start:end`` that qualify a noun (relative and participle
+    clauses: "the statement, which criticised the SDF, called …", "the crash, involving RAF jets,
+    occurred …") and do not hold ``verb``: their names are parties to another event. Not a clause
+    on the event word itself or on a date ("on June 27, when Roberts posted …"), nor a participle that
+    names the noun ("a boy, identified as Ivan") or restricts it ("a bus operated by Viazul"): that
+    one says which thing takes part."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    out = []
+    for tok in span:
+        if tok.dep_ not in ("relcl", "acl") or tok.pos_ not in ("VERB", "AUX") \
+                or tok.head.pos_ not in ("NOUN", "PROPN", "PRON") or tok.i == verb.i or tok.head.i == verb.i \
+                or tok in verb.ancestors or tok.head.ent_type_ in ("DATE", "TIME") or (tok.dep_ == "acl" and (
+                    tok.lower_ in _NAMING or tok.left_edge.i == 0 or doc[tok.left_edge.i - 1].text != ",")):
+            continue
+        out.append((tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)))
+    return out
+
+
+def _source_spans(verb) -> list[tuple[int, int]]:
+    """Character spans of the source of an attribution that passes ``verb``'s event on, or the
+    sentence's main verb, or a clause under ``verb`` ("died inside the hall, according to the Times",
+    "stormed the hotel and one guest died, the Times reported", "the Times reported that … died"):
+    the teller and whom it told, not parties (the event's own subject is read apart, as its first
+    actor). A pronoun subject is taken for the teller ("the agency told Reuters it was ending …",
+    "Schumer said 'we made …'"): the teller stays then."""
+    verbs = [verb]
+    while verbs[-1].dep_ == "conj" and verbs[-1].head.i != verbs[-1].i:
+        verbs.append(verbs[-1].head)        # "stormed …, and one guest died, …": the attribution of the coordination
+    tellers = [c for v in verbs for c in v.children if c.dep_ in ("parataxis", "ccomp", "advcl")
+               and c.lower_ in REPORTING_ONLY]
+    tellers += [v.head for v in verbs if v.dep_ in ("ccomp", "parataxis") and v.head.lower_ in REPORTING_ONLY]
+    own = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    roles = ("dative", "dobj") if own is not None and own.tag_ == "PRP" else ("nsubj", "nsubjpass", "dative", "dobj")
+    out = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
+           for t in tellers for c in t.children if c.dep_ in roles]
+    for t in verb.sent:
+        to = next((c for c in t.children if c.lower_ == "to"), None) if t.lower_ == "according" else None
+        if to is not None and (_first_conjunct(t.head).i == verbs[-1].i or t.head.i == verb.sent.root.i
+                               or verb in t.head.ancestors):
+            out.append((t.idx, to.right_edge.idx + len(to.right_edge.text)))
+    return out
+
+
+def _first_conjunct(tok):
+    """The first of the words coordinated with ``tok`` ("stormed" of "stormed … and died")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 def _arguments(verb) -> list:

@@ -83,6 +83,33 @@ def _hedged_near(doc, cstart: int, cend: int, path: set[str]) -> bool:
     return False
 
 
+def _hedged_conjunct(doc, word: tuple[int, int]) -> bool:
+    """The event word at ``word`` is a verb coordinated with a hedged one, whose hedge it shares
+    ("the attacker is reported to have jumped on stage and claimed …", "reportedly fled and hid"):
+    the hedge of the first verb of the coordination, before it or on it, carries to every verb that
+    shares its subject; to a verb with a subject of its own only a hedge before the first subject
+    ("Reportedly, two were killed and eight injured"; not "Khan reportedly attacked, and one died")."""
+    span = doc.char_span(*word, alignment_mode="expand")
+    if span is None or len(span) == 0 or span.root.dep_ != "conj" or span.root.pos_ not in ("VERB", "AUX"):
+        return False
+    first = span.root
+    while first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX"):
+        first = first.head
+    top = first
+    while top.dep_ == "xcomp" and top.head.i < top.i:
+        top = top.head          # "is reported" of "is reported to have jumped"
+    last = next((c for c in first.children if c.dep_ == "xcomp" and c.i < span.root.i), first)   # "reported … jumped"
+    end = last.idx + len(last.text)
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in span.root.children):
+        subj = next((c for c in top.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        end = subj.left_edge.idx if subj is not None else top.left_edge.idx
+    start = top.left_edge.idx
+    if end <= start:
+        return False
+    before = _without_relatives(doc, doc.text[start:end], start, end, (first.idx, first.idx + len(first.text)))
+    return bool(HEDGE_ADVERBS.search(before))
+
+
 def _hedges_event(root, tok, hedge) -> bool:
     """A hedge word on ``tok`` (the clause's verb ``root`` or one of its arguments) qualifies the
     event: on the verb, or on the subject of a verb of occurrence, which names the event itself
@@ -210,7 +237,8 @@ def status_of(doc, text: str, *, kind: str, cstart: int, cend: int, anchor: tupl
     nouns = {n for s, n in unverified_nouns if s >= cstart - 2000}
     if (PARENTHETICAL_SAYS.search(clause) or NOT_VERIFIED.search(sent_text)
             or HEDGE_ADVERBS.search(_without_relatives(doc, clause, cstart, cend, anchor))
-            or _hedged_near(doc, cstart, cend, path) or (nouns and nouns & set(re.findall(r"[a-z]+", clause.lower())))):
+            or _hedged_near(doc, cstart, cend, path) or (nouns and nouns & set(re.findall(r"[a-z]+", clause.lower())))
+            or _hedged_conjunct(doc, trigger or anchor)):
         return "unverified", speaker or _cue_speaker(cstart, cend, attributions)
     if attr:
         return "attributed", speaker

@@ -118,7 +118,8 @@ def source_type(source: str | None, *, speaker: str | None, label: str | None, h
     words = _WORD.findall(text)
     if platform_in(channel) or platform_in(source) and head in ("post", "tweet", "account", "video", "message"):
         return "social_media"
-    if is_media(speaker) or (label is None and head in MEDIA_WORDS) or is_media(source):
+    media_head = label is None and (head in MEDIA_WORDS or head in PUBLICATION_WORDS)
+    if is_media(speaker) or media_head or is_media(source):
         return "media"
     people = head.endswith(("er", "ers", "ist", "ists")) or head in ANONYMOUS_HEADS
     if any(p in text for p in DOCUMENT_PHRASES) or (channel and label is None and not people
@@ -152,14 +153,22 @@ def source_type(source: str | None, *, speaker: str | None, label: str | None, h
     if head in KINSHIP_NOUNS or head in OCCUPATION_NOUNS or agent_noun(head) and not head.endswith("s"):
         # one described, unnamed person: "a driver" is anonymous, "the driver", "his son" a person
         return "anonymous" if words and words[0] in ANONYMOUS_DETS else "person"
-    if head.endswith("s") and agent_noun(head[:-1]):
-        return "anonymous"     # "the researchers estimate", "some scholars have suggested"
+    if head.endswith("s") and (agent_noun(head[:-1]) or head in PEOPLE_PLURALS):
+        return "anonymous"     # "the researchers estimate", "some scholars have suggested", "eyewitnesses"
     if label is None and (any(_organisation_name(n) for n in (source, speaker) if n)
                           or speaker and capitals().get(speaker.lower())):
         return "organisation"  # "Transport for London (TfL)", "Amazon Web services", an untagged capital
     if speaker and speaker[:1].isupper() and label is None and head and head[:1].isalpha():
         return "person" if speaker.split()[-1][:1].isupper() and len(speaker.split()) > 1 else "unknown"
     return "unknown"
+
+
+# Plural nouns for unnamed people that no agent ending marks ("eyewitnesses said", "his classmates").
+PEOPLE_PLURALS = frozenset("eyewitnesses classmates schoolmates locals neighbours neighbors friends parents fans "
+                           "colleagues relatives".split())
+# Heads of the names of publications beside the media words ("the journal Science", "the industry
+# publication", "local news").
+PUBLICATION_WORDS = frozenset("publication publications journal journals news newswire".split())
 
 
 # Papers filed or read in court, which say what their filers claim ("the motion claims", "the petition

@@ -911,7 +911,8 @@ class Referents:
         """"Retired FBI agent and terrorism specialist Ali Soufan": roles joined before one name are
         that person's titles; the bare role nouns (no article) before the last conjunct describe it."""
         last = found[-1]
-        if len(found) < 2 or last.label != "PERSON" or any(r.label is not None for r in found[:-1]):
+        rest = [r for r in found[:-1] if r.name != last.name]     # "terrorism specialist [Ali Soufan]"
+        if len(found) < 2 or last.label != "PERSON" or any(r.label is not None for r in rest):
             return None
         if head.tag_ != "NN" or any(c.dep_ in ("det", "poss", "nummod") for c in head.children):
             return None

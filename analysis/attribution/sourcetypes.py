@@ -127,8 +127,9 @@ def source_type(source: str | None, *, speaker: str | None, label: str | None, h
                                                     and not any(w in ("spokesman", "spokeswoman", "spokesperson")
                                                                 for w in channel.lower().split())):
         return "document"      # a person or a body speaking in a press release is still the person or body
-    if label is None and (head in DOCUMENT_WORDS or head in EVIDENCE_NOUNS or head in LEGAL_PAPERS):
-        return "document"      # "WHO's statistics", "the survey", "the motion claims"
+    if label is None and (head in DOCUMENT_WORDS or head in EVIDENCE_NOUNS or head in LEGAL_PAPERS
+                          or head in WRITINGS):
+        return "document"      # "WHO's statistics", "the survey", "the motion claims", "her memoirs"
     if label == "LAW" or label in (None, "ORG") and head in DOCUMENT_WORDS:
         return "document"      # "The Constitution specifies …"
     if head in QUANTIFIER_HEADS or words[:2] == ["not", "everyone"]:
@@ -163,6 +164,10 @@ def source_type(source: str | None, *, speaker: str | None, label: str | None, h
     return "unknown"
 
 
+# Writings and records beside the shared document words ("the NHC advisory", "her memoirs", "the
+# summary", "a database detailing …").
+WRITINGS = frozenset("advisory advisories summary summaries memoir memoirs database databases bulletin bulletins "
+                     "forecast forecasts guidance".split())
 # Plural nouns for unnamed people that no agent ending marks ("eyewitnesses said", "his classmates").
 PEOPLE_PLURALS = frozenset("eyewitnesses classmates schoolmates locals neighbours neighbors friends parents fans "
                            "colleagues relatives".split())

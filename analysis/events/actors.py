@@ -160,7 +160,8 @@ class Actors:
         out: list[str] = list(self._referent(subj)) if subj is not None else []
         out += self._unnamed(verb, start, end) if verb is not None else []
         told = _content_spans(verb) if verb is not None else []
-        inner = (_embedded_spans(verb, self.doc, start, end) + _source_spans(verb)) if verb is not None else []
+        inner = (_embedded_spans(verb, self.doc, start, end) + _source_spans(verb) + _stray_spans(verb)) \
+            if verb is not None else []
         i = bisect.bisect_left(self.starts, start)
         if i > 0 and re.fullmatch(r"\W{0,3}", text[ents[i - 1].end:start]) and _RELATIVE.match(text[start:start + 6]):
             out += self.names(ents[i - 1])       # the antecedent of a relative clause: "Zaporizhia, where …"
@@ -329,6 +330,8 @@ def _subject(verb):
             return subj
         if tok.head.pos_ in ("PROPN", "NOUN") and (tok.dep_ == "acl" or (tok.dep_ == "relcl" and subj is not None)):
             return tok.head
+        if subj is None and tok.dep_ == "conj" and _stray_subject(tok) is not None:
+            return _stray_subject(tok)
         if subj is not None or tok.head.i == tok.i or not _controlled(tok):
             return None
         if tok.dep_ == "xcomp":
@@ -337,6 +340,29 @@ def _subject(verb):
                 return obj
         tok = tok.head
     return None
+
+
+def _stray_subject(verb):
+    """The subject of the coordinated clause ``verb`` heads that the parser joined to a noun of the
+    clause before ("X resigned as governor of Puerto Rico and Pedro Pierluisi was sworn in": the parse
+    coordinates "Pierluisi" with "Puerto Rico"): the noun coordinated there, just before the verb and
+    its auxiliaries, after the first verb."""
+    first = min([c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i] + [verb],
+                key=lambda t: t.i)
+    if first.i == 0:
+        return None
+    noun = first.doc[first.i - 1]
+    if noun.dep_ == "conj" and noun.pos_ in ("PROPN", "NOUN") and noun.head.i > verb.head.i \
+            and any(c.dep_ == "cc" for c in noun.head.children):
+        return noun
+    return None
+
+
+def _stray_spans(verb) -> list[tuple[int, int]]:
+    """Character spans of the subjects of the clauses coordinated after ``verb`` that the parser joined
+    to its own nouns (:func:`_stray_subject`): parties of the next clause, not of this one."""
+    strays = [_stray_subject(c) for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    return [(n.left_edge.idx, n.idx + len(n.text)) for n in strays if n is not None]
 
 
 def _controlled(tok) -> bool:

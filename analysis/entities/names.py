@@ -299,6 +299,10 @@ def _headline_trim(doc, start: int, end: int, lower_words: set[str], person_word
     return end
 
 
+# Words for a standing held before or for long, which the model takes into the name they precede.
+STATUS_WORDS = frozenset("former retired longtime long-time veteran ex late then".split())
+
+
 def _opens_sentence(doc, i: int) -> bool:
     return i == 0 or doc[i].is_sent_start or doc[i - 1].is_punct and doc[i - 1].text in "\"“‘'("
 
@@ -338,6 +342,8 @@ def _model_spans(doc) -> list[_Span]:
                 continue    # "Egyptologists have reported": people by their work, not a name
             if b - a == 1 and _people_by_deed(doc, a):
                 continue    # "Protesters have claimed": people by what they do, not a group's name
+            if b - a > 1 and doc[a].lower_ in STATUS_WORDS:
+                a += 1      # "[Retired FBI] agent", "[Longtime Imus]": a status, not part of the name
             label = ent.label_
             n_title = _title_words_at(doc, a, b) if label == "PERSON" else 0
             if label == "PERSON" and n_title == 0 and b - a >= 3 and _opens_sentence(doc, a):

@@ -124,6 +124,10 @@ def _names(text: str, label: str, canonical: str) -> tuple[str, ...]:
     return (name,)
 
 
+# A stance written as a prefix before a name the recogniser tags alone ("pro-Beijing", "anti-Kremlin").
+_STANCE_BEFORE = re.compile(r"\b(?:[Aa]nti|[Pp]ro)-$")
+
+
 def a_time(name: str) -> bool:
     """``name`` is only words of time ("Tuesday", "Tuesday night", "Saturday morning")."""
     words = re.findall(r"[^\W\d_]+", name.lower())
@@ -169,8 +173,9 @@ class Actors:
             e = ents[i]
             i += 1
             if e.end > end or (e.label == "NORP" and _modifies_name(text, e, ents, i)) or self._common_noun(e) \
-                    or (e.label in ("GPE", "NORP") and CURRENCY_AFTER.match(text, e.end)) or self._role(e):
-                continue
+                    or (e.label in ("GPE", "NORP") and CURRENCY_AFTER.match(text, e.end)) or self._role(e) \
+                    or _STANCE_BEFORE.search(text, max(0, e.start - 6), e.start):
+                continue        # (also "pro-Beijing candidates": a stance, not a party)
             if (e.canonical in _MEDIA and not _heads(subj, e.start, e.end)) or any(a <= e.start < b for a, b in told):
                 continue        # "on Twitter", "a government Twitter account"; "proposed that in Caudipteryx …"
             if e.label not in _PLACES and any(a <= e.start < b for a, b in inner):

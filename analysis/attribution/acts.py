@@ -53,6 +53,8 @@ from .lexicon import (
 ACT_OF_CUE = {"according to": "speech", ":": "speech"}
 _SPEECH_ONLY = frozenset({"say", "tell", "comment", "speak", "talk", "confirm", "answer", "respond", "reply",
                           "write", "tweet", "post", "announce", "state", "add", "explain", "discuss", "mention"})
+# Reporting verbs that are no belief: refusing them is refusing to speak ("declined to elaborate").
+_SAYING_VERBS = SPEECH_VERBS - BELIEF_VERBS
 
 
 def _clausal(verb) -> bool:
@@ -183,7 +185,7 @@ def attributes_nothing(verb, base: str) -> bool:
         return True           # "assumed the presidency", "weighs 236 pounds": an office taken, a weight
     if base in REFUSAL_VERBS:      # a refusal to speak or to be named reports nothing ("declined to elaborate")
         return any(c.dep_ == "xcomp" and (c.lower_ in verb_forms_of(_SPEECH_ONLY) or c.lower_ in UNNAMED
-                                          or verb_forms().get(c.lower_) in SPEECH_VERBS - BELIEF_VERBS)
+                                          or verb_forms().get(c.lower_) in _SAYING_VERBS)
                    for c in kids)
     if act_of(verb, base) != "speech":
         return False

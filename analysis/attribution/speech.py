@@ -767,8 +767,9 @@ def find_speech(doc) -> list[Speech]:
                 or _published_statement(tok) or _negated_party(tok, base) \
                 or base in CITING_VERBS and _as_saying(tok) is not None:
             continue              # ("cited X as saying …": X says it, on the "saying")
+        cited = _cited_speaker(tok)
         mark = _as_mark(doc, tok) if (base in SPEECH_VERBS or base in COGNITION_VERBS) and not _says_own(tok) \
-            and _cited_speaker(tok) is None else None
+            and cited is None else None
         subj = subject_of(tok)
         if subj is None and tok.i > 0 and doc[tok.i - 1].text in _AFTER_QUOTE and base not in ADDRESSEE_OBJECT_VERBS \
                 and (tok.dep_ == "ROOT" or doc[tok.i - 1].text in CLOSING_QUOTES):
@@ -789,7 +790,7 @@ def find_speech(doc) -> list[Speech]:
             if content is None:
                 continue          # "he was told", "they are expected": no source, no content
         if subj is None:
-            subj = _cited_speaker(tok)
+            subj = cited
         if subj is None and not any(c.dep_ == PASSIVE_SUBJECT for c in tok.children):
             subj = _inherited_subject(tok)     # (not "its winds are predicted to …": no one's forecast)
         if subj is None and tok.dep_ == "ROOT":

@@ -38,6 +38,7 @@ from .lexicon import (
     QUOTATION_MIN_WORDS,
     REPORTING_ONLY,
     SELF_PUBLISHERS,
+    STANCE_BEFORE,
     SUBORDINATORS,
     TIME_WORDS,
     TRAILING_FUNCTION_WORD,
@@ -124,10 +125,6 @@ def _names(text: str, label: str, canonical: str) -> tuple[str, ...]:
     return (name,)
 
 
-# A stance written as a prefix before a name the recogniser tags alone ("pro-Beijing", "anti-Kremlin").
-_STANCE_BEFORE = re.compile(r"\b(?:[Aa]nti|[Pp]ro)-$")
-
-
 def a_time(name: str) -> bool:
     """``name`` is only words of time ("Tuesday", "Tuesday night", "Saturday morning")."""
     words = re.findall(r"[^\W\d_]+", name.lower())
@@ -174,7 +171,7 @@ class Actors:
             i += 1
             if e.end > end or (e.label == "NORP" and _modifies_name(text, e, ents, i)) or self._common_noun(e) \
                     or (e.label in ("GPE", "NORP") and CURRENCY_AFTER.match(text, e.end)) or self._role(e) \
-                    or _STANCE_BEFORE.search(text, max(0, e.start - 6), e.start):
+                    or STANCE_BEFORE.search(text, max(0, e.start - 6), e.start):
                 continue        # (also "pro-Beijing candidates": a stance, not a party)
             if (e.canonical in _MEDIA and not _heads(subj, e.start, e.end)) or any(a <= e.start < b for a, b in told):
                 continue        # "on Twitter", "a government Twitter account"; "proposed that in Caudipteryx …"
@@ -335,8 +332,8 @@ def _subject(verb):
             return subj
         if tok.head.pos_ in ("PROPN", "NOUN") and (tok.dep_ == "acl" or (tok.dep_ == "relcl" and subj is not None)):
             return tok.head
-        if subj is None and tok.dep_ == "conj" and _stray_subject(tok) is not None:
-            return _stray_subject(tok)
+        if subj is None and tok.dep_ == "conj" and (stray := _stray_subject(tok)) is not None:
+            return stray
         if subj is not None or tok.head.i == tok.i or not _controlled(tok):
             return None
         if tok.dep_ == "xcomp":

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator, Sequence
 
-from ..temporal.tense import teller_of_phrase, tense_reading
+from ..temporal.tense import syntactic_head, teller_of_phrase, tense_reading
 from ..types import Sentence
 from .lexicon import (
     ACTIVE_ING,
@@ -65,7 +65,7 @@ def clause_of_date(doc, sent: Sentence, tstart: int, tend: int) -> tuple[int, in
     lo, hi = s_span.start, s_span.end
     tok = span.root
     while True:
-        head = (tok.dep_ == "prep" and teller_of_phrase(tok)) or tok.head   # "said on Friday he will …"
+        head = syntactic_head(tok)      # "said on Friday he will …": the saying's
         inside = lo <= head.i < hi and head.i != tok.i
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ in CLAUSE_DEPS and inside:
             break

@@ -255,6 +255,8 @@ PLACE_TITLES = frozenset("""
 # political process, no party to an event: "anti-Brexit", "pro-Kremlin" (a stance), "Brexit",
 # "Grexit" (the blends of a country and "exit" coined for a withdrawal from the European Union).
 NOT_A_PARTY = re.compile(r"(?:[Aa]nti|[Pp]ro)-\S+|[A-Z][a-z]*exit")
+# The same stance written as a prefix before a name the recogniser tags alone ("pro-Beijing candidates").
+STANCE_BEFORE = re.compile(r"\b(?:[Aa]nti|[Pp]ro)-$")
 DISEASE_PATTERN = re.compile(r"(?i)(?:virus|-19|\bdisease|\bsyndrome|\bfever|\bflu)$")
 # A measure the entity recogniser runs into a name ("Humberto 75 miles north of Bermuda"): a number
 # and a unit of length, speed or share (SI and US customary units as written in news).

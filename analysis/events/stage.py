@@ -65,10 +65,10 @@ LOGGER = logging.getLogger(__name__)
 _RESOLVED = re.compile(r"^\d{3}")      # a year, or a decade ("197": the 1970s)
 _NEWS_STATUSES = frozenset({"asserted", "attributed", "unverified"})
 _BARE_OBJECT_DEPS = frozenset({"npadvmod", "dobj", "oprd", "nsubj", "attr"})
-# accounts credited with what they tell ("reports on Saturday said …", "by reports on Saturday")
 # verbs of order whose object is another event, later than the subject's ("the blast preceded a second one")
 _PRECEDE_VERBS = re.compile(r"^(?:preced|predat|antedat)(?:e|es|ed|ing)$", re.I)
 _LATER_WORDS = frozenset("later after afterwards afterward".split())
+# accounts credited with what they tell ("reports on Saturday said …", "by reports on Saturday")
 _TELLING_NOUNS = frozenset("""report reports statement statements release releases tweet tweets post posts bulletin
 bulletins update updates briefing briefings announcement announcements""".split())
 

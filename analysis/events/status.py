@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from ..temporal.tense import teller_of_phrase
+from ..temporal.tense import syntactic_head
 from ..types import Attribution, Sentence, Timex
 from .clauses import base_forms, clausal_aside, trigger_of_date
 from .lexicon import (
@@ -50,7 +50,7 @@ def _path_words(doc, tstart: int, tend: int, cstart: int, cend: int) -> set[str]
         for child in tok.children:
             if child.dep_ in ("aux", "auxpass", "neg", "advmod", "amod") or child.lower_ in FUTURE_AUX:
                 words.add(child.lower_)
-        up = (tok.dep_ == "prep" and teller_of_phrase(tok)) or tok.head     # "said on Friday he will …"
+        up = syntactic_head(tok)        # "said on Friday he will …": the saying's
         if up.i == tok.i or not (cstart <= up.idx < cend):
             break
         tok = up

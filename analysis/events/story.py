@@ -31,6 +31,7 @@ import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from ..temporal.lexicon import WEEKDAYS
 from ..types import Event
 from .clauses import present_perfect
 from .lexicon import CLOCK, DAY_NAMES, LATER_ADVERBS, NEW_STORY, NOW_ADVERBS, REPORTING_ONLY
@@ -42,7 +43,6 @@ _DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")     # a day named in full (
 _ZONE_CLOCK = re.compile(r"\b\d{4}\s*(?:UTC|GMT|Z)\b")      # "(1639 UTC)"
 _BARE_WEEKDAY = re.compile(r"^(?:on\s+)?(mon|tues|wednes|thurs|fri|satur|sun)day"
                           r"(?:\s+(?:morning|afternoon|evening|night))?$", re.I)    # "Saturday", "on Sunday evening"
-_WEEKDAY_NUMBERS = {w: i + 1 for i, w in enumerate("mon tues wednes thurs fri satur sun".split())}
 NEXT_WEEK_DAYS = 5     # a weekday this many days or more after the story's day lies in another week than the story's
 NEXT_TO_STORY = 2      # a weekday a week earlier this close to the story's days lies in the story's week
 STORY_DAYS = 7         # a story's time shorter than this stands on days (not on a month or a year)
@@ -172,7 +172,7 @@ def weekday_of_story(text: str, ev: Event, ref: Event | None) -> date | None:
             or ev.status in ("expected", "background") or (ref.date_end - ref.date_start).days >= STORY_DAYS:
         return None
     bare = _BARE_WEEKDAY.match(text[ev.timex_start:ev.timex_end].strip())
-    if bare is None or ev.date_start.isoweekday() != _WEEKDAY_NUMBERS[bare.group(1).lower()] \
+    if bare is None or ev.date_start.isoweekday() != WEEKDAYS[bare.group(1).lower() + "day"] \
             or (ev.date_start - ref.date_end).days < NEXT_WEEK_DAYS:
         return None
     earlier = ev.date_start - timedelta(days=7)

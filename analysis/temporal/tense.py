@@ -100,10 +100,14 @@ def governing_verb(token):
             return token
         if token.head is token:
             return None
-        if token.dep_ == "prep" and (teller := teller_of_phrase(token)) is not None:
-            return teller
-        token = token.head
+        token = syntactic_head(token)
     return None
+
+
+def syntactic_head(token):
+    """The head a date's path climbs to: the parse's, except for a phrase between a reporting verb
+    and its clause (:func:`teller_of_phrase`), which belongs to the saying."""
+    return (token.dep_ == "prep" and teller_of_phrase(token)) or token.head
 
 
 def teller_of_phrase(prep):

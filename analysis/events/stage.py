@@ -193,14 +193,15 @@ def _dated(view: ArticleView, timexes: Sequence[Timex], found: Found) -> None:
     by_clause: dict[tuple[int, int], int] = {}
     usable = [tx for tx in timexes if tx.type in DATED_TYPES and _RESOLVED.match(tx.value or "")]
     dates = [(t.start, t.end) for t in timexes]
-    relative = {tx.start: _other_event_prep(doc, tx, dates) for tx in usable}
+    spans = {tx.start: timex_span(doc, tx) for tx in usable}       # the parse of each date, read once
+    relative = {tx.start: _other_event_prep(spans[tx.start], dates) for tx in usable}
     # a date of another event after which the clause happened, or a year that qualifies a noun
     # ("his 2020 candidacy"), dates the clause only when nothing else in it does
-    for tx in sorted(usable, key=lambda t: (relative[t.start] is not None, _qualifies_noun(doc, t), t.start)):
-        since = relative[tx.start] in STATE_START_PREPS
-        if relative[tx.start] in BEFORE_PREPS or (since and not _recent(tx, view)) or _names_another_event(doc, tx) \
-                or (relative[tx.start] in AFTER_PREPS and is_old(tx.date_end, view.published)) or dates_the_telling(doc, tx):
-            continue        # the date of another event or of a report, or the start of a state told as history ("since 1987")
+    for tx in sorted(usable, key=lambda t: (relative[t.start] is not None, _qualifies_noun(spans[t.start], t), t.start)):
+        span, prep = spans[tx.start], relative[tx.start]
+        since = prep in STATE_START_PREPS
+        if _date_of_another_thing(view, tx, span, prep):
+            continue
         si = view.sentence_of(tx.start)
         if si < 0 or tx.end > view.sentences[si].end or view.kind(si) in SKIP_KINDS or not view.readable(si):
             continue
@@ -215,7 +216,7 @@ def _dated(view: ArticleView, timexes: Sequence[Timex], found: Found) -> None:
             continue
         verb = trigger_of_date(doc, tx.start, tx.end, cstart, cend)
         anchor = (tx.start, tx.end)
-        if _dates_the_object(doc, tx, verb, view.published) or dates_the_other_event(doc, tx, verb):
+        if _dates_the_object(span, tx, verb, view.published) or dates_the_other_event(span, verb):
             continue        # "has declared tomorrow a day of mourning", "preceded another one hours later"
         reported = reported_event(verb, cstart, cend)
         if reported is not None and tense_reading(reported).tense == "future":
@@ -234,6 +235,24 @@ def _dated(view: ArticleView, timexes: Sequence[Timex], found: Found) -> None:
         found.add(Event(value, d0, d1, text[cstart:cend], cstart, cend,
                         view.actors.of(cstart, cend, verb=verb), status, speaker, tx.start, tx.end,
                         ((cstart, cend),), "explicit", *_token_span(verb)), view.kind(si), si, span=since)
+
+
+def timex_span(doc, tx: Timex):
+    """The tokens of ``tx`` (widened to whole tokens), or None when they are none."""
+    span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
+def _date_of_another_thing(view: ArticleView, tx: Timex, span, prep: str | None) -> bool:
+    """``tx`` (its tokens ``span``, the preposition ``prep`` of the noun it qualifies:
+    :func:`_other_event_prep`) dates another thing than its clause's event: an event the clause
+    comes before ("before yesterday's announcements") or after, when that one is old ("after the
+    2018 elections"), the start of a state told as history ("since 1987"), a noun the clause acts on
+    ("criticised Monday's ruling") or the report an account is credited to ("according to a report
+    on Wednesday")."""
+    return prep in BEFORE_PREPS or (prep in STATE_START_PREPS and not _recent(tx, view)) \
+        or _names_another_event(span) or (prep in AFTER_PREPS and is_old(tx.date_end, view.published)) \
+        or dates_the_telling(span)
 
 
 def _set_apart_before_the_news(found: Found, start: date | None) -> None:
@@ -302,34 +321,31 @@ def _dates_a_state(doc, tx: Timex, verb) -> bool:
     return verb is not None and (stative(verb) or evidence(verb) or possibility(verb))
 
 
-def _dates_the_object(doc, tx: Timex, verb, published: date | None) -> bool:
+def _dates_the_object(span, tx: Timex, verb, published: date | None) -> bool:
     """A date ahead of publication that stands bare, as an object, by a verb in the past or the
     present perfect ("has declared tomorrow a day of mourning", "named Friday the deadline"): the
     day the act names, not the day of the act."""
     if verb is None or published is None or tx.date_start is None or tx.date_start <= published:
         return False
-    span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
-    return span is not None and len(span) > 0 and span.root.head.i == verb.i and span.root.dep_ in _BARE_OBJECT_DEPS \
+    return span is not None and span.root.head.i == verb.i and span.root.dep_ in _BARE_OBJECT_DEPS \
         and tense_reading(verb).tense == "past"
 
 
-def dates_the_other_event(doc, tx: Timex, verb) -> bool:
+def dates_the_other_event(span, verb) -> bool:
     """An offset after a verb of preceding gives the time of the later event, its object, not the
     subject's: "the blast preceded another one less than an hour later", "predated the second
     vote by a week, two days later"."""
     if verb is None or _PRECEDE_VERBS.match(verb.text) is None:
         return False
-    span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
     return span is not None and any(t.lower_ in _LATER_WORDS for t in span)
 
 
-def dates_the_telling(doc, tx: Timex) -> bool:
+def dates_the_telling(span) -> bool:
     """A date of the source an account is credited to, not of what it tells: "according to a report
     on Wednesday", "according to officials on Thursday", "according to a 1989 report", "by reports
     on Saturday", "reports on Saturday said": what the account tells happened before it, at a time
-    the date does not give."""
-    span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
-    if span is None or not len(span):
+    the date does not give. ``span``: the date's tokens (:func:`timex_span`)."""
+    if span is None:
         return False
     tok = span.root
     for _ in range(8):
@@ -359,26 +375,24 @@ def _present_of_a_past(verb, tx: Timex, published: date | None) -> bool:
         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
-def _names_another_event(doc, tx: Timex) -> bool:
+def _names_another_event(span) -> bool:
     """A date in the possessive that names another event the clause acts on ("sent a plan for
     yesterday's march", "criticised Monday's ruling"): the date of that noun, not of the clause. Not
     when the noun is the clause's subject ("Monday's attack killed five") or an adjunct of time of
     the verb ("during Monday's session")."""
-    span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
-    if span is None or not len(span) or span.root.dep_ != "poss":
+    if span is None or span.root.dep_ != "poss":
         return False
     noun = span.root.head
     return noun.dep_ in ("dobj", "dative") or (noun.dep_ == "pobj" and noun.head.head.pos_ in ("NOUN", "PROPN"))
 
 
-def _other_event_prep(doc, tx: Timex, dates: Sequence[tuple[int, int]]) -> str | None:
+def _other_event_prep(span, dates: Sequence[tuple[int, int]]) -> str | None:
     """The preposition ("before", "after", "since" …) that governs a noun the date qualifies
     ("were convicted before yesterday's announcements", "after an attack in 2015, a bill was
     proposed"): the date is that other event's, not the clause's. None otherwise. ``dates`` are
     the spans of the article's timexes: a date coordinated with another ("before spring or
-    summer") qualifies no event."""
-    span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
-    if span is None or not len(span):
+    summer") qualifies no event. ``span``: the date's tokens (:func:`timex_span`)."""
+    if span is None:
         return None
     tok, noun = span.root, False
     for _ in range(8):
@@ -406,15 +420,14 @@ def _after_old_event(doc, tx: Timex, dates: Sequence[tuple[int, int]], published
     elections, she became chair"): the clause lies after it at a time the text does not give, in the
     article's back-story."""
     return tx.type in DATED_TYPES and is_old(tx.date_end, published) \
-        and _other_event_prep(doc, tx, dates) in AFTER_PREPS
+        and _other_event_prep(timex_span(doc, tx), dates) in AFTER_PREPS
 
 
-def _qualifies_noun(doc, tx: Timex) -> bool:
+def _qualifies_noun(span, tx: Timex) -> bool:
     """A bare year before the noun it qualifies ("announced his 2020 candidacy in 2013", "the 2019
     budget"): it names which one, and dates the clause only when no other date does."""
     if not (tx.text.strip().isdigit() and len(tx.text.strip()) == 4):
         return False
-    span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
     if span is None or len(span) != 1:
         return False
     tok = span[0]

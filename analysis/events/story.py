@@ -210,23 +210,30 @@ def main_verb(tok) -> bool:
     return tok.dep_ == "ROOT"
 
 
-def aside(doc, ev: Event, verb) -> bool:
-    """``ev``'s event word lies in a relative clause that qualifies a name ("Liberals, which had won a majority
-    in 2015, lost seats", "Typhoon Haiyan, which killed 6,000 in 2013"), a place by what happened
-    there ("the hospital, where the surgeon spoke early today") or any noun in the pluperfect, and
-    ``verb`` lies outside that clause: the date of the aside does not date ``verb``'s clause. A
-    clause that qualifies a common noun often tells the time of the event the noun names ("injured
-    in a bombing that happened on June 27", "in an advisory issued late Sunday"): it dates on."""
+def aside_tokens(doc, ev: Event) -> tuple[int, int] | None:
+    """Token bounds (first, last) of the relative clause that holds ``ev``'s event word when that clause
+    qualifies a name ("Liberals, which had won a majority in 2015, lost seats", "Typhoon Haiyan,
+    which killed 6,000 in 2013"), a place by what happened there ("the hospital, where the surgeon
+    spoke early today") or any noun in the pluperfect: the date of such an aside dates only its own
+    clause (:func:`aside`). None otherwise: a clause that qualifies a common noun often tells the
+    time of the event the noun names ("injured in a bombing that happened on June 27", "in an
+    advisory issued late Sunday"): it dates on. Read once per event."""
     if ev.trigger_start is None:
-        return False
+        return None
     tok = _token_at(doc, ev.trigger_start)
     while tok.head.i != tok.i:
         if tok.dep_ in _ASIDE_DEPS:
-            return not (tok.left_edge.i <= verb.i <= tok.right_edge.i) and (
-                tok.head.pos_ == "PROPN" or any(c.lower_ == "where" for c in tok.children)
-                or any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children))
+            qualifies = tok.head.pos_ == "PROPN" or any(c.lower_ == "where" for c in tok.children) \
+                or any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
+            return (tok.left_edge.i, tok.right_edge.i) if qualifies else None
         tok = tok.head
-    return False
+    return None
+
+
+def aside(bounds: tuple[int, int] | None, verb) -> bool:
+    """The dated event whose aside clause spans the tokens ``bounds`` (:func:`aside_tokens`) does
+    not date ``verb``'s clause: ``verb`` lies outside that aside."""
+    return bounds is not None and not (bounds[0] <= verb.i <= bounds[1])
 
 
 def moves_on(verb) -> bool:

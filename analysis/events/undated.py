@@ -28,7 +28,7 @@ from .lexicon import HISTORY_VERBS, LIFE_AND_DISTANCE, SKIP_KINDS, UNDATED_KINDS
 from .merge import stem, trigger_stem
 from .stage import ArticleView, Found
 from .status import is_old
-from .story import after, aside, continues_back_story, moves_on, same_party
+from .story import after, aside, aside_tokens, continues_back_story, moves_on, same_party
 
 DISCOURSE_SENTENCES = 2      # how many sentences back a paragraph's date still holds
 HISTORY_SENTENCES = 4        # how many sentences back a date of history makes an undated past history
@@ -44,7 +44,8 @@ def find_undated(view: ArticleView, found: Found, story: Sequence[Event | None])
     doc = view.doc
     triggers = {ev.trigger_start for ev in found.events}
     clauses = {(ev.start, ev.end) for ev in found.events}
-    dated = found.dating()
+    # the dated events, with their sentence and the bounds of the aside clause that holds them (read once)
+    dated = [(ev, sj, aside_tokens(doc, ev)) for ev, sj in found.dating()]
     opened: tuple[str, ...] | None = None      # actors of a back-story opened by a pluperfect just before
     for si, sent in enumerate(view.sentences):
         kind = view.kind(si)
@@ -148,8 +149,8 @@ def _in_history(view: ArticleView, si: int, dated, verb) -> bool:
     clause's subject among its actors: a life goes on being told ("Baker was born in 1939. … He
     began his career …"), but a paragraph about someone else may turn back to the news."""
     para = view.sentences[si].paragraph
-    near = [(sj, ev.start, ev) for ev, sj in dated if si - HISTORY_SENTENCES <= sj <= si
-            and ev.date_from in ("explicit", "discourse") and view.kind(sj) != "caption" and not aside(view.doc, ev, verb)]
+    near = [(sj, ev.start, ev) for ev, sj, bounds in dated if si - HISTORY_SENTENCES <= sj <= si
+            and ev.date_from in ("explicit", "discourse") and view.kind(sj) != "caption" and not aside(bounds, verb)]
     own = [x for x in near if x[2].date_from == "explicit"]
     if own:
         sj, _, ev = max(own, key=lambda x: x[:2])
@@ -171,13 +172,13 @@ def _discourse_source(view: ArticleView, si: int, verb, time: str, dated) -> Eve
         return None
     para = view.sentences[si].paragraph
     best = None
-    for ev, sj in dated:
+    for ev, sj, bounds in dated:
         if not (si - DISCOURSE_SENTENCES <= sj <= si) or view.sentences[sj].paragraph != para:
             continue
         if ev.date_from != "explicit" and ev.date_from != "discourse":
             continue
         if (time == "future") != (ev.status == "expected") or view.kind(sj) == "caption" or _origin(view, ev) \
-                or aside(view.doc, ev, verb):
+                or aside(bounds, verb):
             continue
         if best is None or (sj, ev.start) > best[0]:
             best = ((sj, ev.start), ev)
@@ -191,7 +192,7 @@ def _retold(view: ArticleView, si: int, verb, actors: tuple[str, ...], dated) ->
     desert south of the airport"): the body tells again, in detail, what the lead dated."""
     word = stem(verb.text)
     best = None
-    for ev, sj in dated:
+    for ev, sj, _ in dated:
         if sj >= si or ev.date_from != "explicit" or ev.status in ("background", "expected") \
                 or view.kind(sj) == "caption" or trigger_stem(ev) != word or not same_party(actors, ev.actors):
             continue

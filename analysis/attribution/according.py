@@ -17,7 +17,7 @@ from ..entities.lexicon import (
 )
 from .lexicon import ANONYMOUS_HEADS, SPEECH_VERBS, verb_forms
 from .sourcetypes import agent_noun
-from .speech import Speech, span_chars
+from .speech import Speech, span_chars, token_at
 
 # Common nouns that can head a source: people, groups, offices, documents, posts.
 SOURCE_NOUNS = (ANONYMOUS_HEADS | CHANNEL_NOUNS | DOCUMENT_WORDS | KINSHIP_NOUNS | OFFICE_WORDS | ORG_NOUNS
@@ -51,6 +51,8 @@ def _clause_without(doc, head, cut_start: int, cut_end: int) -> tuple[int, int] 
         if left and right:               # "One child was, according to X, among the dead": both sides
             return left[0], right[1]
     if _adjunct(doc, s, cut_start):          # "Longer term, according to X, the goal is …"
+        if not doc[cut_start - 1].is_punct:
+            return span_chars(doc, s, cut_start)     # "Magnitude 6.3 according to X, it was …": the figure is X's
         return span_chars(doc, cut_end, e)
     if _adjunct(doc, cut_end, e) or _writers_addition(doc, cut_end, e):
         return span_chars(doc, s, cut_start)     # "… has died, according to X on Friday.", "…, according to X, but Y …"
@@ -191,11 +193,33 @@ def find_according(doc) -> list[Speech]:
                 content = _sentence_after(doc, cut_e)
             else:
                 content = _clause_without(doc, head if head.i not in range(cut_s, cut_e) else tok.sent.root, cut_s, cut_e)
+                content = _from_phrase_start(doc, content, tok)
             if content is None:
                 continue
             cue = (tok.idx, to.idx + len(to))
             out.append(Speech(tok.i, cue, src, src_head, content, "according to"))
     return out
+
+
+def _from_phrase_start(doc, content: tuple[int, int] | None, cue) -> tuple[int, int] | None:
+    """``content`` before the cue, back to the start of its sentence when the parse let it open in
+    the middle of a phrase, right after a preposition or a determiner ("Van Biljon, often referred
+    to | as "The Lion Man", had been …, according to X"), or on an auxiliary whose subject it left
+    out ("Hansen, often described as "the fox", | had been walking …, according to X"): the clause is
+    the whole of it."""
+    if content is None or content[0] >= cue.idx:
+        return content
+    first = token_at(doc, content[0])
+    start = cue.sent.start
+    if first <= start:
+        return content
+    mid_phrase = doc[first - 1].pos_ in ("ADP", "DET") and not doc[first - 1].is_punct
+    if not mid_phrase and not (doc[first].pos_ == "AUX" and doc[first].dep_ in ("aux", "auxpass")):
+        return content
+    k = first
+    while k > start and "\n" not in doc[k - 1].text_with_ws and doc[k - 1].text not in (";", ":"):
+        k -= 1
+    return doc[k].idx, content[1]
 
 
 def _whole_clause(doc, head, source_end: int):
@@ -279,7 +303,7 @@ def bare_source(doc, quote_end: int, limit: int) -> BareSource | None:
     a Telegram post.``; or after a verb the parse could not join to it: ``” tweeted Mayor of London
     Sadiq Khan.``"""
     toks = []
-    i = _token_at(doc, quote_end)
+    i = token_at(doc, quote_end)
     ended = False
     while i < len(doc) and doc[i].idx < limit:
         t = doc[i]
@@ -334,18 +358,6 @@ def _names_a_source(span) -> bool:
     that can head a source ("Police: …", "Pence: …")."""
     return any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in span) or _can_speak(span.root) \
         or len(span) == 1 and span.root.text[:1].isupper()
-
-
-def _token_at(doc, char: int) -> int:
-    """Index of the first token starting at or after ``char`` (binary search over token offsets)."""
-    lo, hi = 0, len(doc)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if doc[mid].idx < char:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
 
 
 # Headline labels that are not sources ("Live: …", "Watch: …").

@@ -139,6 +139,8 @@ def _attach(text: str, quotes: list[Quote], speech: list[Speech], doc) -> tuple[
                 sp = speech[k]
                 if sp.cue[0] > q.end + NEAR_CHARS or sp.cue[0] > nxt:
                     break
+                if sp.base == "according to" and sp.content is not None and sp.content[0] >= q.end:
+                    continue      # 'X, called "the fox", had been walking …, according to Y': Y's is what follows
                 if not _END.search(text, q.end, sp.cue[0]) and not qs.containing(sp.cue[0]) \
                         and not _closes_sentence(text, q) and sp.source is not None:
                     owner = k
@@ -155,7 +157,7 @@ def _attach(text: str, quotes: list[Quote], speech: list[Speech], doc) -> tuple[
                 if relative(doc[sp.verb]) and _LEADS_IN.search(between):
                     continue      # "X commented — which the BBC noted as unusual — “…”": X's quote
                 if k in cands and sp.cue[1] > prv and "\n" not in between and len(between) < SPLIT_GAP_CHARS \
-                        and not _END.search(text, _after_sentence_end(text, sp.cue[1], q.start), q.start):
+                        and _resumes(text, sp.cue[1], q.start):
                     owner = k     # "“A,” he said. “B.”": B continues A
                 elif not _END.search(between) and (re.fullmatch(r"\s*(?:[:,]|that)?\s*", between)
                                                    or sp.source is not None and (_LEADS_IN.search(between)
@@ -195,6 +197,14 @@ def _closes_sentence(text: str, q: Quote) -> bool:
     inner = text[q.start:q.end].rstrip("\"'”’» ")
     after = text[q.end:q.end + 3].lstrip()
     return bool(inner) and inner[-1] in ".!?" and after[:1].isupper()
+
+
+def _resumes(text: str, cue_end: int, quote_start: int) -> bool:
+    """True when a quotation after a split quote's cue resumes it: in the same sentence ("“A,” he
+    said, “B.”"), or opening the next one ("“A,” he said. “B.”"); not when the writer's words open
+    the next sentence ("“A,” she announced. Specifically, she told the committees to “proceed …”")."""
+    after = _after_sentence_end(text, cue_end, quote_start)
+    return not _END.search(text, after, quote_start) and (after == cue_end or not text[after:quote_start].strip())
 
 
 def _after_sentence_end(text: str, start: int, end: int) -> int:
@@ -358,6 +368,15 @@ def _outermost(cands: list[_Cand], doc) -> list[_Cand]:
     return out
 
 
+def _not_in_source(cands: list[_Cand], doc) -> list[_Cand]:
+    """Candidates without a quotation whose cue word heads the source of a verb the parse took for a
+    noun ("The family's statement on the death read: …": the statement is who speaks, not a report of
+    its own about "the death read")."""
+    heads = {c.head for c in cands if c.source is not None and c.verb is not None
+             and not doc[c.verb].tag_.startswith("VB")}
+    return [c for c in cands if c.quotes or c.verb is None or c.verb not in heads or c.head == c.verb]
+
+
 def _goes_on(doc, inner: _Cand, outer: _Cand) -> bool:
     """True when ``inner`` is a participle set off by a comma at the end of ``outer``'s content
     that reports for ``outer``'s speaker ("…, adding that B", "…, citing B"); ``outer``'s content is
@@ -445,6 +464,7 @@ def find_attributions(doc, *, paragraphs: Sequence, sentences: Sequence, entitie
         if c.content is None and not c.quotes:
             continue
         all_cands.append(c)
+    all_cands = _not_in_source(all_cands, doc)
     if drop_nested:
         all_cands = _outermost(all_cands, doc)
     all_cands.extend(extra)

@@ -423,6 +423,12 @@ def _own_report(clause) -> bool:
 
 def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | None:
     kids = list(verb.children)
+    named = next((c for c in kids if c.i > verb.i and (c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as")), None)
+    if named is not None and subject_of(verb) is not None \
+            and any(c.dep_ == "dobj" and c.i < verb.i and _relative_word(c) for c in kids):
+        # "…, that Wang described as resembling hairs": what the relative stands for is called so;
+        # a clause the parse hung before the verb is the writer's
+        return span_chars(doc, named.left_edge.i, _before_writers_relative(doc, named.left_edge.i, verb.right_edge.i + 1))
     clause, last = _reported_clauses(verb)
     to_verb = next((c for c in kids if c.dep_ == "xcomp" and c.i > verb.i), None)
     if clause is not None and to_verb is not None and base in XCOMP_VERBS and to_verb.i < clause.i:
@@ -498,8 +504,9 @@ def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | N
         prep = next((c for c in kids if c.dep_ == "prep" and c.i > verb.i and c.lower_ in ABOUT_PREPS
                      and not (base in ADDRESSEE_VERBS and c.lower_ in ("to", "with"))
                      and any(g.dep_ in ("pobj", "pcomp") and is_topic(g) for g in c.children)), None)
-        if prep is not None:
-            return span_chars(doc, prep.i + 1, prep.right_edge.i + 1)
+        if prep is not None:      # "referred to the vote as "a hoax"": what it was called goes with it
+            name = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "as" and c.i > prep.i), None)
+            return span_chars(doc, prep.i + 1, (name or prep).right_edge.i + 1)
     if _parenthetical(doc, verb, base):
         # "The talks failed, he said." / "Acts of protest, he said, are acts of patriotism": the
         # reporting clause hangs on the content's verb; the content is that verb's clause
@@ -724,6 +731,60 @@ def _antecedent(pronoun):
     return doc[k] if k >= 0 and doc[k].pos_ in ("PROPN", "NOUN") else None
 
 
+RELATIVE_TAGS = ("WDT", "WP", "WP$")
+# Forms of "read" and "say" that the parse can take for a noun after a statement and its topic ("The
+# family's statement on the death read: …", "read" the object of "on").
+MISREAD_VERBS = frozenset({"read", "reads", "said", "says"})
+
+
+def _statement_before(tok):
+    """The statement noun of "X's statement on Y read: …" when the parse made "read" a noun of the
+    statement's phrase: a form of "read"/"say" right before a colon, inside the phrase of a statement
+    noun that the sentence opens with. None otherwise."""
+    doc = tok.doc
+    if tok.lower_ not in MISREAD_VERBS or not tok.tag_.startswith("NN") or tok.i + 1 >= len(doc) \
+            or doc[tok.i + 1].text != ":":
+        return None
+    noun = next((a for a in tok.ancestors if a.lower_ in STATEMENT_NOUNS), None)
+    if noun is None or noun.left_edge.i > tok.sent.start + 1 or noun.dep_ not in ("nsubj", "ROOT"):
+        return None
+    return noun
+
+
+def _relative_word(tok) -> bool:
+    """A relative pronoun opening a clause ("which", "who", "what"; "that" as subject or object)."""
+    return tok.tag_ in RELATIVE_TAGS or tok.lower_ == "that" and tok.dep_ in ("nsubj", "nsubjpass", "dobj")
+
+
+def token_at(doc, char: int) -> int:
+    """Index of the first token starting at or after ``char`` (binary search over token offsets)."""
+    lo, hi = 0, len(doc)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc[mid].idx < char:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _past_relative(doc, verb, subj, content: tuple[int, int] | None) -> tuple[int, int] | None:
+    """``content`` without the relative pronoun, the source and the cue of a relative clause of saying
+    ("…, which his wife said was due to illness": "was due to illness"; "which, the statement said,
+    nations refused to take back"; "that Wang described as resembling hairs"): the relative pronoun
+    stands for the writer's noun, and who says it is the source, not what is said."""
+    if content is None or subj is None:
+        return content
+    first = token_at(doc, content[0])
+    if first == 0 or first >= len(doc) or not _relative_word(doc[first]) \
+            or not first < subj.left_edge.i <= subj.i < verb.i or not verb.idx < content[1]:
+        return content
+    if doc[first - 1].pos_ not in ("NOUN", "PROPN", "NUM", "PUNCT"):
+        return content        # "did not announce whom they would support": a question, not a relative
+    start = max([verb.i] + [c.i for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]) + 1
+    return span_chars(doc, start, token_at(doc, content[1]))
+
+
 CITING_VERBS = frozenset({"cite", "quote"})
 
 
@@ -759,18 +820,20 @@ def find_speech(doc) -> list[Speech]:
     forms = verb_forms()
     out = []
     for tok in doc:
-        if not tok.tag_.startswith("VB") and not (tok.tag_ == "NNS" and tok.dep_ == "ROOT"
-                                                   and any(c.dep_ == "ccomp" for c in tok.children)):
+        statement = None if tok.tag_.startswith("VB") else _statement_before(tok)
+        if not tok.tag_.startswith("VB") and statement is None and not (
+                tok.tag_ == "NNS" and tok.dep_ == "ROOT" and any(c.dep_ == "ccomp" for c in tok.children)):
             continue              # ("Beijing assures that …" can come out with "assures" as a noun)
         base = forms.get(tok.lower_)
-        if base is None or attitude_adjective(tok) or attributes_nothing(tok, base) or base in IDIOM_ONLY and not _idiom(doc, tok, base) \
+        if base is None or attitude_adjective(tok) or attributes_nothing(tok, base) \
+                or base in IDIOM_ONLY and statement is None and not _idiom(doc, tok, base) \
                 or _published_statement(tok) or _negated_party(tok, base) \
                 or base in CITING_VERBS and _as_saying(tok) is not None:
             continue              # ("cited X as saying …": X says it, on the "saying")
         cited = _cited_speaker(tok)
         mark = _as_mark(doc, tok) if (base in SPEECH_VERBS or base in COGNITION_VERBS) and not _says_own(tok) \
             and cited is None else None
-        subj = subject_of(tok)
+        subj = statement if statement is not None else subject_of(tok)
         if subj is None and tok.i > 0 and doc[tok.i - 1].text in _AFTER_QUOTE and base not in ADDRESSEE_OBJECT_VERBS \
                 and (tok.dep_ == "ROOT" or doc[tok.i - 1].text in CLOSING_QUOTES):
             subj = _after_subject(tok)     # '"It was not me," blurted the driver' (also when the parse hung
@@ -807,10 +870,13 @@ def find_speech(doc) -> list[Speech]:
             subj = None           # "there", or a function word the parse took for a name ("Amongst reported …")
         if subj is None and content is None:
             continue
+        content = _past_relative(doc, tok, subj, content)
         src = source_span(subj) if subj is not None else None
         if named is not None:       # the mention runs from the name to its pronoun
             src = (subj.left_edge.i, pronoun.i + 1)
         if src is not None and subj.i < tok.i < src[1]:
             src = (src[0], tok.i)     # a subject before its verb ends there (the parse hung a quote's name on it)
+        if statement is not None:
+            src = (src[0], subj.i + 1)    # "The family's statement [on the death] read:"
         out.append(Speech(tok.i, _cue_span(tok), src, subj.i if subj is not None else None, content, base))
     return out

@@ -148,6 +148,8 @@ UNDATED_CASES += json.loads((CASES_DIR / "events_clock.json").read_text(encoding
 UNDATED_CASES += json.loads((CASES_DIR / "events_dates.json").read_text(encoding="utf-8"))
 # Status, actors and non-events: the scope of hedges and attributions, captions, roles as actors
 UNDATED_CASES += json.loads((CASES_DIR / "events_roles.json").read_text(encoding="utf-8"))
+# Actors: parts of names, institutions of a place, qualifiers of a title, agents of a passive
+UNDATED_CASES += json.loads((CASES_DIR / "events_actors.json").read_text(encoding="utf-8"))
 
 
 def _trigger(text, ev):

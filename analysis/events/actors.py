@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from ..entities import TITLE_WORDS, Referents
 from ..entities.lexicon import PLATFORMS, country_name
-from ..entities.names import TIME_ZONES
+from ..entities.names import CHAMBER_HEADS, INSTITUTIONS, TIME_ZONES
 from ..gazetteer import country_from_abbreviation, country_names, gazetteer
 from ..lexicons import MEDIA_OUTLETS, WIRE_AGENCIES
 from ..types import Entity
@@ -56,6 +56,18 @@ _CLOCK = re.compile(r"[ap]\.?\s?m\.?", re.I)                # "A.M.", "P.M.": a 
 # What joins the two halves of one name the recogniser cut in two ("Islamic State of Iraq | and the |
 # Levant", "Order | of the | Sun", "Ministry | of the | Interior")
 _NAME_JOINT = re.compile(r"\s+(?:of|on|and|for)\s+the\s+")
+# A proper name going on after a word on the same line ("Muslim| Mindanao", "Cheyenne| Tribe")
+_NAME_GOES_ON = re.compile(r" [A-Z][a-z]")
+# Up to three capitalised words of a title, a comma maybe, before a name ("| Majority Leader, |John Thune")
+_TITLE_BETWEEN = re.compile(r" ((?:[A-Z][\w.-]* ){0,2}[A-Z][\w.-]*),? ")
+# The capitalised words that finish a name cut after a joining word ("Operation Fast and| Furious")
+_NAME_REST = re.compile(r"(?: the)? [A-Z][\w'’&-]*(?: [A-Z][\w'’&-]*)*")
+# A possessive that owns what follows ("North Carolina|'s state |Senate", "the commonwealth|'s |House")
+_OWNER = re.compile(r"(\S)(?:'s|’s) (?:(?:state|national|federal|country's|upper|lower) )?(?:the )?$")
+# A name the recogniser cut before an institution ("116th United States| Congress"), not "The| Senate"
+_NAME_BEFORE = re.compile(r"(?<![\w.])(?!The )[A-Z][\w.]* $")
+_OF_PLACE_AFTER = re.compile(r" of (?:the )?")
+_TITLE_QUALIFIERS = frozenset({"ORG", "GPE"})   # (NORP by :func:`_modifies_name`)
 
 
 def nationality_countries(word: str) -> tuple[str, ...]:
@@ -138,7 +150,8 @@ class Actors:
         self.doc, self.text = doc, text
         self.entities = sorted(entities, key=lambda e: e.start)
         self.starts = [e.start for e in self.entities]
-        self._joined = _cut_names(text, self.entities)
+        self._joined = _unfinished_names(text, self.entities) | _cut_names(text, self.entities) \
+            | _institution_names(text, self.entities)
         self._names = {e: self._names_of(e) for e in self.entities}     # read for every clause: once each
         self.labels = {n: e.label for e in self.entities for n in self._names[e]}
         self._by_name = {e.canonical: self._names[e] for e in self.entities}     # a referent's names, as its mentions
@@ -170,10 +183,12 @@ class Actors:
             e = ents[i]
             i += 1
             if e.end > end or (e.label == "NORP" and _modifies_name(text, e, ents, i)) or self._common_noun(e) \
+                    or (e.label in _TITLE_QUALIFIERS and _qualifies_title(text, e, ents, i)) \
                     or (e.label in ("GPE", "NORP") and CURRENCY_AFTER.match(text, e.end)) or self._role(e) \
                     or STANCE_BEFORE.search(text, max(0, e.start - 6), e.start):
                 continue        # (also "pro-Beijing candidates": a stance, not a party)
-            if (e.canonical in _MEDIA and not _heads(subj, e.start, e.end)) or any(a <= e.start < b for a, b in told):
+            if (e.canonical in _MEDIA and not _heads(subj, e.start, e.end) and not _agent(verb, e.start)) \
+                    or any(a <= e.start < b for a, b in told):
                 continue        # "on Twitter", "a government Twitter account"; "proposed that in Caudipteryx …"
             if e.label not in _PLACES and any(a <= e.start < b for a, b in inner):
                 continue        # "the statement, which criticised the SDF, called …"; "…, the Times reported"
@@ -303,6 +318,86 @@ def _cut_names(text: str, entities: Sequence[Entity]) -> dict[Entity, tuple[str,
     return out
 
 
+def _institution_names(text: str, entities: Sequence[Entity]) -> dict[Entity, tuple[str, ...]]:
+    """Institutions named by the place they belong to, as the reader reads each mention: one the mention
+    itself qualifies ("the Supreme Court of the United Kingdom", "North Carolina's state Senate") by
+    that place; a bare one ("the Senate", "The Supreme Court ruled") by the nearest qualified mention of
+    the same institution before it, else by its own words when the article's qualified name of it comes
+    only later or with a possessive that names no place ("the commonwealth's House of Representatives":
+    not the "U.S. House of Representatives" of the last paragraph)."""
+    out: dict[Entity, tuple[str, ...]] = {}
+    last: dict[str, tuple[str, ...]] = {}       # the qualified name of each institution, as the text goes
+    first: dict[str, int] = {}                  # where the article first writes each name in full
+    for e in entities:
+        if _bare(e.text) == e.canonical:
+            first.setdefault(e.canonical, e.start)
+    for k, e in enumerate(entities):
+        bare = _bare(e.text)
+        inst = _institution_in(bare) if e.label == "ORG" else None
+        if inst is None:
+            continue
+        if inst != bare:
+            last[inst] = (e.canonical,)           # "the Puerto Rico Senate", "the U.S. Senate"
+            continue
+        place, owned = _place_of(text, entities, k)
+        if place:
+            last[inst] = out[e] = (f"{place} {inst}",)
+        elif inst in last and not owned:
+            out[e] = last[inst]
+        elif inst != e.canonical and e.canonical.endswith(" " + inst) \
+                and not _NAME_BEFORE.search(text, max(0, e.start - 40), e.start) \
+                and (owned or first.get(e.canonical, e.start) > e.start):
+            out[e] = (inst,)
+    return out
+
+
+def _bare(name: str) -> str:
+    return re.sub(r"^[Tt]he\s+", "", name)
+
+
+def _institution_in(name: str) -> str | None:
+    """The legislature, chamber or court ``name`` ends on ("Senate" of "Puerto Rico Senate", "House of
+    Representatives", "Supreme Court"), or None."""
+    words = name.split()
+    for n in range(min(3, len(words)), 0, -1):
+        tail = " ".join(words[-n:])
+        if tail in INSTITUTIONS or words[-n] in CHAMBER_HEADS or (n == 2 and words[-1] == "Court"):
+            return tail
+    return None
+
+
+def _place_of(text: str, entities: Sequence[Entity], k: int) -> tuple[str | None, bool]:
+    """The place the mention of an institution ``entities[k]`` names as its owner, and whether a
+    possessive owns it at all: "North Carolina's state Senate" -> (North Carolina, True), "the Supreme
+    Court of the United Kingdom" -> (United Kingdom, True), "the commonwealth's House" -> (None, True)."""
+    e = entities[k]
+    after = entities[k + 1] if k + 1 < len(entities) else None
+    if after is not None and after.label == "GPE" and _OF_PLACE_AFTER.fullmatch(text, e.end, after.start):
+        return after.canonical, True
+    owner = _OWNER.search(text, max(0, e.start - 80), e.start)
+    if owner is None:
+        return None, False
+    before = entities[k - 1] if k > 0 else None
+    if before is not None and before.end == owner.start() + 1 and before.label == "GPE":
+        return before.canonical, True
+    return None, True
+
+
+def _unfinished_names(text: str, entities: Sequence[Entity]) -> dict[Entity, tuple[str, ...]]:
+    """Names the recogniser ended on a joining word, the rest of the name left out ("Operation Fast and"
+    of "Operation Fast and Furious", "Control Centre of" of "Control Centre of the Coast Guard"): the name
+    runs on through the capitalised words after it on the line. Not into a place: "Patrice Talon of Benin"
+    (even tagged as an organisation) is Patrice Talon, of Benin."""
+    out: dict[Entity, tuple[str, ...]] = {}
+    for e, after in zip(entities, [*entities[1:], None], strict=True):
+        if e.label == "PERSON" or e.label not in ACTOR_LABELS or not TRAILING_FUNCTION_WORD.search(e.text):
+            continue
+        rest = _NAME_REST.match(text, e.end)
+        if rest is not None and not (after is not None and after.start < rest.end() and after.label in _PLACES):
+            out[e] = (re.sub(r"^[Tt]he\s+", "", text[e.start:rest.end()]),)
+    return out
+
+
 def opened_quote(text: str, start: int, pos: int) -> bool:
     """``pos`` lies inside a direct quotation (:data:`QUOTATION_MIN_WORDS` words or more, curly or
     straight quotes) opened after ``start``."""
@@ -397,6 +492,12 @@ def _titled(tok) -> bool:
     """``tok`` is used as a title, not a surname: with a determiner or an "of" ("the Queen", "Governor
     of Lublin …"; not "Queloz and Mayor")."""
     return any(c.dep_ in ("det", "poss") or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children)
+
+
+def _agent(verb, start: int) -> bool:
+    """The name at ``start`` is the agent of the passive ``verb`` ("was confirmed by the Associated
+    Press"): the one who did it, as a subject would be."""
+    return verb is not None and any(c.dep_ == "agent" and c.idx <= start <= c.right_edge.idx for c in verb.children)
 
 
 def _heads(subj, start: int, end: int) -> bool:
@@ -509,10 +610,24 @@ def _looks_like_product(text: str, sentence_start: bool) -> bool:
 
 
 def _modifies_name(text: str, e: Entity, entities: Sequence[Entity], nxt: int) -> bool:
-    """A nationality that only qualifies a person or title ("Russian Foreign Minister Sergei Lavrov")."""
+    """A nationality that only qualifies a person or title ("Russian Foreign Minister Sergei Lavrov"),
+    or is a word of a longer proper name: a capitalised word follows it on the line ("the Autonomous
+    Region in Muslim Mindanao", "the Northern Cheyenne Tribe")."""
     following = text[e.end:e.end + 40].split()
     if following and following[0].lower().strip(",") in TITLE_WORDS:
+        return True
+    if _NAME_GOES_ON.match(text, e.end):
         return True
     words = [w for w in following[:3] if w[:1].isupper()]
     return bool(words) and nxt < len(entities) and entities[nxt].start - e.end <= 30 \
         and entities[nxt].label in ("PERSON", "ORG")
+
+
+def _qualifies_title(text: str, e: Entity, entities: Sequence[Entity], nxt: int) -> bool:
+    """An organisation or place that only qualifies the title of the person named next ("Senate Majority
+    Leader John Thune", "the State Congress President, Girish Chodankar", "US President Donald Trump"):
+    the person is the party, the institution or country of the title is not."""
+    if nxt >= len(entities) or entities[nxt].label != "PERSON":
+        return False
+    m = _TITLE_BETWEEN.fullmatch(text, e.end, entities[nxt].start)
+    return m is not None and any(w.lower() in TITLE_WORDS for w in m.group(1).split())

@@ -1,8 +1,9 @@
 """The corpus timeline: events of many articles merged, filtered by actor, exported for TimelineJS.
 
 Two events from different articles are one event only when their dates overlap (at the same
-precision), they share a specific actor (a person, organisation or place, not just a country) and
-their event words or texts say the same thing. A name is one actor across the corpus: a short name
+precision), they share a specific actor (a person, organisation or place, not just a country), the
+party each names first (its subject) takes part in the other, and their event words or texts say the
+same thing. A name is one actor across the corpus: a short name
 that fits exactly one fuller name of the corpus ("Jobs", "Steve Jobs") takes the fuller one. The
 merged row counts the articles and the news sources (outlets) that report it and keeps every
 telling as evidence, so each point of the timeline leads back to its sentences.
@@ -25,7 +26,7 @@ from typing import Any
 import pandas as pd
 
 from .events import nationality_countries
-from .gazetteer import countries_and_states, country_from_abbreviation, country_names
+from .gazetteer import countries_and_states, country_from_abbreviation, country_names, gazetteer
 from .tables import csv_cell, records, write_atomic
 
 LOGGER = logging.getLogger(__name__)
@@ -117,13 +118,34 @@ def _similar(x: dict, y: dict) -> bool:
     same story only with two shared specific actors: "won Ohio" and "won Texas", or "made remarks"
     and "made an offer", are not."""
     shared = [a for a in set(x["_actors"]) & set(y["_actors"]) if _specific(a)]
-    if not shared or not _overlap(x, y):
+    if not shared or not _overlap(x, y) or not _same_first_parties(x, y):
         return False
     if len(shared) < 2 and not (x["_words"] & y["_words"]) - {x["_trigger"], y["_trigger"]}:
         return False
     words = _jaccard(x["_words"], y["_words"])
     same_trigger = x["_trigger"] is not None and x["_trigger"] == y["_trigger"]
     return words >= SAME_WORDS or (words >= MIN_WORD_OVERLAP and (same_trigger or len(shared) >= 2))
+
+
+def _same_first_parties(x: dict, y: dict) -> bool:
+    """The party each telling names first (its subject: events.actors puts it first) takes part in the
+    other, under its full name or its surname ("Donald J. Trump", "Trump"): "Cruz lost in Florida to
+    Trump" and "(Trump) lost to Kasich" are two defeats, not one. A place that comes first is where, not
+    who: the clause names no subject ("killed in the attack in Benghazi") or it is a dateline ("CONCORD, N.H.")."""
+    return all(_takes_part(_first_party(a), b["_actors"]) for a, b in ((x, y), (y, x)))
+
+
+def _first_party(rec: dict) -> str | None:
+    actors = rec["_actors"]
+    return actors[0] if actors and not _a_place(actors[0]) else None
+
+
+def _a_place(name: str) -> bool:
+    return name in gazetteer() or name.title() in gazetteer()
+
+
+def _takes_part(name: str | None, actors: list[str]) -> bool:
+    return name is None or name in actors or name.split()[-1] in {a.split()[-1] for a in actors}
 
 
 def _trigger(rec: dict) -> str | None:

@@ -147,6 +147,22 @@ def test_two_tellings_need_more_in_common_than_the_event_word(first, second, mer
     assert len(timeline.merge_corpus_events(pd.DataFrame(rows))) == merged_rows
 
 
+@pytest.mark.parametrize("first, second, merged_rows", [
+    (("Lena Ortiz lost the primary in Nice to Marc Petit.", "lost", [ORTIZ, "Nice", "Marc Petit"]),  # two losers
+     ("Keiko Tanaka lost the primary in Nice to Marc Petit.", "lost", [TANAKA, "Nice", "Marc Petit"]), 2),
+    (("Keiko Tanaka won the primary in Osaka and in her home city of Nara.", "won", [TANAKA, "Osaka", "Nara"]),
+     ("Lena Ortiz won the primary in Osaka and in her home city of Kobe.", "won", [ORTIZ, "Osaka", "Kobe"]), 2),
+    (("Last month, Keiko Tanaka fired her campaign manager, Lena Ortiz.", "fired", ["Keiko A. Tanaka", ORTIZ]),
+     ("Ortiz was fired from the Tanaka campaign last month.", "fired", [ORTIZ, TANAKA]), 1),   # a surname
+    (("LYON, France - Lena Ortiz won the Lyon primary, beating Keiko Tanaka.", "won", ["Lyon", "France", ORTIZ,
+                                                                                      TANAKA]),
+     ("Ortiz won the primary in Lyon, beating Tanaka.", "won", [ORTIZ, "Lyon", TANAKA]), 1),   # a dateline first
+])
+def test_the_first_parties_take_part_in_both_tellings(first, second, merged_rows):
+    rows = [_told(aid, *telling) for aid, telling in (("a1", first), ("a2", second))]
+    assert len(timeline.merge_corpus_events(pd.DataFrame(rows))) == merged_rows
+
+
 def test_short_names_take_the_corpus_full_name():
     assert timeline.corpus_names([["Steve Jobs", "Apple"], ["Jobs"], ["Smith"], ["Anna Smith"], ["Tom Smith"]]) \
         == {"Jobs": "Steve Jobs"}

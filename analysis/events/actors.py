@@ -389,7 +389,8 @@ def _unfinished_names(text: str, entities: Sequence[Entity]) -> dict[Entity, tup
     runs on through the capitalised words after it on the line. Not into a place: "Patrice Talon of Benin"
     (even tagged as an organisation) is Patrice Talon, of Benin."""
     out: dict[Entity, tuple[str, ...]] = {}
-    for e, after in zip(entities, [*entities[1:], None], strict=True):
+    for k, e in enumerate(entities):
+        after = entities[k + 1] if k + 1 < len(entities) else None
         if e.label == "PERSON" or e.label not in ACTOR_LABELS or not TRAILING_FUNCTION_WORD.search(e.text):
             continue
         rest = _NAME_REST.match(text, e.end)

@@ -258,11 +258,20 @@ def _source_end(doc, obj) -> int:
     open_end = last < len(doc) and not doc[last].is_punct and not doc[last].is_sent_start
     commas = [k for k in range(obj.i + 1, end - 1) if doc[k].text == ","]
     for k in commas:
-        if doc[k + 1].pos_ not in ("DET", "PROPN", "NOUN", "NUM", "PRON") or doc[k + 1].tag_ in ("WP", "WDT", "WP$"):
-            return k
+        if doc[k + 1].pos_ not in ("DET", "PROPN", "NOUN", "NUM", "PRON") or doc[k + 1].tag_ in ("WP", "WDT", "WP$") \
+                or not _describes_source(doc, k + 1, end):
+            return k          # (not "according to X, Wednesday's earthquake, at 6.3, was …": the clause's subject)
     if commas and open_end:
         return commas[-1]     # "according to Attorney Bash, the manifesto if written …": the clause's subject
     return end
+
+
+def _describes_source(doc, start: int, end: int) -> bool:
+    """The phrase from ``start`` to the next comma names or describes who speaks ("a spokesman",
+    "the agency's director"), not a thing ("Wednesday's earthquake", which opens the clause)."""
+    stop = next((k for k in range(start, end) if doc[k].text == ","), end)
+    heads = [t for t in doc[start:stop] if not start <= t.head.i < stop or t.head.i == t.i]
+    return not heads or any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or _can_speak(t) for t in heads)
 
 
 def _named_apposition(doc, src: tuple[int, int]) -> tuple[int, int]:

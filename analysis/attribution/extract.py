@@ -149,8 +149,10 @@ def _attach(text: str, quotes: list[Quote], speech: list[Speech], doc) -> tuple[
         if owner is None:
             for k in range(bisect.bisect_left(cue_starts, q.start) - 1, -1, -1):
                 sp = speech[k]
-                if sp.cue[1] < q.start - (SPLIT_GAP_CHARS if k in cands else NEAR_CHARS) or sp.cue[1] < prv and k not in cands:
+                if sp.cue[1] < q.start - SPLIT_GAP_CHARS:
                     break
+                if k not in cands and (sp.cue[1] < q.start - NEAR_CHARS or sp.cue[1] < prv):
+                    continue      # (a split quote's first half may stand further back)
                 between = text[sp.cue[1]:q.start]
                 if qs.containing(sp.cue[0]):
                     break
@@ -166,6 +168,8 @@ def _attach(text: str, quotes: list[Quote], speech: list[Speech], doc) -> tuple[
                     owner = k     # "X told the press the drugs help: “…”", "X commented — … — “…”"
                 elif sp.source is not None and _ENDS_ON_COLON.fullmatch(between):
                     owner = k     # "He said in a statement:" ending its paragraph, the quote the next one
+                elif k not in cands and _END.search(between):
+                    continue      # '“A,” X told reporters, referring to Y. “B.”': B may go on with A
                 break
         if owner is not None:
             sp = speech[owner]

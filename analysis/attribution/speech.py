@@ -439,6 +439,8 @@ def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | N
         clause = None             # "published a video that, he says, shows …": the video shows it
     if clause is not None:
         s, e = clause.left_edge.i, last.right_edge.i + 1
+        if verb.i < s:
+            s = _past_time_of_saying(doc, s, clause)
         e = max(e, _more_that_clauses(verb, e))
         up = verb.head      # "reported that A; that B; and that C", parsed with "that B" as the root
         if verb.dep_ == "ccomp" and up.i >= e and _that_clause(up):
@@ -464,7 +466,9 @@ def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | N
         x = next((c for c in kids if c.dep_ == "xcomp"), None)
         if x is not None:
             s, e = _subtree_span(x)
-            obj = next((c for c in kids if c.dep_ == "dobj" and verb.i < c.i < x.i), None)
+            obj = next((c for c in kids if c.dep_ == "dobj" and verb.i < c.i < x.i), None) or next(
+                (g for c in kids if c.dep_ == "prep" and c.lower_ in ("on", "upon") and verb.i < c.i < x.i
+                 for g in c.children if g.dep_ == "pobj"), None)     # "called on residents to save water"
             if obj is not None:
                 s = obj.left_edge.i
             return span_chars(doc, s, e)
@@ -521,6 +525,27 @@ def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | N
             s = words[-1] + 1
         return span_chars(doc, s, e)
     return None
+
+
+TIME_PREPS = frozenset({"on", "in", "at", "during", "late", "early"})
+TIME_ADVERBS = frozenset({"earlier", "later", "yesterday", "today", "tonight"})
+
+
+def _past_time_of_saying(doc, start: int, clause) -> int:
+    """Start of a reported clause after a time phrase that opens it without "that" and before its
+    subject ("Police said on Monday they believe …", "said earlier he might …"): the phrase dates the
+    saying, not what is said."""
+    t = doc[start]
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if t.head.i != clause.i or subj is None or subj.left_edge.i <= t.right_edge.i:
+        return start
+    timed = t.dep_ == "prep" and t.lower_ in TIME_PREPS and any(
+        g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in t.children) \
+        or t.dep_ in ("npadvmod", "advmod") and (t.ent_type_ in ("DATE", "TIME") or t.lower_ in TIME_ADVERBS)
+    if not timed:
+        return start
+    k = t.right_edge.i + 1
+    return k + (doc[k].text == ",")
 
 
 def _addressed_passive(verb) -> bool:

@@ -28,6 +28,8 @@ True
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .lexicon import (
     ADJECTIVE_ACTS,
     BELIEF_VERBS,
@@ -127,33 +129,20 @@ def attributes_nothing(verb, base: str) -> bool:
     if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i < verb.head.i \
             and not any(c.dep_ in ("ccomp", "dobj") for c in kids) and verb_forms().get(verb.head.lower_) is not None:
         return True           # "Speaking about the film, X said …": the main verb reports
-    if base in PERFORMATIVE_VERBS and any(c.dep_ == "dobj" for c in kids) \
-            and not any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in kids):
-        return True           # "declared a state of emergency": an act done by saying it, no statement reported
-    if base in PLEDGE_VERBS and any(c.dep_ == "dobj" and (c.lower_ in RESOURCE_NOUNS or c.ent_type_ == "MONEY")
-                                    for c in kids) and not any(c.dep_ in ("ccomp", "xcomp") for c in kids):
-        return True           # "pledged funds", "promised $2 million": resources given, no statement reported
+    if any(sense.fits(base, kids) for sense in OBJECT_SENSES):
+        return True           # "declared a state of emergency", "pledged funds", "called a meeting": no statement
     if base == "plead" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
         return True           # "an arrangement to plead guilty", "expected to plead": a plea not yet made
-    if base in VOTE_VERBS and any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in VOTED_THINGS for c in kids):
-        return True           # "the Senate confirmed his nomination": a vote, not a statement
     if base in VOTE_VERBS and _subject_in(kids, LEGISLATURE_NOUNS) and any(
             c.dep_ == "dobj" and (c.lower_ in OBJECT_PRONOUNS or c.ent_type_ == "PERSON") for c in kids):
         return True           # "the Senate confirmed him": a vote on a person, not a statement
     if base in ("support", "back") and any(c.dep_ == "advmod" and c.lower_ in MATERIAL_MANNERS for c in kids):
         return True           # "was supported financially by the region": money or means given, no view
-    if base in ("cite", "quote") and not _clausal(verb) and any(
-            c.dep_ == "dobj" and c.lower_ in CITED_SOURCES for c in kids):
-        return True           # "which cited sources close to the inquiry": a sourcing, nothing stated
-    if base == "write" and not _clausal(verb) and (any(c.dep_ == "dobj" and c.lower_ in WORK_NOUNS for c in kids)
-                                                   or not any(c.dep_ in ("dobj", "dative") for c in kids)
-                                                   and any(c.dep_ == "prep" and c.lower_ == "for" for c in kids)):
-        return True           # "wrote songs for other artists", "wrote for the stage": a work made, not a statement
+    if base == "write" and not _clausal(verb) and not any(c.dep_ in ("dobj", "dative") for c in kids) \
+            and any(c.dep_ == "prep" and c.lower_ == "for" for c in kids):
+        return True           # "wrote for the stage": a work made, not a statement
     if base == "relate" and any(c.dep_ == "prep" and c.lower_ == "to" for c in kids):
         return True           # "documents relating to the decision": about, not told
-    if base in ("answer", "field", "take") and any(c.dep_ == "dobj" and any(t.lower_ in ("question", "questions")
-                                                                         for t in c.subtree) for c in kids):
-        return True           # "answered a series of questions": the answers are not given here
     if base in QUOTE_ONLY_VERBS:
         return not _beside_quote(verb) or any(c.dep_ in ("xcomp", "dobj", "prep") or c.dep_ == "ccomp"
                                               and not _opens_quote(c) for c in kids)
@@ -181,8 +170,9 @@ def attributes_nothing(verb, base: str) -> bool:
         return True           # "Investors see a one-in-five chance …, implying that they expect …": the writer's inference
     if base in PERCEPTION_VERBS or base in KNOWLEDGE_VERBS:
         return not _clausal(verb) and not any(c.dep_ == "prep" and c.lower_ == "as" for c in kids)
-    if _literal_sense(base, kids):
-        return True           # "assumed the presidency", "weighs 236 pounds": an office taken, a weight
+    if base == "weigh" and not any(c.dep_ == "prt" for c in kids) and any(
+            t.like_num or t.ent_type_ == "QUANTITY" for c in kids if c.dep_ == "dobj" for t in c.subtree):
+        return True           # "weighs 236 pounds": a weight, not a view weighed
     if base in REFUSAL_VERBS:      # a refusal to speak or to be named reports nothing ("declined to elaborate")
         return any(c.dep_ == "xcomp" and (c.lower_ in verb_forms_of(_SPEECH_ONLY) or c.lower_ in UNNAMED
                                           or verb_forms().get(c.lower_) in _SAYING_VERBS)
@@ -246,19 +236,6 @@ OFFICE_OBJECTS = frozenset("presidency office role post power control command du
                            "responsibilities leadership position throne title mantle chairmanship helm".split())
 
 
-def _literal_sense(base: str, kids) -> bool:
-    """A reporting verb in its other sense: "assume" an office, "weigh" a measured amount, "call" a
-    meeting (convened, not said)."""
-    objects = [c for c in kids if c.dep_ == "dobj"]
-    if base == "call":
-        return any(o.lower_ in CONVENED_THINGS for o in objects)
-    if base == "assume":
-        return any(o.lower_ in OFFICE_OBJECTS for o in objects)
-    if base == "weigh":
-        return not any(c.dep_ == "prt" for c in kids) and any(
-            t.like_num or t.ent_type_ == "QUANTITY" for o in objects for t in o.subtree)
-    return False
-
 # What one "calls" by convening or starting it: "called a meeting", "called a snap election", "called a strike".
 CONVENED_THINGS = frozenset("meeting meetings election elections vote referendum strike strikes session summit "
                             "conference rally protest halt recess truce ceasefire hearing".split())
@@ -319,3 +296,48 @@ REFUSAL_VERBS = frozenset({"decline", "refuse"})
 INFERENCE_VERBS = frozenset({"imply", "insinuate"})
 # What an unnamed source declines to be ("declined to be named").
 UNNAMED = frozenset({"named", "identified"})
+
+_CLAUSE = frozenset({"ccomp", "xcomp"})
+
+
+@dataclass(frozen=True)
+class ObjectSense:
+    """A reporting verb in a sense that reports nothing, told by its object: a word of ``objects`` (or
+    an entity of ``ent_types``; any object when ``objects`` is None) as a dependent ``deps`` of one of
+    ``verbs``, unless a dependent ``unless`` (a clause) keeps a statement. ``in_phrase``: the word may
+    stand anywhere in the object's phrase ("answered a series of questions")."""
+    verbs: frozenset[str]
+    objects: frozenset[str] | None
+    deps: frozenset[str] = frozenset({"dobj"})
+    unless: frozenset[str] = frozenset()
+    ent_types: frozenset[str] = frozenset()
+    in_phrase: bool = False
+
+    def fits(self, base: str, kids) -> bool:
+        if base not in self.verbs or any(c.dep_ in self.unless for c in kids):
+            return False
+        return any(c.dep_ in self.deps and self._names(c) for c in kids)
+
+    def _names(self, obj) -> bool:
+        if self.objects is None or obj.ent_type_ in self.ent_types:
+            return True
+        return any(t.lower_ in self.objects for t in obj.subtree) if self.in_phrase else obj.lower_ in self.objects
+
+
+OBJECT_SENSES = (
+    # "declared a state of emergency", "ordered the evacuation": an act done by saying it, no statement
+    ObjectSense(PERFORMATIVE_VERBS, None, unless=_CLAUSE | {"oprd"}),
+    # "pledged funds", "promised $2 million": resources given, no statement reported
+    ObjectSense(PLEDGE_VERBS, RESOURCE_NOUNS, unless=_CLAUSE, ent_types=frozenset({"MONEY"})),
+    # "the Senate confirmed his nomination", "the nomination was approved": a vote, not a statement
+    ObjectSense(VOTE_VERBS, VOTED_THINGS, deps=frozenset({"dobj", "nsubjpass"})),
+    # "which cited sources close to the inquiry": a sourcing, nothing stated
+    ObjectSense(frozenset({"cite", "quote"}), CITED_SOURCES, unless=_CLAUSE),
+    # "wrote songs for other artists": a work made, not a statement
+    ObjectSense(frozenset({"write"}), WORK_NOUNS, unless=_CLAUSE),
+    # "answered a series of questions": the answers are not given here
+    ObjectSense(frozenset({"answer", "field", "take"}), frozenset({"question", "questions"}), in_phrase=True),
+    # "called a meeting": convened, not said; "assumed the presidency": an office taken, not a supposition
+    ObjectSense(frozenset({"call"}), CONVENED_THINGS),
+    ObjectSense(frozenset({"assume"}), OFFICE_OBJECTS),
+)

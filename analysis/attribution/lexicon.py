@@ -169,14 +169,20 @@ def _inflect(base: str) -> set[str]:
     return forms
 
 
+def _forms_of(bases: frozenset[str], irregular: dict[str, tuple[str, ...]] | None = None) -> dict[str, str]:
+    """Every inflected form of ``bases`` -> its base form (the first base, in alphabetical order, that
+    has it); ``irregular`` adds forms to those of :data:`IRREGULAR`."""
+    out: dict[str, str] = {}
+    for base in sorted(bases):
+        for f in _inflect(base) | set((irregular or {}).get(base, ())):
+            out.setdefault(f, base)
+    return out
+
+
 @functools.lru_cache(maxsize=1)
 def verb_forms() -> dict[str, str]:
     """Every inflected form of the reporting and cognition verbs -> its base form."""
-    out: dict[str, str] = {}
-    for base in sorted(SPEECH_VERBS | COGNITION_VERBS | XCOMP_VERBS | OBJECT_CONTENT_VERBS):
-        for f in _inflect(base):
-            out.setdefault(f, base)
-    return out
+    return _forms_of(SPEECH_VERBS | COGNITION_VERBS | XCOMP_VERBS | OBJECT_CONTENT_VERBS)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -313,8 +319,4 @@ def noun_base(word: str) -> str | None:
 @functools.lru_cache(maxsize=1)
 def support_verb_forms() -> dict[str, str]:
     """Every inflected form of the support verbs -> its base form ("made" -> "make")."""
-    out: dict[str, str] = {}
-    for base in sorted(SUPPORT_VERBS):
-        for f in _inflect(base) | set(SUPPORT_IRREGULAR.get(base, ())):
-            out.setdefault(f, base)
-    return out
+    return _forms_of(SUPPORT_VERBS, SUPPORT_IRREGULAR)

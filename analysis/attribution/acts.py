@@ -246,6 +246,17 @@ PLEDGE_VERBS = frozenset({"pledge", "promise", "offer", "commit", "vow"})
 RESOURCE_NOUNS = frozenset("funds funding money aid assistance troops soldiers dollars euros pounds loans loan "
                            "grants grant donations resources weapons arms equipment vaccines doses supplies".split())
 
+# What one keeps up when "maintain" means keeping, not asserting ("maintained a lead", "maintains close ties").
+KEPT_THINGS = frozenset("lead leads edge advantage margin ties relations relationship relationships contact contacts "
+                        "pace schedule status control majority presence lock grip hold standing profile silence "
+                        "residence residences home homes office offices seat".split())
+# What is cast when "cast" is voting ("cast their ballots"), not portraying ("cast him as a flip-flopper").
+BALLOTS = frozenset("ballot ballots vote votes".split())
+# Clients one advises as a job ("advises the campaign"): with the named ones (a person, a company, a country).
+CLIENT_NOUNS = frozenset("campaign campaigns company companies firm firms client clients government governments "
+                         "candidate candidates president governor minister administration board bank banks fund "
+                         "funds investors".split())
+
 # Verbs of agreeing to do something: with an infinitive they report a decision, not a statement.
 COMMITMENT_VERBS = frozenset({"agree", "offer", "volunteer", "consent"})
 
@@ -340,4 +351,18 @@ OBJECT_SENSES = (
     # "called a meeting": convened, not said; "assumed the presidency": an office taken, not a supposition
     ObjectSense(frozenset({"call"}), CONVENED_THINGS),
     ObjectSense(frozenset({"assume"}), OFFICE_OBJECTS),
+    # "maintained a wide lead", "maintains close ties": a standing kept, not a claim kept to
+    ObjectSense(frozenset({"maintain"}), KEPT_THINGS, unless=_CLAUSE),
+    # "cast their ballots": a vote given, no statement
+    ObjectSense(frozenset({"cast"}), BALLOTS),
+    # "challenging Sen. Ron Johnson in Wisconsin": running against a person, not disputing a claim
+    ObjectSense(frozenset({"challenge"}), frozenset(), unless=_CLAUSE, ent_types=frozenset({"PERSON"})),
+    # "who advised Mrs. Clinton", "advising the BG Group on its sale": a client served, no advice reported
+    ObjectSense(frozenset({"advise", "counsel"}), CLIENT_NOUNS, unless=_CLAUSE,
+                ent_types=frozenset({"PERSON", "ORG", "NORP", "GPE"})),
+    # "surveyed 1,000 adults", "polling registered voters": a poll taken, its findings reported elsewhere
+    ObjectSense(frozenset({"survey", "poll"}), None, unless=_CLAUSE),
+    # "spoke Hebrew", "speak barely a word of English": a language spoken, nothing said
+    ObjectSense(frozenset({"speak"}), frozenset({"word", "words", "language", "languages"}),
+                ent_types=frozenset({"LANGUAGE"})),
 )

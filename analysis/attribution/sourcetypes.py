@@ -20,6 +20,7 @@ from ..entities.lexicon import (
     OFFICE_WORDS,
     PARTIES,
     PLATFORMS,
+    POST_WORDS,
     SEATS_OF_POWER,
     agent_noun,
     country_name,
@@ -35,6 +36,7 @@ from .lexicon import (
     EVIDENCE_NOUNS,
     MEDIA_WORDS,
     OCCUPATION_NOUNS,
+    SPEECH_NOUNS,
 )
 
 # Heads of descriptions that stand for one person ("the founder", "the candidate", "she").
@@ -128,8 +130,9 @@ def source_type(source: str | None, *, speaker: str | None, label: str | None, h
                                                                 for w in channel.lower().split())):
         return "document"      # a person or a body speaking in a press release is still the person or body
     if label is None and (head in DOCUMENT_WORDS or head in EVIDENCE_NOUNS or head in LEGAL_PAPERS
-                          or head in WRITINGS):
-        return "document"      # "WHO's statistics", "the survey", "the motion claims", "her memoirs"
+                          or head in WRITINGS or _statement_noun(head)):
+        return "document"      # "WHO's statistics", "the survey", "the motion claims", "her memoirs",
+                               # "the warnings called for …", "the comments called her party …"
     if label == "LAW" or label in (None, "ORG") and head in DOCUMENT_WORDS:
         return "document"      # "The Constitution specifies …"
     if head in QUANTIFIER_HEADS or words[:2] == ["not", "everyone"]:
@@ -186,6 +189,13 @@ LEGAL_PAPERS = frozenset("motion motions petition petitions complaint affidavit 
 # Plural heads that name several organisations or states ("firms", "countries"), beside the plurals
 # of the organisation nouns ("ministries", "unions").
 PLURAL_ORG_HEADS = frozenset("firms companies countries nations states governments businesses".split())
+
+
+def _statement_noun(head: str) -> bool:
+    """A noun for something said or written (:data:`SPEECH_NOUNS`, :data:`POST_WORDS`), singular or
+    plural, other than one for a view held ("belief", "view")."""
+    single = head[:-1] if head.endswith("s") else head
+    return any(w not in ("belief", "view") and (w in SPEECH_NOUNS or w in POST_WORDS) for w in (head, single))
 
 
 def _plural_organisations(head: str) -> bool:

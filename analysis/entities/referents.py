@@ -97,6 +97,14 @@ ISSUER_NOUNS = KINSHIP_NOUNS | frozenset("family relatives lawyer lawyers attorn
 
 # Titles of people sent to another country or body ("ambassador to Germany").
 ENVOY_WORDS = frozenset("ambassador ambassadors envoy envoys emissary delegate".split())
+# "US Ambassador to Germany": the place sent to, which is not the side the envoy speaks for.
+_ENVOY_TITLES = "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in sorted({w.removesuffix("s") for w in ENVOY_WORDS}))
+_SENT_TO = re.compile(rf"\b((?:{_ENVOY_TITLES})s?)\s+to\s+(?:the\s+)?[A-Z][\w.]*(?:\s(?:of\s)?[A-Z][\w.]*)*")
+# Participles that give the name of someone described ("a student named Wong", "a man identified as
+# Ahmed Khan", "a group called Extinction Rebellion").
+NAMING_VERBS = frozenset("named called identified nicknamed".split())
+# Nouns for one unnamed person that agent endings do not mark ("a man named …").
+PERSON_NOUNS = frozenset("man woman boy girl person teenager youth resident student child".split())
 
 
 # Plural numbers that count people ("thousands of protesters").
@@ -146,8 +154,7 @@ def office_of(text: str) -> tuple[str | None, str | None]:
     office = next((v for r, v in _OFFICE_RES if r.search(low)), None)
     country = None
     text = re.sub(r"\b(?:An?|The)\s+", "", text)       # "An Australian, Brenton Tarrant"
-    text = re.sub(r"\b((?:[Aa]mbassador|[Ee]nvoy|[Ee]missary|[Dd]elegate)s?)\s+to\s+(?:the\s+)?[A-Z][\w.]*(?:\s(?:of\s)?[A-Z][\w.]*)*",
-                  r"\1", text)      # "US Ambassador to Germany": the country sent to is not the side
+    text = _SENT_TO.sub(r"\1", text)      # "US Ambassador to Germany": the country sent to is not the side
     for w in re.findall(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?", text):
         words = w.split()
         # "US Secretary" names the country of an office; "Iraq War veteran" does not
@@ -669,6 +676,9 @@ class Referents:
                 r = self._issuer(head, depth)
                 if r is not None:
                     return Referent(r.name, r.label, head.text, r.mention)
+        named = self._named_by(head)
+        if named is not None:
+            return named
         for c in kids:           # apposition: "the German Chancellor, Olaf Scholz", "one of the groups, the SDF"
             m = self.by_token.get(c.i) if c.dep_ == "appos" else None
             if m is None and c.dep_ == "prep" and c.lower_ == "of" and low in ("one", "some", "many", "most", "two"):
@@ -731,6 +741,29 @@ class Referents:
         if not (role.tag_ == "NN" and (role_noun(role.lower_) or office_of(role.lower_)[0])):
             return None
         return None if any(t.is_punct for t in self.doc[head.i + 1:p.tstart]) else p
+
+    def _named_by(self, head) -> Referent | None:
+        """"A university student named Wong said", "a man identified as Ahmed Khan": the name that a
+        naming participle (:data:`NAMING_VERBS`) gives the one described is who speaks; a person
+        noun makes an untagged or mis-tagged name a person's."""
+        if head.pos_ != "NOUN":
+            return None
+        for verb in head.children:
+            if verb.dep_ != "acl" or verb.lower_ not in NAMING_VERBS or verb.tag_ != "VBN":
+                continue
+            for c in verb.children:
+                name = c if c.dep_ in ("oprd", "attr", "dobj") else next(
+                    (g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" and c.lower_ == "as" else None
+                if name is None or name.tag_ != "NNP":
+                    continue
+                m = self.by_token.get(name.i)
+                person = head.lower_ in PERSON_NOUNS or agent_noun(head.lower_) or role_noun(head.lower_)
+                if m is not None and (m.label == "PERSON" or m.label == "ORG" and not person):
+                    return Referent(self._fullest(m), m.label, mention=m)
+                if person:
+                    words = [t for t in name.lefts if t.dep_ == "compound" and t.tag_ == "NNP"] + [name]
+                    return Referent(" ".join(t.text for t in words), "PERSON", mention=m)
+        return None
 
     def _holder_named_in(self, head, span) -> Mention | None:
         """The person named at the end of a title the parse made the head ("US Ambassador to Germany

@@ -271,8 +271,8 @@ def affiliation(source: str | None, *, speaker: str | None, label: str | None,
                 continue           # "the army's Western Mindanao Command" is not the West
             if lw in DEMONYMS:
                 return _place_named_from(text, m) or DEMONYMS[lw]
-            if lw in PARTIES:
-                return PARTIES[lw]
+            if lw in PARTIES and not (label == "PERSON" and m.group(0) in (speaker or "").split()):
+                return PARTIES[lw]    # not "mayor John Tory": a surname that spells a party
     if speaker and label in ("GPE", "NORP", "ORG", None):
         cap = capitals().get(speaker.lower())
         if cap:

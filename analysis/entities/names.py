@@ -88,6 +88,11 @@ Alliance Movement Front Brigade Battalion Regiment Division Club Foundation Soci
 Airways Railways Times Post News Press Agency Tribunal Secretariat Directorate Inspectorate Unit
 """.split())
 
+# Names romanised from Chinese (Cantonese, Mandarin) and Korean: a given name in two hyphenated
+# syllables after or before the surname ("Lam Cheuk-ting", "Moon Jae-in", "Cheuk-ting Lam"), or a
+# surname of one or two letters after a given name ("Regina Ip", "Anson Ho", "Peter Wu");
+# no organisation's name is written so.
+EAST_ASIAN_NAME = re.compile(r"^(?:[A-Z][a-z]+ [A-Z][a-z]+-[a-z]+|[A-Z][a-z]+-[a-z]+ [A-Z][a-z]+|[A-Z][a-z]{2,} [A-Z][a-z]?)$")
 # Surname endings of Slavic, Baltic, Georgian and Armenian family names (patronymic and
 # toponymic suffixes described in onomastics references); used only to decide between PERSON and
 # another label for a single-word name the gazetteer does not know.
@@ -430,10 +435,11 @@ def _relabel(doc, spans: list[_Span], places: dict[str, Place]) -> None:
                 sp.label, sp.source = "GPE", "gazetteer"
         elif sp.label == "PERSON" and sp.source == "title":
             pass
-        elif sp.label != "PERSON" and 2 <= sp.end - sp.start <= 4 and toks[0].lower_ in GIVEN_NAMES \
-                and all(_is_name_token(t) for t in toks) and not set(sp.key.split()) & ORG_HEADS \
+        elif sp.label != "PERSON" and 2 <= sp.end - sp.start <= 4 \
+                and (toks[0].lower_ in GIVEN_NAMES and all(_is_name_token(t) for t in toks)
+                     or EAST_ASIAN_NAME.match(toks.text)) and not set(sp.key.split()) & ORG_HEADS \
                 and sp.key not in places and sp.key not in INSTITUTIONS:
-            sp.label, sp.source = "PERSON", "title"     # "Ricardo Rosselló Nevares" tagged ORG
+            sp.label, sp.source = "PERSON", "title"     # "Ricardo Rosselló Nevares", "Regina Ip" tagged ORG
         elif (sp.label in ("ORG", "GPE", "PRODUCT", "NORP", "FAC") and sp.end - sp.start == 1
               and toks[0].pos_ == "PROPN" and SURNAME_SUFFIX.search(sp.key) and sp.key not in places):
             sp.label, sp.source = "PERSON", "surname"
@@ -752,6 +758,8 @@ def _canonicals(spans: Sequence[_Span]) -> list[str]:
                 acronyms.setdefault(_initials(key), key)
                 for k in range(1, len(words)):
                     tail = " ".join(words[k:])
+                    if words[k - 1] == "and" and (set(words[:k - 1]) & ORG_HEADS or words[k] == words[0]):
+                        break      # "Center for Biological Diversity and Center for Food Safety": two bodies
                     if tail not in places:     # "North Poland" is not the fullest name of "Poland"
                         suffixes.setdefault((label, tail), key)
     out = []

@@ -41,7 +41,7 @@ from .lexicon import (
     agent_noun,
     country_name,
 )
-from .names import fold, role_noun
+from .names import ORG_HEADS, fold, role_noun
 
 NAMED = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
 _OFFICE_RES = sorted(((re.compile(r"\b" + re.escape(k).replace(r"\*", r"[\w.]+(?:\s[\w.]+)?") + r"\b"), v)
@@ -193,6 +193,7 @@ class Referents:
         self.last_names = {fold(m.name.split()[-1]): m.name for m in sorted(persons, key=lambda m: len(m.name))
                            if len(m.name.split()) > 1}
         self.titles = self._titles(persons)
+        self.employers = self._employers(persons)
         self.parties = self._parties(persons)
         self._sent_starts: list[int] | None = None
         self._chain: dict[int, Mention] | None = None
@@ -236,6 +237,36 @@ class Referents:
                 out[m.name] = (old[0] or office, old[1] or country)
         return out
 
+    def _employers(self, persons) -> dict[str, str]:
+        """The organisation each person is named with: before a role noun that precedes the name
+        ("African Export–Import Bank president Okey Oramah", "Facebook spokesperson Andy Stone") or
+        after "of"/"at" right after it ("Carl Hensman of the Bill and Melinda Gates Foundation")."""
+        out: dict[str, str] = {}
+        doc = self.doc
+        for m in persons:
+            i = m.tstart - 1
+            org = None
+            if i >= 1 and doc[i].tag_ == "NN" and (role_noun(doc[i].lower_) or office_of(doc[i].lower_)[0]):
+                org = self.by_token.get(i - 1)
+                org = org if org is not None and org.tend == i else None
+            j = m.tend
+            if org is None and j + 1 < len(doc) and doc[j].lower_ in ("of", "at"):
+                k = j + 2 if doc[j + 1].lower_ == "the" and j + 1 not in self.by_token else j + 1
+                org = self.by_token.get(k)
+                org = org if org is not None and org.tstart == k else None     # ("the" may open the name)
+            if org is not None and org.label == "ORG" and self._whole_name(org):
+                out.setdefault(m.name, org.name)
+        return out
+
+    def _whole_name(self, m: Mention) -> bool:
+        """True unless the organisation's name is cut: glued by a dash to more of it
+        ("Harvard–Smithsonian Center"), going on after the mention ("National Institute of Allergy
+        and Infectious Diseases"), or a bare head noun ("Assembly president Richard Ferrand")."""
+        doc = self.doc
+        glued = m.tend < len(doc) and doc[m.tend].text in ("-", "–", "—") and not doc[m.tend - 1].whitespace_
+        goes_on = m.tend + 1 < len(doc) and doc[m.tend].lower_ in ("and", "of", "for") and doc[m.tend + 1].is_title
+        return not glued and not goes_on and m.name not in ORG_HEADS
+
     def _parties(self, persons) -> dict[str, str]:
         """The party each person's title or apposition names ("Libertarian nominee Gary Johnson")."""
         out: dict[str, str] = {}
@@ -270,6 +301,8 @@ class Referents:
                                                          or doc[j + 1].lower_ in OFFICE_WORDS):
             k = j + 1
             while k < len(doc) and k < j + 12 and not doc[k].is_punct:
+                if doc[k].pos_ in ("VERB", "AUX"):
+                    break      # "According to al-Eryani, the rebels are backed by Iran": a clause, no title
                 words.append(doc[k].text)
                 k += 1
         return words
@@ -557,15 +590,14 @@ class Referents:
                     return r
             return Referent(best.name, "PERSON", mention=best) if best else Referent(None, None)
         if low in PLURAL_PRONOUNS:      # "they": a group or a people; a place only when it acts as a government
-            m = self._before(tok.idx, lambda m: m.label == "ORG" or m.label == "NORP" and self._plural(m)
-                             or m.label == "GPE" and self.doc[m.tend - 1].dep_ in ("nsubj", "nsubjpass"), limit=600)
+            m = self._group_before(tok)
             group = self._plural_subject(tok)
             pair = next((p for p in reversed(self.pairs) if tok.idx - PAIR_CHARS <= p[0] < tok.idx), None)
             if pair is not None and (m is None or pair[0] > m.start) and (group is None or pair[0] > group.idx):
                 return Referent(f"{pair[1]} and {pair[2]}", "PERSON")     # "X and Y met … They agreed"
             if group is not None and (m is None or group.idx > m.start):    # "Protesters … They had asked"
                 return Referent(self._description(group, None, _clean(self.text_of(group))), None)
-            return Referent(m.name, m.label, mention=m) if m else Referent(None, None)
+            return self._with_partners(m) if m else Referent(None, None)
         if low in NEUTER_PRONOUNS:
             m = self._before(tok.idx, lambda m: m.label in ("ORG", "GPE"), limit=600)
             return Referent(m.name, m.label, mention=m) if m else Referent(None, None)
@@ -579,6 +611,39 @@ class Referents:
                 and self.doc[tok.i - 2].pos_ in ("NOUN", "PROPN"):
             return self.resolve(self.doc[tok.i - 2], depth=depth + 1)    # "…, according to police, who said"
         return Referent(None, None)
+
+    def _group_before(self, tok) -> Mention | None:
+        """The organisation, people or state a "they" stands for: the nearest one named before it (a
+        place only when it acts as a government); for a "they" that is a subject, the nearest one
+        that was a subject too, when there is one ("The National Hurricane Center reported … it would
+        be named Tropical Storm Chantal. On Tuesday, however, they reported …")."""
+        def group(m: Mention) -> bool:
+            return m.label == "ORG" or m.label == "NORP" and self._plural(m) \
+                or m.label == "GPE" and self.doc[m.tend - 1].dep_ in ("nsubj", "nsubjpass")
+        m = self._before(tok.idx, group, limit=600)
+        if m is not None and tok.dep_ in ("nsubj", "nsubjpass") and not self._subject(m) and not self._in_quote(tok):
+            return self._before(tok.idx, lambda m: group(m) and self._subject(m), limit=600) or m
+        return m
+
+    def _with_partners(self, m: Mention) -> Referent:
+        """A group named with others of its kind ("American Airlines and JetBlue are affected, as they
+        both offer …"): all of them, in text order."""
+        root = self.doc[m.tstart:m.tend].root
+        first = root.head if root.dep_ == "conj" and root.head.i in self.by_token else root
+        toks = [first, *(c for c in first.children if c.dep_ == "conj")]
+        found = [self.by_token.get(t.i) for t in toks]
+        names = list(dict.fromkeys(x.name for x in found if x is not None and x.label in ("ORG", "GPE", "NORP")))
+        if len(names) > 1 and len(names) == len(found):
+            return Referent(" and ".join(names), m.label)
+        return Referent(m.name, m.label, mention=m)
+
+    def _in_quote(self, tok) -> bool:
+        """True when the token stands inside a quotation (its pronouns speak of the quoted one's world)."""
+        before = self.text[self.text.rfind("\n", 0, tok.idx) + 1:tok.idx]
+        return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+    def _subject(self, m: Mention) -> bool:
+        return self.doc[m.tstart:m.tend].root.dep_ in ("nsubj", "nsubjpass")
 
     @staticmethod
     def _can_speak(head) -> bool:
@@ -740,7 +805,7 @@ class Referents:
         role = self.doc[p.tstart - 1]
         if not (role.tag_ == "NN" and (role_noun(role.lower_) or office_of(role.lower_)[0])):
             return None
-        return None if any(t.is_punct for t in self.doc[head.i + 1:p.tstart]) else p
+        return None if any(t.is_punct and t.i not in self.by_token for t in self.doc[head.i + 1:p.tstart]) else p
 
     def _named_by(self, head) -> Referent | None:
         """"A university student named Wong said", "a man identified as Ahmed Khan": the name that a
@@ -997,7 +1062,7 @@ class Referents:
         if not name:
             return None
         t = self.titles.get(name)
-        return t[1] if t and t[1] else None
+        return t[1] if t and t[1] else self.employers.get(name)
 
     @staticmethod
     def party_of(text: str) -> str | None:

@@ -150,6 +150,8 @@ UNDATED_CASES += json.loads((CASES_DIR / "events_dates.json").read_text(encoding
 UNDATED_CASES += json.loads((CASES_DIR / "events_roles.json").read_text(encoding="utf-8"))
 # Actors: parts of names, institutions of a place, qualifiers of a title, agents of a passive
 UNDATED_CASES += json.loads((CASES_DIR / "events_actors.json").read_text(encoding="utf-8"))
+# An older story told without a date in each clause, decades and centuries, the news told again after history
+UNDATED_CASES += json.loads((CASES_DIR / "events_older.json").read_text(encoding="utf-8"))
 
 
 def _trigger(text, ev):

@@ -63,12 +63,17 @@ from .story import (
 LOGGER = logging.getLogger(__name__)
 
 _RESOLVED = re.compile(r"^\d{3}")      # a year, or a decade ("197": the 1970s)
+_ERA = re.compile(r"^\d{2,3}$")         # a century ("18": the 1800s) or a decade ("197")
 _NEWS_STATUSES = frozenset({"asserted", "attributed", "unverified"})
 _BARE_OBJECT_DEPS = frozenset({"npadvmod", "dobj", "oprd", "nsubj", "attr"})
 # verbs of order whose object is another event, later than the subject's ("the blast preceded a second one")
 _PRECEDE_VERBS = re.compile(r"^(?:preced|predat|antedat)(?:e|es|ed|ing)$", re.I)
 _LATER_WORDS = frozenset("later after afterwards afterward".split())
 # accounts credited with what they tell ("reports on Saturday said …", "by reports on Saturday")
+# Verbs of ascribing a cause in a "to" phrase, which names an earlier event ("ascribed his death to a stroke
+# on Monday"): a date after that phrase is the cause's, not the act's. (Not "blamed X on Y on Monday", nor
+# verbs of judging: "sentenced for murder on Friday" is mostly the day of the blame or the sentence.)
+_CAUSE_VERBS = re.compile(r"^(?:ascrib|attribut|trac)(?:e|es|ed|ing)$", re.I)
 _TELLING_NOUNS = frozenset("""report reports statement statements release releases tweet tweets post posts bulletin
 bulletins update updates briefing briefings announcement announcements""".split())
 
@@ -109,8 +114,9 @@ class ArticleView:
     nouns: list[tuple[int, str]]
     sent_starts: list[int]
     repeats: list[tuple[int, int]]     # spans of SET timexes ("each day", "every Monday")
-    past_refs: list[tuple[int, int]]   # spans of unanchored past timexes ("years ago", "in the past") and of
-                                       # old dates of another event a clause follows ("after the 2018 elections")
+    past_refs: list[tuple[int, int]]   # spans of unanchored past timexes ("years ago", "in the past"), of old
+                                       # decades and centuries ("in the 1800s") and of old dates of another
+                                       # event a clause follows ("after the 2018 elections")
     verbs: list[int]                   # token indices of the verbs, in text order
     _readable: dict[int, bool] = field(default_factory=dict)
 
@@ -123,7 +129,8 @@ class ArticleView:
                    Actors(doc, text, entities, referents=referents),
                    unverified_nouns(doc, sentences), [s.start for s in sentences],
                    [(t.start, t.end) for t in timexes if t.type == "SET"],
-                   [(t.start, t.end) for t in timexes if t.value == "PAST_REF" or _after_old_event(doc, t, dates, published)],
+                   [(t.start, t.end) for t in timexes if t.value == "PAST_REF" or _era(t, published)
+                    or _after_old_event(doc, t, dates, published)],
                    verb_indices(doc))
 
     def repeated(self, start: int, end: int) -> bool:
@@ -252,7 +259,7 @@ def _date_of_another_thing(view: ArticleView, tx: Timex, span, prep: str | None)
     on Wednesday")."""
     return prep in BEFORE_PREPS or (prep in STATE_START_PREPS and not _recent(tx, view)) \
         or _names_another_event(span) or (prep in AFTER_PREPS and is_old(tx.date_end, view.published)) \
-        or dates_the_telling(span)
+        or dates_the_telling(span) or _dates_the_cause(span)
 
 
 def _set_apart_before_the_news(found: Found, start: date | None) -> None:
@@ -365,6 +372,26 @@ def dates_the_telling(span) -> bool:
     return False
 
 
+def _dates_the_cause(span) -> bool:
+    """The date (its tokens ``span``) follows the cause a verb of :data:`_CAUSE_VERBS` names in its
+    "to" phrase ("ascribed his death to complications from a stroke on Monday", "attributed the
+    illness to an infection in March"): the date of that cause, earlier than the act itself,
+    whichever word the parse hangs it on."""
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(8):
+        head = tok.head
+        if head.i == tok.i:
+            return False
+        if head.pos_ in ("VERB", "AUX"):
+            return _CAUSE_VERBS.match(head.text) is not None and any(
+                c.dep_ == "prep" and c.lower_ == "to" and c.i < span.start and any(g.dep_ == "pobj" for g in c.children)
+                for c in head.children)
+        tok = head
+    return False
+
+
 def _present_of_a_past(verb, tx: Timex, published: date | None) -> bool:
     """A plain present ("we estimate declines since 1987", "the museum holds paintings bought in 1920",
     "the homepage currently displays the text 'Steve Jobs 1955-2011'") with a date that begins before
@@ -421,6 +448,12 @@ def _after_old_event(doc, tx: Timex, dates: Sequence[tuple[int, int]], published
     article's back-story."""
     return tx.type in DATED_TYPES and is_old(tx.date_end, published) \
         and _other_event_prep(timex_span(doc, tx), dates) in AFTER_PREPS
+
+
+def _era(tx: Timex, published: date | None) -> bool:
+    """``tx`` is a century or a decade ("in the 1800s", "the 1970s": TIMEX3 values "18", "197") that ends
+    before the news window: a clause it holds tells history, whatever the story's day."""
+    return tx.type in DATED_TYPES and _ERA.match(tx.value or "") is not None and is_old(tx.date_end, published)
 
 
 def _qualifies_noun(span, tx: Timex) -> bool:

@@ -30,11 +30,12 @@ import dataclasses
 import re
 from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from ..temporal.lexicon import WEEKDAYS
 from ..types import Event
 from .clauses import present_perfect
-from .lexicon import CLOCK, DAY_NAMES, LATER_ADVERBS, NEW_STORY, NOW_ADVERBS, REPORTING_ONLY
+from .lexicon import CLOCK, DAY_NAMES, HISTORY_VERBS, LATER_ADVERBS, NEW_STORY, NOW_ADVERBS, REPORTING_ONLY
 
 _PERSONAL = frozenset({"he", "she", "they", "it", "we", "i"})
 _LEAD_KINDS = frozenset({"body", "standfirst"})
@@ -47,6 +48,26 @@ NEXT_WEEK_DAYS = 5     # a weekday this many days or more after the story's day 
 NEXT_TO_STORY = 2      # a weekday a week earlier this close to the story's days lies in the story's week
 STORY_DAYS = 7         # a story's time shorter than this stands on days (not on a month or a year)
 _ASIDE_DEPS = frozenset({"relcl"})       # clauses that qualify a noun (not participles: "an advisory issued on Sunday")
+# Openings that send a sentence back to the older time told just before it (anaphoric adjuncts of
+# time position, Quirk et al. 8.60): "In that event, Fields killed …", "At the time, she …", "Back then".
+# Not the time of writing ("at the time of writing", "at the time of publication").
+SAME_OLDER_TIME = re.compile(r"^\W*(?:(?:In|During|At)\s+(?:that|the\s+same)\s+(?:event|incident|attack|crash|accident|"
+                             r"case|time|period|year|month|election|race|raid|shooting|disaster|vote|trial|match|game|"
+                             r"season|war|conflict|campaign)\b|At\s+the\s+time\b(?!\s+of\s+(?:this\s+)?(?:writing|"
+                             r"publication|going\s+to\s+press))|Back\s+then\b)", re.I)
+# Openings that put a sentence before the time told so far, at a time they do not give (Quirk et al.'s
+# adjuncts of anteriority): "Previously, …", "Years earlier, …", "In the previous election, …".
+BEFORE_OLDER_TIME = re.compile(r"^\W*(?:Previously|Formerly|Originally|(?:Years|Months|Decades|Weeks)\s+(?:earlier|before|prior)"
+                               r"|In\s+the\s+(?:previous|preceding|prior)\s+\w+)\b", re.I)
+
+
+class OlderTime(NamedTuple):
+    """The older story a sentence goes on telling (:func:`older_times`): ``event``, the dated event
+    whose time it keeps, or None when the time is only "before" (history, ``PAST_REF``); ``said``:
+    the sentence itself opens by saying so ("In that event, …"), which outweighs a date of the news
+    told in the sentences before it."""
+    event: Event | None
+    said: bool = False
 
 
 def references(view, dated: Sequence[tuple[Event, int]]) -> list[Event | None]:
@@ -84,6 +105,79 @@ def references(view, dated: Sequence[tuple[Event, int]]) -> list[Event | None]:
         elif view.kind(si) in ("body", "standfirst") and back_to_news(doc, sent.start, sent.end):
             story = aside = None
     return out
+
+
+def older_times(view, dated: Sequence[tuple[Event, int]], story: Sequence[Event | None]) -> list[OlderTime | None]:
+    """For each sentence of the article in ``view``, the older story its undated past clauses go on
+    telling (None: the news). An article about the news often tells, in later paragraphs, an older
+    story (a case's history, an earlier crash) in the simple past without a date in each clause. A
+    run of that older time opens
+
+    - after a main clause of the article's own dated before the news (:func:`before_the_news`, or
+      background by its form), not a birth or a founding (what follows it is later);
+    - at a sentence that says it goes back to the time told just before it ("In that event", "At
+      the time": :data:`SAME_OLDER_TIME`), when the latest date told before it, in an aside or
+      not, lies before the news; a sentence that says it lies before it ("Previously", "In the
+      previous season": :data:`BEFORE_OLDER_TIME`) is history, and opens no run (the next sentence
+      may be the news again);
+
+    and holds to the end of its paragraph unless the story comes back first: a new date in the news
+    window in a main clause (:func:`references`), a clause in the present perfect or with "now"
+    (:func:`back_to_news`), a main clause in the present ("X says", "Y is in prison"), or another
+    story ("In a separate case")."""
+    doc, published = view.doc, view.published
+    start = news_start(view, story)
+    news = {si for ev, si in dated if _sets_reference(view, ev, si)}
+    told: list[tuple[int, Event]] = []          # the article's own dates, asides included, in text order
+    opens: dict[int, Event] = {}                # the sentences whose main clause is dated before the news
+    for ev, si in sorted(dated, key=lambda x: (x[1], x[0].start)):
+        if ev.date_from != "explicit" or view.kind(si) not in _LEAD_KINDS or view.quoted(si, ev.timex_start):
+            continue
+        told.append((si, ev))
+        if _older(ev, start, published) and main_verb(_token_at(doc, ev.trigger_start)) \
+                and not origin(view.text, ev):
+            opens[si] = ev
+    out: list[OlderTime | None] = []
+    run: OlderTime | None = None
+    for si, sent in enumerate(view.sentences):
+        if (si and sent.paragraph != view.sentences[si - 1].paragraph) or si in news or NEW_STORY.match(sent.text) \
+                or (view.kind(si) in _LEAD_KINDS and (back_to_news(doc, sent.start, sent.end)
+                                                      or tells_present(doc, sent.start, sent.end))):
+            run = None
+        if view.kind(si) in _LEAD_KINDS and SAME_OLDER_TIME.match(sent.text):
+            last = next((ev for sj, ev in reversed(told) if sj < si), None)    # the time "that" points back to
+            run = OlderTime(last, said=True) if last is not None and _older(last, start, published) else None
+        elif view.kind(si) in _LEAD_KINDS and BEFORE_OLDER_TIME.match(sent.text):
+            run = OlderTime(None, said=True)
+        out.append(run)
+        if run is not None and run.said:      # "Previously" tells of its own sentence only
+            run = run._replace(said=False) if run.event is not None else None
+        if si in opens:
+            run = OlderTime(opens[si])
+    return out
+
+
+def _older(ev: Event, start: date | None, published: date | None) -> bool:
+    """``ev``'s date lies before the news: before the window that opens on ``start``, or it is
+    history by its form and ends before publication."""
+    return ev.date_start is not None and _before_publication(ev, published) \
+        and (ev.status == "background" or before_the_news(ev, start))
+
+
+def origin(text: str, ev: Event) -> bool:
+    """``ev`` is a birth or a founding ("was born", "founded in 1869")."""
+    return ev.trigger_start is not None and text[ev.trigger_start:ev.trigger_end].lower() in HISTORY_VERBS
+
+
+def tells_present(doc, start: int, end: int) -> bool:
+    """The main verb of the sentence ``start:end`` is a finite present ("Roberts says", "Jong is
+    already in prison"): the article speaks of now again."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    finite = [root] + [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+    return any(t.tag_ in ("VBZ", "VBP") for t in finite) and not any(t.tag_ in ("VBD", "MD") for t in finite)
 
 
 def news_start(view, story: Sequence[Event | None]) -> date | None:

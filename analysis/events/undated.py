@@ -24,11 +24,21 @@ from collections.abc import Sequence
 
 from ..types import Event
 from .clauses import clause_of_predicate, predicates, present_perfect
-from .lexicon import HISTORY_VERBS, LIFE_AND_DISTANCE, SKIP_KINDS, UNDATED_KINDS
+from .lexicon import LIFE_AND_DISTANCE, SKIP_KINDS, UNDATED_KINDS
 from .merge import stem, trigger_stem
 from .stage import ArticleView, Found
 from .status import is_old
-from .story import after, aside, aside_tokens, continues_back_story, moves_on, same_party
+from .story import (
+    OlderTime,
+    after,
+    aside,
+    aside_tokens,
+    continues_back_story,
+    moves_on,
+    older_times,
+    origin,
+    same_party,
+)
 
 DISCOURSE_SENTENCES = 2      # how many sentences back a paragraph's date still holds
 HISTORY_SENTENCES = 4        # how many sentences back a date of history makes an undated past history
@@ -46,11 +56,15 @@ def find_undated(view: ArticleView, found: Found, story: Sequence[Event | None])
     clauses = {(ev.start, ev.end) for ev in found.events}
     # the dated events, with their sentence and the bounds of the aside clause that holds them (read once)
     dated = [(ev, sj, aside_tokens(doc, ev)) for ev, sj in found.dating()]
+    older = older_times(view, found.dating(), story)
     opened: tuple[str, ...] | None = None      # actors of a back-story opened by a pluperfect just before
+    life = False            # a clause of the paragraph told a life or a distance ("as a teenager", "years ago")
     for si, sent in enumerate(view.sentences):
         kind = view.kind(si)
         if si and sent.paragraph != view.sentences[si - 1].paragraph:
-            opened = None
+            opened, life = None, False
+        if life and older[si] is not None:
+            older[si] = OlderTime(None)     # the older story went back further, to a time it does not date
         if kind not in UNDATED_KINDS or kind in SKIP_KINDS or not view.readable(si):
             continue
         span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
@@ -68,7 +82,8 @@ def find_undated(view: ArticleView, found: Found, story: Sequence[Event | None])
                 continue
             if time == "past" and continues_back_story(verb, opened):
                 time = "pluperfect"       # "Trump had asked the court … He sought the intervention …"
-            ev = _dated_event(view, si, verb, time, cstart, cend, dated, story[si])
+            ev = _dated_event(view, si, verb, time, cstart, cend, dated, story[si], older[si])
+            life = life or (time == "past" and _life_or_distance(view, verb, cstart, cend))
             if ev is not None:
                 found.add(ev, kind, si)
                 clauses.add((cstart, cend))
@@ -83,30 +98,47 @@ def told_recent(verb) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in RECENT_ADVERBS for c in verb.children)
 
 
+def _life_or_distance(view: ArticleView, verb, cstart: int, cend: int) -> bool:
+    """``verb``'s clause ``cstart:cend`` places it in an unanchored past ("years ago", "in the 1800s") or
+    in a life ("in his teens", "as a student": :data:`.lexicon.LIFE_AND_DISTANCE`)."""
+    return view.long_ago(cstart, cend) or LIFE_AND_DISTANCE.search(view.text, min(cstart, verb.left_edge.idx), cend) is not None
+
+
 def _opens_paragraph(view: ArticleView, si: int) -> bool:
     return si == 0 or view.sentences[si - 1].paragraph != view.sentences[si].paragraph
 
 
 def _dated_event(view: ArticleView, si: int, verb, time: str, cstart: int, cend: int, dated,
-                 story: Event | None) -> Event | None:
-    """The event of ``verb``'s clause, dated by the sentences around it, by the story's reference
-    time (``story``: :func:`.story.references`) or by the publication date and its tense."""
+                 story: Event | None, older: OlderTime | None) -> Event | None:
+    """The event of ``verb``'s clause, dated by the sentences around it, by the older story its
+    sentence goes on telling (``older``: :func:`.story.older_times`), by the story's reference time
+    (``story``: :func:`.story.references`) or by the publication date and its tense."""
     text = view.text
     trigger = (verb.idx, verb.idx + len(verb.text))
     recent = time in ("past", "pluperfect") and told_recent(verb)
     if recent:
         time = "past"            # "the US had only recently come to believe he was dead": news, not history
-    elif time == "past" and (view.long_ago(cstart, cend)
-                             or LIFE_AND_DISTANCE.search(text, min(cstart, verb.left_edge.idx), cend)):
+    elif time == "past" and _life_or_distance(view, verb, cstart, cend):
         time = "history"         # "was convicted years ago", "began playing drums in his teens"
     actors = view.actors.of(cstart, cend, verb=verb)
     source = _discourse_source(view, si, verb, time, dated)
     if recent and source is not None and (source.status == "background" or is_old(source.date_end, view.published)):
         source = None            # a recent step is not dated by the history told just before it
-    if source is None and time == "past" and not recent and _in_history(view, si, dated, verb):
+    retold = _retold(view, si, verb, actors, dated) if time == "past" else None
+    if source is not None and source.status == "background":
+        source = retold or source    # the news told again after history ("Rosselló also announced …")
+    if older is not None and older.said and source is not None and source.status != "background":
+        source = None            # "In that event, …": not the news date told before it
+    in_older = source is None and time == "past" and not recent and older is not None \
+        and not present_perfect(verb) and retold is None
+    if in_older and older.event is None:
+        time = "history"         # "Previously, …", "Years earlier, …" and what its paragraph goes on telling
+    elif in_older:
+        source = older.event     # "In that event, Fields killed a woman": the older story's time
+    elif source is None and time == "past" and not recent and _in_history(view, si, dated, verb):
         time = "history"         # a past told among history (a life, a conflict's origins)
     elif source is None and time == "past":
-        source = _retold(view, si, verb, actors, dated) or (None if present_perfect(verb) else story)
+        source = retold or (None if present_perfect(verb) else story)
     later = time == "past" and source is not None and moves_on(verb)
     if later and is_old(source.date_end, view.published):
         source, time = None, "history"     # "Later, he recorded with …" after a date of his life
@@ -114,7 +146,7 @@ def _dated_event(view: ArticleView, si: int, verb, time: str, cstart: int, cend:
     if dating is None:
         return None
     value, d0, d1, tx0, tx1, origin = dating
-    history = time in ("pluperfect", "history")
+    history = time in ("pluperfect", "history") or in_older
     status, speaker = view.status(si, cstart, cend, trigger, d0, d1, history=history)
     if time == "future" and status not in ("expected", "background"):
         status = "expected"
@@ -177,7 +209,7 @@ def _discourse_source(view: ArticleView, si: int, verb, time: str, dated) -> Eve
             continue
         if ev.date_from != "explicit" and ev.date_from != "discourse":
             continue
-        if (time == "future") != (ev.status == "expected") or view.kind(sj) == "caption" or _origin(view, ev) \
+        if (time == "future") != (ev.status == "expected") or view.kind(sj) == "caption" or origin(view.text, ev) \
                 or aside(bounds, verb):
             continue
         if best is None or (sj, ev.start) > best[0]:
@@ -199,8 +231,3 @@ def _retold(view: ArticleView, si: int, verb, actors: tuple[str, ...], dated) ->
         if best is None or (sj, ev.start) > best[0]:
             best = ((sj, ev.start), ev)
     return best[1] if best else None
-
-
-def _origin(view: ArticleView, ev: Event) -> bool:
-    """``ev`` is a birth or a founding ("was born", "founded in 1869")."""
-    return ev.trigger_start is not None and view.text[ev.trigger_start:ev.trigger_end].lower() in HISTORY_VERBS

@@ -49,6 +49,10 @@ FUTURE_NOUNS = frozenset(
 ANNOUNCING_VERBS = frozenset(
     "announced unveiled disclosed revealed confirmed proposed outlined detailed reported approved scheduled "
     "planned called".split())
+# Of those, the verbs of telling what was decided or found ("announced his resignation Wednesday night",
+# "confirmed the nomination on Friday"): a bare weekday after their object is the day of the telling, which
+# news reports after it (a weekday ahead is said with "for", "effective" or a future).
+TELLING_VERBS = frozenset("announced unveiled disclosed revealed confirmed reported approved detailed outlined".split())
 # Verbs that put their time complement ahead ("scheduled for Tuesday", "postponed until March").
 SCHEDULE_VERBS = frozenset(
     "scheduled slated set planned due expected pencilled penciled timetabled earmarked postponed delayed "
@@ -279,6 +283,9 @@ hurt cut put set hit cost let shut spread quit cast beat bet burst read split sh
 forecast offset outbid undercut
 """.split())
 _AS_OF_BEFORE = re.compile(r"(?i)\bas[ \t]+of[ \t]+$")
+_TOLD_WEEKDAY = re.compile(r"(?i)^(?:(?:shortly\s+)?(?:before|after)\s+)?(?:(?:early|late|midnight|noon)\s+)?"
+                           r"(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+                           r"(?:\s+(?:morning|afternoon|evening|night))?$")
 _DAY_OR_MONTH = re.compile(r"(?i)\b(?:" + "|".join(sorted((*WEEKDAYS, *MONTHS), key=len, reverse=True)) + r")\b")
 # Direction of an underspecified date from the reading of its verb: the present progressive of news
 # is a scheduled future ("is meeting on Monday"); so is the plain present of an action
@@ -384,7 +391,8 @@ class Tense:
             if reading.tense == "past" and _moves_a_deadline(reading.verb, self._text, start):
                 return "future"
             if reading.tense == "past" and reading.modal is None and (
-                    _dates_the_object(reading.verb, start) or _scheduled_for(reading.verb, start)):
+                    _dates_the_object(reading.verb, start) or _scheduled_for(reading.verb, start)) \
+                    and not self._day_of_telling(start, end, reading.verb):
                 return "near"
             if reading.tense is not None:
                 return reading.tense
@@ -397,6 +405,11 @@ class Tense:
             and reading.verb.dep_ != "relcl" and _DAY_OR_MONTH.search(self._text, start, end) is not None \
             and not _AS_OF_BEFORE.search(self._text, max(0, start - 12), start) \
             and self.by_markers(start, end) != "past"
+
+    def _day_of_telling(self, start: int, end: int, verb) -> bool:
+        """A bare weekday ("Wednesday night", "midnight Wednesday") after the object of a past verb
+        of telling (:data:`TELLING_VERBS`): the day it was told, in the past, not the nearest one."""
+        return verb.lower_ in TELLING_VERBS and _TOLD_WEEKDAY.match(self._text[start:end].strip()) is not None
 
     def ended_before(self, start: int) -> bool:
         """"(the year) ended Jan. 31": the date at ``start`` closes a period that is over."""

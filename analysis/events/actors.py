@@ -174,8 +174,8 @@ class Actors:
         out: list[str] = list(self._referent(subj)) if subj is not None else []
         out += self._unnamed(verb, start, end) if verb is not None else []
         told = _content_spans(verb) if verb is not None else []
-        inner = (_embedded_spans(verb, self.doc, start, end) + _source_spans(verb) + _stray_spans(verb)) \
-            if verb is not None else []
+        embedded = _embedded_spans(verb, self.doc, start, end) if verb is not None else []
+        others = (_source_spans(verb) + _stray_spans(verb)) if verb is not None else []
         i = bisect.bisect_left(self.starts, start)
         if i > 0 and re.fullmatch(r"\W{0,3}", text[ents[i - 1].end:start]) and _RELATIVE.match(text[start:start + 6]):
             out += self.names(ents[i - 1])       # the antecedent of a relative clause: "Zaporizhia, where …"
@@ -190,8 +190,9 @@ class Actors:
             if (e.canonical in _MEDIA and not _heads(subj, e.start, e.end) and not _agent(verb, e.start)) \
                     or any(a <= e.start < b for a, b in told):
                 continue        # "on Twitter", "a government Twitter account"; "proposed that in Caudipteryx …"
-            if e.label not in _PLACES and any(a <= e.start < b for a, b in inner):
-                continue        # "the statement, which criticised the SDF, called …"; "…, the Times reported"
+            if (e.label not in _PLACES and any(a <= e.start < b for a, b in embedded)) \
+                    or any(a <= e.start < b for a, b in others):
+                continue        # "the statement, which criticised the SDF, called …"; "…, El Paso's police chief said"
             if verb is not None and opened_quote(text, start, e.start) and not opened_quote(text, start, verb.idx):
                 continue        # a name inside a quotation the event only passes on ("tweeted '… Earth's …'")
             out += [n for n in self.names(e) if n not in out]

@@ -257,6 +257,8 @@ EVIDENCE_VERBS = frozenset("show find reveal indicate publish release issue air 
 PERSONAL_PRONOUNS = frozenset("i we you he she they who".split())
 ABOUT_PREPS = frozenset("about of on for to against with over".split())
 ADDRESSEE_VERBS = frozenset("speak talk meet agree disagree".split())   # "spoke to X": X is who listens
+# "responded to the ruling": X is what is answered, not the answer.
+RESPONDING_VERBS = frozenset("respond reply react".split())
 # Verbs whose object before a clause is who is told ("told reporters that …"), not part of what is said.
 ADDRESSEE_OBJECT_VERBS = frozenset("tell inform notify assure remind promise convince persuade advise teach "
                                    "show warn brief alert caution reassure email text write".split())
@@ -488,7 +490,8 @@ def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | N
             s, e = _object_span(obj)
             for c in kids:   # "accused Europe of using …", "called for …", "announced a law to ban …"
                 if c.i > obj.i and (c.dep_ == "prep" and c.lower_ in ("of", "for", "as") or c.dep_ in ("xcomp", "advcl")
-                                    and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
+                                    and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                                    or _side_taken(c)):
                     e = max(e, c.right_edge.i + 1)
             return _not_only_relative(doc, s, max(e, _predicate_after_object(verb, obj)))
         prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in ("for", "on") and c.i > verb.i), None)
@@ -501,12 +504,14 @@ def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | N
         if obj is not None and obj.lower_ not in ("it", "this", "that", "so"):
             e = _object_span(obj)[1]
             for c in kids:
-                if c.dep_ in ("prep", "oprd", "advcl") and c.i > obj.i and c.lower_ not in ("in", "at", "during", "after") \
+                if c.dep_ in ("prep", "oprd", "advcl") and c.i > obj.i and (c.lower_ not in ("in", "at", "during", "after")
+                                                                            or _side_taken(c)) \
                         and not (c.dep_ == "advcl" and c.left_edge.lower_ in CONTRAST_MARKS):
                     e = max(e, c.right_edge.i + 1)     # (not "…, though Dr. Kock has reported …": the writer's)
             return _not_only_relative(doc, obj.left_edge.i, max(e, _predicate_after_object(verb, obj)))
         prep = next((c for c in kids if c.dep_ == "prep" and c.i > verb.i and c.lower_ in ABOUT_PREPS
                      and not (base in ADDRESSEE_VERBS and c.lower_ in ("to", "with"))
+                     and not (base in RESPONDING_VERBS and c.lower_ == "to")
                      and any(g.dep_ in ("pobj", "pcomp") and is_topic(g) for g in c.children)), None)
         if prep is not None:      # "referred to the vote as "a hoax"": what it was called goes with it
             name = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "as" and c.i > prep.i), None)
@@ -525,6 +530,16 @@ def _content(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | N
             s = words[-1] + 1
         return span_chars(doc, s, e)
     return None
+
+
+# Nouns of "in support of", "in opposition to" …: the side a statement takes, part of what is stated.
+SIDE_NOUNS = frozenset({"support", "favor", "favour", "opposition", "defense", "defence", "solidarity"})
+
+
+def _side_taken(prep) -> bool:
+    """A phrase saying which side an object takes ("expressed her stance in support of X")."""
+    return prep.dep_ == "prep" and prep.lower_ == "in" and any(
+        g.dep_ == "pobj" and g.lower_ in SIDE_NOUNS for g in prep.children)
 
 
 TIME_PREPS = frozenset({"on", "in", "at", "during", "late", "early"})
@@ -680,6 +695,18 @@ def _says_own(verb) -> bool:
     if not any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children):
         return False              # the inverted "as showed a team from France24": that is the source
     return any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > verb.i and c.lower_ not in ("it", "so") for c in verb.children)
+
+
+# Verbs of doing that an as-clause of manner follows ("do as he proposed", "acted as they promised").
+DOING_VERBS = frozenset("do does did done doing act acts acted acting behave behaves behaved behaving".split())
+
+
+def _manner(verb) -> bool:
+    """An as-clause that says how something is done, right after its verb of doing ("to do as he
+    proposed"), not the writer's "as X said" over a clause."""
+    head = verb.head
+    return head.i != verb.i and head.lower_ in DOING_VERBS and verb.dep_ == "advcl" \
+        and not verb.doc[verb.left_edge.i - 1].is_punct
 
 
 def as_clause_content(doc, verb, mark) -> tuple[int, int] | None:
@@ -858,6 +885,8 @@ def find_speech(doc) -> list[Speech]:
         cited = _cited_speaker(tok)
         mark = _as_mark(doc, tok) if (base in SPEECH_VERBS or base in COGNITION_VERBS) and not _says_own(tok) \
             and cited is None else None
+        if mark is not None and _manner(tok):
+            continue              # "the power to do as he proposed": what he proposed is done, nothing is said
         subj = statement if statement is not None else subject_of(tok)
         if subj is None and tok.i > 0 and doc[tok.i - 1].text in _AFTER_QUOTE and base not in ADDRESSEE_OBJECT_VERBS \
                 and (tok.dep_ == "ROOT" or doc[tok.i - 1].text in CLOSING_QUOTES):

@@ -232,6 +232,11 @@ def _whole_clause(doc, head, source_end: int):
             and forms.get(head.head.lower_) not in SPEECH_VERBS \
             and all(t.is_punct or t.is_space for t in head.subtree if t.i >= source_end):
         head = head.head
+    closed = all(t.is_punct or t.is_space for t in head.subtree if t.i >= source_end)
+    if closed and head.dep_ == "acl" and head.head.dep_ in ("nsubj", "nsubjpass") and head.head.head.i >= source_end:
+        head = head.head.head     # "Rescuers, working in the cold, according to X recovered …": the clause
+    elif closed and head.dep_ == "csubj" and head.head.i >= source_end:
+        head = head.head          # (the same, with the participle parsed as the verb's subject)
     return head
 
 

@@ -552,7 +552,11 @@ def _past_time_of_saying(doc, start: int, clause) -> int:
     saying, not what is said."""
     t = doc[start]
     subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
-    if t.head.i != clause.i or subj is None or subj.left_edge.i <= t.right_edge.i:
+    if subj is None:
+        return start
+    while t.head.i != clause.i and t.head.i < subj.left_edge.i and t.head.i != t.i:
+        t = t.head                # "said at a press conference yesterday morning the laws …": the whole phrase
+    if t.head.i != clause.i or t.left_edge.i != start or subj.left_edge.i <= t.right_edge.i:
         return start
     timed = t.dep_ == "prep" and t.lower_ in TIME_PREPS and any(
         g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in t.children) \

@@ -240,7 +240,8 @@ class Referents:
     def _employers(self, persons) -> dict[str, str]:
         """The organisation each person is named with: before a role noun that precedes the name
         ("African Export–Import Bank president Okey Oramah", "Facebook spokesperson Andy Stone") or
-        after "of"/"at" right after it ("Carl Hensman of the Bill and Melinda Gates Foundation")."""
+        after "of" right after it ("Carl Hensman of the Bill and Melinda Gates Foundation"); "at" may
+        name a place the person was ("Clinton at the State Department", "Obama at Harvard Law School")."""
         out: dict[str, str] = {}
         doc = self.doc
         for m in persons:
@@ -250,7 +251,7 @@ class Referents:
                 org = self.by_token.get(i - 1)
                 org = org if org is not None and org.tend == i else None
             j = m.tend
-            if org is None and j + 1 < len(doc) and doc[j].lower_ in ("of", "at"):
+            if org is None and j + 1 < len(doc) and doc[j].lower_ == "of":      # not "at": "Obama at Harvard"
                 k = j + 2 if doc[j + 1].lower_ == "the" and j + 1 not in self.by_token else j + 1
                 org = self.by_token.get(k)
                 org = org if org is not None and org.tstart == k else None     # ("the" may open the name)

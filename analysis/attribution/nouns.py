@@ -17,16 +17,20 @@ from .lexicon import (
     NEGATION_WORDS,
     NOUN_ACTS,
     NOUN_TOPIC_PREPS,
+    SPEECH_VERBS,
     SUPPORT_VERB_NOUNS,
     noun_base,
     support_verb_forms,
+    verb_forms,
 )
-from .speech import Speech, is_topic, names_someone, span_chars, subject_of
+from .speech import Speech, is_topic, names_someone, source_span, span_chars, subject_of
 
 SOURCE_PREPS = frozenset({"by", "from"})
 NOUN_FORMS = frozenset(NOUN_ACTS) | frozenset(n + "s" for n in NOUN_ACTS)
 GENERIC_DETS = frozenset("a an any every each no".split())
 COPULA = frozenset({"is", "was", "are", "were", "'s", "remains", "remained"})
+# Prepositions of the medium a statement was made in ("said in a statement", "wrote in his remarks").
+MEDIUM_PREPS = frozenset({"in", "during", "through", "via"})
 
 
 def _owner(noun):
@@ -124,17 +128,49 @@ def _for_clause(noun) -> tuple[int, int] | None:
     return None
 
 
+def _medium_verb(noun):
+    """The reporting verb a noun is the medium of, when the parse hung the verb's "that"-clause on the
+    noun ("X said in a statement that …"): the verb has no clause of its own and a subject that can
+    speak."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in MEDIUM_PREPS:
+        return None
+    verb = prep.head
+    if verb_forms().get(verb.lower_) not in SPEECH_VERBS or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return None
+    subj = subject_of(verb)
+    return verb if subj is not None and subj.i < verb.i and holds_views(subj) else None
+
+
+def _said_through(noun, clause) -> Speech | None:
+    """"X said in a statement that …" read as the verb's own report: X says the clause."""
+    verb = _medium_verb(noun)
+    if verb is None:
+        return None
+    content = span_chars(noun.doc, clause.left_edge.i, clause.right_edge.i + 1)
+    if content is None:
+        return None
+    subj = subject_of(verb)
+    return Speech(verb.i, (verb.idx, verb.idx + len(verb)), source_span(subj), subj.i, content,
+                  verb_forms()[verb.lower_])
+
+
 def find_noun_cues(doc) -> list[Speech]:
-    """Every noun cue of ``doc`` whose owner the text names, with what it attributes."""
+    """Every noun cue of ``doc`` whose owner the text names, with what it attributes; and the report
+    of a verb whose clause the parse hung on its medium ("said in a statement that …")."""
     out = []
     for tok in doc:
         if tok.lower_ not in NOUN_FORMS or tok.pos_ != "NOUN":
+            continue
+        clause = _that_clause(tok)
+        said = _said_through(tok, clause) if clause is not None else None
+        if said is not None:
+            out.append(said)
             continue
         base = noun_base(tok.text)
         owner = _owner(tok)
         if owner is None:
             continue
-        clause = _that_clause(tok)
         if clause is None and NOUN_ACTS[base] == "intention":
             clause = _infinitive(tok)
         content = None

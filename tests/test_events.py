@@ -152,6 +152,10 @@ UNDATED_CASES += json.loads((CASES_DIR / "events_roles.json").read_text(encoding
 UNDATED_CASES += json.loads((CASES_DIR / "events_actors.json").read_text(encoding="utf-8"))
 # An older story told without a date in each clause, decades and centuries, the news told again after history
 UNDATED_CASES += json.loads((CASES_DIR / "events_older.json").read_text(encoding="utf-8"))
+# Status: which attribution or hedge reaches the event (a participle's speaker, a missed clause, a number's hedge)
+UNDATED_CASES += json.loads((CASES_DIR / "events_status_scope.json").read_text(encoding="utf-8"))
+# Descriptions: plans not carried out, namings, relations, findings of research
+UNDATED_CASES += json.loads((CASES_DIR / "events_nonevents.json").read_text(encoding="utf-8"))
 
 
 def _trigger(text, ev):

@@ -9,6 +9,8 @@ without the clauses of the other predicates (:func:`clause_of_predicate`).
 from __future__ import annotations
 
 import bisect
+import functools
+import itertools
 from collections.abc import Iterator, Sequence
 
 from ..temporal.tense import syntactic_head, teller_of_phrase, tense_reading
@@ -16,11 +18,15 @@ from ..types import Sentence
 from .lexicon import (
     ACTIVE_ING,
     ANTERIOR_ADVERBS,
+    BE_TO_PAST,
     CLAUSE_DEPS,
     CONDUCT_VERBS,
     EPOCH_NOUNS,
     EVENT_SUBORDINATORS,
     EVIDENCE_VERBS,
+    FINDING_PRONOUNS,
+    FINDING_REPORTS,
+    FINDING_SOURCES,
     FINDING_VERBS,
     HABITUAL_ADVERBS,
     HISTORY_VERBS,
@@ -28,11 +34,13 @@ from .lexicon import (
     LONG_SPANS,
     METHOD_VERBS,
     MODALS,
+    NAMING_VERBS,
     NEGATIVE_PRONOUNS,
     POSSIBILITY_MODALS,
     POST_PREPS,
     POST_VERBS,
     PREPOSITIONAL_PARTICIPLES,
+    RELATION_VERBS,
     REPORTING_ONLY,
     RESEARCH_OBJECTS,
     RESEARCH_QUALIFIERS,
@@ -43,8 +51,10 @@ from .lexicon import (
     SPAN_PREPS,
     STATE_VERBS,
     SUBORDINATORS,
+    SUPPOSED,
     UN_PARTICIPLES,
     UNIVERSAL_COMPARISON,
+    UNREALISED_PLANS,
     VAGUE_QUANTIFIERS,
     WORK_VERBS,
 )
@@ -53,6 +63,7 @@ MIN_CLAUSE_TOKENS = 5
 _LEADING = frozenset({"cc", "punct", "mark", "prep"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _PERFECT_AUX = frozenset({"has", "have", "'s", "’s", "'ve", "’ve"})
+_PERSONAL_PRONOUNS = frozenset("i you he she we they".split())
 
 
 # --------------------------------------------------------------------------- clause of a date
@@ -67,7 +78,7 @@ def clause_of_date(doc, sent: Sentence, tstart: int, tend: int) -> tuple[int, in
     while True:
         head = syntactic_head(tok)      # "said on Friday he will …": the saying's
         inside = lo <= head.i < hi and head.i != tok.i
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ in CLAUSE_DEPS and inside:
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ in CLAUSE_DEPS and inside and not naming_participle(tok):
             break
         if not inside:
             tok = None       # the date hangs on the sentence's main verb
@@ -160,7 +171,8 @@ def trigger_of_date(doc, tstart: int, tend: int, cstart: int, cend: int):
     if span is not None and len(span):
         tok = span.root
         for _ in range(16):
-            if tok.pos_ == "VERB" and not (span.start <= tok.i < span.end) and not _prepositional(tok):
+            if tok.pos_ == "VERB" and not (span.start <= tok.i < span.end) and not _prepositional(tok) \
+                    and not naming_participle(tok):
                 return tok      # not "According to a report on Wednesday, …": the verb it hangs on
             if tok.dep_ == "prep" and (teller := teller_of_phrase(tok)) is not None and clause.start <= teller.i < clause.end:
                 return teller   # "said on Friday he will resign": the saying's day
@@ -361,9 +373,97 @@ def state_verb(word: str) -> bool:
 
 
 def stative(tok) -> bool:
-    """A word that tells no event: a verb of state or opinion, a negated verb, or the head of a
-    line without any verb (:func:`verbless_line`)."""
-    return state_verb(tok.lower_) or _negated(tok) or verbless_line(tok)
+    """A word that tells no event: a verb of state or opinion, a negated verb, the head of a
+    line without any verb (:func:`verbless_line`), or a description (:func:`describes`)."""
+    return state_verb(tok.lower_) or _negated(tok) or verbless_line(tok) or describes(tok)
+
+
+def describes(tok) -> bool:
+    """``tok`` describes rather than tells an event: a plan not told as carried out
+    (:func:`unrealised_plan`), a naming (:func:`naming`), a relation (:func:`relation`) or a
+    finding of research (:func:`finding`)."""
+    return unrealised_plan(tok) or naming(tok) or relation(tok) or finding(tok)
+
+
+def unrealised_plan(tok) -> bool:
+    """A plan told in the past that the article does not tell as carried out: the verb after a
+    past "be to" ("he was to have given an address", "the Senate was to meet Monday") or after a
+    past plan ("had planned to visit", "was supposed to sign"), and that plan itself ("had planned",
+    "was supposed")."""
+    if tok.lower_ in UNREALISED_PLANS and any(c.dep_ == "xcomp" and _to_infinitive(c) for c in tok.children):
+        return _past_plan(tok)
+    if tok.dep_ != "xcomp" or not _to_infinitive(tok):
+        return False
+    return tok.head.lower_ in BE_TO_PAST or (tok.head.lower_ in UNREALISED_PLANS and _past_plan(tok.head))
+
+
+def _to_infinitive(tok) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _past_plan(verb) -> bool:
+    """``verb`` (a verb of planning) is in the pluperfect ("had planned", "had hoped") or is a past
+    "supposed"/"meant" ("was supposed to"); "was planned to affect" tells a plan still standing."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return "had" in auxes or (verb.lower_ in SUPPOSED and bool(auxes & BE_TO_PAST))
+
+
+def naming(tok) -> bool:
+    """A verb of naming or describing (:data:`NAMING_VERBS`) that describes: a participle on a
+    noun ("a programme dubbed Zenith", "the mass of water, called a plume, was …", which the parse
+    may read as the noun's verb) or a passive with its name ("was called the breadbasket", "is known
+    as", "was described as"; not "was named Best Actor", an honour, nor "was called to testify").
+    An active naming is someone's saying, an event ("Corbyn called the move a smash and grab",
+    "he referred to the team as …")."""
+    if tok.lower_ not in NAMING_VERBS:
+        return False
+    named = any(c.dep_ in ("oprd", "attr", "dobj") or (c.dep_ == "prep" and c.lower_ == "as") for c in tok.children)
+    return named and (tok.dep_ == "acl" or _appositive(tok) or any(c.dep_ == "auxpass" for c in tok.children))
+
+
+def naming_participle(tok) -> bool:
+    """A participle of naming on a noun ("a programme dubbed Zenith in 2017"): a date it holds dates
+    the clause it hangs in."""
+    return tok.dep_ == "acl" and naming(tok)
+
+
+def _appositive(tok) -> bool:
+    """``tok`` follows a comma that follows its subject ("The mass of water, called a plume, …"):
+    a participle set off after a noun, which the parse took for the noun's verb."""
+    return tok.i > 0 and tok.doc[tok.i - 1].text == "," and any(
+        c.dep_ == "nsubj" and c.i < tok.i - 1 for c in tok.children)
+
+
+def relation(tok) -> bool:
+    """A verb of relation (:data:`RELATION_VERBS`) whose subject is no person, group or place: a
+    state ("the warning applied to six counties", "this proclamation contradicted the UN's
+    position"); "apply" only with "to" and no clause ("she applied to join" is an act)."""
+    if tok.lower_ not in RELATION_VERBS:
+        return False
+    if tok.lower_.startswith("appl") and (not any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
+                                          or any(c.dep_ == "xcomp" for c in tok.children)):
+        return False
+    subj = _own_subject(tok)
+    return subj is not None and subj.pos_ != "PROPN" and not subj.ent_type_ \
+        and subj.lower_ not in _PERSONAL_PRONOUNS
+
+
+def finding(tok) -> bool:
+    """``tok`` is in the clause of a finding (:data:`FINDING_REPORTS`) that researchers, their work
+    or a document report (:data:`FINDING_SOURCES`; "they"/"we" only with "found"): "The study found that when the
+    whites disappeared, sevengill sharks moved in", "scholars have suggested Egyptians farmed the
+    birds", "They found that certain wavelengths weakened": a result of research, not news."""
+    top = tok
+    while top.dep_ == "conj" and top.head.pos_ in ("VERB", "AUX"):
+        top = top.head
+    while top.dep_ == "advcl" and top.head.pos_ in ("VERB", "AUX"):
+        top = top.head          # "found that when the whites disappeared, … moved in"
+    if top.dep_ != "ccomp" or top.head.lower_ not in FINDING_REPORTS:
+        return False
+    subj = _own_subject(top.head)
+    if subj is None:
+        return False
+    return bool(FINDING_SOURCES.search(subj.lower_)) or (subj.lower_ in FINDING_PRONOUNS and top.head.lower_ in FINDING_VERBS)
 
 
 def verbless_line(tok) -> bool:
@@ -371,13 +471,23 @@ def verbless_line(tok) -> bool:
     a label, not an event ("Sirhan in 2016 (Image: CDCR)", "Ibrahim Salamov, last year's winner.").
     The whole line is read, not the sentence: markup may cut a sentence before its verb
     ("Kaczyński of the Law and Justice Party ((pl))Polish language: … declared …")."""
-    doc = tok.doc
-    lo, hi = tok.i, tok.i
-    while lo > 0 and "\n" not in doc[lo - 1].text:
-        lo -= 1
-    while hi < len(doc) and "\n" not in doc[hi].text:
-        hi += 1
-    return not any(t.pos_ in ("VERB", "AUX") for t in doc[lo:hi])
+    breaks, verbs = _lines(tok.doc)
+    k = bisect.bisect_left(breaks, tok.i)           # the first line break at or after the token
+    lo = breaks[k - 1] + 1 if k else 0
+    hi = breaks[k] if k < len(breaks) else len(tok.doc)
+    return verbs[hi] == verbs[lo]
+
+
+@functools.lru_cache(maxsize=2)
+def _lines(doc) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The doc's lines, read once per doc (not once per clause): the indices of the tokens that hold
+    a line break, and the running count of verbs (VERB or AUX) before each token index."""
+    from spacy.attrs import POS
+    from spacy.symbols import AUX, VERB
+
+    breaks = tuple(t.i for t in doc if "\n" in t.text)
+    pos = doc.to_array(POS) if len(doc) else ()
+    return breaks, tuple(itertools.accumulate((int(p in (VERB, AUX)) for p in pos), initial=0))
 
 
 def _position(tok, lo: int, hi: int) -> str | None:
@@ -435,7 +545,7 @@ def predicates(doc, lo: int, hi: int, *, verbs: Sequence[int] | None = None) -> 
             continue
         position = _position(tok, lo, hi)
         if position is None or (position != "planned" and not (_has_subject(tok) or tok.dep_ == "conj")) \
-                or _negated(tok) or habitual(tok):
+                or _negated(tok) or habitual(tok) or describes(tok):
             continue
         time = _time(tok)
         if time == "past" and position == "main" and doc[lo].lower_ in ANTERIOR_ADVERBS:

@@ -39,8 +39,15 @@ HEDGE_WORDS = frozenset({"alleged", "allegedly", "reportedly", "purportedly", "s
 # Verbs of occurrence, whose subject names the event itself ("the alleged attack took place"): a
 # hedge on that subject hedges the event (Levin 1993, §48.3 "verbs of occurrence", with "take" of
 # "take place").
-OCCURRENCE_VERBS = frozenset("happen occur take took taken begin began begun start end continue unfold recur transpire"
-                             .split())
+OCCURRENCE_VERBS = frozenset("happen occur begin began begun start end continue unfold recur transpire".split())
+TAKE_FORMS = frozenset("take takes took taken taking".split())
+# Parts of speech of the words a hedge may qualify instead of the verb ("reportedly several people",
+# "over reportedly 85%", "the alleged victim"): Universal Dependencies' nominal and determiner tags.
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "NUM", "ADJ", "DET", "PRON"})
+# Passive reporting verbs of the impersonal "it was reported (that) …", and the nouns of "by reports":
+# a clause told as reported by no one named (FactBank's source "unknown"; hedged as "reportedly" is).
+IMPERSONAL_REPORTING = frozenset("reported said claimed alleged rumoured rumored believed understood".split())
+REPORT_NOUNS = frozenset("report reports accounts".split())
 # Dependencies of a clause embedded in another (relative, adverbial, participle, coordinated,
 # reported, parenthetical): a hedge inside one qualifies its own story, not the clause's event.
 OTHER_CLAUSE_DEPS = frozenset({"relcl", "advcl", "acl", "conj", "ccomp", "parataxis"})
@@ -102,7 +109,7 @@ STATE_VERBS = frozenset("""
     stay stayed keep kept live lived represent represented reflect reflected concern concerned
     continue continues face faced faces lie lay sit sat stand stood number numbered total totalled totaled
     tend tended range ranged ranges weigh weighed weighs measure measured relate related
-    stands lies sits based located situated
+    stands lies sits based located situated aged 'm ’m 're ’re
 """.split())
 # Participles with the negative prefix "un-" that news uses as adjectives of state ("the victims were
 # unvaccinated", "the crew was unharmed"): they tell how something is, not what happened.
@@ -272,6 +279,44 @@ GLUED_ROLES = frozenset("""
     commentator moderator panelist panellist organizer organiser volunteer winner runner-up finalist
     contestant champion veteran newcomer rookie cosplayer creator
 """.split())
+# Plans told in the past that the article does not tell as carried out ("he was to have given an
+# address", "the Senate was to meet Monday", "she had planned to visit", "was supposed to sign"): the
+# head verbs of the "be to" and of the past plan (Quirk et al. 1985, §4.49 "be to" of arrangement,
+# §4.52 the "future in the past" of unfulfilled intention).
+BE_TO_PAST = frozenset({"was", "were"})
+BE_TO_PRESENT = frozenset({"is", "are", "am", "'s", "’s", "'re", "’re"})   # "is to take effect": arranged, expected
+UNREALISED_PLANS = frozenset("planned intended hoped meant supposed wanted".split())
+SUPPOSED = frozenset("supposed meant".split())
+# Verbs of naming and describing (Levin 1993, §29.3 "dub" verbs and §29.2 "characterize" verbs): as a
+# participle on a noun ("a plume, called …", "a programme dubbed …"), in the passive ("was called the
+# breadbasket", "is known as") or with "as" ("referred to the vote as …") they describe, not tell an event.
+NAMING_VERBS = frozenset("""
+    called dubbed termed nicknamed labelled labeled titled entitled branded christened known referred described
+""".split())
+# Verbs of relation (Vendler's states): with a subject that is no person they tell how two things
+# stand ("the warning applied to six counties", "the proclamation contradicted the UN's position").
+RELATION_VERBS = frozenset("""
+    apply applies applied contradict contradicts contradicted correspond corresponds corresponded coincide coincides
+    coincided differ differs differed outnumber outnumbers outnumbered
+""".split())
+# Verbs whose clause, said by researchers or a study, passes on a finding ("the study found that when
+# the whites disappeared, sevengill sharks moved in"; "scholars have suggested Egyptians farmed the
+# birds"): a result of research, not an event of the news.
+FINDING_REPORTS = frozenset("""
+    find finds found show shows showed shown suggest suggests suggested report reports reported note notes noted
+    conclude concludes concluded indicate indicates indicated observe observes observed estimate estimates estimated
+    reason reasoned determine determined discover discovered propose proposed hypothesize hypothesized
+    hypothesise hypothesised
+""".split())
+# Who reports a finding: the researchers, their work and the documents that report one (the
+# subjects of RESEARCH_SUBJECTS, the names of scientists by their field: "Egyptologists",
+# "astronomers", "scholars"; "the report found that …", "the audit concluded …").
+FINDING_SOURCES = re.compile(r"(?:olog(?:ist|er)|scientist|researcher|scholar|astronomer|physicist|chemist|historian|"
+                             r"economist|mathematician)s?$|^(?:study|studies|research|paper|papers|analysis|findings|"
+                             r"results|data|survey|experiment|experiments|authors|report|reports|letter|memo|document|"
+                             r"documents|audit|review)$", re.I)
+# Pronouns that report a finding only with "found" ("They found that certain wavelengths weakened").
+FINDING_PRONOUNS = frozenset({"they", "we"})
 # Negative pronouns (Quirk et al.'s "negative universal pronouns"): as subject or object they
 # negate the clause ("nobody claimed responsibility", "none of the passengers survived").
 NEGATIVE_PRONOUNS = frozenset("nobody none nothing no-one noone neither".split())

@@ -19,17 +19,23 @@ from ..temporal.tense import syntactic_head
 from ..types import Attribution, Sentence, Timex
 from .clauses import base_forms, clausal_aside, trigger_of_date
 from .lexicon import (
+    BE_TO_PRESENT,
     FUTURE_AUX,
     HEDGE_ADVERBS,
     HEDGE_WORDS,
+    IMPERSONAL_REPORTING,
     LATER_IN_PERIOD,
     NEWS_WINDOW_DAYS,
+    NOMINAL_POS,
     NOT_VERIFIED,
     OCCURRENCE_VERBS,
     OTHER_CLAUSE_DEPS,
     PARENTHETICAL_SAYS,
     PLAN_BEFORE_TO,
     PLAN_WORDS,
+    PREPOSITIONAL_PARTICIPLES,
+    REPORT_NOUNS,
+    TAKE_FORMS,
 )
 
 _QUOTE_OPEN, _QUOTE_CLOSE = "“«", "”»"
@@ -113,11 +119,20 @@ def _hedged_conjunct(doc, word: tuple[int, int]) -> bool:
 def _hedges_event(root, tok, hedge) -> bool:
     """A hedge word on ``tok`` (the clause's verb ``root`` or one of its arguments) qualifies the
     event: on the verb, or on the subject of a verb of occurrence, which names the event itself
-    ("the alleged attack took place"); on any other argument it qualifies what the noun says of its
-    referent ("several alleged accomplices were tried": the trial is told as fact)."""
-    if tok is root or hedge.dep_ not in ("amod", "compound"):
+    ("the alleged attack took place"); on any other argument, before it or after it, it qualifies
+    what the noun says of its referent ("several alleged accomplices were tried": the trial is told
+    as fact; "the alleged victim was taken to hospital"; "more than 100 members, reportedly, of the
+    tribe turned out")."""
+    if tok is root:
         return True
-    return tok.dep_ in ("nsubj", "nsubjpass") and any(b in OCCURRENCE_VERBS for b in base_forms(root.lower_))
+    return tok.dep_ in ("nsubj", "nsubjpass") and _occurrence(root)
+
+
+def _occurrence(verb) -> bool:
+    """``verb`` is a verb of occurrence (:data:`OCCURRENCE_VERBS`), "take" only in "take place"."""
+    if verb.lower_ in TAKE_FORMS:
+        return any(c.lower_ == "place" for c in verb.children)
+    return any(b in OCCURRENCE_VERBS for b in base_forms(verb.lower_))
 
 
 def unverified_nouns(doc, sentences: Sequence[Sentence]) -> list[tuple[int, str]]:
@@ -221,9 +236,11 @@ def status_of(doc, text: str, *, kind: str, cstart: int, cend: int, anchor: tupl
     span whose path up the parse is read for tense and hedges (the date, or the event word), and
     ``trigger`` the event word when the anchor is a date; ``history`` says the clause tells history
     by its form (the pluperfect, "was born")."""
+    word = _event_word(doc, trigger or anchor)
     others = _not_the_telling([anchor] if trigger is None else [anchor, trigger], attributions)
+    others = _not_told_under(doc, word, others)
     attr = _attribution_for(doc, text, *anchor, others) or _quoting(cstart, cend, others) \
-        or _attribution_of_event(doc, text, anchor, cstart, cend, others)
+        or _attribution_of_event(doc, text, anchor, cstart, cend, others) or _cue_above(word, others)
     speaker = (attr.speaker or attr.source) if attr else None
     if kind == "caption":
         return "background", speaker
@@ -231,14 +248,14 @@ def status_of(doc, text: str, *, kind: str, cstart: int, cend: int, anchor: tupl
         return "background", speaker     # also a future told in the past ("in 1976 she said it would …")
     path = _path_words(doc, *anchor, cstart, cend)
     clause = text[cstart:cend]
-    if path & FUTURE_AUX or path & PLAN_WORDS or PLAN_BEFORE_TO.search(clause) \
+    if path & FUTURE_AUX or path & PLAN_WORDS or PLAN_BEFORE_TO.search(clause) or _arranged(word) \
             or (published and date_start and date_start > published) or LATER_IN_PERIOD.match(text, *anchor):
         return "expected", speaker
     nouns = {n for s, n in unverified_nouns if s >= cstart - 2000}
     if (PARENTHETICAL_SAYS.search(clause) or NOT_VERIFIED.search(sent_text)
             or HEDGE_ADVERBS.search(_without_relatives(doc, clause, cstart, cend, anchor))
             or _hedged_near(doc, cstart, cend, path) or (nouns and nouns & set(re.findall(r"[a-z]+", clause.lower())))
-            or _hedged_conjunct(doc, trigger or anchor)):
+            or _hedged_conjunct(doc, trigger or anchor) or (attr is None and _reported_by_no_one(word))):
         return "unverified", speaker or _cue_speaker(cstart, cend, attributions)
     if attr:
         return "attributed", speaker
@@ -251,12 +268,16 @@ def _without_relatives(doc, clause: str, cstart: int, cend: int, anchor: tuple[i
     """``clause`` (the text at ``cstart:cend``) with the clauses it embeds blanked out (relative,
     adverbial and participle clauses, coordinated verbs, reported clauses), except one that holds
     ``anchor``: a hedge there qualifies another story ("signs for a woman whose eye was said to have
-    been injured"; "made landfall on Tuesday, …, leaving reportedly 15,000 stranded"), not the event."""
+    been injured"; "made landfall on Tuesday, …, leaving reportedly 15,000 stranded"), not the event.
+    A hedge on a noun or a number is blanked too ("stabbed reportedly several people")."""
     span = doc.char_span(cstart, cend, alignment_mode="expand")
     if span is None:
         return clause
     chars = list(clause)
     for tok in span:
+        if tok.lower_ in HEDGE_WORDS and tok.head.pos_ in NOMINAL_POS and cstart <= tok.idx < cend:
+            chars[tok.idx - cstart:tok.idx - cstart + len(tok.text)] = " " * len(tok.text)
+            continue        # "stabbed reportedly several people", "burns over reportedly 85%": the number's hedge
         if tok.dep_ not in OTHER_CLAUSE_DEPS or (tok.dep_ == "conj" and tok.pos_ not in ("VERB", "AUX")):
             continue
         a, b = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
@@ -265,6 +286,83 @@ def _without_relatives(doc, clause: str, cstart: int, cend: int, anchor: tuple[i
         for k in range(max(a, cstart), min(b, cend)):
             chars[k - cstart] = " "
     return "".join(chars)
+
+
+def _event_word(doc, span: tuple[int, int]):
+    """The token of the event word at ``span`` (the trigger, else the anchor's root); None when the parse has none."""
+    words = doc.char_span(*span, alignment_mode="expand")
+    return words.root if words is not None and len(words) else None
+
+
+def _cue_token(doc, a: Attribution):
+    words = doc.char_span(a.cue_start, a.cue_end or a.cue_start + 1, alignment_mode="expand")
+    return words.root if words is not None and len(words) else None
+
+
+def _not_told_under(doc, word, attributions: Sequence[Attribution]) -> list[Attribution]:
+    """The attributions whose cue is not told in a phrase that hangs on the event ``word``: "Search
+    was suspended on Tuesday, with Zinichev describing the threat …", "police arrested him, saying
+    he had …", "the minister, who said …, resigned": the article asserts the event, and what the
+    phrase reports is the speaker's. A parenthesis ("two died, police said"), "according to" and
+    "as X reported" still attribute the event."""
+    if word is None:
+        return list(attributions)
+    return [a for a in attributions if a.cue_start is None or not _told_under(_cue_token(doc, a), word)]
+
+
+def _told_under(cue, word) -> bool:
+    if cue is None or cue.i == word.i or not word.is_ancestor(cue):
+        return False
+    top = cue
+    while True:
+        if top.lower_ in PREPOSITIONAL_PARTICIPLES or any(c.dep_ == "mark" and c.lower_ == "as" for c in top.children):
+            return False        # "according to a statement by the port authority", "as the BBC reported"
+        if top.head.i == word.i:
+            return top.dep_ not in ("parataxis", "ccomp", "conj")
+        top = top.head
+
+
+def _arranged(word) -> bool:
+    """The event word follows a present "be to" of arrangement ("The law is to take effect this week",
+    "May is to step down today"): a plan, expected."""
+    return word is not None and word.dep_ == "xcomp" and word.head.lower_ in BE_TO_PRESENT \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children)
+
+
+def _first_conjunct(word):
+    while word.dep_ == "conj" and word.head.pos_ in ("VERB", "AUX"):
+        word = word.head
+    return word
+
+
+def _cue_above(word, attributions: Sequence[Attribution]) -> Attribution | None:
+    """The attribution whose cue reports the event's clause from before it when its content missed
+    the clause ("TVN24 reported he received surgery"): the event ``word``, or the first verb it is
+    coordinated with, is the clause (ccomp) of the cue."""
+    if word is None:
+        return None
+    top = _first_conjunct(word)
+    if top.dep_ != "ccomp" or top.head.i > top.i:
+        return None
+    cue = top.head
+    return next((a for a in attributions if a.cue_start is not None
+                 and a.cue_start <= cue.idx < (a.cue_end or a.cue_start + 1)), None)
+
+
+def _reported_by_no_one(word) -> bool:
+    """The event is told as reported by no one named, which hedges it as "reportedly" does: the
+    clause of an impersonal passive ("It was reported on Saturday (that) Sirhan was stabbed") or a
+    verb under "by reports" ("by early reports, at least 30 injured")."""
+    if word is None:
+        return False
+    top = _first_conjunct(word)
+    head = top.head
+    if top.dep_ == "ccomp" and head.i < top.i and head.lower_ in IMPERSONAL_REPORTING \
+            and any(c.dep_ == "auxpass" for c in head.children) \
+            and any(c.dep_ in ("nsubjpass", "nsubj", "expl") and c.lower_ == "it" for c in head.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("by", "per") and any(g.lower_ in REPORT_NOUNS for g in c.children)
+               for v in {word.i: word, top.i: top}.values() for c in v.children)
 
 
 def _cue_speaker(start: int, end: int, attributions: Sequence[Attribution]) -> str | None:

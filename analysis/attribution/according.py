@@ -15,9 +15,10 @@ from ..entities.lexicon import (
     ORG_NOUNS,
     POST_WORDS,
 )
+from .content import span_chars, token_at
 from .lexicon import ANONYMOUS_HEADS, SPEECH_VERBS, verb_forms
 from .sourcetypes import agent_noun
-from .speech import Speech, span_chars, token_at
+from .speech import Speech
 
 # Common nouns that can head a source: people, groups, offices, documents, posts.
 SOURCE_NOUNS = (ANONYMOUS_HEADS | CHANNEL_NOUNS | DOCUMENT_WORDS | KINSHIP_NOUNS | OFFICE_WORDS | ORG_NOUNS

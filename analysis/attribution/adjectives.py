@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from ..entities.lexicon import ORG_NOUNS, agent_noun
 from .acts import attitude_adjective
+from .content import span_chars
 from .lexicon import ATTITUDE_PREPS, EMOTION_ADJECTIVES
-from .speech import PASSIVE_SUBJECT, Speech, plausible_holder, source_span, span_chars, subject_of
+from .speech import Speech
+from .subjects import PASSIVE_SUBJECT, plausible_holder, source_span, subject_of
 
 
 def _complement(adj):

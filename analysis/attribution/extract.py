@@ -22,21 +22,15 @@ from .according import bare_source, cited_by, colon_headlines, find_according
 from .acts import act_of
 from .adjectives import find_adjective_cues
 from .channels import verb_channel
+from .content import ADDRESSEE_VERBS
 from .credits import find_credits
 from .interviews import answer_attributions, find_answers, outside
 from .lexicon import ANONYMOUS_HEADS, GOES_ON_VERBS, verb_forms
 from .nouns import find_noun_cues
 from .quotes import Quote, find_quotes
 from .sourcetypes import QUANTIFIER_HEADS, affiliation, agent_noun, platform_in, source_type
-from .speech import (
-    ADDRESSEE_VERBS,
-    RAISING_VERBS,
-    Speech,
-    find_speech,
-    names_someone,
-    plausible_source,
-    relative,
-)
+from .speech import RAISING_VERBS, Speech, find_speech, relative
+from .subjects import names_someone, plausible_source
 
 LOGGER = logging.getLogger(__name__)
 

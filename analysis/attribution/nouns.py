@@ -13,6 +13,7 @@ the plan"): :data:`.lexicon.NOUN_TOPIC_PREPS`.
 from __future__ import annotations
 
 from .adjectives import holds_views
+from .content import is_topic, span_chars
 from .lexicon import (
     NEGATION_WORDS,
     NOUN_ACTS,
@@ -23,7 +24,8 @@ from .lexicon import (
     support_verb_forms,
     verb_forms,
 )
-from .speech import Speech, is_topic, names_someone, source_span, span_chars, subject_of
+from .speech import Speech
+from .subjects import names_someone, source_span, subject_of
 
 SOURCE_PREPS = frozenset({"by", "from"})
 NOUN_FORMS = frozenset(NOUN_ACTS) | frozenset(n + "s" for n in NOUN_ACTS)

@@ -21,7 +21,15 @@ Not an attribution at all (:func:`attributes_nothing`):
 * legal acts without a clause: "sued in Austria", "charged with murder", "appealed the decision";
 * perception or knowledge of a thing: "saw the smoke", "heard a bang", "knew the area", "to learn
   more" (with a clause, "saw that …", "knew that …" is a belief);
-* a verb of thought in its other sense: "assumed the presidency", "weighs fourteen tons".
+* a verb of thought in its other sense: "assumed the presidency", "weighs fourteen tons";
+* a thing given or done, told by the verb's object (:data:`OBJECT_SENSES`): "offered help", "offered a
+  reward", "referred the bill to the committee"; what is offered in words stays speech ("offered
+  condolences", "offered an apology");
+* things compared among themselves, likened to nothing: "compared the two sites" ("compared the tax
+  to a tollbooth" is a view stated);
+* an invitation without a clause of its own: "invited her to speak", "invited residents to a meeting".
+
+"continued" reports only beside a quotation ('"…," she continued'), as "went on" does.
 
 >>> BELIEF_VERBS >= {"think", "know", "support"}
 True
@@ -149,8 +157,10 @@ def attributes_nothing(verb, base: str) -> bool:
     if base in PROJECTION_VERBS and any(c.dep_ == "prep" and c.lower_ in ONTO_PREPS for c in kids) \
             and not _clausal(verb):
         return True           # "projected slogans onto the walls": light thrown, not a forecast
-    if base in COMPARISON_VERBS and _measured(verb, kids):
+    if base in COMPARISON_VERBS and (_measured(verb, kids) or _compares_among(kids)):
         return True           # "the researchers compared the skulls to those of ibises": a measurement
+    if base in INVITATION_VERBS and not any(c.dep_ == "ccomp" and _finite(c) for c in kids):
+        return True           # "invited residents to a meeting", "invited her to speak": a request to come or act
     if base in RECORDING_VERBS and verb.tag_ == "VBG" and any(
             c.dep_ in ("ccomp", "dobj") and c.left_edge.tag_ in ("WDT", "WP", "WRB") for c in kids):
         return True           # "ringing chicks, noting which birds return": data recorded, no statement
@@ -221,6 +231,27 @@ def _measured(verb, kids) -> bool:
     return False
 
 
+def _compares_among(kids) -> bool:
+    """Things compared among themselves, with nothing they are likened to and no clause ("compared
+    the two sites", "compared prices in twelve shops"): a comparison made, no statement. "compared
+    the tax to a tollbooth" (a likening, "to" or "with" on the verb or its object) stays speech."""
+    obj = next((c for c in kids if c.dep_ == "dobj"), None)
+    if obj is None or any(c.dep_ in _CLAUSE for c in kids):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ in LIKENING_PREPS for c in list(kids) + list(obj.children))
+
+
+def _finite(clause) -> bool:
+    """A clause with a tense of its own, not an infinitive ("invited her to open the exhibition")."""
+    return not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and clause.tag_ != "VB"
+
+
+# What a thing compared is set beside ("compared the tax to a tollbooth", "with last year's").
+LIKENING_PREPS = frozenset({"to", "with", "against", "and"})
+# Invitations ask someone to come or to act; they report a statement only with a clause of their own.
+INVITATION_VERBS = frozenset({"invite"})
+
+
 # Verbs of throwing light or images, and the prepositions of where they land ("projected onto").
 PROJECTION_VERBS = frozenset({"project", "cast"})
 ONTO_PREPS = frozenset({"onto", "on", "upon", "across", "over", "into"})
@@ -241,10 +272,19 @@ CONVENED_THINGS = frozenset("meeting meetings election elections vote referendum
                             "conference rally protest halt recess truce ceasefire hearing".split())
 # Verbs of remembering: with a participle of thought ("recalls thinking") they report a thought.
 RECOLLECTION_VERBS = frozenset({"recall", "remember"})
-# Verbs of committing resources, and what is committed ("pledged funds", "offered aid"): a gift, not a statement.
-PLEDGE_VERBS = frozenset({"pledge", "promise", "offer", "commit", "vow"})
+# Verbs of committing resources, and what is committed ("pledged funds", "promised troops"): a gift, not a statement.
+PLEDGE_VERBS = frozenset({"pledge", "promise", "commit", "vow"})
 RESOURCE_NOUNS = frozenset("funds funding money aid assistance troops soldiers dollars euros pounds loans loan "
                            "grants grant donations resources weapons arms equipment vaccines doses supplies".split())
+# What is offered when offering makes something available (help, a reward, a place, a service): a gift, not a
+# statement. What is offered in words stays speech ("offered condolences", "offered an apology", "offered
+# reassurances that …", "offered his thoughts"); "promised jobs" is a campaign promise, so this wider list is
+# for "offer" alone.
+OFFERED_THINGS = RESOURCE_NOUNS | frozenset(
+    "help reward rewards bounty shelter refuge asylum sanctuary protection housing accommodation food meals water "
+    "ticket tickets discount discounts job jobs place places seat seats scholarship scholarships compensation refund "
+    "refunds service services treatment training incentive incentives prize prizes contract contracts deal deals "
+    "ride rides lift transport transportation medicine medicines vaccination vaccinations".split())
 
 # What one keeps up when "maintain" means keeping, not asserting ("maintained a lead", "maintains close ties").
 KEPT_THINGS = frozenset("lead leads edge advantage margin ties relations relationship relationships contact contacts "
@@ -340,6 +380,12 @@ OBJECT_SENSES = (
     ObjectSense(PERFORMATIVE_VERBS, None, unless=_CLAUSE | {"oprd"}),
     # "pledged funds", "promised $2 million": resources given, no statement reported
     ObjectSense(PLEDGE_VERBS, RESOURCE_NOUNS, unless=_CLAUSE, ent_types=frozenset({"MONEY"})),
+    # "offered military assistance", "offered a reward", "help was offered": made available, nothing said
+    ObjectSense(frozenset({"offer"}), OFFERED_THINGS, deps=frozenset({"dobj", "nsubjpass"}), unless=_CLAUSE,
+                ent_types=frozenset({"MONEY"})),
+    # "referred the bill to the committee", "the case was referred to prosecutors": a procedure, no statement
+    # ("referred to the plan as a disaster" has no object and stays speech)
+    ObjectSense(frozenset({"refer"}), None, deps=frozenset({"dobj", "nsubjpass"}), unless=_CLAUSE),
     # "the Senate confirmed his nomination", "the nomination was approved": a vote, not a statement
     ObjectSense(VOTE_VERBS, VOTED_THINGS, deps=frozenset({"dobj", "nsubjpass"})),
     # "which cited sources close to the inquiry": a sourcing, nothing stated

@@ -347,6 +347,18 @@ def dates_the_other_event(span, verb) -> bool:
     return span is not None and any(t.lower_ in _LATER_WORDS for t in span)
 
 
+def _path_up(span, steps: int = 8):
+    """Each (token, its head) from the date's root up the parse, at most ``steps`` links, stopping
+    at the sentence's root."""
+    tok = span.root
+    for _ in range(steps):
+        head = tok.head
+        if head.i == tok.i:
+            return
+        yield tok, head
+        tok = head
+
+
 def dates_the_telling(span) -> bool:
     """A date of the source an account is credited to, not of what it tells: "according to a report
     on Wednesday", "according to officials on Thursday", "according to a 1989 report", "by reports
@@ -354,11 +366,7 @@ def dates_the_telling(span) -> bool:
     the date does not give. ``span``: the date's tokens (:func:`timex_span`)."""
     if span is None:
         return False
-    tok = span.root
-    for _ in range(8):
-        head = tok.head
-        if head.i == tok.i:
-            return False
+    for tok, head in _path_up(span):
         if tok.pos_ in ("NOUN", "PROPN") and not (span.start <= tok.i < span.end):
             if head.lower_ == "to" and head.head.lower_ == "according":
                 return True
@@ -368,7 +376,6 @@ def dates_the_telling(span) -> bool:
         if head.pos_ in ("VERB", "AUX"):
             return tok.dep_ == "prep" and head.lower_ in REPORTING_ONLY and any(
                 c.dep_ == "nsubj" and c.lower_ in _TELLING_NOUNS and c.i < tok.i for c in head.children)
-        tok = head
     return False
 
 
@@ -379,16 +386,11 @@ def _dates_the_cause(span) -> bool:
     whichever word the parse hangs it on."""
     if span is None:
         return False
-    tok = span.root
-    for _ in range(8):
-        head = tok.head
-        if head.i == tok.i:
-            return False
+    for _tok, head in _path_up(span):
         if head.pos_ in ("VERB", "AUX"):
             return _CAUSE_VERBS.match(head.text) is not None and any(
                 c.dep_ == "prep" and c.lower_ == "to" and c.i < span.start and any(g.dep_ == "pobj" for g in c.children)
                 for c in head.children)
-        tok = head
     return False
 
 

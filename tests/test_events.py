@@ -156,6 +156,8 @@ UNDATED_CASES += json.loads((CASES_DIR / "events_older.json").read_text(encoding
 UNDATED_CASES += json.loads((CASES_DIR / "events_status_scope.json").read_text(encoding="utf-8"))
 # Descriptions: plans not carried out, namings, relations, findings of research
 UNDATED_CASES += json.loads((CASES_DIR / "events_nonevents.json").read_text(encoding="utf-8"))
+# History or news: 'previously', 'originally' and the pluperfect on the lead's participants; verbs of telling; times named by events
+UNDATED_CASES += json.loads((CASES_DIR / "events_background_news.json").read_text(encoding="utf-8"))
 
 
 def _trigger(text, ev):

@@ -36,11 +36,13 @@ from .lexicon import (
     MODALS,
     NAMING_VERBS,
     NEGATIVE_PRONOUNS,
+    ORIGIN_VERBS,
     POSSIBILITY_MODALS,
     POST_PREPS,
     POST_VERBS,
     PREPOSITIONAL_PARTICIPLES,
     RELATION_VERBS,
+    RELATIVE_ANTERIOR,
     REPORTING_ONLY,
     RESEARCH_OBJECTS,
     RESEARCH_QUALIFIERS,
@@ -48,10 +50,13 @@ from .lexicon import (
     ROLE_VERBS,
     SPAN_MODIFIERS,
     SPAN_NOUNS,
+    SHARING_VERBS,
     SPAN_PREPS,
     STATE_VERBS,
     SUBORDINATORS,
     SUPPOSED,
+    TIME_NOUNS,
+    TOLD_NOUNS,
     UN_PARTICIPLES,
     UNIVERSAL_COMPARISON,
     UNREALISED_PLANS,
@@ -195,7 +200,7 @@ def reported_event(verb, cstart: int, cend: int):
     clause it reports ("said Sunday the police were attributing …" -> "attributing"), or the verb
     it is a parenthesis to ("prosecutors charged the suspect, they said Sunday" -> "charged");
     None for any other verb, or when there is none."""
-    if verb is None or verb.lower_ not in REPORTING_ONLY:
+    if verb is None or not telling(verb):
         return None
     inside = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and cstart <= c.idx < cend]
     if inside:
@@ -204,6 +209,15 @@ def reported_event(verb, cstart: int, cend: int):
     if verb.dep_ == "parataxis" and head.pos_ == "VERB" and cstart <= head.idx < cend:
         return head
     return None
+
+
+def telling(verb) -> bool:
+    """``verb`` only passes on what is told (:data:`REPORTING_ONLY`: "said", "recounted"; a verb of
+    :data:`SHARING_VERBS` with a clause or a story: "shared that …", "shared the news")."""
+    if verb.lower_ in REPORTING_ONLY:
+        return True
+    return verb.lower_ in SHARING_VERBS and any(
+        c.dep_ == "ccomp" or (c.dep_ == "dobj" and c.lower_ in TOLD_NOUNS) for c in verb.children)
 
 
 # --------------------------------------------------------------------------- predicates
@@ -500,12 +514,13 @@ def _position(tok, lo: int, hi: int) -> str | None:
     if tok.dep_ == "conj" and head.pos_ == "VERB":
         up = _position(head, lo, hi)
         return up if up in ("main", "reported", "adjunct") else None
-    if tok.dep_ == "ccomp" and (head.lower_ in REPORTING_ONLY or evidence(head)):
+    if tok.dep_ == "ccomp" and (telling(head) or evidence(head)):
         return "reported"
     if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in EVENT_SUBORDINATORS for c in tok.children):
         return None if present_perfect(tok) else "adjunct"   # "once it has dried": how it works, no event
     if tok.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN") and c.i < tok.i
-                                   for c in tok.children) and not _locative_relative(tok):
+                                   for c in tok.children) and not _locative_relative(tok) \
+            and not _time_relative(tok):
         return "main"       # "a day in which Moscow and Beijing denounced …": a clause with a subject of its own
     if tok.dep_ == "xcomp" and head.pos_ == "VERB" and head.dep_ in ("ROOT", "conj") \
             and tense_reading(tok).tense == "future":
@@ -522,6 +537,14 @@ def _locative_relative(tok) -> bool:
     """A relative clause opened by "where" ("the school where the shooting happened"): it names a
     place by what happened there, at a time the sentence does not give (often well before it)."""
     return any(c.lower_ == "where" and c.dep_ == "advmod" for c in tok.children)
+
+
+def _time_relative(tok) -> bool:
+    """A past relative clause on a noun of time ("the night Smith was shot", "the day the plant
+    closed"): it names the time by an older event and tells no event of its own ("the day the Queen
+    is scheduled to speak", "the first time a crew has made it" do)."""
+    return tok.head.lower_ in TIME_NOUNS and tense_reading(tok).tense == "past" and not present_perfect(tok) \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in tok.children)
 
 
 def predicates(doc, lo: int, hi: int, *, verbs: Sequence[int] | None = None) -> Iterator[tuple[object, str]]:
@@ -541,7 +564,7 @@ def predicates(doc, lo: int, hi: int, *, verbs: Sequence[int] | None = None) -> 
     tokens = doc[lo:hi] if verbs is None else (doc[i] for i in verbs[bisect.bisect_left(verbs, lo):
                                                                      bisect.bisect_left(verbs, hi)])
     for tok in tokens:
-        if tok.pos_ != "VERB" or tok.lower_ in REPORTING_ONLY or evidence(tok):
+        if tok.pos_ != "VERB" or telling(tok) or evidence(tok):
             continue
         position = _position(tok, lo, hi)
         if position is None or (position != "planned" and not (_has_subject(tok) or tok.dep_ == "conj")) \
@@ -565,13 +588,80 @@ def _time(tok) -> str | None:
     if reading.modal in MODALS or auxes & MODALS or "used" in auxes:
         return None
     if reading.tense == "past":
-        if any(c.dep_ == "advmod" and c.lower_ in ANTERIOR_ADVERBS for c in tok.children):
+        if _anterior(tok):
             return "history"            # "the company had once ruled …", "formerly owned"
         pluperfect = "had" in auxes and reading.aspect and "perfect" in reading.aspect
-        return "pluperfect" if pluperfect and not _under_past(tok) else "past"
+        # a pluperfect whose subject or object is the lead's tells a step of the news ("the two
+        # parties had agreed to the deal"), not its history
+        return "pluperfect" if pluperfect and not _under_past(tok) and not tied_to_lead(tok) else "past"
     if reading.tense == "future":
         return "future"
     return None
+
+
+def _anterior(tok) -> bool:
+    """``tok`` is put before the news by an adverb of :data:`ANTERIOR_ADVERBS`; one that says only
+    "before" or "at first" (:data:`RELATIVE_ANTERIOR`) does so when its clause tells an origin
+    ("originally built") or nothing of the news story (:func:`tied_to_lead`)."""
+    adverbs = {c.lower_ for c in tok.children if c.dep_ == "advmod"} & ANTERIOR_ADVERBS
+    if not adverbs or adverbs - RELATIVE_ANTERIOR:
+        return bool(adverbs)
+    if ("originally" in adverbs and tok.lower_ in ORIGIN_VERBS) or present_perfect(tok):
+        return True     # "was originally built", "has previously located": an origin, an experience
+    return not tied_to_lead(tok)
+
+
+def tied_to_lead(verb) -> bool:
+    """``verb``'s subject or object names a participant of the article's lead (its title and first
+    sentence): a proper name, or the head noun of a definite subject or object that the lead names
+    ("the suspect", "the deal"; not "makers", "suicide")."""
+    title, lead, lead_end = _lead_words(verb.doc)
+    words = title if verb.i < lead_end else lead      # a clause of the lead is tied only by the title
+    return any(w in words for w in _participants(verb))
+
+
+def _participants(verb) -> set[str]:
+    words: set[str] = set()
+    for arg in verb.children:
+        if arg.dep_ == "prep":
+            arg = next((c for c in arg.children if c.dep_ == "pobj"), None)
+            if arg is None:
+                continue
+        elif arg.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            continue
+        words.update(_noun_key(t) for t in arg.subtree if t.pos_ == "PROPN")
+        # the head noun, and the noun of its "of" ("one of the drivers", "the owner of the mill")
+        words.update(_noun_key(t) for t in (arg, *(g for p in arg.children if p.lower_ == "of"
+                                                    for g in p.children if g.dep_ == "pobj"))
+                     if t.pos_ == "NOUN" and _definite(t))
+    return words
+
+
+def _definite(noun) -> bool:
+    """``noun`` is determined: "the", "this", a possessive ("the study's authors", "its owner")."""
+    return any((c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")) or c.dep_ == "poss"
+               for c in noun.children)
+
+
+def _noun_key(tok) -> str:
+    """A noun's form without a plural -s ("drivers" ~ "driver"; the parse has no lemmas)."""
+    word = tok.lower_
+    return word[:-1] if tok.tag_ in ("NNS", "NNPS") and word.endswith("s") and not word.endswith("ss") else word
+
+
+@functools.lru_cache(maxsize=2)
+def _lead_words(doc) -> tuple[frozenset[str], frozenset[str], int]:
+    """The proper names and nouns (:func:`_noun_key`) of the doc's title, of its title and first
+    sentence after it (the lead), and the token index where the lead ends."""
+    breaks = _lines(doc)[0]
+    body = next((t for t in doc[breaks[0] + 1:] if not t.is_space), None) if breaks else None
+    end = body.sent.end if body is not None else (doc[0].sent.end if len(doc) else 0)
+    start = body.i if body is not None else 0
+
+    def nouns(lo: int, hi: int) -> frozenset[str]:
+        return frozenset(_noun_key(t) for t in doc[lo:hi] if t.pos_ in ("PROPN", "NOUN"))
+    title = nouns(0, start)
+    return title, title | nouns(start, end), end
 
 
 def _under_past(tok) -> bool:

@@ -93,7 +93,12 @@ REPORTING_ONLY = frozenset("""
     answer answered mention mentions mentioned point points pointed indicate indicates indicated
     suggest suggests suggested argue argues argued continue continued recall recalls recalled
     describe describes described quote quoted cite cited according
+    recount recounts recounted recounting retell retells retold narrate narrates narrated
 """.split())
+# Verbs that tell only when what they pass on is a clause or a story ("shared that she had been
+# threatened", "shared the news"): then reporting verbs; "shared a video", "shared power" are acts.
+SHARING_VERBS = frozenset("share shares shared sharing relate relates related".split())
+TOLD_NOUNS = frozenset("news story stories account experience experiences memories details".split())
 # Stative verbs, opinions and perception (Vendler's states; the "private" verbs of Quirk et al.):
 # they describe how things are or what someone thinks, not something that happened.
 STATE_VERBS = frozenset("""
@@ -167,6 +172,22 @@ POST_VERBS = frozenset("work works worked working".split())
 POST_PREPS = frozenset({"for", "at"})
 # Adverbs that put a clause before the news ("Previously, the hijab was banned"): history.
 ANTERIOR_ADVERBS = frozenset("previously formerly historically originally once".split())
+# Of them, those that say only "before" or "at first", at any distance ("was originally listed in
+# critical condition", "had previously threatened her"): history only when the clause tells
+# nothing of the news story (:func:`.clauses.tied_to_lead`); "originally" with a verb of making
+# ("was originally built as a church") tells an origin, history.
+RELATIVE_ANTERIOR = frozenset("previously originally".split())
+ORIGIN_VERBS = frozenset("""
+    build built found founded establish established create created design designed develop developed
+    construct constructed make made write written wrote release released publish published produce produced
+    compose composed record recorded name named launch launched intend intended
+""".split())
+# Nouns that name a time ("the night he was shot", "the day the plant closed"): a relative clause on
+# one names that time by an older event and tells no event of its own.
+TIME_NOUNS = frozenset("""
+    day days night nights morning mornings evening evenings afternoon week weeks month months year years
+    time times moment hour hours weekend date season summer winter spring autumn fall
+""".split())
 # Adverbs that move narrative time on from the time told before (Quirk et al.'s "time-relationship"
 # adjuncts of posteriority): "She subsequently left the country" happened after the date before it.
 LATER_ADVERBS = frozenset("subsequently later afterwards afterward thereafter eventually".split())

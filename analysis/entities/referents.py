@@ -388,15 +388,26 @@ class Referents:
                 votes[m.name]["m"] += 3
             if first in FEMALE_NAMES or prev in FEMALE_TITLES:
                 votes[m.name]["f"] += 3
-        for tok in doc:       # a pronoun votes for the nearest person before it in its sentence
+        for tok in doc:
             low = tok.lower_
             g = "m" if low in MALE_PRONOUNS else "f" if low in FEMALE_PRONOUNS else None
             if g is None:
                 continue
-            m = self._before(tok.idx, lambda m: m.label == "PERSON", limit=200)
+            m = self._gender_voted(tok)
             if m is not None and not any(q in self.text[m.end:tok.idx] for q in '"“”\n'):
                 votes[m.name][g] += 1     # a pronoun in a quotation is about someone else
         return {name: v.most_common(1)[0][0] for name, v in votes.items() if v}
+
+    def _gender_voted(self, tok) -> Mention | None:
+        """The person a "he"/"she" votes the gender of: the nearest one named before it, unless that
+        one is in an earlier sentence whose subject is a "he"/"she" already, which the pronoun more
+        likely goes on with ("He flew to Abuja to meet the minister, Ngozi Balewa. He stayed …")."""
+        m = self._before(tok.idx, lambda m: m.label == "PERSON", limit=200)
+        if m is None or self._sentence_number(m.tstart) == self._sentence_number(tok.i):
+            return m
+        pronoun_subject = any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("he", "she")
+                              for t in self.doc[m.tstart].sent)
+        return None if pronoun_subject else m
 
     # ----------------------------------------------------------------- public
     def canonical(self, start: int, end: int) -> str | None:

@@ -29,7 +29,7 @@ Not an attribution at all (:func:`attributes_nothing`):
   to a tollbooth" is a view stated);
 * an invitation without a clause of its own: "invited her to speak", "invited residents to a meeting".
 
-"continued" reports only beside a quotation ('"…," she continued'), as "went on" does.
+"continued" and "went on" report only beside a quotation ('"…," she continued', '"…," he went on').
 
 >>> BELIEF_VERBS >= {"think", "know", "support"}
 True
@@ -152,7 +152,8 @@ def attributes_nothing(verb, base: str) -> bool:
     if base == "relate" and any(c.dep_ == "prep" and c.lower_ == "to" for c in kids):
         return True           # "documents relating to the decision": about, not told
     if base in QUOTE_ONLY_VERBS:
-        return not _beside_quote(verb) or any(c.dep_ in ("xcomp", "dobj", "prep") or c.dep_ == "ccomp"
+        return not _beside_quote(verb) or base in PARTICLE_ONLY and not any(
+            c.dep_ == "prt" and c.lower_ == PARTICLE_ONLY[base] for c in kids) or any(c.dep_ in ("xcomp", "dobj", "prep") or c.dep_ == "ccomp"
                                               and not _opens_quote(c) for c in kids)
     if base in PROJECTION_VERBS and any(c.dep_ == "prep" and c.lower_ in ONTO_PREPS for c in kids) \
             and not _clausal(verb):
@@ -212,7 +213,9 @@ def _opens_quote(clause) -> bool:
 
 QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``", "«", "»"})
 # Verbs that report speech only beside a quotation ('she continued'); "continued to grow" reports nothing.
-QUOTE_ONLY_VERBS = frozenset({"continue"})
+QUOTE_ONLY_VERBS = frozenset({"continue", "go"})
+# Those that report only with their particle: '"…," he went on' ('"…," she went' reports nothing).
+PARTICLE_ONLY = {"go": "on"}
 
 
 def _measured(verb, kids) -> bool:

@@ -45,9 +45,9 @@ SPEECH_VERBS = frozenset("""
     # implying and characterising (VerbNet 29.2 characterize, 78 indicate): "implied that …", "deemed the
     # release a reasonable trade-off"; a court that "ruled that …" (only with a clause: CLAUSE_ONLY_VERBS)
     "imply insinuate deem rule".split()) | frozenset(
-    # verbs that report speech only beside a quotation ('"Overall," she continued, "…"'); see
-    # acts.QUOTE_ONLY_VERBS
-    "continue".split())
+    # verbs that report speech only beside a quotation ('"Overall," she continued, "…"', '"…," he went
+    # on'); see acts.QUOTE_ONLY_VERBS
+    "continue go".split())
 
 # Cognition and intention verbs (PolNeAR annotates beliefs and intentions as attributions).
 COGNITION_VERBS = frozenset("""
@@ -109,7 +109,7 @@ IRREGULAR = {
     "dub": ("dubbed", "dubbing"), "compare": ("compared",), "brief": ("briefed",),
     "plead": ("pled", "pleaded", "plead"), "read": ("read", "reads", "reading"), "put": ("put", "puts"),
     "sob": ("sobbed",), "snap": ("snapped",), "extol": ("extolled", "extolling"), "stammer": ("stammered",), "echo": ("echoed", "echoes"),
-    "rail": ("railed", "railing"), "imply": ("implied", "implies"), "carp": ("carped",),
+    "rail": ("railed", "railing"), "go": ("went", "gone", "goes"), "imply": ("implied", "implies"), "carp": ("carped",),
 }
 
 # Participles that go on with the speaker's own report after a comma ("X said A, adding that B",

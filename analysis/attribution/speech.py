@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ..entities.lexicon import DOCUMENT_WORDS, POST_WORDS
 from .acts import attitude_adjective, attributes_nothing
 from .content import (
     ADDRESSEE_OBJECT_VERBS,
@@ -108,14 +109,15 @@ def _after_subject(verb):
 _AFTER_QUOTE = frozenset({",", "”", '"', "''", "’", "»", "—"})
 # Verbs that report speech only in one construction: "as the decision put it", "the report reads".
 IDIOM_ONLY = frozenset({"put", "read"})
+# What "reads" a text: a source, any document or post ("the notice reads", "the sign read: …").
+READING_SUBJECTS = SOURCE_HEADS | DOCUMENT_WORDS | POST_WORDS | {"placard", "headline", "caption"}
 
 
 def _idiom(doc, verb, base: str) -> bool:
     if base == "put":
         return _as_mark(doc, verb) is not None and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
     subj = subject_of(verb)      # "the report reads", "the sign read: …"; not "she read the book"
-    return subj is not None and subj.lower_ in SOURCE_HEADS | {"sign", "banner", "placard", "message", "note",
-                                                               "headline", "caption", "text", "letter", "post"}
+    return subj is not None and subj.lower_ in READING_SUBJECTS
 
 
 def _antecedent(pronoun):

@@ -15,6 +15,7 @@ DOCUMENT_WORDS = frozenset("""
     resolution declaration text note notice announcement readout minutes budget data figures
     estimate estimates assessment audit review investigation findings results chart website
     decision judgment judgement schedule timetable guidelines manifesto sign banner constitution treaty charter
+    leaflet leaflets flyer flyers pamphlet pamphlets brochure brochures
 """.split())
 DOCUMENT_PHRASES = ("press release", "news release", "joint statement", "court documents", "court filing",
                     "exit poll", "official statement", "written statement")

@@ -35,6 +35,11 @@ MEDIA_OUTLETS = (
     "state media", "state television", "state TV", "local media", "local media outlets",
 )
 
+# Negative pronouns (Quirk et al.'s "negative universal pronouns"): as subject or object they negate
+# the clause ("nobody claimed responsibility", "said nothing about it"); read by the events stage (no
+# event) and the attribution stage (nothing is stated).
+NO_ONE = frozenset("nobody none nothing no-one noone neither".split())
+
 # English cardinal number words (the closed class of the Penn Treebank CD tag, up to "hundred"),
 # read by the temporal stage ("two days ago") and the quantities stage ("three civilians").
 CARDINAL_WORDS: dict[str, int] = {

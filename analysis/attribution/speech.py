@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..entities.lexicon import DOCUMENT_WORDS, POST_WORDS
+from ..lexicons import NO_ONE
 from .acts import attitude_adjective, attributes_nothing
 from .content import (
     ADDRESSEE_OBJECT_VERBS,
@@ -49,7 +50,6 @@ def relative(verb) -> bool:
 
 # Raising verbs: their subject is what the view is about, not who holds it ("the plan seems to work").
 RAISING_VERBS = frozenset({"seem", "appear"})
-NO_ONE = frozenset({"nothing", "nobody", "none", "neither", "noone"})
 # Verbs of showing a feeling: with a negated object they still state it ("expressed no regret").
 EXPRESSING_VERBS = frozenset({"express", "voice", "show", "display", "convey"})
 

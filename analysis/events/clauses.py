@@ -13,6 +13,7 @@ import functools
 import itertools
 from collections.abc import Iterator, Sequence
 
+from ..lexicons import NO_ONE
 from ..temporal.tense import syntactic_head, teller_of_phrase, tense_reading
 from ..types import Sentence
 from .lexicon import (
@@ -35,7 +36,6 @@ from .lexicon import (
     METHOD_VERBS,
     MODALS,
     NAMING_VERBS,
-    NEGATIVE_PRONOUNS,
     ORIGIN_VERBS,
     POSSIBILITY_MODALS,
     POST_PREPS,
@@ -48,9 +48,9 @@ from .lexicon import (
     RESEARCH_QUALIFIERS,
     RESEARCH_SUBJECTS,
     ROLE_VERBS,
+    SHARING_VERBS,
     SPAN_MODIFIERS,
     SPAN_NOUNS,
-    SHARING_VERBS,
     SPAN_PREPS,
     STATE_VERBS,
     SUBORDINATORS,
@@ -227,7 +227,7 @@ def _negated(tok) -> bool:
     ("nobody claimed responsibility")."""
     return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't", "n’t")
                or (c.dep_ in ("dobj", "nsubj", "nsubjpass")
-                   and (c.lower_ in NEGATIVE_PRONOUNS
+                   and (c.lower_ in NO_ONE
                         or any((d.dep_ == "det" and d.lower_ == "no") or d.dep_ == "neg" for d in c.children)))
                for c in tok.children)
 

@@ -338,9 +338,6 @@ FINDING_SOURCES = re.compile(r"(?:olog(?:ist|er)|scientist|researcher|scholar|as
                              r"documents|audit|review)$", re.I)
 # Pronouns that report a finding only with "found" ("They found that certain wavelengths weakened").
 FINDING_PRONOUNS = frozenset({"they", "we"})
-# Negative pronouns (Quirk et al.'s "negative universal pronouns"): as subject or object they
-# negate the clause ("nobody claimed responsibility", "none of the passengers survived").
-NEGATIVE_PRONOUNS = frozenset("nobody none nothing no-one noone neither".split())
 # A preposition or conjunction the entity recogniser left at the end of a name ("Patrice Talon of
 # Benin" -> "Patrice Talon of"): no English name ends on one.
 TRAILING_FUNCTION_WORD = re.compile(r"\s+(?:of|and|or|in|on|at|for|from|to|with|by|the)$", re.I)

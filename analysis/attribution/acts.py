@@ -54,6 +54,7 @@ from .lexicon import (
     NEGATION_WORDS,
     NOUN_ACTS,
     PERCEPTION_VERBS,
+    QUOTE_ONLY_VERBS,
     RULING_BODIES,
     SPEECH_NOUNS,
     SPEECH_VERBS,
@@ -212,8 +213,6 @@ def _opens_quote(clause) -> bool:
 
 
 QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``", "«", "»"})
-# Verbs that report speech only beside a quotation ('she continued'); "continued to grow" reports nothing.
-QUOTE_ONLY_VERBS = frozenset({"continue", "go"})
 # Those that report only with their particle: '"…," he went on' ('"…," she went' reports nothing).
 PARTICLE_ONLY = {"go": "on"}
 

@@ -22,7 +22,7 @@ from .according import bare_source, cited_by, colon_headlines, find_according
 from .acts import act_of
 from .adjectives import find_adjective_cues
 from .channels import verb_channel
-from .content import ADDRESSEE_VERBS
+from .content import ADDRESSEE_VERBS, CLOSING_QUOTES
 from .credits import find_credits
 from .interviews import answer_attributions, find_answers, outside
 from .lexicon import ANONYMOUS_HEADS, GOES_ON_VERBS, verb_forms
@@ -419,13 +419,10 @@ def _as_report(doc, inner: _Cand, outer: _Cand) -> bool:
     if not s < left.idx or v.right_edge.idx + len(v.right_edge) + 2 < e:
         return False          # the as-clause does not close the content
     end = doc[left.i - 1]
-    while end.i > 0 and (end.is_punct and end.text not in CLOSING_QUOTE_MARKS or end.is_space):
+    while end.i > 0 and (end.is_punct and end.text not in CLOSING_QUOTES or end.is_space):
         end = doc[end.i - 1]
     outer.content = (s, end.idx + len(end))
     return True
-
-
-CLOSING_QUOTE_MARKS = frozenset({'"', "”", "''", "’", "»"})
 
 
 def _can_report(tok) -> bool:

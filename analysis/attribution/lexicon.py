@@ -8,6 +8,10 @@ from __future__ import annotations
 import functools
 import re
 
+# Verbs that report speech only beside a quotation ('"Overall," she continued, "…"', '"…," he went on');
+# "continued to grow" reports nothing.
+QUOTE_ONLY_VERBS = frozenset({"continue", "go"})
+
 # ---------------------------------------------------------------------------------------------
 # Reporting verbs. Speech verbs after textacy's REPORTING_VERBS and the verb lists of the
 # PARC / PolNeAR attribution guidelines (Pareti 2015; Newell et al. 2018), extended with the
@@ -44,10 +48,7 @@ SPEECH_VERBS = frozenset("""
     "bemoan bewail gripe grumble grouse moan whine carp rail fume".split()) | frozenset(
     # implying and characterising (VerbNet 29.2 characterize, 78 indicate): "implied that …", "deemed the
     # release a reasonable trade-off"; a court that "ruled that …" (only with a clause: CLAUSE_ONLY_VERBS)
-    "imply insinuate deem rule".split()) | frozenset(
-    # verbs that report speech only beside a quotation ('"Overall," she continued, "…"', '"…," he went
-    # on'); see acts.QUOTE_ONLY_VERBS
-    "continue go".split())
+    "imply insinuate deem rule".split()) | QUOTE_ONLY_VERBS
 
 # Cognition and intention verbs (PolNeAR annotates beliefs and intentions as attributions).
 COGNITION_VERBS = frozenset("""

@@ -404,15 +404,23 @@ def unrealised_plan(tok) -> bool:
     past "be to" ("he was to have given an address", "the Senate was to meet Monday") or after a
     past plan ("had planned to visit", "was supposed to sign"), and that plan itself ("had planned",
     "was supposed")."""
-    if tok.lower_ in UNREALISED_PLANS and any(c.dep_ == "xcomp" and _to_infinitive(c) for c in tok.children):
+    if tok.lower_ in UNREALISED_PLANS and any(c.dep_ == "xcomp" and to_infinitive(c) for c in tok.children):
         return _past_plan(tok)
-    if tok.dep_ != "xcomp" or not _to_infinitive(tok):
+    if tok.dep_ != "xcomp" or not to_infinitive(tok):
         return False
     return tok.head.lower_ in BE_TO_PAST or (tok.head.lower_ in UNREALISED_PLANS and _past_plan(tok.head))
 
 
-def _to_infinitive(tok) -> bool:
+def to_infinitive(tok) -> bool:
+    """``tok`` has its own "to" ("to take effect")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def first_conjunct(tok):
+    """The first of the coordinated verbs ``tok`` belongs to ("arrested and *charged*": "arrested")."""
+    while tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+        tok = tok.head
+    return tok
 
 
 def _past_plan(verb) -> bool:
@@ -467,9 +475,7 @@ def finding(tok) -> bool:
     or a document report (:data:`FINDING_SOURCES`; "they"/"we" only with "found"): "The study found that when the
     whites disappeared, sevengill sharks moved in", "scholars have suggested Egyptians farmed the
     birds", "They found that certain wavelengths weakened": a result of research, not news."""
-    top = tok
-    while top.dep_ == "conj" and top.head.pos_ in ("VERB", "AUX"):
-        top = top.head
+    top = first_conjunct(tok)
     while top.dep_ == "advcl" and top.head.pos_ in ("VERB", "AUX"):
         top = top.head          # "found that when the whites disappeared, … moved in"
     if top.dep_ != "ccomp" or top.head.lower_ not in FINDING_REPORTS:

@@ -329,8 +329,8 @@ FINDING_REPORTS = frozenset("""
     reason reasoned determine determined discover discovered propose proposed hypothesize hypothesized
     hypothesise hypothesised
 """.split())
-# Who reports a finding: the researchers, their work and the documents that report one (the
-# subjects of RESEARCH_SUBJECTS, the names of scientists by their field: "Egyptologists",
+# Who reports a finding: the researchers, their work and the documents that report one (like
+# RESEARCH_SUBJECTS without "team", "we" and "author"; the names of scientists by their field: "Egyptologists",
 # "astronomers", "scholars"; "the report found that …", "the audit concluded …").
 FINDING_SOURCES = re.compile(r"(?:olog(?:ist|er)|scientist|researcher|scholar|astronomer|physicist|chemist|historian|"
                              r"economist|mathematician)s?$|^(?:study|studies|research|paper|papers|analysis|findings|"

@@ -255,8 +255,8 @@ def _date_of_another_thing(view: ArticleView, tx: Timex, span, prep: str | None)
     :func:`_other_event_prep`) dates another thing than its clause's event: an event the clause
     comes before ("before yesterday's announcements") or after, when that one is old ("after the
     2018 elections"), the start of a state told as history ("since 1987"), a noun the clause acts on
-    ("criticised Monday's ruling") or the report an account is credited to ("according to a report
-    on Wednesday")."""
+    ("criticised Monday's ruling"), the report an account is credited to ("according to a report
+    on Wednesday") or the cause an ascribing verb names ("ascribed his death to a stroke on Monday")."""
     return prep in BEFORE_PREPS or (prep in STATE_START_PREPS and not _recent(tx, view)) \
         or _names_another_event(span) or (prep in AFTER_PREPS and is_old(tx.date_end, view.published)) \
         or dates_the_telling(span) or _dates_the_cause(span)

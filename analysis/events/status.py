@@ -17,7 +17,7 @@ from datetime import date
 
 from ..temporal.tense import syntactic_head
 from ..types import Attribution, Sentence, Timex
-from .clauses import base_forms, clausal_aside, trigger_of_date
+from .clauses import base_forms, clausal_aside, first_conjunct, to_infinitive, trigger_of_date
 from .lexicon import (
     BE_TO_PRESENT,
     FUTURE_AUX,
@@ -98,9 +98,7 @@ def _hedged_conjunct(doc, word: tuple[int, int]) -> bool:
     span = doc.char_span(*word, alignment_mode="expand")
     if span is None or len(span) == 0 or span.root.dep_ != "conj" or span.root.pos_ not in ("VERB", "AUX"):
         return False
-    first = span.root
-    while first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX"):
-        first = first.head
+    first = first_conjunct(span.root)
     top = first
     while top.dep_ == "xcomp" and top.head.i < top.i:
         top = top.head          # "is reported" of "is reported to have jumped"
@@ -325,14 +323,7 @@ def _told_under(cue, word) -> bool:
 def _arranged(word) -> bool:
     """The event word follows a present "be to" of arrangement ("The law is to take effect this week",
     "May is to step down today"): a plan, expected."""
-    return word is not None and word.dep_ == "xcomp" and word.head.lower_ in BE_TO_PRESENT \
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children)
-
-
-def _first_conjunct(word):
-    while word.dep_ == "conj" and word.head.pos_ in ("VERB", "AUX"):
-        word = word.head
-    return word
+    return word is not None and word.dep_ == "xcomp" and word.head.lower_ in BE_TO_PRESENT and to_infinitive(word)
 
 
 def _cue_above(word, attributions: Sequence[Attribution]) -> Attribution | None:
@@ -341,7 +332,7 @@ def _cue_above(word, attributions: Sequence[Attribution]) -> Attribution | None:
     coordinated with, is the clause (ccomp) of the cue."""
     if word is None:
         return None
-    top = _first_conjunct(word)
+    top = first_conjunct(word)
     if top.dep_ != "ccomp" or top.head.i > top.i:
         return None
     cue = top.head
@@ -355,7 +346,7 @@ def _reported_by_no_one(word) -> bool:
     verb under "by reports" ("by early reports, at least 30 injured")."""
     if word is None:
         return False
-    top = _first_conjunct(word)
+    top = first_conjunct(word)
     head = top.head
     if top.dep_ == "ccomp" and head.i < top.i and head.lower_ in IMPERSONAL_REPORTING \
             and any(c.dep_ == "auxpass" for c in head.children) \

@@ -15,7 +15,7 @@ from ..entities.lexicon import (
     ORG_NOUNS,
     POST_WORDS,
 )
-from .content import span_chars, token_at
+from .content import RELATIVE_TAGS, span_chars, token_at
 from .lexicon import ANONYMOUS_HEADS, SPEECH_VERBS, verb_forms
 from .sourcetypes import agent_noun
 from .speech import Speech
@@ -170,7 +170,7 @@ def find_according(doc) -> list[Speech]:
             if obj is None:
                 continue
             src = _without_time(doc, _named_apposition(doc, (to.i + 1, _source_end(doc, obj))))
-            relative_tail = src[1] < obj.right_edge.i + 1 and doc[src[1] + 1].tag_ in ("WP", "WDT", "WP$")
+            relative_tail = src[1] < obj.right_edge.i + 1 and doc[src[1] + 1].tag_ in RELATIVE_TAGS
             head = tok.head if tok.head is not tok else tok
             while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and head.head is not head and \
                     head.pos_ not in ("VERB", "AUX"):
@@ -184,7 +184,7 @@ def find_according(doc) -> list[Speech]:
             cut_e = obj.right_edge.i + 1 if relative_tail else src[1]
             cut_e = max(cut_e, _source_relative_end(doc, cut_e))
             head = _whole_clause(doc, head, max(cut_e, obj.right_edge.i + 1))
-            if cut_e + 1 < len(doc) and doc[cut_e].text == "," and doc[cut_e + 1].tag_ in ("WP", "WDT", "WP$"):
+            if cut_e + 1 < len(doc) and doc[cut_e].text == "," and doc[cut_e + 1].tag_ in RELATIVE_TAGS:
                 cut_e = tok.sent.end      # "…, according to police, who said …": that clause is the source's own
             src_head = obj.i
             if _fronted(doc, tok):      # "According to X, A; B.": X's is the whole sentence after it
@@ -223,6 +223,11 @@ def _from_phrase_start(doc, content: tuple[int, int] | None, cue) -> tuple[int, 
     return doc[k].idx, content[1]
 
 
+def _closed(head, source_end: int) -> bool:
+    """Nothing but punctuation of ``head``'s clause stands after the source (token ``source_end`` on)."""
+    return all(t.is_punct or t.is_space for t in head.subtree if t.i >= source_end)
+
+
 def _whole_clause(doc, head, source_end: int):
     """The clause a cue closing a participle or a conjunct attributes: the whole of it ("An earthquake
     struck, injuring 25, according to officials"; "Rescuers, working in the cold, according to X
@@ -231,9 +236,9 @@ def _whole_clause(doc, head, source_end: int):
     forms = verb_forms()
     while head.dep_ in ("advcl", "conj") and head.head is not head and head.head.pos_ in ("VERB", "AUX") \
             and forms.get(head.head.lower_) not in SPEECH_VERBS \
-            and all(t.is_punct or t.is_space for t in head.subtree if t.i >= source_end):
+            and _closed(head, source_end):
         head = head.head
-    closed = all(t.is_punct or t.is_space for t in head.subtree if t.i >= source_end)
+    closed = _closed(head, source_end)
     if closed and head.dep_ == "acl" and head.head.dep_ in ("nsubj", "nsubjpass") and head.head.head.i >= source_end:
         head = head.head.head     # "Rescuers, working in the cold, according to X recovered …": the clause
     elif closed and head.dep_ == "csubj" and head.head.i >= source_end:
@@ -264,7 +269,7 @@ def _source_end(doc, obj) -> int:
     open_end = last < len(doc) and not doc[last].is_punct and not doc[last].is_sent_start
     commas = [k for k in range(obj.i + 1, end - 1) if doc[k].text == ","]
     for k in commas:
-        if doc[k + 1].pos_ not in ("DET", "PROPN", "NOUN", "NUM", "PRON") or doc[k + 1].tag_ in ("WP", "WDT", "WP$") \
+        if doc[k + 1].pos_ not in ("DET", "PROPN", "NOUN", "NUM", "PRON") or doc[k + 1].tag_ in RELATIVE_TAGS \
                 or not _describes_source(doc, k + 1, end):
             return k          # (not "according to X, Wednesday's earthquake, at 6.3, was …": the clause's subject)
     if commas and open_end:

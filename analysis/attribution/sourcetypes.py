@@ -191,11 +191,13 @@ LEGAL_PAPERS = frozenset("motion motions petition petitions complaint affidavit 
 PLURAL_ORG_HEADS = frozenset("firms companies countries nations states governments businesses".split())
 
 
+# Nouns for something said or written, other than one for a view held ("belief", "view").
+STATEMENT_WORDS = (SPEECH_NOUNS | POST_WORDS) - {"belief", "view"}
+
+
 def _statement_noun(head: str) -> bool:
-    """A noun for something said or written (:data:`SPEECH_NOUNS`, :data:`POST_WORDS`), singular or
-    plural, other than one for a view held ("belief", "view")."""
-    single = head[:-1] if head.endswith("s") else head
-    return any(w not in ("belief", "view") and (w in SPEECH_NOUNS or w in POST_WORDS) for w in (head, single))
+    """A noun of :data:`STATEMENT_WORDS`, singular or plural."""
+    return head in STATEMENT_WORDS or head.endswith("s") and head[:-1] in STATEMENT_WORDS
 
 
 def _plural_organisations(head: str) -> bool:

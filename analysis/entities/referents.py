@@ -123,6 +123,11 @@ def _people_counted(tok):
     return None
 
 
+def _role_word(tok) -> bool:
+    """A singular common noun of a role or an office ("spokesperson", "minister") just before a name."""
+    return tok.tag_ == "NN" and bool(role_noun(tok.lower_) or office_of(tok.lower_)[0])
+
+
 class Mention(NamedTuple):
     start: int            # char offsets
     end: int
@@ -247,7 +252,7 @@ class Referents:
         for m in persons:
             i = m.tstart - 1
             org = None
-            if i >= 1 and doc[i].tag_ == "NN" and (role_noun(doc[i].lower_) or office_of(doc[i].lower_)[0]):
+            if i >= 1 and _role_word(doc[i]):
                 org = self.by_token.get(i - 1)
                 org = org if org is not None and org.tend == i else None
             j = m.tend
@@ -815,7 +820,7 @@ class Referents:
         if p is None or p.label != "PERSON" or p.tend != end or p.tstart <= head.i + 1:
             return None
         role = self.doc[p.tstart - 1]
-        if not (role.tag_ == "NN" and (role_noun(role.lower_) or office_of(role.lower_)[0])):
+        if not _role_word(role):
             return None
         return None if any(t.is_punct and t.i not in self.by_token for t in self.doc[head.i + 1:p.tstart]) else p
 

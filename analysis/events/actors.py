@@ -314,7 +314,7 @@ def _cut_names(text: str, entities: Sequence[Entity]) -> dict[Entity, tuple[str,
             continue
         if joint.group(0).split()[0] == "and" and " of " not in first.text:
             continue
-        whole = re.sub(r"^[Tt]he\s+", "", text[first.start:second.end])
+        whole = _bare(text[first.start:second.end])
         out[first], out[second] = (whole,), ()
     return out
 
@@ -396,7 +396,7 @@ def _unfinished_names(text: str, entities: Sequence[Entity]) -> dict[Entity, tup
             continue
         rest = _NAME_REST.match(text, e.end)
         if rest is not None and not (after is not None and after.start < rest.end() and after.label in _PLACES):
-            out[e] = (re.sub(r"^[Tt]he\s+", "", text[e.start:rest.end()]),)
+            out[e] = (_bare(text[e.start:rest.end()]),)
     return out
 
 

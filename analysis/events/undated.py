@@ -55,8 +55,9 @@ def find_undated(view: ArticleView, found: Found, story: Sequence[Event | None])
     triggers = {ev.trigger_start for ev in found.events}
     clauses = {(ev.start, ev.end) for ev in found.events}
     # the dated events, with their sentence and the bounds of the aside clause that holds them (read once)
-    dated = [(ev, sj, aside_tokens(doc, ev)) for ev, sj in found.dating()]
-    older = older_times(view, found.dating(), story)
+    pairs = found.dating()
+    dated = [(ev, sj, aside_tokens(doc, ev)) for ev, sj in pairs]
+    older = older_times(view, pairs, story)
     opened: tuple[str, ...] | None = None      # actors of a back-story opened by a pluperfect just before
     life = False            # a clause of the paragraph told a life or a distance ("as a teenager", "years ago")
     for si, sent in enumerate(view.sentences):

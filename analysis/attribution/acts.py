@@ -153,9 +153,7 @@ def attributes_nothing(verb, base: str) -> bool:
     if base == "relate" and any(c.dep_ == "prep" and c.lower_ == "to" for c in kids):
         return True           # "documents relating to the decision": about, not told
     if base in QUOTE_ONLY_VERBS:
-        return not _beside_quote(verb) or base in PARTICLE_ONLY and not any(
-            c.dep_ == "prt" and c.lower_ == PARTICLE_ONLY[base] for c in kids) or any(c.dep_ in ("xcomp", "dobj", "prep") or c.dep_ == "ccomp"
-                                              and not _opens_quote(c) for c in kids)
+        return not _reports_beside_quote(verb, base, kids)
     if base in PROJECTION_VERBS and any(c.dep_ == "prep" and c.lower_ in ONTO_PREPS for c in kids) \
             and not _clausal(verb):
         return True           # "projected slogans onto the walls": light thrown, not a forecast
@@ -197,6 +195,17 @@ def attributes_nothing(verb, base: str) -> bool:
     if verb.dep_ == "xcomp" and verb.head.lower_.startswith(("declin", "refus")):
         return True
     return any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in kids)
+
+
+def _reports_beside_quote(verb, base: str, kids) -> bool:
+    """A verb that reports only beside a quotation, used so: a quotation mark next to it, its particle
+    when it needs one ("went on"), and no object, infinitive, preposition or clause of its own other than
+    the quotation it opens ('"…," she continued', not "continued to grow", "continued the talks")."""
+    if not _beside_quote(verb):
+        return False
+    if base in PARTICLE_ONLY and not any(c.dep_ == "prt" and c.lower_ == PARTICLE_ONLY[base] for c in kids):
+        return False
+    return not any(c.dep_ in ("xcomp", "dobj", "prep") or c.dep_ == "ccomp" and not _opens_quote(c) for c in kids)
 
 
 def _beside_quote(verb) -> bool:

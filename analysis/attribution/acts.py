@@ -44,6 +44,7 @@ from .lexicon import (
     CLAUSE_ONLY_VERBS,
     CONDITION_MARKS,
     DISPLAY_VERBS,
+    ESTIMATE_VERBS,
     EVIDENCE_NOUNS,
     FINDING_VERBS,
     HYPOTHETICAL_MODALS,
@@ -98,8 +99,8 @@ def act_of(verb, base: str, source_head=None) -> str:
         return "belief"
     if base in FINDING_VERBS:
         return "evidence"
-    if base in DISPLAY_VERBS and source_head is not None and source_head.lower_ in EVIDENCE_NOUNS:
-        return "evidence"
+    if base in DISPLAY_VERBS | ESTIMATE_VERBS and source_head is not None and source_head.lower_ in EVIDENCE_NOUNS:
+        return "evidence"       # "the report reveals", "the Navy's records predicted": what a document gives
     return "speech"
 
 
@@ -170,6 +171,8 @@ def attributes_nothing(verb, base: str) -> bool:
         return True           # "a study published in May", "a phenomenon called coral bleaching", "reported incidents"
     if base in NAMING_VERBS and any(c.dep_ == "nsubjpass" for c in kids) and not agent:
         return True
+    if base in NAMING_VERBS and _object_only(verb, kids):
+        return True           # "Vizmedia dubbed the first two seasons", "called the police", "named a new chief"
     if base in LEGAL_VERBS and not any(c.dep_ == "ccomp" or c.dep_ == "prep" and c.lower_ in ("for", "to")
                                        for c in kids):
         return True           # "appealed the decision", "charged with murder"; not "appealed for calm"
@@ -208,6 +211,37 @@ def _reports_beside_quote(verb, base: str, kids) -> bool:
     return not any(c.dep_ in ("xcomp", "dobj", "prep") or c.dep_ == "ccomp" and not _opens_quote(c) for c in kids)
 
 
+def _object_only(verb, kids) -> bool:
+    """A naming verb with an object and nothing it calls the object: no second object, predicate,
+    clause, "as" phrase or quotation ("dubbed the series" into English, "called the police", "named a
+    successor"). "called the move a smash and grab", "dubbed him the Iron Chancellor", "named her as
+    the winner" say what the thing is called: a view or a name given, kept."""
+    objects = [c for c in kids if c.dep_ == "dobj"]
+    if len(objects) != 1 or any(c.dep_ in NAME_PREDICATES or c.dep_ == "prt" or _as_or_into_doubt(c) for c in kids):
+        return False          # "called it a hoax", "called out companies", "called into question his record"
+    obj = objects[0]
+    if any(c.dep_ == "appos" or c.dep_ == "prep" and c.lower_ == "as" for c in obj.children):
+        return False
+    if any(t.dep_ in ("relcl", "dobj", "oprd", "attr") or t.dep_ == "amod" and t.i > t.head.i
+           for t in obj.subtree if t is not obj):
+        return False          # the parse buried the name in the object ("the notion of warming a hoax", "… community unusual")
+    doc = verb.doc
+    after = doc[obj.left_edge.i:min(verb.right_edge.i + 4, verb.sent.end)]
+    return not any(t.text in QUOTE_MARKS or t.tag_ in QUOTE_TAGS for t in after)
+
+
+def _as_or_into_doubt(prep) -> bool:
+    """A preposition that says what a thing is called or taken for: "as" ("named her as the winner"),
+    "into question/doubt" ("called his record into question")."""
+    if prep.dep_ != "prep":
+        return False
+    return prep.lower_ == "as" or prep.lower_ == "into" and any(g.lower_ in ("question", "doubt") for g in prep.children)
+
+
+# What a naming verb says its object is called: "called it a mistake" (oprd), "called it wrong to …".
+NAME_PREDICATES = frozenset({"oprd", "ccomp", "xcomp", "attr", "acomp", "dative"})
+
+
 def _beside_quote(verb) -> bool:
     """True when a quotation mark stands within two words of the verb ('"Overall," she continued, "…"')."""
     doc = verb.doc
@@ -222,6 +256,7 @@ def _opens_quote(clause) -> bool:
 
 
 QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``", "«", "»"})
+QUOTE_TAGS = frozenset({"``", "''"})     # any quotation mark, single ones too ("calls Obamacare ‘crazy system’")
 # Those that report only with their particle: '"…," he went on' ('"…," she went' reports nothing).
 PARTICLE_ONLY = {"go": "on"}
 

@@ -202,6 +202,9 @@ INTENTION_VERBS = frozenset("want plan intend decide wish prefer seek aim mean r
 # group; the second group is evidence only when a document, data or an image is the subject).
 FINDING_VERBS = frozenset("find conclude determine establish discover document identify".split())
 DISPLAY_VERBS = frozenset("show reveal indicate suggest confirm demonstrate prove".split())
+# Estimating: a person who "predicted" or "estimated" it states it; records, models or data that
+# "predicted" where a wreck would lie give evidence, as the display verbs do ("the Navy's records predicted").
+ESTIMATE_VERBS = frozenset("predict estimate forecast project calculate".split())
 EVIDENCE_NOUNS = frozenset("""
     study studies research report reports data poll polls survey surveys analysis analyses figures
     numbers statistics evidence image images photo photos photograph photographs picture pictures video

@@ -45,7 +45,9 @@ from .lexicon import (
 )
 
 _MEDIA = frozenset(MEDIA_OUTLETS) | frozenset(WIRE_AGENCIES) | frozenset(PLATFORMS.values())
-_RELATIVE_PRONOUNS = frozenset({"WP", "WDT"})     # "who", "which", "that" as a relative subject
+_RELATIVE_PRONOUNS = frozenset({"WP", "WDT"})
+OBJECT_PRONOUNS = frozenset("him her".split())     # ("them" stands for things as often: "released them")
+FIRST_PERSON_SUBJECTS = frozenset("i we".split())     # "who", "which", "that" as a relative subject
 _OF_PLACE = re.compile(r"\b(?:" + "|".join(sorted(PLACE_TITLES)) + r")\s+of\s+$", re.I)  # "Mayor of "
 _CONTROL_STEPS = 4       # how far up a chain of verbs without subjects the subject is looked for
 _RELATIVE = re.compile(r"(?:where|which|who|whom|whose|that|when)\b", re.I)
@@ -68,6 +70,23 @@ _OWNER = re.compile(r"(\S)(?:'s|’s) (?:(?:state|national|federal|country's|upp
 _NAME_BEFORE = re.compile(r"(?<![\w.])(?!The )[A-Z][\w.]* $")
 _OF_PLACE_AFTER = re.compile(r" of (?:the )?")
 _TITLE_QUALIFIERS = frozenset({"ORG", "GPE"})   # (NORP by :func:`_modifies_name`)
+# Named things that act in the news whatever label the recogniser gives them (an event, a work, a person):
+# storms ("Hurricane Dorian", "Tropical Depression Three"), flights ("Lion Air Flight 610"), ships
+# ("USS Grayback", "MV Namse Bangdzod"). Each kind with the nouns a definite description of it uses.
+_NAMED_KINDS = {
+    "storm": re.compile(r"(?:Super )?(?:Hurricane|Typhoon|Cyclone|(?:Post-|Sub)?[Tt]ropical (?:Storm|Depression|Cyclone)"
+                        r"|Storm) [A-Z][\w-]+"),
+    "flight": re.compile(r"(?:[A-Z][\w-]* )+Flight [A-Z]{0,3}\d+"),
+    "ship": re.compile(r"(?:MV|MS|USS|U\.S\.S\.|HMS|RMS|HMAS|INS) [A-Z][\w-]*(?: [A-Z][\w-]*)*"),
+}
+_PICKING = frozenset("first last next previous other another same most latest recent second third".split())
+_STAGE_NOUNS = frozenset("hurricane typhoon depression".split())    # a description that names a storm's stage
+_STORM_TOPS = ("Hurricane", "Typhoon", "Super Typhoon", "Cyclone")     # a storm's strongest stages
+_KIND_NOUNS = {
+    "storm": frozenset("storm hurricane typhoon cyclone depression".split()),
+    "flight": frozenset("flight plane aircraft airliner jet".split()),
+    "ship": frozenset("ship vessel submarine tanker freighter ferry".split()),
+}
 
 
 def nationality_countries(word: str) -> tuple[str, ...]:
@@ -150,8 +169,9 @@ class Actors:
         self.doc, self.text = doc, text
         self.entities = sorted(entities, key=lambda e: e.start)
         self.starts = [e.start for e in self.entities]
+        self._things = _named_things(text, self.entities)
         self._joined = _unfinished_names(text, self.entities) | _cut_names(text, self.entities) \
-            | _institution_names(text, self.entities)
+            | _institution_names(text, self.entities) | _thing_names(self.entities, self._things)
         self._names = {e: self._names_of(e) for e in self.entities}     # read for every clause: once each
         self.labels = {n: e.label for e in self.entities for n in self._names[e]}
         self._by_name = {e.canonical: self._names[e] for e in self.entities}     # a referent's names, as its mentions
@@ -172,6 +192,8 @@ class Actors:
         ents, text = self.entities, self.text
         subj = _subject(verb) if verb is not None else None
         out: list[str] = list(self._referent(subj)) if subj is not None else []
+        out += self._quoting(verb, subj) if subj is not None and subj.lower_ in FIRST_PERSON_SUBJECTS else []
+        out += [n for obj in _pronoun_objects(verb) for n in self._referent(obj)] if verb is not None else []
         out += self._unnamed(verb, start, end) if verb is not None else []
         told = _content_spans(verb) if verb is not None else []
         embedded = _embedded_spans(verb, self.doc, start, end) if verb is not None else []
@@ -196,6 +218,12 @@ class Actors:
             if verb is not None and opened_quote(text, start, e.start) and not opened_quote(text, start, verb.idx):
                 continue        # a name inside a quotation the event only passes on ("tweeted '… Earth's …'")
             out += [n for n in self.names(e) if n not in out]
+        if verb is not None and self._things:
+            skip = told + embedded + others
+            out += [n for tok in verb.sent if start <= tok.idx < end and not any(a <= tok.idx < b for a, b in skip)
+                    and not opened_quote(text, start, tok.idx) and not self._covered(tok.idx)
+                    for n in self._thing_at(tok.idx) or self._described_thing(tok)]
+            # (a named thing a definite description points back to: "All 189 on the aircraft died")
         return tuple(dict.fromkeys(out))
 
     def subject(self, verb) -> tuple[str, ...]:
@@ -270,7 +298,8 @@ class Actors:
         out = []
         for tok in _arguments(verb):
             name = _name_run(tok)
-            if name is None or name[0] < start or name[1] > end or self._covered(tok.idx) or self._covered(name[0]):
+            if name is None or name[0] < start or name[1] > end or self._covered(tok.idx) or self._covered(name[0]) \
+                    or self._thing_at(name[0]):
                 continue
             text = self.text[name[0]:name[1]]
             if text in _MEDIA and not name[0] <= tok.idx < name[1]:
@@ -284,18 +313,84 @@ class Actors:
                 out.append(text)
         return out
 
+    def _quoting(self, verb, subj) -> tuple[str, ...]:
+        """The speaker a quoted "I" or "we" stands for: the subject of the verb that reports the quotation
+        in the same sentence ('Zapata told reporters, "We made a machine …"', '"I saw it," she said')."""
+        teller = _teller(verb)
+        if teller is None or not opened_quote(self.text, verb.sent.start_char, subj.idx):
+            return ()
+        speaker = next((c for c in teller.children if c.dep_ == "nsubj"), None)
+        return self._referent(speaker) if speaker is not None and speaker.lower_ not in FIRST_PERSON_SUBJECTS else ()
+
+    def _thing_at(self, idx: int) -> tuple[str, ...]:
+        """The named storm, flight or ship written at ``idx`` (:func:`_named_things`), if any."""
+        return next(((name,) for a, b, _, name in self._things if a <= idx < b), ())
+
+    def _described_thing(self, head) -> tuple[str, ...]:
+        """The named storm, flight or ship a definite description stands for ("the storm" after
+        "Hurricane Dorian", "the flight" after "Lion Air Flight 610"): the first one of its kind the
+        article names before it (the article's subject; a storm only told of later is an aside), one of
+        the stage the noun names ("the depression": a "Tropical Depression …")."""
+        kind = next((k for k, nouns in _KIND_NOUNS.items() if head.lower_ in nouns), None)
+        if kind is None or not _plain_definite(head):
+            return ()
+        before = [name for a, b, k, name in self._things if k == kind and a < head.idx
+                  and (head.lower_ not in _STAGE_NOUNS or head.lower_ in self.text[a:b].lower())]
+        return before[:1]
+
     def _referent(self, head) -> tuple[str, ...]:
         """Actor names of the subject headed by ``head``: its entity, or the referent of a mention
-        that names none ("he", "the company")."""
+        that names none ("he", "the company", "the storm")."""
         k = bisect.bisect_right(self.starts, head.idx) - 1
         if k >= 0 and self.entities[k].start <= head.idx < self.entities[k].end:
             return () if self._common_noun(self.entities[k]) else self.names(self.entities[k])
+        thing = self._thing_at(head.idx) or self._described_thing(head)
+        if thing:
+            return thing
         ref = self.referents.at(head.idx, head.idx + len(head.text))
         if ref.name is None or ref.label is None or (ref.name == head.text and head.lower_ in TITLE_WORDS):
             return ()       # "Governor of Lublin Marek Zielinski announced": the title is not the party
         if ref.name in self._by_name:
             return self._by_name[ref.name]      # "the mayor" -> the names of his mention, cleaned as there
         return actor_names(Entity(head.idx, head.idx + len(head.text), ref.name, ref.label, ref.name))
+
+
+def _named_things(text: str, entities: Sequence[Entity]) -> list[tuple[int, int, str, str]]:
+    """The named storms, flights and ships the article writes (:data:`_NAMED_KINDS`), whatever the
+    recogniser made of them (a person, an event, a work, nothing), as (start, end, kind, name), in text
+    order; not a word of another name ("National Hurricane Center"). A storm's bare name ("Dorian") and
+    each of its stages ("Tropical Storm Humberto", later "Hurricane Humberto") go under one name: that
+    of its strongest stage (:data:`_STORM_TOPS`), else the first written."""
+    found = []
+    for kind, form in _NAMED_KINDS.items():
+        for m in form.finditer(text):
+            k = bisect.bisect_right([e.start for e in entities], m.start()) - 1
+            host = entities[k] if k >= 0 and entities[k].end > m.start() else None
+            if host is None or form.fullmatch(_bare(host.text)) or _bare(host.text).startswith(m.group(0)):
+                found.append((m.start(), m.end(), kind, m.group(0)))
+    full: dict[str, list[str]] = {}             # a storm's bare name -> its full names, as the text goes
+    for _, _, kind, name in sorted(found):
+        if kind == "storm":
+            full.setdefault(name.split()[-1], []).append(name)
+    one = {bare: next((n for n in names if n.startswith(_STORM_TOPS)), names[0]) for bare, names in full.items()}
+    found = [(a, b, kind, one.get(name.split()[-1], name) if kind == "storm" else name) for a, b, kind, name in found]
+    for bare, name in one.items():      # "Dorian", as a person, a place or no name at all
+        found += [(m.start(), m.end(), "storm", name) for m in re.finditer(rf"\b{re.escape(bare)}\b", text)
+                  if not any(a <= m.start() < b for a, b, _, _ in found)]
+    return sorted(found)
+
+
+def _thing_names(entities: Sequence[Entity], things: list[tuple[int, int, str, str]]) -> dict[Entity, tuple[str, ...]]:
+    """The named thing each mention of one stands for (:func:`_named_things`): the one written over its
+    end ("the Hurricane Dorian", "Dorian", "Storm Barry" cut from "Tropical Storm Barry"; not "Hurricane
+    Humberto Advisory Number 14", a document)."""
+    out = {}
+    for e in entities:
+        end = e.start + len(MEASURE_AFTER.sub("", e.text))      # ("Humberto 75 miles")
+        name = next((name for a, b, _, name in things if a < end <= b + 1 and e.start < b), None)
+        if name is not None:
+            out[e] = (name,)
+    return out
 
 
 def _cut_names(text: str, entities: Sequence[Entity]) -> dict[Entity, tuple[str, ...]]:
@@ -469,8 +564,8 @@ def _controlled(tok) -> bool:
     participle complement, or an adverbial participle without a subordinator ("…, killing 20")."""
     if tok.head.pos_ not in ("VERB", "AUX"):
         return False
-    if tok.dep_ in ("conj", "xcomp"):
-        return True
+    if tok.dep_ in ("conj", "xcomp") or (tok.dep_ == "acomp" and tok.tag_ == "VBN"):
+        return True     # (a passive participle the parse hangs on its "was": "He was nominated by Ford")
     if tok.dep_ != "advcl":
         return False
     if tok.tag_ == "VBG":
@@ -567,6 +662,36 @@ def _first_conjunct(tok):
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     return tok
+
+
+def _plain_definite(head) -> bool:
+    """``head`` is a definite noun that points back to what was named ("the storm", "its ship"), not
+    one that picks out another of its kind ("the most recent hurricane, Hurricane Gonzalo", "the first
+    hurricane of the season", "the plane that crashed in 2018")."""
+    kids = list(head.children)
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "its") for c in kids) and not any(
+        c.dep_ in ("appos", "acl", "relcl", "prep") or c.tag_ in ("JJS", "RBS") or c.lower_ in _PICKING
+        or any(g.tag_ in ("JJS", "RBS") for g in c.children) for c in kids)
+
+
+def _teller(verb):
+    """The reporting verb (:data:`REPORTING_ONLY`) whose quoted content holds ``verb``: the one its
+    clause (or the clause it is coordinated with) hangs on, or one hanging on it as an aside ('"We
+    made it," Zapata said' parsed with "said" under "made")."""
+    tok = verb
+    while tok.dep_ in ("conj", "ccomp", "parataxis", "xcomp", "advcl") and tok.head.i != tok.i:
+        if tok.dep_ in ("ccomp", "parataxis") and tok.head.lower_ in REPORTING_ONLY:
+            return tok.head
+        tok = tok.head
+    return next((c for c in tok.children if c.dep_ in ("parataxis", "ccomp") and c.lower_ in REPORTING_ONLY), None)
+
+
+def _pronoun_objects(verb) -> list:
+    """The personal pronouns ``verb`` takes as its object or as the agent of its passive ("police shot
+    *him*", "was praised by *her*"): parties the pronoun's referent names."""
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    heads += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return [h for h in heads if h.tag_ == "PRP" and h.lower_ in OBJECT_PRONOUNS]
 
 
 def _arguments(verb) -> list:

@@ -158,6 +158,8 @@ UNDATED_CASES += json.loads((CASES_DIR / "events_status_scope.json").read_text(e
 UNDATED_CASES += json.loads((CASES_DIR / "events_nonevents.json").read_text(encoding="utf-8"))
 # History or news: 'previously', 'originally' and the pluperfect on the lead's participants; verbs of telling; times named by events
 UNDATED_CASES += json.loads((CASES_DIR / "events_background_news.json").read_text(encoding="utf-8"))
+# The word that names the event: participles on a noun, connectors, tellings without what they tell, method steps
+UNDATED_CASES += json.loads((CASES_DIR / "events_triggers.json").read_text(encoding="utf-8"))
 
 
 def _trigger(text, ev):

@@ -13,6 +13,7 @@ import functools
 import itertools
 from collections.abc import Iterator, Sequence
 
+from ..attribution.subjects import PERSONAL_PRONOUNS
 from ..lexicons import NO_ONE
 from ..temporal.tense import syntactic_head, teller_of_phrase, tense_reading
 from ..types import Sentence
@@ -21,9 +22,12 @@ from .lexicon import (
     ANTERIOR_ADVERBS,
     BE_TO_PAST,
     CLAUSE_DEPS,
+    COME_FORMS,
     CONDUCT_VERBS,
     EPOCH_NOUNS,
     EVENT_SUBORDINATORS,
+    EVENT_NOUN_ENDINGS,
+    EVENT_NOUNS,
     EVIDENCE_VERBS,
     FINDING_PRONOUNS,
     FINDING_REPORTS,
@@ -33,13 +37,17 @@ from .lexicon import (
     HISTORY_VERBS,
     LIFE_PHRASES,
     LONG_SPANS,
+    MEDIA_NOUNS,
     METHOD_VERBS,
     MODALS,
     NAMING_VERBS,
+    OCCURRENCE_VERBS,
+    ORDER_PREPS,
     ORIGIN_VERBS,
     POSSIBILITY_MODALS,
     POST_PREPS,
     POST_VERBS,
+    POSTING_VERBS,
     PREPOSITIONAL_PARTICIPLES,
     RELATION_VERBS,
     RELATIVE_ANTERIOR,
@@ -48,6 +56,7 @@ from .lexicon import (
     RESEARCH_QUALIFIERS,
     RESEARCH_SUBJECTS,
     ROLE_VERBS,
+    SEQUENCE_VERBS,
     SHARING_VERBS,
     SPAN_MODIFIERS,
     SPAN_NOUNS,
@@ -57,6 +66,8 @@ from .lexicon import (
     SUPPOSED,
     TIME_NOUNS,
     TOLD_NOUNS,
+    TOPIC_PREPS,
+    TOPIC_SPEECH_VERBS,
     UN_PARTICIPLES,
     UNIVERSAL_COMPARISON,
     UNREALISED_PLANS,
@@ -68,7 +79,7 @@ MIN_CLAUSE_TOKENS = 5
 _LEADING = frozenset({"cc", "punct", "mark", "prep"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _PERFECT_AUX = frozenset({"has", "have", "'s", "’s", "'ve", "’ve"})
-_PERSONAL_PRONOUNS = frozenset("i you he she we they".split())
+_PERSONAL_PRONOUNS = PERSONAL_PRONOUNS - {"who"}      # a relative "who" tells nothing of its person
 
 
 # --------------------------------------------------------------------------- clause of a date
@@ -83,7 +94,8 @@ def clause_of_date(doc, sent: Sentence, tstart: int, tend: int) -> tuple[int, in
     while True:
         head = syntactic_head(tok)      # "said on Friday he will …": the saying's
         inside = lo <= head.i < hi and head.i != tok.i
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ in CLAUSE_DEPS and inside and not naming_participle(tok):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ in CLAUSE_DEPS and inside and not naming_participle(tok) \
+                and not noun_participle(tok):
             break
         if not inside:
             tok = None       # the date hangs on the sentence's main verb
@@ -173,18 +185,45 @@ def trigger_of_date(doc, tstart: int, tend: int, cstart: int, cend: int):
     clause = doc.char_span(cstart, cend, alignment_mode="expand")
     if clause is None or len(clause) == 0:
         return None
+    participle = None       # an -ing participle on a noun passed on the way up
     if span is not None and len(span):
         tok = span.root
         for _ in range(16):
-            if tok.pos_ == "VERB" and not (span.start <= tok.i < span.end) and not _prepositional(tok) \
+            if tok.pos_ == "VERB" and noun_participle(tok):
+                participle = participle or tok
+            elif tok.pos_ == "VERB" and not (span.start <= tok.i < span.end) and not _prepositional(tok) \
                     and not naming_participle(tok):
-                return tok      # not "According to a report on Wednesday, …": the verb it hangs on
+                # not "According to a report on Wednesday, …": the verb it hangs on; a verb of state
+                # tells nothing that happened, the participle does ("had protests, with students
+                # protesting in Belgium in January")
+                return participle if participle is not None and state_verb(tok.lower_) else tok
             if tok.dep_ == "prep" and (teller := teller_of_phrase(tok)) is not None and clause.start <= teller.i < clause.end:
                 return teller   # "said on Friday he will resign": the saying's day
             if tok.head.i == tok.i or not (clause.start <= tok.head.i < clause.end):
                 break
             tok = tok.head
+    if participle is not None and clause.root.pos_ not in ("VERB", "AUX"):
+        return _verb_after_participle(clause.root, participle) or participle
     return clause.root
+
+
+def _verb_after_participle(root, participle):
+    """The verb the parse hung as a second participle on ``root``, a noun it took for the
+    sentence's head ("A bus carrying children on Sunday overturned in Russia": "bus" with "carrying"
+    and "overturned"): the past form after ``participle`` is the sentence's verb; None when there is
+    none."""
+    later = [c for c in root.children if c.dep_ == "acl" and c.tag_ in ("VBD", "VBN") and c.i > participle.i
+             and not any(a.dep_ in ("aux", "auxpass") for a in c.children)]
+    return later[-1] if root.dep_ == "ROOT" and root.pos_ in ("NOUN", "PROPN") and later else None
+
+
+def noun_participle(tok) -> bool:
+    """An -ing participle that describes a noun ("a bus carrying 40 children", "protesters wearing
+    black", "files pertaining to the case"): what the noun was doing when the clause's event happened,
+    not that event; a date it holds dates the verb of its clause ("A bus carrying children on Sunday
+    overturned": "overturned")."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN", "PRON") \
+        and not any(c.dep_ in _SUBJECTS for c in tok.children)
 
 
 def _prepositional(tok) -> bool:
@@ -213,8 +252,9 @@ def reported_event(verb, cstart: int, cend: int):
 
 def telling(verb) -> bool:
     """``verb`` only passes on what is told (:data:`REPORTING_ONLY`: "said", "recounted"; a verb of
+    posting, :data:`POSTING_VERBS`: "tweeted"; a verb of
     :data:`SHARING_VERBS` with a clause or a story: "shared that …", "shared the news")."""
-    if verb.lower_ in REPORTING_ONLY:
+    if verb.lower_ in REPORTING_ONLY or verb.lower_ in POSTING_VERBS:
         return True
     return verb.lower_ in SHARING_VERBS and any(
         c.dep_ == "ccomp" or (c.dep_ == "dobj" and c.lower_ in TOLD_NOUNS) for c in verb.children)
@@ -394,9 +434,53 @@ def stative(tok) -> bool:
 
 def describes(tok) -> bool:
     """``tok`` describes rather than tells an event: a plan not told as carried out
-    (:func:`unrealised_plan`), a naming (:func:`naming`), a relation (:func:`relation`) or a
-    finding of research (:func:`finding`)."""
-    return unrealised_plan(tok) or naming(tok) or relation(tok) or finding(tok)
+    (:func:`unrealised_plan`), a naming (:func:`naming`), a relation (:func:`relation`), a
+    finding of research (:func:`finding`), a telling without what it tells (:func:`telling_alone`)
+    or a connector that places another event (:func:`places_another_event`)."""
+    return unrealised_plan(tok) or naming(tok) or relation(tok) or finding(tok) or telling_alone(tok) \
+        or places_another_event(tok)
+
+
+def telling_alone(tok) -> bool:
+    """A verb of telling (:func:`telling`) without the clause it passes on ("Macron told the world on
+    Thursday via Twitter", "Erdogan said, “…”", "tweeted: “…”": what is told is a quotation or another
+    sentence, which the attributions hold), or speaking about a topic ("also spoke on the economy",
+    "talked of his discoveries"): the telling introduces content, no event of the timeline. A verb of
+    occurrence ("violence continued through the evening") is not told, nor is a verb with its own "to" ("asked
+    to report to Cabinet", "to add a question"), an act planned."""
+    if any(b in OCCURRENCE_VERBS for b in base_forms(tok.lower_)) or to_infinitive(tok):
+        return False        # "violence continued", "instructed them to report to Cabinet on Monday": acts
+    if telling(tok):
+        return not any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in tok.children)
+    return tok.lower_ in TOPIC_SPEECH_VERBS and any(
+        c.dep_ == "prep" and c.lower_ in TOPIC_PREPS and any(
+            o.dep_ == "pobj" and o.lower_ not in MEDIA_NOUNS and o.pos_ != "PROPN" for o in c.children)
+        for c in tok.children)
+
+
+def places_another_event(tok) -> bool:
+    """A connector that only places an event told elsewhere in time ("the move came after a second
+    motion failed", "the attack came less than two weeks before the inauguration", "his announcement
+    followed two weeks of protests"): "come" with a preposition of
+    time order (:data:`ORDER_PREPS`), or an active "follow" whose subject names an event
+    (:func:`_event_noun`; not "police followed the car"); the event it restates is told by its own clause.
+    "preceded" is left: what comes after is often news told there first ("the shooting preceded another
+    one in Dayton")."""
+    if tok.lower_ in COME_FORMS:
+        return any(c.dep_ == "prep" and c.lower_ in ORDER_PREPS for c in tok.children) or any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ORDER_PREPS | {"as"} for m in c.children)
+            for c in tok.children)
+    if tok.lower_ not in SEQUENCE_VERBS or any(c.dep_ in ("auxpass", "prt") for c in tok.children):
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.pos_ == "NOUN" and _event_noun(subj.lower_) \
+        and any(c.dep_ == "dobj" for c in tok.children)
+
+
+def _event_noun(word: str) -> bool:
+    """``word`` (lower case) names an event: one of :data:`EVENT_NOUNS` or a deverbal noun
+    (:data:`EVENT_NOUN_ENDINGS`: "announcement", "shooting", "election")."""
+    return word in EVENT_NOUNS or (len(word) > 5 and word.endswith(EVENT_NOUN_ENDINGS))
 
 
 def unrealised_plan(tok) -> bool:

@@ -95,6 +95,35 @@ REPORTING_ONLY = frozenset("""
     describe describes described quote quoted cite cited according
     recount recounts recounted recounting retell retells retold narrate narrates narrated
 """.split())
+# Verbs of posting on a social network ("tweeted", "tweeted that …"): like REPORTING_ONLY, they pass on
+# what is posted, which the attributions hold; the posting is no event of its own.
+POSTING_VERBS = frozenset("tweet tweets tweeted tweeting".split())
+# Verbs of speaking about a topic ("spoke of the collaboration", "talked about the series", "also spoke
+# on the economy"): they introduce what is said, no event of their own; "spoke on the phone", "spoke on
+# Fox News" name a conversation or a broadcast (the media nouns that follow "on").
+TOPIC_SPEECH_VERBS = frozenset("speak speaks spoke spoken speaking talk talks talked talking".split())
+TOPIC_PREPS = frozenset("of about on".split())
+MEDIA_NOUNS = frozenset("""
+    phone telephone radio television tv air camera line record stage podium video broadcast programme program
+    show channel network
+""".split())
+# Verbs that only place an event after, before or among others ("the move came after a vote failed",
+# "his announcement followed two weeks of protests", "the attack came less than two weeks before the
+# inauguration"): connectors that restate an event told elsewhere, no event of their own. "come" with
+# one of the prepositions of time order (Quirk et al.'s time-relationship prepositions), "follow" in
+# the active with an event, not a person, as subject.
+COME_FORMS = frozenset("come comes came coming".split())
+ORDER_PREPS = frozenset("after before amid following during".split())
+SEQUENCE_VERBS = frozenset("follow follows followed".split())
+# Nouns that name an event: the suffixes of English deverbal nouns of action (Quirk et al. 1985,
+# App. I.30-31: -tion, -sion, -ment, -al, -ure, -ance, -ence, -ing) and the plain nouns of events news
+# uses most ("the attack", "the vote", "the quake").
+EVENT_NOUN_ENDINGS = ("tion", "sion", "ment", "al", "ure", "ance", "ence", "ing", "ings")
+EVENT_NOUNS = frozenset("""
+    attack attacks vote votes move crash fire blast strike strikes raid raids quake earthquake storm protest protests
+    speech talks visit war fighting clash clashes riot riots death deaths killing murder arrest verdict ruling
+    decision deal win victory defeat loss outbreak eruption flood floods accident incident event events
+""".split())
 # Verbs that tell only when what they pass on is a clause or a story ("shared that she had been
 # threatened", "shared the news"): then reporting verbs; "shared a video", "shared power" are acts.
 SHARING_VERBS = frozenset("share shares shared sharing relate relates related".split())

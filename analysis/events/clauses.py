@@ -19,6 +19,7 @@ from ..temporal.tense import syntactic_head, teller_of_phrase, tense_reading
 from ..types import Sentence
 from .lexicon import (
     ACTIVE_ING,
+    ADDRESSEE_PREPS,
     ANTERIOR_ADVERBS,
     BE_TO_PAST,
     CLAUSE_DEPS,
@@ -64,6 +65,7 @@ from .lexicon import (
     STATE_VERBS,
     SUBORDINATORS,
     SUPPOSED,
+    TELL_FORMS,
     TIME_NOUNS,
     TOLD_NOUNS,
     TOPIC_PREPS,
@@ -444,18 +446,28 @@ def describes(tok) -> bool:
 def telling_alone(tok) -> bool:
     """A verb of telling (:func:`telling`) without the clause it passes on ("Macron told the world on
     Thursday via Twitter", "Erdogan said, “…”", "tweeted: “…”": what is told is a quotation or another
-    sentence, which the attributions hold), or speaking about a topic ("also spoke on the economy",
-    "talked of his discoveries"): the telling introduces content, no event of the timeline. A verb of
+    sentence, which the attributions hold; not one that acts on a thing, :func:`_acted_on`), or speaking
+    about a topic ("also spoke on the economy", "talked of his discoveries"; not with someone: "talked
+    about the season with fans"): the telling introduces content, no event of the timeline. A verb of
     occurrence ("violence continued through the evening") is not told, nor is a verb with its own "to" ("asked
     to report to Cabinet", "to add a question"), an act planned."""
     if any(b in OCCURRENCE_VERBS for b in base_forms(tok.lower_)) or to_infinitive(tok):
         return False        # "violence continued", "instructed them to report to Cabinet on Monday": acts
     if telling(tok):
-        return not any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in tok.children)
-    return tok.lower_ in TOPIC_SPEECH_VERBS and any(
-        c.dep_ == "prep" and c.lower_ in TOPIC_PREPS and any(
-            o.dep_ == "pobj" and o.lower_ not in MEDIA_NOUNS and o.pos_ != "PROPN" for o in c.children)
-        for c in tok.children)
+        return not any(c.dep_ in ("ccomp", "xcomp", "oprd") or (c.dep_ == "dobj" and _acted_on(tok, c))
+                       for c in tok.children)
+    preps = [c for c in tok.children if c.dep_ == "prep"]
+    return tok.lower_ in TOPIC_SPEECH_VERBS and not any(p.lower_ in ADDRESSEE_PREPS for p in preps) and any(
+        p.lower_ in TOPIC_PREPS and any(o.dep_ == "pobj" and o.lower_ not in MEDIA_NOUNS and o.pos_ != "PROPN"
+                                        for o in p.children) for p in preps)
+
+
+def _acted_on(verb, obj) -> bool:
+    """The object ``obj`` of a verb of telling is a thing it acts on ("recalled a batch of pens",
+    "reported a loss", "added a question"), not the addressee of "told" ("told reporters"), a name
+    ("described Day to the BBC"), a date or what is told ("shared the news": :data:`TOLD_NOUNS`)."""
+    return verb.lower_ not in TELL_FORMS and obj.pos_ == "NOUN" and obj.ent_type_ not in ("DATE", "TIME") \
+        and obj.lower_ not in TOLD_NOUNS
 
 
 def places_another_event(tok) -> bool:

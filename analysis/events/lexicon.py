@@ -103,6 +103,12 @@ POSTING_VERBS = frozenset("tweet tweets tweeted tweeting".split())
 # Fox News" name a conversation or a broadcast (the media nouns that follow "on").
 TOPIC_SPEECH_VERBS = frozenset("speak speaks spoke spoken speaking talk talks talked talking".split())
 TOPIC_PREPS = frozenset("of about on".split())
+# Prepositions of the person spoken with ("talked about the season with fans", "spoke to reporters
+# about …"): a conversation, an event.
+ADDRESSEE_PREPS = frozenset("with to".split())
+# Verbs of telling whose object is the addressee ("told reporters", "told the world"), not a thing
+# acted on ("recalled a batch of pens", "reported a loss", "added a question": acts).
+TELL_FORMS = frozenset("tell tells told telling".split())
 MEDIA_NOUNS = frozenset("""
     phone telephone radio television tv air camera line record stage podium video broadcast programme program
     show channel network

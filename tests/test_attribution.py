@@ -132,9 +132,14 @@ def test_source_type(source, speaker, label, head, expected):
     ("Tom Reyes, a curator from the British Museum", "Tom Reyes", "PERSON", "British Museum"),
     ("Li Na of Norway's Bergen Institute of Marine and Coastal Research", "Li Na", "PERSON",
      "Bergen Institute of Marine and Coastal Research"),
-    ("biologists from the University of Utah and Kyoto University", "biologists", None, "University of Utah"),
-    ("chemists from the University of Leeds and UC Irvine", "chemists", None, "University of Leeds"),
-    ("the House of Lords Library", "House of Lords Library", "ORG", "House of Lords Library"),
+    ("biologists from the University of Utah and Kyoto University", "biologists", None,
+     "University of Utah and Kyoto University"),      # coordinated institutions: both
+    ("chemists from the University of Leeds and UC Irvine", "chemists", None, "University of Leeds and UC Irvine"),
+    ("the House of Lords Library", "House of Lords Library", "ORG", None),      # not its own side
+    ("Hungarian daily newspaper Magyar Ujsag", "Magyar Ujsag", "ORG", None),      # an outlet, not Hungary
+    ("French inventor Marc Duval", "Marc Duval", "PERSON", None),                 # a private person
+    ("the Kurdish-led Syrian Democratic Forces", "Syrian Democratic Forces", "ORG", None),
+    ("Iraqi military", "Iraqi military", None, "Iraq"),
     ("a spokesman for the Russian Foreign Ministry", "spokesman", None, "Russia"),
 ])
 def test_affiliation(source, speaker, label, expected):

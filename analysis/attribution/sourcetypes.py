@@ -17,6 +17,7 @@ from ..entities.lexicon import (
     FEMALE_PRONOUNS,
     KINSHIP_NOUNS,
     MALE_PRONOUNS,
+    NON_STATE,
     OFFICE_WORDS,
     PARTIES,
     PLATFORMS,
@@ -27,6 +28,7 @@ from ..entities.lexicon import (
 )
 from ..entities.lexicon import ORG_NOUNS as ORG_HEADS
 from ..entities.names import ORG_HEADS as ORG_NAME_HEADS
+from ..entities.referents import serves_state
 from ..gazetteer import capitals
 from ..lexicons import MEDIA_OUTLETS, WIRE_AGENCIES
 from .lexicon import (
@@ -51,6 +53,9 @@ QUANTIFIER_HEADS = frozenset("others other some many most few several one two th
 PRONOUN_HEADS = frozenset("who whom that which he she they it we i".split())
 # "Western" means the West only before these ("Western governments", "Western allies").
 WEST_NOUNS = re.compile(r"\s+(?:governments?|nations?|countries|allies|powers|leaders|officials|diplomats|capitals)\b")
+# Bodies of states named by an adjective ("European", "UN", "NATO", "Western"), whose every voice
+# speaks for them.
+INTERNATIONAL = frozenset({"European Union", "United Nations", "NATO", "the West"})
 # What joins another party to a source: its affiliation is not the source's.
 _OTHERS = re.compile(r",?\s+(?:along|together)\s+with\b|,?\s+as\s+well\s+as\b|,?\s+alongside\b")
 # A relative or participle clause after a source describes it ("Protesters, carrying European Union
@@ -115,7 +120,9 @@ def source_type(source: str | None, *, speaker: str | None, label: str | None, h
     """One of the contract's source types for a source mention and what it resolved to."""
     head = (head or "").lower()
     if head in PRONOUN_HEADS and label is None and speaker and speaker.lower() != head:
-        return source_type(speaker, speaker=speaker, label=None, head=speaker.split()[-1], channel=channel)
+        words = speaker.split()     # "one of the victims": its head is the quantifier
+        return source_type(speaker, speaker=speaker, label=None, channel=channel,
+                           head=words[0] if words[0].lower() in QUANTIFIER_HEADS else words[-1])
     text = (source or "").lower()
     words = _WORD.findall(text)
     if platform_in(channel) or platform_in(source) and head in ("post", "tweet", "account", "video", "message"):
@@ -229,28 +236,55 @@ def _place_named_from(text: str, m: re.Match) -> str | None:
 def _institution(text: str) -> str | None:
     """The university, institute, museum... a person is "of", "at" or "from" ("Ana Cruz of American
     University", "a researcher at London's Royal College of Music"): the side they speak for, even
-    when its name opens with a nationality word. Of two institutions joined by "and", the first.
+    when its name opens with a nationality word. Two institutions joined by "and" are both its side.
 
     >>> _institution("scientists from the University of Bergen and UC Davis")
-    'University of Bergen'
+    'University of Bergen and UC Davis'
     """
     m = _INSTITUTION.search(text)
     if not m:
         return None
-    first, *rest = re.split(r"\s+and\s+", m.group(1))
-    for part in rest:
-        if re.search(rf"\b(?:{INSTITUTION_HEADS})\b", part) or re.match(r"(?:the\s+)?[A-Z]{2,}\b", part):
-            break                  # another institution ("and Kyoto University", "and UC Davis")
-        first += " and " + part
-    return re.sub(r"['’]s$", "", re.sub(r"^.*['’]s\s+", "", first))
+    names = []
+    for part in re.split(r"\s+and\s+", m.group(1)):
+        if names and not (re.search(rf"\b(?:{INSTITUTION_HEADS})\b", part) or re.match(r"(?:the\s+)?[A-Z]{2,}\b", part)):
+            names[-1] += " and " + part      # one name with "and" in it ("Institute of Marine and Coastal Research")
+        else:
+            names.append(part)               # another institution ("and Kyoto University", "and UC Davis")
+    return " and ".join(re.sub(r"['’]s$", "", re.sub(r"^.*['’]s\s+|^the\s+", "", n)) for n in names)
+
+
+def _side_named(text: str, *, speaker: str | None, label: str | None) -> str | None:
+    """The first side a capitalised word of ``text`` names: a nationality word where the phrase
+    serves that state (or names a union of states), or a party. A party word inside an
+    organisation's name is not that party ("Syrian Democratic Forces", "Free Democratic Party"), nor
+    a surname that spells one ("mayor John Tory")."""
+    state = label in ("GPE", "NORP") and not NON_STATE.search(text) or serves_state(text)
+    for m in re.finditer(r"[A-Z][\w.]*", text):
+        lw = m.group(0).lower()
+        if lw == "western" and not WEST_NOUNS.match(text, m.end()):
+            continue           # "the army's Western Mindanao Command" is not the West
+        if lw in DEMONYMS and (state or DEMONYMS[lw] in INTERNATIONAL):
+            return _place_named_from(text, m) or DEMONYMS[lw]
+        if lw in PARTIES and not (label == "PERSON" and m.group(0) in (speaker or "").split()) \
+                and not (label == "ORG" and _NAME_BEFORE.search(text, 0, m.start())):
+            return PARTIES[lw]
+    return None
+
+
+# A capitalised word (not an article) right before a position: the word after it is inside a name.
+_NAME_BEFORE = re.compile(r"\b(?!(?:The|A|An)\b)[A-Z][\w.-]*\s+$")
 
 
 def affiliation(source: str | None, *, speaker: str | None, label: str | None,
                 title_country: str | None = None) -> str | None:
-    """The country or organisation a source speaks for: from its title, a nationality word, a
-    capital or seat of power, a party, or the organisation it is."""
+    """The country or organisation a source speaks for: from its title, a state's nationality word
+    (a government body, an official, the armed forces: not a private person, a party's candidate or
+    an outlet of that nationality), a capital or seat of power, a party, or the institution a
+    person is of. An organisation is not given itself as its side."""
     if title_country:
         return title_country
+    if is_media(speaker) or is_media(source):
+        return None                         # an outlet speaks for itself, not for its country ("USA Today")
     if label == "GPE" and speaker and country_name(speaker):
         return country_name(speaker)        # a country speaks for itself, whatever its relative clause names
     m = re.match(r"Government of (.+)$", speaker or "")
@@ -267,14 +301,9 @@ def affiliation(source: str | None, *, speaker: str | None, label: str | None,
         for seat, country in SEATS_OF_POWER.items():
             if seat in low:
                 return country
-        for m in re.finditer(r"[A-Z][\w.]*", text):
-            lw = m.group(0).lower()
-            if lw == "western" and not WEST_NOUNS.match(text, m.end()):
-                continue           # "the army's Western Mindanao Command" is not the West
-            if lw in DEMONYMS:
-                return _place_named_from(text, m) or DEMONYMS[lw]
-            if lw in PARTIES and not (label == "PERSON" and m.group(0) in (speaker or "").split()):
-                return PARTIES[lw]    # not "mayor John Tory": a surname that spells a party
+        side = _side_named(text, speaker=speaker, label=label)
+        if side:
+            return side
     if speaker and label in ("GPE", "NORP", "ORG", None):
         cap = capitals().get(speaker.lower())
         if cap:
@@ -282,6 +311,4 @@ def affiliation(source: str | None, *, speaker: str | None, label: str | None,
         c = country_name(speaker) if label in ("GPE", "NORP") else None
         if c:
             return c
-    if label == "ORG" and speaker and not is_media(speaker):
-        return speaker
-    return None
+    return None          # an organisation is not its own side: its name adds nothing

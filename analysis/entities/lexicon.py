@@ -184,6 +184,36 @@ SEATS_OF_POWER = {
     "downing street": "United Kingdom", "élysée": "France", "elysee": "France", "zhongnanhai": "China",
     "brussels": "European Union", "capitol hill": "United States", "foggy bottom": "United States",
 }
+# Offices held for a state: their holder speaks for the country the title names ("US Secretary of
+# State", "the Indian ambassador", "the German prosecutor"). A candidate, a founder, a chief
+# executive or a professor described by nationality speaks for no country ("French inventor",
+# "a candidate for the US Libertarian Party's nomination").
+STATE_OFFICES = frozenset({
+    "foreign minister", "head of government", "head of state", "defence minister", "finance minister",
+    "interior minister", "attorney general", "spokesperson", "governor", "mayor", "senator", "representative",
+    "speaker", "ambassador", "general", "commander", "leader", "minister", "secretary", "vice president",
+    "chief of staff", "prince", "princess", "crown prince", "commissioner", "judge", "prosecutor", "sheriff",
+    "envoy"})
+# Words of a title or a body that serve a state: government bodies, diplomats, armed forces,
+# police ("Iraqi military", "Chinese authorities", "Western diplomats", "a Russian police officer").
+STATE_WORDS = frozenset("""
+    government governments administration ministry ministries department embassy consulate cabinet parliament
+    parliamentary lawmaker lawmakers legislator legislators official officials authorities authority officer
+    officers diplomat diplomats army military navy forces troops soldier soldiers police marines coast guard
+    colonel lieutenant sergeant captain admiral gen. col. lt. adm. commission council court judiciary intelligence
+    agency agencies senate
+""".split())
+# Capitalised titles of a state's lawyers, agents and legislators ("U.S. Attorney", "District Attorney",
+# "US Representative").
+STATE_TITLE = re.compile(r"\b(?:Attorney|Marshal|Special Agent|Representative|Rep\.|Delegate)(?!\w)")
+# Words that set a person or a group against the state their nationality word names ("Russian
+# opposition leader", "the Kurdish-led Syrian Democratic Forces", "Free Syrian Army", "Syrian rebels"),
+# that make them run for an office rather than hold it ("US presidential candidate"), or that make
+# them an outlet ("Saudi Press Agency", "Syrian state media").
+NON_STATE = re.compile(r"\b(?:opposition|rebels?|insurgents?|militias?|militants?|separatists?|resistance|liberation"
+                       r"|free|dissidents?|exiled|guerrillas?|jihadists?|candidates?|nominees?|hopefuls?"
+                       r"|democratic\s+forces|revolutionary"
+                       r"|press|news|newspaper|daily|media|magazine|tv|television|radio|broadcaster)\b|\w-led\b", re.I)
 # US parties give the side of a voice in US political news.
 PARTIES = {
     "republican": "Republican Party", "republicans": "Republican Party", "gop": "Republican Party",

@@ -23,6 +23,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..gazetteer import MAJOR_CITY_POPULATION, Place, country_from_abbreviation, gazetteer
 from ..lexicons import WIRE_AGENCIES
@@ -320,11 +321,28 @@ def _glued_descriptor(doc, i: int, lower_words: set[str]) -> bool:
     return low in lower_words and low not in GIVEN_NAMES_LOWER and doc[i + 1].lower_ in GIVEN_NAMES_LOWER
 
 
+class _ArticleWords:
+    """Words of one article that the name corrections compare against, each set built on its first
+    use (most articles need neither): the words written in lower case, and the words of the
+    persons named outside title-case lines."""
+
+    def __init__(self, doc):
+        self.doc = doc
+
+    @cached_property
+    def lower(self) -> set[str]:
+        return {t.text for t in self.doc if t.text.islower()}
+
+    @cached_property
+    def persons(self) -> set[str]:
+        doc = self.doc
+        return {t.text for e in doc.ents if e.label_ == "PERSON" and not _headline(doc, e.start) for t in e}
+
+
 # --------------------------------------------------------------------------- stages of the correction
 def _model_spans(doc) -> list[_Span]:
     spans = []
-    lower_words: set[str] | None = None       # built only for an article with a headline name
-    person_words: set[str] = set()
+    words = _ArticleWords(doc)
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS or ent.text in TIME_ZONES:
             continue
@@ -338,11 +356,7 @@ def _model_spans(doc) -> list[_Span]:
             if b <= a or not _has_capital(doc, a, b):
                 continue
             if b - a > 1 and _headline(doc, a):
-                if lower_words is None:
-                    lower_words = {t.text for t in doc if t.text.islower()}
-                    person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and not _headline(doc, e.start)
-                                    for t in e}
-                b = _headline_trim(doc, a, b, lower_words, person_words)
+                b = _headline_trim(doc, a, b, words.lower, words.persons)
             if b - a == 1 and ent.label_ in ("ORG", "PERSON") and _profession_plural(doc[a].text):
                 continue    # "Egyptologists have reported": people by their work, not a name
             if b - a == 1 and _people_by_deed(doc, a):
@@ -352,9 +366,7 @@ def _model_spans(doc) -> list[_Span]:
             label = ent.label_
             n_title = _title_words_at(doc, a, b) if label == "PERSON" else 0
             if label == "PERSON" and n_title == 0 and b - a >= 3 and _opens_sentence(doc, a):
-                if lower_words is None:
-                    lower_words = {t.text for t in doc if t.text.islower()}
-                n_title = int(_glued_descriptor(doc, a, lower_words))
+                n_title = int(_glued_descriptor(doc, a, words.lower))
             if label == "PERSON" and b - a - n_title == 1 and (n_title or _title_before(doc, a)) \
                     and _surname_after(doc, b):
                 b += 1      # "Superintendent Graciano" + "Mijares": the model cut the name after its title

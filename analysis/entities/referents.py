@@ -30,6 +30,7 @@ from .lexicon import (
     MALE_PRONOUNS,
     MALE_TITLES,
     NEUTER_PRONOUNS,
+    NON_STATE,
     OFFICE_WORDS,
     OFFICES,
     ORG_NOUNS,
@@ -38,6 +39,9 @@ from .lexicon import (
     PLURAL_PRONOUNS,
     POST_WORDS,
     RELATIVE_PRONOUNS,
+    STATE_OFFICES,
+    STATE_TITLE,
+    STATE_WORDS,
     agent_noun,
     country_name,
 )
@@ -88,6 +92,18 @@ ISSUING_VERBS = _inflected("issue release publish file submit deliver hand sign 
                            "send sends sent sending write writes wrote written writing")
 # Nouns for two people named together before ("David and Louise Turpin … the couple").
 COUPLE_NOUNS = frozenset("couple pair parents duo spouses".split())
+# People an event makes, whom articles seldom name ("one of the victims", "a survivor").
+EVENT_PEOPLE = frozenset("victim victims survivor survivors witness witnesses patient patients passenger passengers "
+                         "hostage hostages".split())
+# Plural nouns for people of a kind that stand for the people the article named together before
+# ("officers Antoine Quirin and Nicolas Redouane … The defendants claimed"), with the gender some give.
+PEOPLE_GROUPS = {"defendants": None, "accused": None, "suspects": None, "officers": None, "men": "m",
+                 "women": "f", "brothers": "m", "sisters": "f"}
+# Words for people who do research together, which stand for the organisations they are named from
+# ("researchers from the University of Washington and Stanford University … The researchers found").
+RESEARCH_GROUPS = frozenset("researchers scientists team authors co-authors scholars".split())
+# Determiners that make a plural noun stand for a group named before ("the defendants", "both officers").
+GROUP_DETS = frozenset("the both these those two".split())
 # One of such a pair by gender ("the father", "the wife").
 PAIR_ROLES = {"father": "m", "husband": "m", "mother": "f", "wife": "f"}
 # Who stands for a person when a statement is theirs: kin, the family, the lawyer.
@@ -171,6 +187,28 @@ def office_of(text: str) -> tuple[str | None, str | None]:
     return office, country
 
 
+def serves_state(text: str) -> bool:
+    """True when a title or description is a state's service: an office held for a state or a word
+    of its bodies, diplomats, forces or police ("US Secretary of State", "Iraqi military", "Western
+    diplomats", "U.S. Attorney"); not a private person, an outlet or a group described by
+    nationality ("French inventor", "Hungarian daily"), nor one set against the state or running
+    for its office ("Russian opposition leader", "Kurdish-led Syrian Democratic Forces", "candidate")."""
+    if NON_STATE.search(text):
+        return False
+    return office_of(text)[0] in STATE_OFFICES or bool(STATE_TITLE.search(text)) \
+        or any(w in STATE_WORDS for w in re.findall(r"[\w.]+", text.lower()))
+
+
+def state_side(text: str) -> str | None:
+    """The country a title speaks for when it is a state's (:func:`serves_state`).
+
+    >>> state_side("US Ambassador to Germany"), state_side("French inventor")
+    ('United States', None)
+    """
+    country = office_of(text)[1]
+    return country if country and serves_state(text) else None
+
+
 def _clean(text: str) -> str:
     text = re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)
     text = re.sub(r"(?:’s|'s)$", "", text)
@@ -200,6 +238,7 @@ class Referents:
         self.titles = self._titles(persons)
         self.employers = self._employers(persons)
         self.parties = self._parties(persons)
+        self.sides = self._sides(persons)
         self._sent_starts: list[int] | None = None
         self._chain: dict[int, Mention] | None = None
         self.gender = self._genders(persons)
@@ -272,6 +311,16 @@ class Referents:
         glued = m.tend < len(doc) and doc[m.tend].text in ("-", "–", "—") and not doc[m.tend - 1].whitespace_
         goes_on = m.tend + 1 < len(doc) and doc[m.tend].lower_ in ("and", "of", "for") and doc[m.tend + 1].is_title
         return not glued and not goes_on and m.name not in ORG_HEADS
+
+    def _sides(self, persons) -> dict[str, str]:
+        """The country each person speaks for by a state title (:func:`state_side`)."""
+        out: dict[str, str] = {}
+        for m in persons:
+            words = self._title_words(m)
+            side = state_side(" ".join(words)) if words else None
+            if side:
+                out.setdefault(m.name, side)
+        return out
 
     def _parties(self, persons) -> dict[str, str]:
         """The party each person's title or apposition names ("Libertarian nominee Gary Johnson")."""
@@ -346,6 +395,87 @@ class Referents:
         if gb == want and ga != want or ga is not None and ga != want and gb is None:
             return Referent(b, "PERSON")
         return None
+
+    def _named_group(self, head) -> Referent | None:
+        """A group the article names: researchers named by their organisations, in the phrase itself
+        ("researchers from GT and USC Beaufort") or before, for a definite "the researchers", "the
+        team" (:meth:`_organisations_from`); "the defendants", "the two men", "both officers": the two
+        people named together last before (of the noun's gender, when it gives one)."""
+        low = head.lower_
+        kids = list(head.children)
+        if low in RESEARCH_GROUPS:
+            own = self._organisations_from(head.i + 1)
+            if own is not None:
+                return Referent(own, "ORG")
+        if not any(c.lower_ in GROUP_DETS and c.dep_ in ("det", "predet", "nummod", "preconj") for c in kids) \
+                or any(c.dep_ in ("poss", "prep", "appos", "relcl") or c.lower_ in ("other", "three")
+                       or c.dep_ == "compound" and c.tag_ == "NNP" for c in kids):
+            return None         # not "the other defendants", "the Montreal team": another group
+        if low in RESEARCH_GROUPS:
+            lo = max(0, bisect.bisect_left([t.idx for t in self.doc], head.idx - LOOKBACK_CHARS))
+            for t in reversed(self.doc[lo:head.i]):
+                found = self._organisations_from(t.i + 1) if t.lower_ in RESEARCH_GROUPS else None
+                if found is not None:
+                    return Referent(found, "ORG")
+            return None
+        if low not in PEOPLE_GROUPS or head.tag_ != "NNS":
+            return None
+        pairs = [p for p in self.pairs if head.idx - LOOKBACK_CHARS <= p[0] < head.idx]
+        want = PEOPLE_GROUPS[low]
+        if not pairs or want and any(self.gender.get(n, want) != want for n in pairs[-1][1:]):
+            return None
+        return Referent(f"{pairs[-1][1]} and {pairs[-1][2]}", "PERSON")
+
+    def _organisations_from(self, i: int) -> str | None:
+        """The organisations named in a "from"/"of"/"at" phrase at token ``i`` ("from the Georgia
+        Institute of Technology (GT) and University of South Carolina Beaufort", "mostly from Penn
+        State", "from China's Tsinghua University and the Chinese Academy of Sciences"), joined by
+        "and"; None unless the phrase opens with one."""
+        doc = self.doc
+        k = i + (i < len(doc) and doc[i].tag_ == "RB")
+        if k >= len(doc) or doc[k].lower_ not in ("from", "of", "at"):
+            return None
+        names: list[str] = []
+        k += 1
+        while k < len(doc):
+            m = self._mention_at(k, "GPE")
+            if m is not None and m.tend < len(doc) and doc[m.tend].text in ("'s", "’s"):
+                k = m.tend + 1          # "China's Tsinghua University"
+            m = self._mention_at(k, "ORG")
+            if m is None:
+                return None             # a part not named as an organisation: the group is not all named
+            names.append(m.name)
+            k = self._after_name(m.tend)
+            if k < len(doc) and doc[k].text == ",":
+                k += 1
+            if k >= len(doc) or doc[k].lower_ != "and":
+                break
+            k += 1
+        return " and ".join(dict.fromkeys(names)) or None
+
+    def _mention_at(self, k: int, label: str) -> Mention | None:
+        """The mention of ``label`` that starts at token ``k``, or right after a "the" there."""
+        m = self.by_token.get(k)
+        if m is None and k + 1 < len(self.doc) and self.doc[k].lower_ == "the":
+            m = self.by_token.get(k + 1)
+            k += 1
+        return m if m is not None and m.label == label and m.tstart in (k, k - 1) else None
+
+    def _after_name(self, k: int) -> int:
+        """The token after an organisation's name and what only tells it apart: an acronym in
+        brackets ("(GT)") and its place ("in Colorado", "in the U.S.")."""
+        doc = self.doc
+        for _ in range(3):        # "University of Colorado at Boulder (CU Boulder) in Colorado"
+            start = k
+            if k < len(doc) and doc[k].text == "(":
+                close = next((j for j in range(k, min(k + 6, len(doc))) if doc[j].text == ")"), None)
+                k = close + 1 if close is not None else k
+            if k + 1 < len(doc) and doc[k].lower_ in ("in", "at"):
+                place = self._mention_at(k + 1, "GPE")
+                k = place.tend if place is not None else k
+            if k == start:
+                break
+        return k
 
     def _person_of_institution(self, m: Mention) -> Mention | None:
         """"Jo Anne Van Tilburg of the University of California, Los Angeles disagreed": a place after a
@@ -594,13 +724,35 @@ class Referents:
                 return t
         return None
 
+    def _unnamed_before(self, tok, gender: str):
+        """An unnamed person who is the subject of the sentence before a "he"/"she" that opens its own,
+        when that sentence gives them the pronoun's gender and names no one ("One of the victims
+        decided to allow her name to be made public. She said …": the victim, not the prosecutor
+        named before)."""
+        if any(t.dep_ in ("nsubj", "nsubjpass") for t in tok.sent if t.i < tok.i) or tok.sent.start == 0:
+            return None
+        prev = self.doc[tok.sent.start - 1].sent
+        subj = next((t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"),
+                    prev.root if prev.root.pos_ in ("NOUN", "NUM") else None)   # "One of the victims asked …" parsed as a phrase
+        if subj is None or subj.i in self.by_token or subj.pos_ == "PRON" and subj.lower_ != "one":
+            return None
+        if any(self.by_token.get(t.i, _NOBODY).label == "PERSON" for t in prev):
+            return None
+        person = subj if subj.lower_ != "one" else next(
+            (g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+        pronouns = MALE_PRONOUNS if gender == "m" else FEMALE_PRONOUNS
+        if person is None or not self._can_speak(person) and person.lower_ not in PERSON_NOUNS | EVENT_PEOPLE \
+                or not any(t.lower_ in pronouns and t.i > subj.i for t in prev):
+            return None
+        return subj
+
     def _pronoun(self, tok, depth: int = 0) -> Referent:
         low = tok.lower_
         if low in MALE_PRONOUNS or low in FEMALE_PRONOUNS:
             g = "m" if low in MALE_PRONOUNS else "f"
             best = self._salient_person(tok, g)
             near = self._before(tok.idx, lambda m: m.label == "PERSON" and self.gender.get(m.name, g) == g)
-            desc = self._described_subject(tok)
+            desc = self._described_subject(tok) or self._unnamed_before(tok, g)
             if desc is not None and (near is None or near.start < desc.idx):
                 r = self.resolve(desc, depth=depth + 1)
                 if r.name:
@@ -613,7 +765,7 @@ class Referents:
             if pair is not None and (m is None or pair[0] > m.start) and (group is None or pair[0] > group.idx):
                 return Referent(f"{pair[1]} and {pair[2]}", "PERSON")     # "X and Y met … They agreed"
             if group is not None and (m is None or group.idx > m.start):    # "Protesters … They had asked"
-                return Referent(self._description(group, None, _clean(self.text_of(group))), None)
+                return self._named_group(group) or Referent(self._description(group, None, _clean(self.text_of(group))), None)
             return self._with_partners(m) if m else Referent(None, None)
         if low in NEUTER_PRONOUNS:
             m = self._before(tok.idx, lambda m: m.label in ("ORG", "GPE"), limit=600)
@@ -719,7 +871,7 @@ class Referents:
                 return Referent(self.last_names[fold(m.name)], "PERSON", mention=m)   # "Bolton said", tagged a town
             return Referent(self._fullest(m), m.label, mention=m)
         kids = list(head.children)
-        member = self._pair_member(head)
+        member = self._pair_member(head) or self._named_group(head)
         if member is not None:
             return member
         owner = next((c for c in kids if c.dep_ == "poss"), None)
@@ -1076,10 +1228,12 @@ class Referents:
         return doc[toks[0].i: toks[-1].i + 1].text
 
     def affiliation_of(self, name: str | None) -> str | None:
+        """The side a person speaks for: the country of a state title, else the organisation or the
+        party the article ties them to ("Carl Hensman of the Gates Foundation", "a candidate for the
+        Libertarian Party's nomination")."""
         if not name:
             return None
-        t = self.titles.get(name)
-        return t[1] if t and t[1] else self.employers.get(name)
+        return self.sides.get(name) or self.employers.get(name) or self.parties.get(name)
 
     @staticmethod
     def party_of(text: str) -> str | None:

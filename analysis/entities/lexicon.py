@@ -195,13 +195,14 @@ STATE_OFFICES = frozenset({
     "chief of staff", "prince", "princess", "crown prince", "commissioner", "judge", "prosecutor", "sheriff",
     "envoy"})
 # Words of a title or a body that serve a state: government bodies, diplomats, armed forces,
-# police ("Iraqi military", "Chinese authorities", "Western diplomats", "a Russian police officer").
+# police ("Iraqi military", "Chinese authorities", "Western diplomats", "a Russian police officer"), and
+# an official's counterpart ("his Chinese counterpart, Qin Gang").
 STATE_WORDS = frozenset("""
     government governments administration ministry ministries department embassy consulate cabinet parliament
     parliamentary lawmaker lawmakers legislator legislators official officials authorities authority officer
     officers diplomat diplomats army military navy forces troops soldier soldiers police marines coast guard
     colonel lieutenant sergeant captain admiral gen. col. lt. adm. commission council court judiciary intelligence
-    agency agencies senate
+    agency agencies senate counterpart counterparts
 """.split())
 # Capitalised titles of a state's lawyers, agents and legislators ("U.S. Attorney", "District Attorney",
 # "US Representative").

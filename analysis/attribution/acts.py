@@ -6,7 +6,7 @@
   remember, the positions they take ("supports", "endorsed", "opposes", "is critical of") and what
   they deem so ("deemed the charges excessive");
 * ``intention``: wants, plans, intends, decided, would like, refuses or declines to act;
-* ``evidence``: a study found, data show, the report reveals, images suggest.
+* ``evidence``: a study found, data show, the report reveals, images suggest, records predicted.
 
 Not an attribution at all (:func:`attributes_nothing`):
 
@@ -20,7 +20,12 @@ Not an attribution at all (:func:`attributes_nothing`):
   published in May"; and naming in the passive ("is called");
 * legal acts without a clause: "sued in Austria", "charged with murder", "appealed the decision";
 * perception or knowledge of a thing: "saw the smoke", "heard a bang", "knew the area", "to learn
-  more" (with a clause, "saw that …", "knew that …" is a belief);
+  more" (with a clause, "saw that …", "knew that …" is a belief); an event perceived: "saw the crane
+  fall", "heard shots ringing out";
+* the writer's comment in an impersonal frame: "it is hard to see how …", "it is worth noting that …";
+* a situation found: "found himself playing defence";
+* a naming verb with an object and nothing it calls it: "dubbed the series" (into a language),
+  "called the police", "named a new director" ("called the plan a waste" states a view);
 * a verb of thought in its other sense: "assumed the presidency", "weighs fourteen tons";
 * a thing given or done, told by the verb's object (:data:`OBJECT_SENSES`): "offered help", "offered a
   reward", "referred the bill to the committee"; what is offered in words stays speech ("offered
@@ -179,8 +184,15 @@ def attributes_nothing(verb, base: str) -> bool:
     if base in CLAUSE_ONLY_VERBS and (not any(c.dep_ == "ccomp" for c in kids) or not any(
             c.dep_ == "nsubj" and (c.pos_ in ("PROPN", "PRON") or c.lower_ in RULING_BODIES) for c in kids)):
         return True           # "ruled the country", "ruled in favour of", "egalitarianism ruled": no ruling reported
+    if _impersonal(verb, kids):
+        return True           # "it is hard to see how he wins", "it is worth noting that …": the writer's comment
+    if base == "find" and any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES or c.dep_ == "ccomp" and any(
+            g.dep_ == "nsubj" and g.lower_ in REFLEXIVES for g in c.children) for c in kids):
+        return True           # "found himself playing defense": a situation, no finding
     if base in INFERENCE_VERBS and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj"):
         return True           # "Investors see a one-in-five chance …, implying that they expect …": the writer's inference
+    if base in PERCEPTION_VERBS and any(_event_seen(verb, c) for c in kids):
+        return True           # "saw smoke rising", "will see their incomes go up": an event perceived, no view
     if base in PERCEPTION_VERBS or base in KNOWLEDGE_VERBS:
         return not _clausal(verb) and not any(c.dep_ == "prep" and c.lower_ == "as" for c in kids)
     if base == "weigh" and not any(c.dep_ == "prt" for c in kids) and any(
@@ -198,6 +210,32 @@ def attributes_nothing(verb, base: str) -> bool:
     if verb.dep_ == "xcomp" and verb.head.lower_.startswith(("declin", "refus")):
         return True
     return any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in kids)
+
+
+def _impersonal(verb, kids) -> bool:
+    """A verb in the complement of an impersonal "it is hard / worth …" ("it is hard to see how …",
+    "it is worth noting that …"): no one but the writer says it."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.i == verb.i or not any(c.dep_ == "nsubj" and c.lower_ in ("it", "this")
+                                                         for c in head.children):
+        return False
+    return head.pos_ == "ADJ" or any(c.dep_ == "acomp" and c.i < verb.i for c in head.children)
+
+
+# Reflexive objects: "found himself in the lead" is a situation, not a finding.
+REFLEXIVES = frozenset("myself yourself himself herself itself ourselves yourselves themselves oneself".split())
+
+
+def _event_seen(verb, clause) -> bool:
+    """The clause of a perception verb that is an event seen or heard, not a fact taken in: a bare
+    infinitive with its own subject and no "that" ("saw the tower fall", "will see their incomes go
+    up"), or a participle after a past perception ("heard shots ringing out"); "saw that the tower had
+    fallen" is a view, and "analysts see the economy growing" a forecast."""
+    if clause.dep_ not in _CLAUSE or not (clause.tag_ == "VB" or clause.tag_ == "VBG" and verb.tag_ in ("VBD", "VBN")):
+        return False
+    kids = list(clause.children)
+    return any(c.dep_ == "nsubj" for c in kids) and not any(
+        c.dep_ == "mark" or c.dep_ == "aux" and c.lower_ == "to" or c.tag_ in ("WDT", "WP", "WRB") for c in kids)
 
 
 def _reports_beside_quote(verb, base: str, kids) -> bool:

@@ -67,15 +67,24 @@ OCCUPATION_NOUNS = frozenset("""
     coach athlete scientist engineer architect activist student teacher officer official spokesperson
 """.split())
 
-# Heads of subjects that can be sources: people, groups, documents (for verbs whose object is
-# taken as content only when a plausible source acts: "Polls show a close race", not "The
-# response highlights divisions").
+# Documents, data and images: what gives evidence ("the study found", "the records show").
+EVIDENCE_NOUNS = frozenset("""
+    study studies research report reports data poll polls survey surveys analysis analyses figures
+    numbers statistics evidence image images photo photos photograph photographs picture pictures video
+    videos footage record records document documents test tests results findings review audit
+    investigation probe inquiry autopsy satellite imagery map maps chart model models estimate estimates
+    paper papers census filing filings average averages polling tally tallies count counts
+""".split())
+
+# Heads of subjects that can be sources: people, groups, documents, data and images (for verbs whose
+# object is taken as content only when a plausible source acts: "Polls show a close race", "Footage
+# showed protesters running", not "The response highlights divisions").
 SOURCE_HEADS = frozenset("""
     poll polls survey surveys study studies report reports statement release document documents
     memo letter data analysis ad ads video campaign group groups party government administration
     ministry department agency committee office court people voters supporters critics officials
     leaders members spokesman spokeswoman aide aides adviser advisers official source sources
-""".split())
+""".split()) | EVIDENCE_NOUNS
 
 # Verbs whose direct object can be what is attributed ("denied the allegations").
 OBJECT_CONTENT_VERBS = frozenset("""
@@ -205,13 +214,6 @@ DISPLAY_VERBS = frozenset("show reveal indicate suggest confirm demonstrate prov
 # Estimating: a person who "predicted" or "estimated" it states it; records, models or data that
 # "predicted" where a wreck would lie give evidence, as the display verbs do ("the Navy's records predicted").
 ESTIMATE_VERBS = frozenset("predict estimate forecast project calculate".split())
-EVIDENCE_NOUNS = frozenset("""
-    study studies research report reports data poll polls survey surveys analysis analyses figures
-    numbers statistics evidence image images photo photos photograph photographs picture pictures video
-    videos footage record records document documents test tests results findings review audit
-    investigation probe inquiry autopsy satellite imagery map maps chart model models estimate estimates
-    paper papers census filing filings average averages polling tally tallies count counts
-""".split())
 # Knowledge: "knew that …" is held true (a belief); "knew the area", "to learn more" attribute nothing.
 KNOWLEDGE_VERBS = frozenset("know learn understand remember forget realize realise recognize recognise".split())
 # Naming: "a phenomenon called coral bleaching", "a plan dubbed X" name a thing, they report no statement.

@@ -70,6 +70,8 @@ _OWNER = re.compile(r"(\S)(?:'s|’s) (?:(?:state|national|federal|country's|upp
 _NAME_BEFORE = re.compile(r"(?<![\w.])(?!The )[A-Z][\w.]* $")
 _OF_PLACE_AFTER = re.compile(r" of (?:the )?")
 _TITLE_QUALIFIERS = frozenset({"ORG", "GPE"})   # (NORP by :func:`_modifies_name`)
+_SCALE = re.compile(r"(?:Category|Magnitude|Force|Level|Grade) [\d.]+", re.I)    # a degree on a scale, no party
+_LIKENESS = frozenset("same similar comparable identical equivalent akin".split())   # "similar regions to X"
 # Named things that act in the news whatever label the recogniser gives them (an event, a work, a person):
 # storms ("Hurricane Dorian", "Tropical Depression Three"), flights ("Lion Air Flight 610"), ships
 # ("USS Grayback", "MV Namse Bangdzod"). Each kind with the nouns a definite description of it uses.
@@ -145,8 +147,9 @@ def _names(text: str, label: str, canonical: str) -> tuple[str, ...]:
     if label not in ACTOR_LABELS or name in SELF_PUBLISHERS or text in TIME_ZONES or name in TIME_ZONES \
             or a_time(name) or _CLOCK.fullmatch(name.strip()):
         return ()
-    if name.lower() in DISEASES or DISEASE_PATTERN.search(name) or NOT_A_PARTY.fullmatch(name):
-        return ()
+    if name.lower() in DISEASES or DISEASE_PATTERN.search(name) or NOT_A_PARTY.fullmatch(name) \
+            or len(name.strip(". ")) <= 1 or _SCALE.fullmatch(name):
+        return ()       # (also "Mr. A"'s letter, "Category 5", "Magnitude 6.3")
     if label == "NORP":
         return nationality_countries(text) or (name,)
     if label == "ORG" and " " not in name and nationality_countries(name) not in ((), (name,)):
@@ -191,7 +194,7 @@ class Actors:
         medium counts only as the subject."""
         ents, text = self.entities, self.text
         subj = _subject(verb) if verb is not None else None
-        out: list[str] = list(self._referent(subj)) if subj is not None else []
+        out: list[str] = list(self._referent(subj) or self._owners(subj)) if subj is not None else []
         out += self._quoting(verb, subj) if subj is not None and subj.lower_ in FIRST_PERSON_SUBJECTS else []
         out += [n for obj in _pronoun_objects(verb) for n in self._referent(obj)] if verb is not None else []
         out += self._unnamed(verb, start, end) if verb is not None else []
@@ -207,7 +210,7 @@ class Actors:
             if e.end > end or (e.label == "NORP" and _modifies_name(text, e, ents, i)) or self._common_noun(e) \
                     or (e.label in _TITLE_QUALIFIERS and _qualifies_title(text, e, ents, i)) \
                     or (e.label in ("GPE", "NORP") and CURRENCY_AFTER.match(text, e.end)) or self._role(e) \
-                    or STANCE_BEFORE.search(text, max(0, e.start - 6), e.start):
+                    or STANCE_BEFORE.search(text, max(0, e.start - 6), e.start) or self._compared(e):
                 continue        # (also "pro-Beijing candidates": a stance, not a party)
             if (e.canonical in _MEDIA and not _heads(subj, e.start, e.end) and not _agent(verb, e.start)) \
                     or any(a <= e.start < b for a, b in told):
@@ -312,6 +315,33 @@ class Actors:
             if _looks_like_product(text, _opens_sentence(self.text, name[0])) and text not in out:
                 out.append(text)
         return out
+
+    def _owners(self, head) -> tuple[str, ...]:
+        """The countries or organisations a subject with no name of its own belongs to, by a name that
+        qualifies it ("U.S. troops … then returned", "Iraqi forces", "NASA's probe"; not an organisation
+        run into the noun, "a Facebook user", "told Agence France-Presse arson …"): the party of the event,
+        where the clause's span (a coordinated verb's) does not hold the subject."""
+        if head.pos_ != "NOUN":
+            return ()
+        out: list[str] = []
+        for c in head.children:
+            k = bisect.bisect_right(self.starts, c.idx) - 1
+            e = self.entities[k] if k >= 0 and self.entities[k].start <= c.idx < self.entities[k].end else None
+            if e is not None and ((c.dep_ in ("compound", "amod", "poss") and e.label in ("GPE", "NORP"))
+                                  or (c.dep_ == "poss" and e.label == "ORG")) and not self._common_noun(e):
+                out += self.names(e)
+        return tuple(out)
+
+    def _compared(self, e: Entity) -> bool:
+        """A name a thing is only compared with ("about the same size as Caudipteryx", "similar regions
+        to Typhoon Haiyan", "stronger than Katrina", "as strong as …"): no party to the event."""
+        span = self.doc.char_span(e.start, e.end, alignment_mode="expand")
+        if span is None or not len(span) or span.root.dep_ != "pobj":
+            return False
+        prep = span.root.head
+        near = [prep.head, *prep.head.children, *(g for c in prep.head.children if c.dep_ == "dobj" for g in c.children)]
+        return prep.lower_ == "than" or (prep.lower_ in ("as", "to") and any(
+            t.lower_ in _LIKENESS or (prep.lower_ == "as" and t.lower_ == "as" and t.i < prep.i) for t in near))
 
     def _quoting(self, verb, subj) -> tuple[str, ...]:
         """The speaker a quoted "I" or "we" stands for: the subject of the verb that reports the quotation
@@ -570,6 +600,10 @@ def _controlled(tok) -> bool:
         return False
     if tok.tag_ == "VBG":
         return True
+    if tok.tag_ in ("VBD", "VBZ", "VBP") and not any(
+            c.dep_ == "mark" or (c.dep_ == "advmod" and c.lower_ in SUBORDINATORS) for c in tok.children):
+        return True     # a finite verb without a subject: a coordination the parse took for an adverbial
+        # ("U.S. troops left Iraq in 2011, then at the request of … returned in 2014")
     # a past participle: "Born in Ohio, he …", "when elected in 2001", "having lost it"; not an object's
     # participle after the verb ("committed to a trial, anticipated to begin in January")
     return tok.tag_ == "VBN" and (tok.i < tok.head.i or any(

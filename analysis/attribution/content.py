@@ -271,76 +271,32 @@ def _own_report(clause) -> bool:
 
 
 def content_of(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] | None:
+    """Char span of what ``verb`` (lemma ``base``) reports, or None. Tried in order: the "as" phrase
+    of a relative it names, a reported clause, a clause hung on who is told, an infinitive, a
+    published statement, a plea or a naming, an object (``broad``: of any reporting verb) or what it
+    is about, and last the clause a parenthetical "he said" reports."""
     kids = list(verb.children)
-    named = next((c for c in kids if c.i > verb.i and (c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as")), None)
-    if named is not None and subject_of(verb) is not None \
-            and any(c.dep_ == "dobj" and c.i < verb.i and _relative_word(c) for c in kids):
-        # "…, that Wang described as resembling hairs": what the relative stands for is called so;
-        # a clause the parse hung before the verb is the writer's
+    named = _named_relative(verb, kids)
+    if named is not None:
         return span_chars(doc, named.left_edge.i, _before_writers_relative(doc, named.left_edge.i, verb.right_edge.i + 1))
-    clause, last = _reported_clauses(verb)
-    to_verb = next((c for c in kids if c.dep_ == "xcomp" and c.i > verb.i), None)
-    if clause is not None and to_verb is not None and base in XCOMP_VERBS and to_verb.i < clause.i:
-        clause = None             # "promising to lift the rules ― not what Graham had in mind": the infinitive is what is promised
-    if clause is not None and clause.i < verb.i and any(t.text == ";" for t in doc[clause.right_edge.i:verb.i]):
-        clause = None             # "A meet; B urges …": the clause before the semicolon is not what B says
-    if clause is not None and _relative_of_object(verb, clause):
-        clause = None             # "published a video that, he says, shows …": the video shows it
+    clause, last = _clause_reported(doc, verb, base, kids)
     if clause is not None:
-        s, e = clause.left_edge.i, last.right_edge.i + 1
-        if verb.i < s:
-            s = _past_time_of_saying(doc, s, clause)
-        e = max(e, _more_that_clauses(verb, e))
-        up = verb.head      # "reported that A; that B; and that C", parsed with "that B" as the root
-        if verb.dep_ == "ccomp" and up.i >= e and _that_clause(up):
-            e = max(e, up.right_edge.i + 1, _more_that_clauses(up, e))
-        e = max(e, _backshifted_conjunct_end(verb, clause, e))
-        e = _before_other_report(last, e)
-        e = _before_contrast(clause, last, e)
-        e = _before_writers_relative(doc, s, e)
-        if base in TELLING_VERBS and not _that_clause(clause):
-            glued = _glued_addressee_end(verb, clause)
-            if glued is not None:    # "told The Jakarta Post radio broadcasts were used …"
-                return span_chars(doc, glued, e)
-        obj = next((c for c in kids if c.dep_ in ("dobj", "dative") and c.i < clause.i and c.i > verb.i), None)
-        if obj is not None and (base in ("urge", "ask", "warn", "call") or base not in ADDRESSEE_OBJECT_VERBS
-                                and obj.dep_ == "dobj" and obj.pos_ != "PRON"):
-            # "indicated no support will come": the parse can hang the clause's subject on the verb
-            s = min(s, obj.left_edge.i)
-        return span_chars(doc, s, e)
+        return _clause_content(doc, verb, base, kids, clause, last)
     told = _clause_on_addressee(verb) if base in ADDRESSEE_OBJECT_VERBS else None
     if told is not None:          # "told a meeting of island leaders that few people …": the parse hung the clause on them
         return span_chars(doc, told.left_edge.i, told.right_edge.i + 1)
-    if base in XCOMP_VERBS or base in COGNITION_VERBS:
-        x = next((c for c in kids if c.dep_ == "xcomp"), None)
-        if x is not None:
-            s, e = subtree_span(x)
-            obj = next((c for c in kids if c.dep_ == "dobj" and verb.i < c.i < x.i), None) or next(
-                (g for c in kids if c.dep_ == "prep" and c.lower_ in ("on", "upon") and verb.i < c.i < x.i
-                 for g in c.children if g.dep_ == "pobj"), None)     # "called on residents to save water"
-            if obj is not None:
-                s = obj.left_edge.i
-            return span_chars(doc, s, e)
+    x = next((c for c in kids if c.dep_ == "xcomp"), None) if base in XCOMP_VERBS or base in COGNITION_VERBS else None
+    if x is not None:
+        return _infinitive_content(doc, verb, kids, x)
     if base in PUBLISH_VERBS:
         return _published_content(doc, verb)
-    if base == "plead":          # "pled not guilty to all charges"
-        plea = next((c for c in kids if c.dep_ in ("oprd", "acomp") and c.i > verb.i), None)
-        if plea is not None:
-            return span_chars(doc, plea.left_edge.i, plea.right_edge.i + 1)
-    if base == "call":           # "called the charges unsubstantiated", "called Oz a quack"
-        right = [c for c in kids if c.i > verb.i and c.dep_ in ("dobj", "oprd", "ccomp", "xcomp", "attr")]
-        if len(right) >= 2 or right and right[0].dep_ != "dobj":
-            return span_chars(doc, right[0].left_edge.i, max(c.right_edge.i for c in right) + 1)
+    right = _plea_or_naming(verb, base, kids)
+    if right is not None:
+        return span_chars(doc, *right)
     if base in OBJECT_CONTENT_VERBS:
         obj = next((c for c in kids if c.dep_ == "dobj"), None)
         if obj is not None and obj.lower_ not in ("it", "this", "that"):
-            s, e = _object_span(obj)
-            for c in kids:   # "accused Europe of using …", "called for …", "announced a law to ban …"
-                if c.i > obj.i and (c.dep_ == "prep" and c.lower_ in ("of", "for", "as") or c.dep_ in ("xcomp", "advcl")
-                                    and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
-                                    or _side_taken(c)):
-                    e = max(e, c.right_edge.i + 1)
-            return _not_only_relative(doc, s, max(e, _predicate_after_object(verb, obj)))
+            return _object_content(doc, verb, kids, obj)
         prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in ("for", "on") and c.i > verb.i), None)
         if prep is not None and base == "call":
             return span_chars(doc, prep.i + 1, prep.right_edge.i + 1)
@@ -349,34 +305,142 @@ def content_of(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] |
         # any other reporting verb: its object, or what it is "about"
         obj = next((c for c in kids if c.dep_ in ("dobj", "attr") and c.i > verb.i), None)
         if obj is not None and obj.lower_ not in ("it", "this", "that", "so"):
-            e = _object_span(obj)[1]
-            for c in kids:
-                if c.dep_ in ("prep", "oprd", "advcl") and c.i > obj.i and (c.lower_ not in ("in", "at", "during", "after")
-                                                                            or _side_taken(c)) \
-                        and not (c.dep_ == "advcl" and c.left_edge.lower_ in CONTRAST_MARKS):
-                    e = max(e, c.right_edge.i + 1)     # (not "…, though Dr. Kock has reported …": the writer's)
-            return _not_only_relative(doc, obj.left_edge.i, max(e, _predicate_after_object(verb, obj)))
-        prep = next((c for c in kids if c.dep_ == "prep" and c.i > verb.i and c.lower_ in ABOUT_PREPS
-                     and not (base in ADDRESSEE_VERBS and c.lower_ in ("to", "with"))
-                     and not (base in RESPONDING_VERBS and c.lower_ == "to")
-                     and any(g.dep_ in ("pobj", "pcomp") and is_topic(g) for g in c.children)), None)
+            return _any_object_content(doc, verb, kids, obj)
+        prep = _topic_prep(verb, base, kids)
         if prep is not None:      # "referred to the vote as "a hoax"": what it was called goes with it
             name = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "as" and c.i > prep.i), None)
             return span_chars(doc, prep.i + 1, (name or prep).right_edge.i + 1)
     if _parenthetical(doc, verb, base):
-        # "The talks failed, he said." / "Acts of protest, he said, are acts of patriotism": the
-        # reporting clause hangs on the content's verb; the content is that verb's clause
-        head = verb.head
-        while head.dep_ == "advcl" and head.head.i != head.i and head.head.right_edge.i > verb.right_edge.i + 1:
-            head = head.head      # "Though A, he said, B": the clause reported is the whole of "Though A, B"
-        s, e = _between_semicolons(doc, verb.i, head.left_edge.i, head.right_edge.i + 1)
-        words = [t.i for t in verb.subtree if not t.is_punct]
-        if words[-1] + 2 >= e:
-            e = words[0]
-        elif words[0] <= s:
-            s = words[-1] + 1
-        return span_chars(doc, s, e)
+        return _parenthetical_content(doc, verb)
     return None
+
+
+def _named_relative(verb, kids):
+    """The "as" phrase (or predicate) of a relative the verb names ("…, that Wang described as
+    resembling hairs"): what the relative stands for is called so. None when there is none."""
+    named = next((c for c in kids if c.i > verb.i and (c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as")), None)
+    if named is not None and subject_of(verb) is not None \
+            and any(c.dep_ == "dobj" and c.i < verb.i and _relative_word(c) for c in kids):
+        return named              # (a clause the parse hung before the verb is the writer's)
+    return None
+
+
+def _clause_reported(doc, verb, base: str, kids):
+    """The first and last reported clause of ``verb`` (as ``_reported_clauses``), (None, None) when the
+    clause the parse gave is not what is said."""
+    clause, last = _reported_clauses(verb)
+    to_verb = next((c for c in kids if c.dep_ == "xcomp" and c.i > verb.i), None)
+    if clause is not None and to_verb is not None and base in XCOMP_VERBS and to_verb.i < clause.i:
+        return None, None         # "promising to lift the rules ― not what Graham had in mind": the infinitive is what is promised
+    if clause is not None and clause.i < verb.i and any(t.text == ";" for t in doc[clause.right_edge.i:verb.i]):
+        return None, None         # "A meet; B urges …": the clause before the semicolon is not what B says
+    if clause is not None and _relative_of_object(verb, clause):
+        return None, None         # "published a video that, he says, shows …": the video shows it
+    return clause, last
+
+
+def _clause_content(doc, verb, base: str, kids, clause, last) -> tuple[int, int] | None:
+    """Char span of a reported clause, from its first clause to its last, cut where the writer's words
+    start again."""
+    s, e = clause.left_edge.i, last.right_edge.i + 1
+    if verb.i < s:
+        s = _past_time_of_saying(doc, s, clause)
+    e = _clause_end(doc, verb, clause, last, s, e)
+    if base in TELLING_VERBS and not _that_clause(clause):
+        glued = _glued_addressee_end(verb, clause)
+        if glued is not None:    # "told The Jakarta Post radio broadcasts were used …"
+            return span_chars(doc, glued, e)
+    obj = next((c for c in kids if c.dep_ in ("dobj", "dative") and c.i < clause.i and c.i > verb.i), None)
+    if obj is not None and (base in ("urge", "ask", "warn", "call") or base not in ADDRESSEE_OBJECT_VERBS
+                            and obj.dep_ == "dobj" and obj.pos_ != "PRON"):
+        # "indicated no support will come": the parse can hang the clause's subject on the verb
+        s = min(s, obj.left_edge.i)
+    return span_chars(doc, s, e)
+
+
+def _clause_end(doc, verb, clause, last, s: int, e: int) -> int:
+    """End token of a reported clause: more "that"-clauses and a backshifted conjunct kept, another
+    report, a contrast and a writer's relative left out."""
+    e = max(e, _more_that_clauses(verb, e))
+    up = verb.head      # "reported that A; that B; and that C", parsed with "that B" as the root
+    if verb.dep_ == "ccomp" and up.i >= e and _that_clause(up):
+        e = max(e, up.right_edge.i + 1, _more_that_clauses(up, e))
+    e = max(e, _backshifted_conjunct_end(verb, clause, e))
+    e = _before_other_report(last, e)
+    e = _before_contrast(clause, last, e)
+    return _before_writers_relative(doc, s, e)
+
+
+def _infinitive_content(doc, verb, kids, x) -> tuple[int, int] | None:
+    """An infinitive with the one urged or called on ("urged X to …", "called on residents to save water")."""
+    s, e = subtree_span(x)
+    obj = next((c for c in kids if c.dep_ == "dobj" and verb.i < c.i < x.i), None) or next(
+        (g for c in kids if c.dep_ == "prep" and c.lower_ in ("on", "upon") and verb.i < c.i < x.i
+         for g in c.children if g.dep_ == "pobj"), None)
+    if obj is not None:
+        s = obj.left_edge.i
+    return span_chars(doc, s, e)
+
+
+def _plea_or_naming(verb, base: str, kids) -> tuple[int, int] | None:
+    """Token span of a plea ("pled not guilty to all charges") or of what something is called
+    ("called the charges unsubstantiated", "called Oz a quack"); None otherwise."""
+    if base == "plead":
+        plea = next((c for c in kids if c.dep_ in ("oprd", "acomp") and c.i > verb.i), None)
+        if plea is not None:
+            return plea.left_edge.i, plea.right_edge.i + 1
+    if base == "call":
+        right = [c for c in kids if c.i > verb.i and c.dep_ in ("dobj", "oprd", "ccomp", "xcomp", "attr")]
+        if len(right) >= 2 or right and right[0].dep_ != "dobj":
+            return right[0].left_edge.i, max(c.right_edge.i for c in right) + 1
+    return None
+
+
+def _object_content(doc, verb, kids, obj) -> tuple[int, int] | None:
+    """An object of a verb whose object is what is said, with what completes it ("accused Europe of
+    using …", "called for …", "announced a law to ban …")."""
+    s, e = _object_span(obj)
+    for c in kids:
+        if c.i > obj.i and (c.dep_ == "prep" and c.lower_ in ("of", "for", "as") or c.dep_ in ("xcomp", "advcl")
+                            and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                            or _side_taken(c)):
+            e = max(e, c.right_edge.i + 1)
+    return _not_only_relative(doc, s, max(e, _predicate_after_object(verb, obj)))
+
+
+def _any_object_content(doc, verb, kids, obj) -> tuple[int, int] | None:
+    """An object of any other reporting verb, with its phrases but not the time or place of saying."""
+    e = _object_span(obj)[1]
+    for c in kids:
+        if c.dep_ in ("prep", "oprd", "advcl") and c.i > obj.i and (c.lower_ not in ("in", "at", "during", "after")
+                                                                    or _side_taken(c)) \
+                and not (c.dep_ == "advcl" and c.left_edge.lower_ in CONTRAST_MARKS):
+            e = max(e, c.right_edge.i + 1)     # (not "…, though Dr. Kock has reported …": the writer's)
+    return _not_only_relative(doc, obj.left_edge.i, max(e, _predicate_after_object(verb, obj)))
+
+
+def _topic_prep(verb, base: str, kids):
+    """The preposition of what is spoken "about" ("spoke about X", "referred to X"), not of who listens
+    ("spoke to X") nor of what is answered ("responded to X")."""
+    return next((c for c in kids if c.dep_ == "prep" and c.i > verb.i and c.lower_ in ABOUT_PREPS
+                 and not (base in ADDRESSEE_VERBS and c.lower_ in ("to", "with"))
+                 and not (base in RESPONDING_VERBS and c.lower_ == "to")
+                 and any(g.dep_ in ("pobj", "pcomp") and is_topic(g) for g in c.children)), None)
+
+
+def _parenthetical_content(doc, verb) -> tuple[int, int] | None:
+    """"The talks failed, he said." / "Acts of protest, he said, are acts of patriotism": the reporting
+    clause hangs on the content's verb; the content is that verb's clause."""
+    head = verb.head
+    while head.dep_ == "advcl" and head.head.i != head.i and head.head.right_edge.i > verb.right_edge.i + 1:
+        head = head.head      # "Though A, he said, B": the clause reported is the whole of "Though A, B"
+    s, e = _between_semicolons(doc, verb.i, head.left_edge.i, head.right_edge.i + 1)
+    words = [t.i for t in verb.subtree if not t.is_punct]
+    if words[-1] + 2 >= e:
+        e = words[0]
+    elif words[0] <= s:
+        s = words[-1] + 1
+    return span_chars(doc, s, e)
 
 
 # Nouns of "in support of", "in opposition to" …: the side a statement takes, part of what is stated.

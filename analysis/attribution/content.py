@@ -222,13 +222,19 @@ def _reported_clauses(verb):
     any ("While he acknowledged A, Ham noted B": B, not the clause inside the "while" adjunct that the
     parse hung on "noted"), and all of them when the parse split what is said into several
     ("discovered that attempts to X were made by Y": "attempts" and "were made")."""
-    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
+    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and not _purpose(c)]
     after = [c for c in clauses if c.i > verb.i and not _cut_off(verb, c) and not _bare_report(c)]
     others = [k for k, c in enumerate(after) if k and _own_report(c)]
     after = after[:others[0]] if others else after       # "…, The S.E.C. said …": another's report
     if after:
         return after[0], after[-1]
     return (clauses[0], clauses[0]) if clauses else (None, None)
+
+
+def _purpose(clause) -> bool:
+    """A clause of purpose or result the parse made a complement ("declared an emergency so he could
+    fund a wall"): why it was done, not what is said."""
+    return any(g.dep_ == "mark" and g.lower_ == "so" for g in clause.children)
 
 
 def _clause_on_addressee(verb):
@@ -351,11 +357,18 @@ def _clause_content(doc, verb, base: str, kids, clause, last) -> tuple[int, int]
         if glued is not None:    # "told The Jakarta Post radio broadcasts were used …"
             return span_chars(doc, glued, e)
     obj = next((c for c in kids if c.dep_ in ("dobj", "dative") and c.i < clause.i and c.i > verb.i), None)
-    if obj is not None and (base in ("urge", "ask", "warn", "call") or base not in ADDRESSEE_OBJECT_VERBS
-                            and obj.dep_ == "dobj" and obj.pos_ != "PRON"):
+    if obj is not None and not _that_after(clause, obj) \
+            and (base in ("urge", "ask", "warn", "call") or base not in ADDRESSEE_OBJECT_VERBS
+                 and obj.dep_ == "dobj" and obj.pos_ != "PRON"):
         # "indicated no support will come": the parse can hang the clause's subject on the verb
         s = min(s, obj.left_edge.i)
     return span_chars(doc, s, e)
+
+
+def _that_after(clause, obj) -> bool:
+    """The clause opens on "that" after ``obj`` ("answers the national court that …"): the object is
+    who is answered, not the clause's subject."""
+    return any(g.dep_ == "mark" and g.lower_ == "that" and g.i > obj.right_edge.i for g in clause.children)
 
 
 def _clause_end(doc, verb, clause, last, s: int, e: int) -> int:
@@ -368,7 +381,34 @@ def _clause_end(doc, verb, clause, last, s: int, e: int) -> int:
     e = max(e, _backshifted_conjunct_end(verb, clause, e))
     e = _before_other_report(last, e)
     e = _before_contrast(clause, last, e)
+    e = _before_writers_adjunct(clause, last, e)
     return _before_writers_relative(doc, s, e)
+
+
+def _before_writers_adjunct(clause, last, end: int) -> int:
+    """End of a reported clause before an absolute "with" phrase that closes it after a comma and
+    reports someone else ("…, with some local press claiming he …", "…, with half of the voters saying
+    …"): the writer goes on with another's report, not with the speaker's words."""
+    for head in {clause, last}:
+        for c in head.children:
+            if c.i > head.i and c.left_edge.i < end and _after_comma(c.left_edge) and _closes(c, end) \
+                    and _absolute_report(c):
+                end = min(end, c.left_edge.i)
+    return end
+
+
+def _absolute_report(prep) -> bool:
+    """"with" and someone reporting: "with some local press claiming …", "with 50 percent of voters
+    saying …" (a reporting participle with its own subject, or on the noun after "with")."""
+    if prep.dep_ != "prep" or prep.lower_ != "with":
+        return False
+    forms = verb_forms()
+    return any(
+        g.dep_ == "pcomp" and g.tag_ == "VBG" and forms.get(g.lower_) in SPEECH_VERBS
+        and any(k.dep_ in ("nsubj", "nsubjpass") for k in g.children)
+        or g.dep_ == "pobj" and any(k.dep_ == "acl" and k.tag_ == "VBG" and forms.get(k.lower_) in SPEECH_VERBS
+                                    for k in g.subtree)
+        for g in prep.children)
 
 
 def _infinitive_content(doc, verb, kids, x) -> tuple[int, int] | None:
@@ -401,11 +441,21 @@ def _object_content(doc, verb, kids, obj) -> tuple[int, int] | None:
     using …", "called for …", "announced a law to ban …")."""
     s, e = _object_span(obj)
     for c in kids:
-        if c.i > obj.i and (c.dep_ == "prep" and c.lower_ in ("of", "for", "as") or c.dep_ in ("xcomp", "advcl")
+        if c.i > obj.i and (c.dep_ == "prep" and (c.lower_ in ("of", "for", "as") or _aim(c)) or c.dep_ in ("xcomp", "advcl")
                             and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
                             or _side_taken(c)):
             e = max(e, c.right_edge.i + 1)
     return _not_only_relative(doc, s, max(e, _predicate_after_object(verb, obj)))
+
+
+# Prepositions of what an object is about or aims at ("steps toward using X", "sanctions against Y",
+# "an inquiry into Z", "concerns over W"), which the parse can hang on the verb.
+AIM_PREPS = frozenset({"toward", "towards", "against", "into", "about", "over", "on"})
+
+
+def _aim(prep) -> bool:
+    """A phrase of what the object is about or aims at, not when or where it was said ("on Monday")."""
+    return prep.lower_ in AIM_PREPS and any(g.dep_ in ("pobj", "pcomp") and is_topic(g) for g in prep.children)
 
 
 def _any_object_content(doc, verb, kids, obj) -> tuple[int, int] | None:

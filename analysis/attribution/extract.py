@@ -287,8 +287,10 @@ def _finish(text: str, doc, c: _Cand, resolver: Referents) -> list[Attribution]:
     inner = c.cue is not None and c.content[0] <= c.cue[0] < c.content[1]
     s, e = _trim_source(doc, c.source, c.head, [c.cue] if inner else [c.cue, c.content])
     head_tok = doc[c.head]
+    role = _role_of_named_body(head_tok, (s, e))
+    head_tok = role if role is not None else head_tok
     via = cited_by(doc, c.head)
-    parts = resolver.conjuncts(head_tok, (s, e)) if via is None else []
+    parts = resolver.conjuncts(head_tok, (s, e)) if via is None and role is None else []
     out = [_record(text, doc, c, resolver, span, head_tok, r.name, r.label, r.channel) for span, r in parts]
     if out:
         c.speaker_name, c.label = " and ".join(a.speaker for a in out), parts[0][1].label
@@ -303,6 +305,22 @@ def _finish(text: str, doc, c: _Cand, resolver: Referents) -> list[Attribution]:
         speaker = re.sub(r"^(?:the|a|an)\s+", "", text[doc[s].idx:doc[e - 1].idx + len(doc[e - 1])], flags=re.I)
         label = None
     return [_record(text, doc, c, resolver, (s, e), head_tok, speaker, label, channel)]
+
+
+def _role_of_named_body(head, span: tuple[int, int]):
+    """The role noun of "University of California, San Diego's chancellor, Pradeep Khosla" when the
+    parse made it a conjunct (or an apposition) of the first part of the body's name: with no "and"/"or" in the source, a
+    comma, a possessive name and a name in apposition, it is one person of that body, not two sources.
+    None otherwise."""
+    doc = head.doc
+    if any(t.dep_ == "cc" for t in doc[span[0]:span[1]]):
+        return None
+    for c in head.children:
+        if c.dep_ in ("conj", "appos") and c.pos_ == "NOUN" and span[0] <= c.i < span[1] and doc[c.left_edge.i - 1].text == "," \
+                and any(g.dep_ == "poss" and g.pos_ == "PROPN" for g in c.children) \
+                and any(g.dep_ == "appos" and g.pos_ == "PROPN" for g in c.children):
+            return c
+    return None
 
 
 def _record(text: str, doc, c: _Cand, resolver: Referents, span: tuple[int, int] | None, head_tok,

@@ -180,6 +180,25 @@ def _cited_speaker(verb):
     return None
 
 
+# Verbs of checking a fact with someone ("the paper confirmed with the company that …"): the one
+# checked with vouches for it; the subject is who asked (often the reporter).
+VOUCHING_VERBS = frozenset({"confirm", "verify", "check"})
+
+
+def _vouched_by(verb, base: str):
+    """Who vouches for what ``verb`` reports in "X confirmed with Y that …": Y, a name or a source noun
+    after "with", when the verb is active and reports a clause; None otherwise ("confirmed with
+    Republican support")."""
+    if base not in VOUCHING_VERBS or any(c.dep_ == "auxpass" for c in verb.children) \
+            or not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return None
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" and c.i > verb.i), None)
+    obj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+    if obj is None or not (obj.pos_ == "PROPN" or obj.ent_type_ in ("ORG", "PERSON") or obj.lower_ in SOURCE_HEADS):
+        return None
+    return obj
+
+
 def find_speech(doc) -> list[Speech]:
     """Every reporting verb of ``doc`` with its source and content, in text order."""
     forms = verb_forms()
@@ -221,6 +240,7 @@ def find_speech(doc) -> list[Speech]:
                 continue          # "he was told", "they are expected": no source, no content
         if subj is None:
             subj = cited
+        subj = _vouched_by(tok, base) or subj
         if subj is None and not any(c.dep_ == PASSIVE_SUBJECT for c in tok.children):
             subj = inherited_subject(tok)     # (not "its winds are predicted to …": no one's forecast)
         if subj is None and tok.dep_ == "ROOT":

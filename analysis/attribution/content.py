@@ -454,8 +454,16 @@ AIM_PREPS = frozenset({"toward", "towards", "against", "into", "about", "over", 
 
 
 def _aim(prep) -> bool:
-    """A phrase of what the object is about or aims at, not when or where it was said ("on Monday")."""
-    return prep.lower_ in AIM_PREPS and any(g.dep_ in ("pobj", "pcomp") and is_topic(g) for g in prep.children)
+    """A phrase of what the object is about or aims at, not when or where it was said ("on Monday"),
+    nor an idiom of the verb's, whose object is a bare singular noun ("called the figures into
+    question", "took it into account")."""
+    return prep.lower_ in AIM_PREPS and any(g.dep_ in ("pobj", "pcomp") and is_topic(g) and not _bare_noun(g)
+                                            for g in prep.children)
+
+
+def _bare_noun(tok) -> bool:
+    """A singular common noun with nothing before it ("question" in "into question")."""
+    return tok.tag_ == "NN" and not any(c.i < tok.i for c in tok.children)
 
 
 def _any_object_content(doc, verb, kids, obj) -> tuple[int, int] | None:

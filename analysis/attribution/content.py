@@ -7,7 +7,7 @@ saying ("…, which his wife said was …"), each cut where the writer's own wor
 """
 from __future__ import annotations
 
-from ..entities.lexicon import DOCUMENT_WORDS, PLATFORMS, POST_WORDS
+from ..entities.lexicon import DOCUMENT_WORDS, POST_WORDS
 from .lexicon import (
     COGNITION_VERBS,
     OBJECT_CONTENT_VERBS,
@@ -16,7 +16,7 @@ from .lexicon import (
     XCOMP_VERBS,
     verb_forms,
 )
-from .subjects import PASSIVE_SUBJECT, SUBJECT_DEPS, plausible_source, subject_of, subtree_span
+from .subjects import PASSIVE_SUBJECT, SUBJECT_DEPS, is_topic, plausible_source, subject_of, subtree_span
 
 # Dependents of a reporting verb that can hold what is said.
 CLAUSE_DEPS = ("ccomp",)
@@ -441,9 +441,8 @@ def _object_content(doc, verb, kids, obj) -> tuple[int, int] | None:
     using …", "called for …", "announced a law to ban …")."""
     s, e = _object_span(obj)
     for c in kids:
-        if c.i > obj.i and (c.dep_ == "prep" and (c.lower_ in ("of", "for", "as") or _aim(c)) or c.dep_ in ("xcomp", "advcl")
-                            and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
-                            or _side_taken(c)):
+        if c.i > obj.i and (c.dep_ == "prep" and (c.lower_ in ("of", "for", "as") or _aim(c))
+                            or c.dep_ in ("xcomp", "advcl") and _to_infinitive(c) or _side_taken(c)):
             e = max(e, c.right_edge.i + 1)
     return _not_only_relative(doc, s, max(e, _predicate_after_object(verb, obj)))
 
@@ -466,11 +465,16 @@ def _bare_noun(tok) -> bool:
     return tok.tag_ == "NN" and not any(c.i < tok.i for c in tok.children)
 
 
+def _to_infinitive(verb) -> bool:
+    """A verb with its "to" ("… the minister to sign the deal")."""
+    return any(g.dep_ == "aux" and g.lower_ == "to" for g in verb.children)
+
+
 def _any_object_content(doc, verb, kids, obj) -> tuple[int, int] | None:
     """An object of any other reporting verb, with its phrases but not the time or place of saying."""
     e = _object_span(obj)[1]
     for c in kids:
-        if c.dep_ in ("prep", "oprd", "advcl") and c.i > obj.i and (c.lower_ not in ("in", "at", "during", "after")
+        if (c.dep_ in ("prep", "oprd", "advcl") or c.dep_ == "xcomp" and _to_infinitive(c)) and c.i > obj.i and (c.lower_ not in ("in", "at", "during", "after")
                                                                     or _side_taken(c)) \
                 and not (c.dep_ == "advcl" and c.left_edge.lower_ in CONTRAST_MARKS):
             e = max(e, c.right_edge.i + 1)     # (not "…, though Dr. Kock has reported …": the writer's)
@@ -597,18 +601,6 @@ def _published_content(doc, verb) -> tuple[int, int] | None:
         return span_chars(doc, *span) if span else None
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
     return span_chars(doc, clause.left_edge.i, clause.right_edge.i + 1) if clause is not None else None
-
-
-# Objects of "on", "for" … that say when or how one spoke, not about what ("spoke on Monday", "on
-# condition of anonymity", "on behalf of", "for the first time").
-NOT_TOPICS = frozenset("condition behalf time times occasion day night morning evening afternoon week "
-                       "camera record television radio phone telephone".split())
-
-
-def is_topic(obj) -> bool:
-    """True unless the object of "on"/"for" says when or how one spoke ("on Monday", "on behalf of")."""
-    return obj.ent_type_ not in ("DATE", "TIME") and obj.lower_ not in NOT_TOPICS \
-        and obj.lower_ not in PLATFORMS and obj.lower_ not in POST_WORDS    # "wrote on Twitter", "said in a post"
 
 
 PARENTHETICAL_VERBS = frozenset("say add tell write note explain insist argue claim warn stress contend "

@@ -136,7 +136,7 @@ def _attach(text: str, quotes: list[Quote], speech: list[Speech], doc) -> tuple[
                 if sp.base == "according to" and sp.content is not None and sp.content[0] >= q.end:
                     continue      # 'X, called "the fox", had been walking …, according to Y': Y's is what follows
                 if not _END.search(text, q.end, sp.cue[0]) and not qs.containing(sp.cue[0]) \
-                        and not _closes_sentence(text, q) and sp.source is not None:
+                        and (not _closes_sentence(text, q) or _tags_quote(text, doc, q, sp)) and sp.source is not None:
                     owner = k
                     break
         # 3. a verb right before it ("X said: “…”", or the second half of a split quote)
@@ -195,6 +195,18 @@ def _closes_sentence(text: str, q: Quote) -> bool:
     inner = text[q.start:q.end].rstrip("\"'”’» ")
     after = text[q.end:q.end + 3].lstrip()
     return bool(inner) and inner[-1] in ".!?" and after[:1].isupper()
+
+
+def _tags_quote(text: str, doc, q: Quote, sp: Speech) -> bool:
+    """True when a reporting clause right after a quotation that ends its sentence only tags it
+    ('"Why is he attacking me?" Trump said.', '"Go!" said the officer after the race.'): its source or
+    cue follows the quotation at once, it reports nothing of its own and it ends its sentence with no
+    quotation of its own ('"A." He posted on Twitter, "B"': B is what he posted)."""
+    if sp.content is not None or sp.source is None or text[q.end:min(sp.cue[0], doc[sp.source[0]].idx)].strip():
+        return False
+    end = _END.search(text, sp.cue[1])
+    rest = text[sp.cue[1]:end.start() if end else len(text)]
+    return not _QUOTE_CHARS.search(rest) and not rest.rstrip().endswith((",", ":"))
 
 
 def _resumes(text: str, cue_end: int, quote_start: int) -> bool:

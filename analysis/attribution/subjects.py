@@ -6,7 +6,7 @@ set off by commas before a subjectless verb).
 """
 from __future__ import annotations
 
-from ..entities.lexicon import OFFICE_WORDS
+from ..entities.lexicon import OFFICE_WORDS, PLATFORMS, POST_WORDS
 from .lexicon import (
     ANONYMOUS_HEADS,
     SOURCE_HEADS,
@@ -60,6 +60,18 @@ def _hyphen_head(subj, subjects):
     return best
 
 
+# Objects of "on", "for" … that say when or how one spoke, not about what ("spoke on Monday", "on
+# condition of anonymity", "on behalf of", "for the first time").
+NOT_TOPICS = frozenset("condition behalf time times occasion day night morning evening afternoon week "
+                       "camera record television radio phone telephone".split())
+
+
+def is_topic(obj) -> bool:
+    """True unless the object of "on"/"for" says when or how one spoke ("on Monday", "on behalf of")."""
+    return obj.ent_type_ not in ("DATE", "TIME") and obj.lower_ not in NOT_TOPICS \
+        and obj.lower_ not in PLATFORMS and obj.lower_ not in POST_WORDS    # "wrote on Twitter", "said in a post"
+
+
 def source_span(subj) -> tuple[int, int]:
     """Token span of a source: its subtree, reaching back over the pieces of a hyphenated title
     the parse left outside it ("study co-author Ted Scambos")."""
@@ -67,7 +79,24 @@ def source_span(subj) -> tuple[int, int]:
     doc = subj.doc
     while s > 1 and _glued_hyphen(doc[s - 1]):
         s = min(s - 2, doc[s - 2].left_edge.i)
+    for c in subj.children:
+        if c.i > subj.i and c.dep_ == "prep" and _circumstance(c):
+            e = min(e, c.left_edge.i - (doc[c.left_edge.i - 1].text == ","))
     return s, e
+
+
+# Prepositions before a participle of the occasion ("in relaying the news", "after hearing the verdict").
+PARTICIPLE_PREPS = frozenset({"in", "after", "before", "by", "on", "upon", "while", "when"})
+
+
+def _circumstance(prep) -> bool:
+    """A phrase after a source that says how or where it spoke, not who it is: a participle ("Richard
+    Ferrand in relaying the news to parliament") or, set off by a comma, a time, a platform or a
+    channel ("Trump, also on Twitter,")."""
+    doc = prep.doc
+    if prep.lower_ in PARTICIPLE_PREPS and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in prep.children):
+        return True
+    return doc[prep.left_edge.i - 1].text == "," and any(g.dep_ == "pobj" and not is_topic(g) for g in prep.children)
 
 
 def name_before(doc, verb):

@@ -378,11 +378,24 @@ def _clause_end(doc, verb, clause, last, s: int, e: int) -> int:
     up = verb.head      # "reported that A; that B; and that C", parsed with "that B" as the root
     if verb.dep_ == "ccomp" and up.i >= e and _that_clause(up):
         e = max(e, up.right_edge.i + 1, _more_that_clauses(up, e))
-    e = max(e, _backshifted_conjunct_end(verb, clause, e))
+    e = max(e, _backshifted_conjunct_end(verb, clause, e), _elliptic_conjunct_end(verb, e))
     e = _before_other_report(last, e)
     e = _before_contrast(clause, last, e)
     e = _before_writers_adjunct(clause, last, e)
     return _before_writers_relative(doc, s, e)
+
+
+def _elliptic_conjunct_end(verb, end: int) -> int:
+    """End of a verbless conjunct the parse joined to the reporting verb after its clause ("claimed 90
+    civilians were wounded, as were seventeen soldiers, and two each from the police"): a verb that
+    reports a clause takes no noun beside it, so the noun goes on with the clause. ``end`` when there
+    is none."""
+    for c in verb.children:
+        if c.dep_ == "conj" and c.i >= end and c.pos_ in ("NUM", "NOUN", "PROPN") \
+                and any(g.dep_ == "cc" and end <= g.i < c.i for g in verb.children) \
+                and not any(t.pos_ in ("VERB", "AUX") for t in c.subtree):
+            return c.right_edge.i + 1
+    return end
 
 
 def _before_writers_adjunct(clause, last, end: int) -> int:

@@ -160,6 +160,9 @@ UNDATED_CASES += json.loads((CASES_DIR / "events_nonevents.json").read_text(enco
 UNDATED_CASES += json.loads((CASES_DIR / "events_background_news.json").read_text(encoding="utf-8"))
 # The word that names the event: participles on a noun, connectors, tellings without what they tell, method steps
 UNDATED_CASES += json.loads((CASES_DIR / "events_triggers.json").read_text(encoding="utf-8"))
+# Times tied to an occasion the article dated ("attended the ceremony"), history told for comparison,
+# conditions, forecasts
+UNDATED_CASES += json.loads((CASES_DIR / "events_occasions.json").read_text(encoding="utf-8"))
 
 
 def _trigger(text, ev):

@@ -32,6 +32,7 @@ from .clauses import (
     possibility,
     reported_event,
     stative,
+    telling,
     trigger_of_date,
 )
 from .lexicon import (
@@ -40,7 +41,6 @@ from .lexicon import (
     COORDINATED,
     DATED_TYPES,
     DEICTIC,
-    REPORTING_ONLY,
     SKIP_KINDS,
     STATE_START_PREPS,
     SUMMARY_KINDS,
@@ -119,19 +119,27 @@ class ArticleView:
                                        # event a clause follows ("after the 2018 elections")
     verbs: list[int]                   # token indices of the verbs, in text order
     _readable: dict[int, bool] = field(default_factory=dict)
+    _spans: dict[tuple[int, int], object] = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc, *, text, paragraphs, sentences, timexes, entities, attributions, published,
               referents=None) -> ArticleView:
         text = doc.text if text is None else text
         dates = [(t.start, t.end) for t in timexes]
-        return cls(doc, text, paragraphs, sentences, attributions, published,
+        view = cls(doc, text, paragraphs, sentences, attributions, published,
                    Actors(doc, text, entities, referents=referents),
                    unverified_nouns(doc, sentences), [s.start for s in sentences],
-                   [(t.start, t.end) for t in timexes if t.type == "SET"],
-                   [(t.start, t.end) for t in timexes if t.value == "PAST_REF" or _era(t, published)
-                    or _after_old_event(doc, t, dates, published)],
-                   verb_indices(doc))
+                   [(t.start, t.end) for t in timexes if t.type == "SET"], [], verb_indices(doc))
+        view.past_refs.extend((t.start, t.end) for t in timexes if t.value == "PAST_REF" or _era(t, published)
+                              or _after_old_event(view, t, dates))
+        return view
+
+    def tokens_of(self, tx: Timex):
+        """The tokens of ``tx`` (:func:`timex_span`), parsed once per timex."""
+        key = (tx.start, tx.end)
+        if key not in self._spans:
+            self._spans[key] = timex_span(self.doc, tx)
+        return self._spans[key]
 
     def repeated(self, start: int, end: int) -> bool:
         """The clause ``start:end`` holds a frequency ("each day"): it tells a habit, not an event."""
@@ -190,7 +198,7 @@ def find_events(doc, *, paragraphs: Sequence[Paragraph], sentences: Sequence[Sen
     _inherit_synchronous(view, found)
     if undated:
         find_undated(view, found, story)
-    _set_apart_before_the_news(found, news_start(view, story))
+    _set_apart_before_the_news(found, news_start(view, story), view.published)
     order = sorted(range(len(found.events)), key=lambda i: found.events[i].start)
     return merge_events([found.events[i] for i in order], [found.kinds[i] for i in order], labels=view.actors.labels)
 
@@ -200,7 +208,7 @@ def _dated(view: ArticleView, timexes: Sequence[Timex], found: Found) -> None:
     by_clause: dict[tuple[int, int], int] = {}
     usable = [tx for tx in timexes if tx.type in DATED_TYPES and _RESOLVED.match(tx.value or "")]
     dates = [(t.start, t.end) for t in timexes]
-    spans = {tx.start: timex_span(doc, tx) for tx in usable}       # the parse of each date, read once
+    spans = {tx.start: view.tokens_of(tx) for tx in usable}
     relative = {tx.start: _other_event_prep(spans[tx.start], dates) for tx in usable}
     # a date of another event after which the clause happened, or a year that qualifies a noun
     # ("his 2020 candidacy"), dates the clause only when nothing else in it does
@@ -262,12 +270,21 @@ def _date_of_another_thing(view: ArticleView, tx: Timex, span, prep: str | None)
         or dates_the_telling(span) or _dates_the_cause(span)
 
 
-def _set_apart_before_the_news(found: Found, start: date | None) -> None:
+def _set_apart_before_the_news(found: Found, start: date | None, published: date | None) -> None:
     """A dated past clearly older than the article's news window (:func:`.story.before_the_news`)
-    is background, whatever the publication date's own window holds."""
+    is background, whatever the publication date's own window holds; a caption dated in that window
+    (a photo of the march the article reports) is the news, not background."""
     for i, ev in enumerate(found.events):
         if ev.status in _NEWS_STATUSES and before_the_news(ev, start):
             found.events[i] = dataclasses.replace(ev, status="background")
+        elif found.kinds[i] == "caption" and ev.status == "background" and _in_news_window(ev, start, published):
+            found.events[i] = dataclasses.replace(ev, status="asserted" if ev.speaker is None else "attributed")
+
+
+def _in_news_window(ev: Event, start: date | None, published: date | None) -> bool:
+    """``ev``'s date reaches the news window that opens on ``start`` and does not begin after ``published``."""
+    return start is not None and published is not None and ev.date_start is not None and ev.date_end is not None \
+        and ev.date_end >= start and ev.date_start <= published
 
 
 def _clock_times_on_named_day(view: ArticleView, found: Found, timexes: Sequence[Timex]) -> None:
@@ -371,10 +388,10 @@ def dates_the_telling(span) -> bool:
             if head.lower_ == "to" and head.head.lower_ == "according":
                 return True
             if tok.lower_ in _TELLING_NOUNS and ((head.lower_ == "by" and head.dep_ == "prep")
-                                                 or (tok.dep_ == "nsubj" and head.lower_ in REPORTING_ONLY)):
+                                                 or (tok.dep_ == "nsubj" and telling(head))):
                 return True
         if head.pos_ in ("VERB", "AUX"):
-            return tok.dep_ == "prep" and head.lower_ in REPORTING_ONLY and any(
+            return tok.dep_ == "prep" and telling(head) and any(
                 c.dep_ == "nsubj" and c.lower_ in _TELLING_NOUNS and c.i < tok.i for c in head.children)
     return False
 
@@ -444,12 +461,12 @@ def _recent(tx: Timex, view: ArticleView) -> bool:
         and not is_old(tx.date_end, view.published)
 
 
-def _after_old_event(doc, tx: Timex, dates: Sequence[tuple[int, int]], published: date | None) -> bool:
+def _after_old_event(view: ArticleView, tx: Timex, dates: Sequence[tuple[int, int]]) -> bool:
     """``tx`` dates another event, before the news window, that the clause follows ("After the 2018
     elections, she became chair"): the clause lies after it at a time the text does not give, in the
     article's back-story."""
-    return tx.type in DATED_TYPES and is_old(tx.date_end, published) \
-        and _other_event_prep(timex_span(doc, tx), dates) in AFTER_PREPS
+    return tx.type in DATED_TYPES and is_old(tx.date_end, view.published) \
+        and _other_event_prep(view.tokens_of(tx), dates) in AFTER_PREPS
 
 
 def _era(tx: Timex, published: date | None) -> bool:

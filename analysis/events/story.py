@@ -34,8 +34,8 @@ from typing import NamedTuple
 
 from ..temporal.lexicon import WEEKDAYS
 from ..types import Event
-from .clauses import present_perfect
-from .lexicon import CLOCK, DAY_NAMES, HISTORY_VERBS, LATER_ADVERBS, NEW_STORY, NOW_ADVERBS, REPORTING_ONLY
+from .clauses import present_perfect, telling
+from .lexicon import CLOCK, DAY_NAMES, HISTORY_VERBS, LATER_ADVERBS, NEW_STORY, NOW_ADVERBS
 
 _PERSONAL = frozenset({"he", "she", "they", "it", "we", "i"})
 _LEAD_KINDS = frozenset({"body", "standfirst"})
@@ -298,7 +298,7 @@ def main_verb(tok) -> bool:
     reporting verb passes on ("police said he was arrested on Friday"). A date in a relative or
     adverbial clause ("a collision which killed him on August 27") is an aside, not the story's time."""
     while tok.dep_ in ("conj", "ccomp") and tok.head.i != tok.i:
-        if tok.dep_ == "ccomp" and tok.head.lower_ not in REPORTING_ONLY:
+        if tok.dep_ == "ccomp" and not telling(tok.head):
             return False
         tok = tok.head
     return tok.dep_ == "ROOT"
@@ -347,9 +347,11 @@ def after(source: Event, published: date | None) -> tuple[str, date | None, date
 
 def span_between(d0: date | None, d1: date | None) -> tuple[str, date | None, date | None]:
     """``(value, d0, d1)`` of the time from ``d0`` to ``d1``, valued by the smallest calendar unit that
-    holds it (a month, a year; PAST_REF beyond)."""
+    holds it (a day, a month, a year; PAST_REF beyond)."""
     if d0 is None or d1 is None:
         return "PAST_REF", None, None
+    if d0 == d1:
+        return d0.isoformat(), d0, d1      # "later" on the publication day: that day
     if (d0.year, d0.month) == (d1.year, d1.month):
         return f"{d0.year:04d}-{d0.month:02d}", d0, d1
     if d0.year == d1.year:

@@ -20,10 +20,13 @@ Quotations are left to the attributions: only the article's own clauses and repo
 """
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Sequence
 
+from ..temporal.tense import FUTURE_HEADS
 from ..types import Event
-from .clauses import clause_of_predicate, predicates, present_perfect
+from .clauses import _definite, _noun_key, clause_of_predicate, predicates, present_perfect
 from .lexicon import LIFE_AND_DISTANCE, SKIP_KINDS, UNDATED_KINDS
 from .merge import stem, trigger_stem
 from .stage import ArticleView, Found
@@ -46,6 +49,35 @@ MIN_TOKENS = 3
 # Adverbs that put a past close to the news, whatever its tense ("had only recently come to believe",
 # "had just landed"): the pluperfect then tells a recent step of the story, not its history.
 RECENT_ADVERBS = frozenset("recently just lately newly".split())
+# Nouns that name an occasion (a gathering, a disaster, a contest, a step of a case): "the ceremony", "the
+# fire", "Pohiva's death". A past clause that acts on one the article has dated took place at its time
+# ("Relatives attended the ceremony", "the road was damaged by the fire").
+OCCASION_NOUNS = frozenset("""
+ceremony fire blaze wildfire storm hurricane typhoon cyclone tornado earthquake quake flood flooding explosion blast
+attack shooting stabbing bombing crash collision accident incident pileup derailment collapse eruption disaster
+meeting summit conference presentation speech hearing trial ruling verdict vote election referendum debate session
+match game race final tournament competition contest concert festival march protest rally demonstration parade
+funeral visit launch landing raid riot clash eruption evacuation rescue announcement death murder killing arrest
+resignation impeachment renaming
+""".split())
+# The past forms news tells those occasions with when they do not share the noun's first letters
+# (:func:`.merge.stem`): "his death" ~ "died", "the meeting" ~ "met".
+_OCCASION_VERBS = {"death": ("died", "dies"), "meeting": ("met",), "shooting": ("shot",), "election": ("elected",),
+                   "ruling": ("ruled",), "resignation": ("resigned",), "explosion": ("exploded",),
+                   "evacuation": ("evacuated",), "killing": ("killed",), "landing": ("landed",),
+                   "flooding": ("flooded",), "eruption": ("erupted",), "collision": ("collided",),
+                   "stabbing": ("stabbed",), "presentation": ("presented",), "renaming": ("renamed",),
+                   "bombing": ("bombed",)}
+# Prepositions that put a clause at the time of the occasion they govern ("in the wake of his death",
+# "after the fire", "during the meeting"): that time outweighs a date told in the sentences before.
+_OCCASION_PREPS = frozenset("after following during at amid of".split())
+_CONDITION_MARKS = frozenset({"if", "unless"})
+# Verbs of reacting to an occasion ("condemned the attack", "called the stabbing barbaric"): told after it.
+_REACTION_VERBS = frozenset("""called condemned denounced described criticised criticized praised welcomed mourned
+referred blamed attributed cited characterised characterized hailed slammed""".split())
+# Past verbs of forecasting whose infinitive lies ahead ("was forecast to weaken"; "expected" and "planned"
+# are read as futures by the parse's reading already when they head the clause).
+_FORECAST_VERBS = frozenset("forecast forecasted predicted projected expected anticipated".split())
 
 
 def find_undated(view: ArticleView, found: Found, story: Sequence[Event | None]) -> None:
@@ -58,6 +90,7 @@ def find_undated(view: ArticleView, found: Found, story: Sequence[Event | None])
     pairs = found.dating()
     dated = [(ev, sj, aside_tokens(doc, ev)) for ev, sj in pairs]
     older = older_times(view, pairs, story)
+    told = list(dated)      # the events dated so far, undated ones dated by their discourse included
     opened: tuple[str, ...] | None = None      # actors of a back-story opened by a pluperfect just before
     life = False            # a clause of the paragraph told a life or a distance ("as a teenager", "years ago")
     for si, sent in enumerate(view.sentences):
@@ -81,16 +114,61 @@ def find_undated(view: ArticleView, found: Found, story: Sequence[Event | None])
             if (cstart, cend) in clauses or view.repeated(cstart, cend) \
                     or len(doc.char_span(cstart, cend, alignment_mode="expand")) < MIN_TOKENS:
                 continue
+            if condition(verb):
+                continue                  # "until Sweden joined the agreement", "unless the board agrees"
             if time == "past" and continues_back_story(verb, opened):
                 time = "pluperfect"       # "Trump had asked the court … He sought the intervention …"
-            ev = _dated_event(view, si, verb, time, cstart, cend, dated, story[si], older[si])
+            elif time == "past" and forecast(verb):
+                time = "future"           # "gusts were forecast to reach 80 mph": what is forecast lies ahead
+            elif time == "past" and compares_with_history(verb):
+                time = "history"          # "has only impeached two other presidents", "the first since 1990"
+            ev = _dated_event(view, si, verb, time, cstart, cend, dated, story[si], older[si], told)
             life = life or (time == "past" and _life_or_distance(view, verb, cstart, cend))
             if ev is not None:
                 found.add(ev, kind, si)
                 clauses.add((cstart, cend))
+                if ev.date_from == "discourse":
+                    told.append((ev, si, None))
                 if time == "pluperfect" and back_story is None and (opened is not None or _opens_paragraph(view, si)):
                     back_story = ev.actors      # a paragraph that opens in the pluperfect tells a back-story
         opened = back_story
+
+
+def condition(verb) -> bool:
+    """``verb``'s clause is a condition, not something that happened: "if"/"unless" ("if Sweden
+    joins"), or "until" under a promise, a plan or a threat ("promised protests every week until
+    Sweden joined the agreement")."""
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    if marks & _CONDITION_MARKS:
+        return True
+    if "until" not in marks and "till" not in marks:
+        return False
+    tok = verb
+    while tok.head.i != tok.i:
+        tok = tok.head
+        if tok.lower_ in FUTURE_HEADS:
+            return True
+    return False
+
+
+def forecast(verb) -> bool:
+    """``verb`` forecasts or expects what its infinitive tells ("was forecast to diminish", "were
+    expected to reach"): the event is ahead, dated by the expected times told around it."""
+    return verb.lower_ in _FORECAST_VERBS and any(c.dep_ == "xcomp" for c in verb.children)
+
+
+def compares_with_history(verb) -> bool:
+    """``verb``'s clause counts earlier cases of its kind, history told for comparison: "has only
+    impeached two presidents in the history of the country", "two other presidents have been impeached"
+    (a phrase "in … history" on the verb itself, or a counted subject or object with "other"; not "the
+    largest protest in history took place", where history qualifies the news)."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and g.lower_ == "history" for g in c.children):
+            return True
+        if c.dep_ in ("dobj", "nsubjpass", "nsubj") and present_perfect(verb) \
+                and any(a.lower_ == "other" for a in c.children) and any(n.dep_ == "nummod" for n in c.children):
+            return True
+    return False
 
 
 def told_recent(verb) -> bool:
@@ -110,10 +188,11 @@ def _opens_paragraph(view: ArticleView, si: int) -> bool:
 
 
 def _dated_event(view: ArticleView, si: int, verb, time: str, cstart: int, cend: int, dated,
-                 story: Event | None, older: OlderTime | None) -> Event | None:
+                 story: Event | None, older: OlderTime | None, told) -> Event | None:
     """The event of ``verb``'s clause, dated by the sentences around it, by the older story its
     sentence goes on telling (``older``: :func:`.story.older_times`), by the story's reference time
-    (``story``: :func:`.story.references`) or by the publication date and its tense."""
+    (``story``: :func:`.story.references`), by an occasion it names that the article dated (among
+    ``told``: the dated events so far, :func:`_occasion`) or by the publication date and its tense."""
     text = view.text
     trigger = (verb.idx, verb.idx + len(verb.text))
     recent = time in ("past", "pluperfect") and told_recent(verb)
@@ -126,6 +205,10 @@ def _dated_event(view: ArticleView, si: int, verb, time: str, cstart: int, cend:
     if recent and source is not None and (source.status == "background" or is_old(source.date_end, view.published)):
         source = None            # a recent step is not dated by the history told just before it
     retold = _retold(view, si, verb, actors, dated) if time == "past" else None
+    occasion, at_occasion = _occasion(view, si, verb, cstart, cend, told) \
+        if time == "past" and not recent and not present_perfect(verb) else (None, False)
+    if at_occasion:
+        source = occasion        # "In the wake of Pohiva's death, parliament was suspended": the death's day
     if source is not None and source.status == "background":
         source = retold or source    # the news told again after history ("Rosselló also announced …")
     if older is not None and older.said and source is not None and source.status != "background":
@@ -139,7 +222,7 @@ def _dated_event(view: ArticleView, si: int, verb, time: str, cstart: int, cend:
     elif source is None and time == "past" and not recent and _in_history(view, si, dated, verb):
         time = "history"         # a past told among history (a life, a conflict's origins)
     elif source is None and time == "past":
-        source = retold or (None if present_perfect(verb) else story)
+        source = retold or (None if present_perfect(verb) else story) or occasion
     later = time == "past" and source is not None and moves_on(verb)
     if later and is_old(source.date_end, view.published):
         source, time = None, "history"     # "Later, he recorded with …" after a date of his life
@@ -232,3 +315,70 @@ def _retold(view: ArticleView, si: int, verb, actors: tuple[str, ...], dated) ->
         if best is None or (sj, ev.start) > best[0]:
             best = ((sj, ev.start), ev)
     return best[1] if best else None
+
+
+def _occasion(view: ArticleView, si: int, verb, cstart: int, cend: int, dated) -> tuple[Event | None, bool]:
+    """The dated event an occasion noun of ``verb``'s clause ``cstart:cend`` names (a definite noun of
+    :data:`OCCASION_NOUNS`: "attended the ceremony", "damaged by the fire", "after Pohiva's death"):
+    the latest event told before the clause, with a date of its own or of its sentences, that is not
+    expected and whose clause holds that noun or tells it with its verb ("died" for "death"). The flag
+    is True when the noun is the object of a preposition of time on the verb (:data:`_OCCASION_PREPS`:
+    "after the fire", "in the wake of his death"): then the occasion's time outweighs a date told before."""
+    doc = view.doc
+    span = doc.char_span(cstart, cend, alignment_mode="expand")
+    nouns = [t for t in span if t.pos_ == "NOUN" and _noun_key(t) in OCCASION_NOUNS and _definite(t)
+             and not any(c.like_num for c in t.children) and _clause_verb(t) == verb.i
+             and not view.quoted(si, t.idx)] if span else []
+    if verb.lower_ in _REACTION_VERBS:
+        nouns = [t for t in nouns if _time_of_occasion(t, verb)]    # "condemned the attack": a reaction, later
+    best = None
+    for noun in nouns:
+        key = _noun_key(noun)
+        for ev, sj, _ in dated:
+            if sj > si or (sj == si and ev.start >= cstart) or ev.date_from not in ("explicit", "discourse") \
+                    or ev.status == "expected" or view.kind(sj) in ("caption", "headline") \
+                    or not _tells_occasion(ev, key):
+                continue
+            if best is None or (sj, ev.start) > best[0]:
+                best = ((sj, ev.start), ev, _time_of_occasion(noun, verb))
+    return (_day_of(best[1]), best[2]) if best else (None, False)
+
+
+def _clause_verb(tok) -> int | None:
+    """Index of the first verb above ``tok`` in the parse (the clause it belongs to)."""
+    while tok.head.i != tok.i:
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok.i
+    return None
+
+
+def _day_of(ev: Event) -> Event:
+    """``ev`` dated by its day only: the hour of an occasion ("the attack at 4 a.m.") is not the hour of
+    what the clause tied to it tells."""
+    return dataclasses.replace(ev, date=ev.date[:10]) if ev.date and "T" in ev.date and ev.date_start == ev.date_end \
+        else ev
+
+
+def _tells_occasion(ev: Event, key: str) -> bool:
+    """``ev``'s clause names the occasion ``key`` (a noun of :data:`OCCASION_NOUNS`), as a noun or by its verb."""
+    trigger = ev.text[ev.trigger_start - ev.start:ev.trigger_end - ev.start].lower() \
+        if ev.trigger_start is not None and ev.start <= ev.trigger_start < ev.end else ""
+    return key in _words(ev.text) or (bool(trigger) and (stem(trigger) == stem(key) or trigger in _OCCASION_VERBS.get(key, ())))
+
+
+def _words(text: str) -> set[str]:
+    return {w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in re.findall(r"\w+", text.lower())}
+
+
+def _time_of_occasion(noun, verb) -> bool:
+    """``noun`` is governed by a preposition of time that hangs on ``verb`` ("after the fire", "in the
+    wake of his death")."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in _OCCASION_PREPS:
+        return False
+    prep = noun.head
+    if prep.lower_ == "of":
+        if prep.head.lower_ not in ("wake", "aftermath") or prep.head.dep_ != "pobj":
+            return False
+        prep = prep.head.head
+    return prep.dep_ == "prep" and prep.head.i == verb.i

@@ -37,7 +37,7 @@ FUTURE_HEADS = frozenset(
     "plan plans planned planning intend intends intended intending aim aims aimed aiming hope hopes hoped hoping "
     "want wants wanted wanting agree agrees agreed promise promises promised vow vows vowed pledge pledges "
     "pledged threaten threatens threatened prepare prepares prepared preparing seek seeks sought decide "
-    "decides decided".split())
+    "decides decided anticipated anticipate anticipates forecast forecasts predicted projected".split())
 # Nouns whose infinitive complement lies ahead of them ("an agreement to buy the bank in January",
 # "plans to open a plant in March"): the intention nouns of news copy.
 FUTURE_NOUNS = frozenset(
@@ -284,7 +284,7 @@ forecast offset outbid undercut
 """.split())
 _AS_OF_BEFORE = re.compile(r"(?i)\bas[ \t]+of[ \t]+$")
 _TOLD_WEEKDAY = re.compile(r"(?i)^(?:(?:shortly\s+)?(?:before|after)\s+)?(?:(?:early|late|midnight|noon)\s+)?"
-                           r"(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+                           r"(?:on\s+)?(?:" + "|".join(w for w in WEEKDAYS if w.endswith("day")) + ")"
                            r"(?:\s+(?:morning|afternoon|evening|night))?$")
 _DAY_OR_MONTH = re.compile(r"(?i)\b(?:" + "|".join(sorted((*WEEKDAYS, *MONTHS), key=len, reverse=True)) + r")\b")
 # Direction of an underspecified date from the reading of its verb: the present progressive of news

@@ -25,7 +25,9 @@ Not an attribution at all (:func:`attributes_nothing`):
 * the writer's comment in an impersonal frame: "it is hard to see how …", "it is worth noting that …";
 * a situation found: "found himself playing defence";
 * a naming verb with an object and nothing it calls it: "dubbed the series" (into a language),
-  "called the police", "named a new director" ("called the plan a waste" states a view);
+  "called the police", "named a new director" ("called the plan a waste" states a view); a naming
+  participle the parse took for a finite verb: "sequences called plasmids", "The invention, called a
+  LESS coating, involves …";
 * a verb of thought in its other sense: "assumed the presidency", "weighs fourteen tons";
 * a thing given or done, told by the verb's object (:data:`OBJECT_SENSES`): "offered help", "offered a
   reward", "referred the bill to the committee"; what is offered in words stays speech ("offered
@@ -176,6 +178,8 @@ def attributes_nothing(verb, base: str) -> bool:
         return True           # "a study published in May", "a phenomenon called coral bleaching", "reported incidents"
     if base in NAMING_VERBS and any(c.dep_ == "nsubjpass" for c in kids) and not agent:
         return True
+    if base in NAMING_VERBS and _naming_participle(verb, kids):
+        return True           # "sequences called plasmids", "The invention, called a LESS coating, involves …"
     if base in NAMING_VERBS and _object_only(verb, kids):
         return True           # "Vizmedia dubbed the first two seasons", "called the police", "named a new chief"
     if base in LEGAL_VERBS and not any(c.dep_ == "ccomp" or c.dep_ == "prep" and c.lower_ in ("for", "to")
@@ -247,6 +251,29 @@ def _reports_beside_quote(verb, base: str, kids) -> bool:
     if base in PARTICLE_ONLY and not any(c.dep_ == "prt" and c.lower_ == PARTICLE_ONLY[base] for c in kids):
         return False
     return not any(c.dep_ in ("xcomp", "dobj", "prep") or c.dep_ == "ccomp" and not _opens_quote(c) for c in kids)
+
+
+def _naming_participle(verb, kids) -> bool:
+    """A naming participle the parse took for a finite verb: "called" right after the thing it names
+    with no subject of its own ("a hall called 'Learning Together'"), or set off by a comma right after
+    its head noun ("The invention, called a LESS coating, involves …"); not a conjunct ("attacked
+    Romney and called him a failed candidate"), nor a verb with an auxiliary or an agent."""
+    if verb.tag_ not in ("VBD", "VBN") or verb.dep_ == "conj" or any(c.dep_ in ("aux", "auxpass", "agent") for c in kids):
+        return False
+    if not any(c.dep_ in ("dobj", "oprd") for c in kids) or any(c.tag_ in ("WDT", "WP") for c in kids):
+        return False          # no name given ("the warnings called for gale force winds"), or a relative clause
+        #                       with its own speaker ("which Apple's chief executive, Tim Cook, called 'crap'")
+    doc = verb.doc
+    if verb.i < 2:
+        return False
+    subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        named = verb.head if verb.dep_ == "acl" else doc[verb.i - 1]
+        return named.ent_type_ != "PERSON" and (verb.dep_ == "acl" or named.pos_ in ("NOUN", "PROPN"))
+        #                                     (a person before it may be its speaker: "…, Tim Cook, called 'crap'")
+    left = subj.left_edge.i
+    return doc[verb.i - 1].text == "," and subj.i == verb.i - 2 and (left == 0 or doc[left - 1].text != ",")
+    #                                     (not a name set off by commas: "its chief executive, Tim Cook, called …")
 
 
 def _object_only(verb, kids) -> bool:

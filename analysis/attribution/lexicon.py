@@ -275,6 +275,12 @@ SUPPORT_VERBS = frozenset("make raise voice deliver sound share give lodge level
 # Irregular forms of the support verbs (the regular ones are generated, as for the reporting verbs).
 SUPPORT_IRREGULAR = {"make": ("made", "making"), "give": ("gave", "given"), "take": ("took", "taken"),
                      "hold": ("held",), "level": ("levelled", "leveled", "levelling")}
+# Verbs by which a thing meets a judgment passed by others ("the plan drew criticism from unions", "the
+# bill faced condemnation from both parties", "won praise from critics"): the "from" phrase passes it.
+RECEIVING_VERBS = frozenset("draw face receive attract earn get win garner meet".split())
+RECEIVING_IRREGULAR = {"draw": ("drew", "drawn"), "get": ("got", "gotten"), "win": ("won",), "meet": ("met",)}
+# The judgments that can be received so ("drew criticism", "won praise").
+JUDGMENT_NOUNS = frozenset("criticism praise condemnation denunciation".split())
 # Support verbs that lend their subject only to some nouns: one holds a view or takes a stance, but
 # "took questions" leaves the questions to others and "offered support" is help given, not a side taken.
 SUPPORT_VERB_NOUNS: dict[str, frozenset[str]] = {
@@ -320,6 +326,12 @@ def noun_base(word: str) -> str | None:
     if low.endswith("s") and low[:-1] in NOUN_ACTS:
         return low[:-1]
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def receiving_verb_forms() -> dict[str, str]:
+    """Every inflected form of the receiving verbs -> its base form ("drew" -> "draw")."""
+    return _forms_of(RECEIVING_VERBS, RECEIVING_IRREGULAR)
 
 
 @functools.lru_cache(maxsize=1)

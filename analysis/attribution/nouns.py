@@ -9,18 +9,24 @@ complement, not a relative clause: "the claim that he made" attributes nothing),
 copula gives it ("X's view is that …"), or, for words of speech, what it is "about"/"on" and, for a
 side taken or a judgment, what it is for or against ("her support for the bill", "his criticism of
 the plan"): :data:`.lexicon.NOUN_TOPIC_PREPS`.
+
+A judgment received from others is passed by those of its "from" phrase on the verb's subject: "The
+proposal has drawn criticism from fellow candidates" (the candidates criticise the proposal), "the bill
+won praise from unions" (:data:`.lexicon.RECEIVING_VERBS`, :data:`.lexicon.JUDGMENT_NOUNS`).
 """
 from __future__ import annotations
 
 from .adjectives import holds_views
 from .content import is_topic, span_chars
 from .lexicon import (
+    JUDGMENT_NOUNS,
     NEGATION_WORDS,
     NOUN_ACTS,
     NOUN_TOPIC_PREPS,
     SPEECH_VERBS,
     SUPPORT_VERB_NOUNS,
     noun_base,
+    receiving_verb_forms,
     support_verb_forms,
     verb_forms,
 )
@@ -157,6 +163,28 @@ def _said_through(noun, clause) -> Speech | None:
                   verb_forms()[verb.lower_])
 
 
+def _received(noun) -> Speech | None:
+    """A judgment a thing receives from others: "The proposal has drawn harsh criticism from fellow
+    candidates" (the candidates criticise the proposal), "the bill won praise from unions". The one
+    judging is the object of "from" (on the noun or on the verb), what is judged the verb's subject."""
+    if noun.dep_ != "dobj" or noun_base(noun.text) not in JUDGMENT_NOUNS:
+        return None
+    verb = noun.head
+    if receiving_verb_forms().get(verb.lower_) is None or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    prep = next((c for c in [*noun.children, *verb.children] if c.dep_ == "prep" and c.lower_ == "from"
+                 and c.i > noun.i), None)
+    judge = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+    target = subject_of(verb)
+    if judge is None or not (holds_views(judge) or judge.tag_ in ("NNS", "NNPS")) \
+            or target is None or target.i > verb.i or target.tag_ in ("WDT", "WP"):
+        return None
+    content = span_chars(noun.doc, target.left_edge.i, target.right_edge.i + 1)
+    if content is None:
+        return None
+    return Speech(noun.i, (noun.idx, noun.idx + len(noun)), _owner_span(judge), judge.i, content, noun_base(noun.text))
+
+
 def find_noun_cues(doc) -> list[Speech]:
     """Every noun cue of ``doc`` whose owner the text names, with what it attributes; and the report
     of a verb whose clause the parse hung on its medium ("said in a statement that …")."""
@@ -168,6 +196,10 @@ def find_noun_cues(doc) -> list[Speech]:
         said = _said_through(tok, clause) if clause is not None else None
         if said is not None:
             out.append(said)
+            continue
+        received = _received(tok) if clause is None else None
+        if received is not None:
+            out.append(received)
             continue
         base = noun_base(tok.text)
         owner = _owner(tok)

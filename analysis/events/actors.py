@@ -23,6 +23,7 @@ from ..entities.names import CHAMBER_HEADS, INSTITUTIONS, TIME_ZONES
 from ..gazetteer import country_from_abbreviation, country_names, gazetteer
 from ..lexicons import MEDIA_OUTLETS, WIRE_AGENCIES
 from ..types import Entity
+from .clauses import first_conjunct
 from .lexicon import (
     ACTOR_LABELS,
     COMBINING_FORMS,
@@ -33,6 +34,7 @@ from .lexicon import (
     DISEASES,
     GLUED_ROLES,
     MEASURE_AFTER,
+    NAMING_VERBS,
     NOT_A_PARTY,
     PLACE_TITLES,
     QUOTATION_MIN_WORDS,
@@ -52,8 +54,9 @@ _OF_PLACE = re.compile(r"\b(?:" + "|".join(sorted(PLACE_TITLES)) + r")\s+of\s+$"
 _CONTROL_STEPS = 4       # how far up a chain of verbs without subjects the subject is looked for
 _RELATIVE = re.compile(r"(?:where|which|who|whom|whose|that|when)\b", re.I)
 _PLACES = frozenset({"GPE", "LOC", "FAC"})     # where the event happens, even when a clause on a noun says it
-_NAMING = frozenset("name named call called identify identified nickname nicknamed dub dubbed know known title titled "
-                    "entitle entitled".split())      # "a boy identified as Ivan": the noun's own name
+# A participle on a noun that names it ("a boy identified as Ivan", "a man named …", "a programme dubbed …"):
+# the naming verbs (:data:`NAMING_VERBS`) and the participles of identifying and naming they leave out
+_NAMING = NAMING_VERBS | {"named", "identified"}
 _CLOCK = re.compile(r"[ap]\.?\s?m\.?", re.I)                # "A.M.", "P.M.": a time of day, no name
 # What joins the two halves of one name the recogniser cut in two ("Islamic State of Iraq | and the |
 # Levant", "Order | of the | Sun", "Ministry | of the | Interior")
@@ -685,17 +688,10 @@ def _source_spans(verb) -> list[tuple[int, int]]:
            for t in tellers for c in t.children if c.dep_ in roles]
     for t in verb.sent:
         to = next((c for c in t.children if c.lower_ == "to"), None) if t.lower_ == "according" else None
-        if to is not None and (_first_conjunct(t.head).i == verbs[-1].i or t.head.i == verb.sent.root.i
+        if to is not None and (first_conjunct(t.head).i == verbs[-1].i or t.head.i == verb.sent.root.i
                                or verb in t.head.ancestors):
             out.append((t.idx, to.right_edge.idx + len(to.right_edge.text)))
     return out
-
-
-def _first_conjunct(tok):
-    """The first of the words coordinated with ``tok`` ("stormed" of "stormed … and died")."""
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    return tok
 
 
 def _plain_definite(head) -> bool:

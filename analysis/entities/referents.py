@@ -45,6 +45,7 @@ from .lexicon import (
     agent_noun,
     country_name,
 )
+from ..lexicons import MEDIA_OUTLETS, WIRE_AGENCIES
 from .names import ORG_HEADS, fold, role_noun
 
 NAMED = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
@@ -102,6 +103,15 @@ PEOPLE_GROUPS = {"defendants": None, "accused": None, "suspects": None, "officer
 # Words for people who do research together, which stand for the organisations they are named from
 # ("researchers from the University of Washington and Stanford University … The researchers found").
 RESEARCH_GROUPS = frozenset("researchers scientists team authors co-authors scholars".split())
+# Names of public bodies, schools and outlets, which "the company", "the group" or "the firm" never
+# stands for ("the Missouri Senate", "Temple University", "the White House", "Business Insider").
+PUBLIC_BODY = re.compile(r"\b(?:Senate|House|Congress|Parliament|Assembly|Ministry|Department|Court|Council|Committee"
+                         r"|Party|Government|Administration|Police|Army|Navy|University|College|School|Academy)\b")
+OUTLETS = frozenset(WIRE_AGENCIES + MEDIA_OUTLETS)
+# Determiners of a description that introduces someone unnamed ("a Democratic senator said").
+INDEFINITE_DETS = frozenset("a an another one some any".split())
+# A title of someone who held the office before ("former President Bill Clinton", "ex-minister").
+FORMER = re.compile(r"\b(?:former|ex)\b|\bex-", re.I)
 # Determiners that make a plural noun stand for a group named before ("the defendants", "both officers").
 GROUP_DETS = frozenset("the both these those two".split())
 # One of such a pair by gender ("the father", "the wife").
@@ -239,6 +249,7 @@ class Referents:
         self.employers = self._employers(persons)
         self.parties = self._parties(persons)
         self.sides = self._sides(persons)
+        self.former = {m.name for m in persons if any(FORMER.fullmatch(w) for w in self._title_words(m))}
         self._sent_starts: list[int] | None = None
         self._chain: dict[int, Mention] | None = None
         self.gender = self._genders(persons)
@@ -937,8 +948,13 @@ class Referents:
         office, country = office_of(text)
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in kids) \
             or any(c.dep_ == "poss" for c in kids)
-        if office:
-            found = self._by_office(head.idx, office, country, self.party_of(text))
+        named = self.by_token.get(head.head.i) if head.dep_ == "appos" and head.tag_ == "NN" \
+            and self.doc[head.left_edge.i - 1].text == "," else None
+        if named is not None and named.label == "PERSON":
+            return Referent(self._fullest(named), "PERSON", mention=named)   # "Allan Lichtman, a professor …"
+        unnamed = any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETS for c in kids)   # "a Democratic senator"
+        if office and not unnamed:
+            found = self._by_office(head.idx, office, country, self.party_of(text), bool(FORMER.search(text)))
             if found is None and definite and head.tag_ == "NN" and any(
                     c.dep_ == "prep" and c.lower_ in ("of", "for", "at") for c in kids):
                 found = self._named_next(head)      # "the founder of …", never a bare "the mayor"
@@ -1106,7 +1122,8 @@ class Referents:
         if named is not None:
             return named
         if noun in GENERIC_ORG_NOUNS:
-            return self._before(pos, lambda m: m.label == "ORG", limit=ORG_LOOKBACK_CHARS)
+            return self._before(pos, lambda m: m.label == "ORG" and not PUBLIC_BODY.search(m.name)
+                                and m.name not in OUTLETS, limit=ORG_LOOKBACK_CHARS)
         return None
 
     def _government_of(self, head) -> str | None:
@@ -1198,15 +1215,17 @@ class Referents:
         toks = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("cc", "conj", "punct")]
         return self.resolve(tok, (toks[0].i if toks else tok.i, tok.i + 1), depth + 1)
 
-    def _by_office(self, pos: int, office: str, country: str | None, party: str | None = None) -> str | None:
+    def _by_office(self, pos: int, office: str, country: str | None, party: str | None = None,
+                   former: bool = False) -> str | None:
         """The holder of ``office`` named nearest before ``pos``, of the same country and party when
-        the role names them ("the GOP nominee" is not the Libertarian nominee)."""
+        the role names them ("the GOP nominee" is not the Libertarian nominee), and a former holder
+        for "the former president" only (the current one otherwise)."""
         best, best_d = None, None
         for name, (off, ctry) in self.titles.items():
             if off is None or (off != office and office not in off.split()) or (country and ctry and ctry != country) \
                     or (country and not ctry):   # "the minister" meets "interior minister"
                 continue
-            if party and self.parties.get(name, party) != party:
+            if party and self.parties.get(name, party) != party or former != (name in self.former):
                 continue
             k = max((m.start for m in self.mentions if m.name == name and m.start < pos), default=None)
             d = pos - k if k is not None else 10**9

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..entities.lexicon import DOCUMENT_WORDS, POST_WORDS
 from .lexicon import (
     COGNITION_VERBS,
+    GOES_ON_VERBS,
     OBJECT_CONTENT_VERBS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
@@ -288,6 +289,9 @@ def content_of(doc, verb, base: str, *, broad: bool = True) -> tuple[int, int] |
     clause, last = _clause_reported(doc, verb, base, kids)
     if clause is not None:
         return _clause_content(doc, verb, base, kids, clause, last)
+    gerund = glued_gerund(verb)
+    if gerund is not None:        # "wrote denying them citizenship violated …": all of it is what is written
+        return span_chars(doc, gerund.i, _before_writers_relative(doc, gerund.i, gerund.right_edge.i + 1))
     told = _clause_on_addressee(verb) if base in ADDRESSEE_OBJECT_VERBS else None
     if told is not None:          # "told a meeting of island leaders that few people …": the parse hung the clause on them
         return span_chars(doc, told.left_edge.i, told.right_edge.i + 1)
@@ -351,6 +355,9 @@ def _clause_content(doc, verb, base: str, kids, clause, last) -> tuple[int, int]
     s, e = clause.left_edge.i, last.right_edge.i + 1
     if verb.i < s:
         s = _past_time_of_saying(doc, s, clause)
+    gerund = glued_gerund(verb)
+    if gerund is not None:         # "wrote denying them citizenship violated …": the gerund is the clause's subject
+        s = min(s, gerund.left_edge.i)
     e = _clause_end(doc, verb, clause, last, s, e)
     if base in TELLING_VERBS and not _that_clause(clause):
         glued = _glued_addressee_end(verb, clause)
@@ -369,6 +376,23 @@ def _that_after(clause, obj) -> bool:
     """The clause opens on "that" after ``obj`` ("answers the national court that …"): the object is
     who is answered, not the clause's subject."""
     return any(g.dep_ == "mark" and g.lower_ == "that" and g.i > obj.right_edge.i for g in clause.children)
+
+
+def glued_gerund(verb):
+    """A gerund right after a reporting verb that opens what is said ("wrote denying American Samoans
+    citizenship violated the Constitution"): the parse made it the verb's complement, and either the
+    subject of the verb's clause or the head of that clause. None otherwise."""
+    ger = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == verb.i + 1), None)
+    if ger is None or verb_forms().get(verb.lower_) not in SPEECH_VERBS - XCOMP_VERBS - GOES_ON_VERBS:
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > ger.right_edge.i), None)
+    if clause is not None and not any(g.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for g in clause.children):
+        return ger
+    inner = next((c for c in ger.children if c.dep_ == "ccomp"), None)
+    if clause is None and inner is not None and any(g.dep_ in ("nsubj", "nsubjpass") and g.i < inner.i
+                                                    for g in inner.children):
+        return ger
+    return None
 
 
 def _clause_end(doc, verb, clause, last, s: int, e: int) -> int:

@@ -395,12 +395,18 @@ def glued_gerund(verb):
     return None
 
 
+def _that_after_semicolon(doc, end: int) -> bool:
+    """The clause ends on a semicolon followed by "that", whatever the parse made of it ("…; that race
+    was a factor; …": "that" read as a determiner): the report goes on."""
+    return end + 1 < len(doc) and doc[end].text == ";" and doc[end + 1].lower_ == "that"
+
+
 def _clause_end(doc, verb, clause, last, s: int, e: int) -> int:
     """End token of a reported clause: more "that"-clauses and a backshifted conjunct kept, another
     report, a contrast and a writer's relative left out."""
     e = max(e, _more_that_clauses(verb, e))
     up = verb.head      # "reported that A; that B; and that C", parsed with "that B" as the root
-    if verb.dep_ == "ccomp" and up.i >= e and _that_clause(up):
+    if verb.dep_ == "ccomp" and up.i >= e and (_that_clause(up) or _that_after_semicolon(doc, e)):
         e = max(e, up.right_edge.i + 1, _more_that_clauses(up, e))
     e = max(e, _backshifted_conjunct_end(verb, clause, e), _elliptic_conjunct_end(verb, e))
     e = _before_other_report(last, e)

@@ -77,6 +77,8 @@ def source_span(subj) -> tuple[int, int]:
     the parse left outside it ("study co-author Ted Scambos")."""
     s, e = subtree_span(subj)
     doc = subj.doc
+    if s > 0 and _glued_hyphen(doc[s]):       # "then-Secretary Vázquez": the parse left "then" outside
+        s = min(s - 1, doc[s - 1].left_edge.i)
     while s > 1 and _glued_hyphen(doc[s - 1]):
         s = min(s - 2, doc[s - 2].left_edge.i)
     for c in subj.children:

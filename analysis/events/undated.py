@@ -67,11 +67,12 @@ _OCCASION_VERBS = {"death": ("died", "dies"), "meeting": ("met",), "shooting": (
                    "evacuation": ("evacuated",), "killing": ("killed",), "landing": ("landed",),
                    "flooding": ("flooded",), "eruption": ("erupted",), "collision": ("collided",),
                    "stabbing": ("stabbed",), "presentation": ("presented",), "renaming": ("renamed",),
-                   "bombing": ("bombed",)}
+                   "bombing": ("bombed",), "vote": ("voted",)}
 # Prepositions that put a clause at the time of the occasion they govern ("in the wake of his death",
 # "after the fire", "during the meeting"): that time outweighs a date told in the sentences before.
 _OCCASION_PREPS = frozenset("after following during at amid of".split())
 _CONDITION_MARKS = frozenset({"if", "unless"})
+_VERB_COMPLEMENTS = frozenset({"xcomp", "pcomp"})
 # Verbs of reacting to an occasion ("condemned the attack", "called the stabbing barbaric"): told after it.
 _REACTION_VERBS = frozenset("""called condemned denounced described criticised criticized praised welcomed mourned
 referred blamed attributed cited characterised characterized hailed slammed""".split())
@@ -205,8 +206,8 @@ def _dated_event(view: ArticleView, si: int, verb, time: str, cstart: int, cend:
     if recent and source is not None and (source.status == "background" or is_old(source.date_end, view.published)):
         source = None            # a recent step is not dated by the history told just before it
     retold = _retold(view, si, verb, actors, dated) if time == "past" else None
-    occasion, at_occasion = _occasion(view, si, verb, cstart, cend, told) \
-        if time == "past" and not recent and not present_perfect(verb) else (None, False)
+    occasion, at_occasion = _occasion(view, si, verb, cstart, cend, told) if time == "past" and not recent \
+        else (None, False)
     if at_occasion:
         source = occasion        # "In the wake of Pohiva's death, parliament was suspended": the death's day
     if source is not None and source.status == "background":
@@ -326,11 +327,12 @@ def _occasion(view: ArticleView, si: int, verb, cstart: int, cend: int, dated) -
     "after the fire", "in the wake of his death"): then the occasion's time outweighs a date told before."""
     doc = view.doc
     span = doc.char_span(cstart, cend, alignment_mode="expand")
-    nouns = [t for t in span if t.pos_ == "NOUN" and _noun_key(t) in OCCASION_NOUNS and _definite(t)
-             and not any(c.like_num for c in t.children) and _clause_verb(t) == verb.i
+    nouns = [t for t in span if t.pos_ == "NOUN" and _noun_key(t) in OCCASION_NOUNS and _definite(_phrase_head(t))
+             and not any(c.like_num for c in t.children) and _in_clause_of(t, verb)
              and not view.quoted(si, t.idx)] if span else []
-    if verb.lower_ in _REACTION_VERBS:
-        nouns = [t for t in nouns if _time_of_occasion(t, verb)]    # "condemned the attack": a reaction, later
+    if verb.lower_ in _REACTION_VERBS or present_perfect(verb):
+        # "condemned the attack": a reaction, later; "have been charged with the murder": since, up to now
+        nouns = [t for t in nouns if _time_of_occasion(t, verb) or (present_perfect(verb) and _agent(t, verb))]
     best = None
     for noun in nouns:
         key = _noun_key(noun)
@@ -344,13 +346,31 @@ def _occasion(view: ArticleView, si: int, verb, cstart: int, cend: int, dated) -
     return (_day_of(best[1]), best[2]) if best else (None, False)
 
 
-def _clause_verb(tok) -> int | None:
-    """Index of the first verb above ``tok`` in the parse (the clause it belongs to)."""
+def _in_clause_of(tok, verb) -> bool:
+    """``tok`` belongs to ``verb``'s own clause: the path up to it passes no other clause than an
+    infinitive or a gerund of that verb ("avoided being caught up in the accident"; not a relative clause)."""
     while tok.head.i != tok.i:
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in _VERB_COMPLEMENTS:
+            return False
         tok = tok.head
-        if tok.pos_ in ("VERB", "AUX"):
-            return tok.i
-    return None
+        if tok.i == verb.i:
+            return True
+    return False
+
+
+def _phrase_head(noun):
+    """The head of the noun phrase ``noun`` modifies as a compound ("the accident sequence"), else ``noun``."""
+    while noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    return noun
+
+
+def _agent(noun, verb) -> bool:
+    """``noun`` is the agent of ``verb``'s passive ("has been damaged by the blaze"), or a phrase it heads."""
+    tok = _phrase_head(noun)
+    while tok.dep_ == "poss" and tok.head.i != verb.i:      # "by the fire's ferocity"
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.head.i == verb.i
 
 
 def _day_of(ev: Event) -> Event:

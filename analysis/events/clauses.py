@@ -36,6 +36,7 @@ from .lexicon import (
     FINDING_VERBS,
     HABITUAL_ADVERBS,
     HISTORY_VERBS,
+    LAB_VERBS,
     LIFE_PHRASES,
     LONG_SPANS,
     MEDIA_NOUNS,
@@ -55,6 +56,7 @@ from .lexicon import (
     REPORTING_ONLY,
     RESEARCH_OBJECTS,
     RESEARCH_QUALIFIERS,
+    RESEARCH_STORY_WORDS,
     RESEARCH_SUBJECTS,
     ROLE_VERBS,
     SEQUENCE_VERBS,
@@ -313,17 +315,38 @@ def study_method(tok) -> bool:
     subject is the study or its researchers ("The researchers examined 93 statues", "the study
     focused on fine particles", "We also used statistical tools"), or research done ("performed
     their research in the laboratory", "conducted a survey"), whoever did it. "team" counts unless a
-    common noun makes it another kind of team ("the rescue team used boats")."""
+    common noun makes it another kind of team ("the rescue team used boats"). In a story of research
+    (:func:`research_story`), a verb of method or of laboratory work (:data:`LAB_VERBS`) told of a
+    person, a pronoun or in the passive (:func:`_does_research`) is a step of the method too ("They also
+    attached wings to juvenile ostriches", "she then analyzed the structures")."""
     bases = base_forms(tok.lower_)
     if any(b in CONDUCT_VERBS for b in bases):
         return any(c.dep_ == "dobj" and c.lower_ in RESEARCH_OBJECTS for c in tok.children)
-    if not any(b in METHOD_VERBS for b in bases):
+    method = any(b in METHOD_VERBS for b in bases)
+    if not method and not any(b in LAB_VERBS for b in bases):
         return False
     subj = _own_subject(tok)
-    if subj is None or subj.lower_ not in RESEARCH_SUBJECTS:
-        return False
-    return subj.lower_ != "team" or all(c.lower_ in RESEARCH_QUALIFIERS or c.pos_ == "PROPN"
-                                        for c in subj.children if c.dep_ in ("compound", "amod"))
+    if subj is not None and subj.lower_ in RESEARCH_SUBJECTS and method:
+        return subj.lower_ != "team" or all(c.lower_ in RESEARCH_QUALIFIERS or c.pos_ == "PROPN"
+                                            for c in subj.children if c.dep_ in ("compound", "amod"))
+    return subj is not None and research_story(tok.doc) and _does_research(subj)
+
+
+def _does_research(subj) -> bool:
+    """In a story of research, ``subj`` is who or what a step of its method is told of: a pronoun
+    or a person ("They compared the sites", "Falconer observed eleven proteins"), or a common noun
+    in the passive ("the samples were analysed"; not a name: "K2-18b was first identified in 2015")."""
+    if subj.dep_ == "nsubjpass":
+        return subj.pos_ == "NOUN"
+    return subj.lower_ in _PERSONAL_PRONOUNS or subj.ent_type_ == "PERSON"
+
+
+@functools.lru_cache(maxsize=2)
+def research_story(doc) -> bool:
+    """The doc's title or lead (:func:`_lead_words`) names researchers or a study
+    (:data:`RESEARCH_STORY_WORDS`: "Scientists report …", "Study suggests …"): its news is a finding,
+    and what the researchers did to reach it is method, not news."""
+    return any(RESEARCH_STORY_WORDS.search(w) for w in _lead_words(doc)[1])
 
 
 def base_forms(word: str) -> tuple[str, ...]:

@@ -135,7 +135,8 @@ EVENT_NOUNS = frozenset("""
 SHARING_VERBS = frozenset("share shares shared sharing relate relates related".split())
 TOLD_NOUNS = frozenset("news story stories account experience experiences memories details".split())
 # Stative verbs, opinions and perception (Vendler's states; the "private" verbs of Quirk et al.):
-# they describe how things are or what someone thinks, not something that happened.
+# they describe how things are or what someone thinks, not something that happened; with the verbs of
+# relation that hold whatever the subject ("constituted different treatment", "specialized in exfiltration").
 STATE_VERBS = frozenset("""
     be is are am was were been being have has had know knew known believe believed believes think thought thinks feel felt feels
     seem seemed seems appear appeared appears want wanted wants wish wished like liked love loved hate hated
@@ -150,6 +151,8 @@ STATE_VERBS = frozenset("""
     continue continues face faced faces lie lay sit sat stand stood number numbered total totalled totaled
     tend tended range ranged ranges weigh weighed weighs measure measured relate related
     stands lies sits based located situated aged 'm ’m 're ’re
+    constitute constituted constitutes comprise comprised comprises specialise specialised specialises
+    specialize specialized specializes
 """.split())
 # Participles with the negative prefix "un-" that news uses as adjectives of state ("the victims were
 # unvaccinated", "the crew was unharmed"): they tell how something is, not what happened.
@@ -350,10 +353,11 @@ NAMING_VERBS = frozenset("""
     called dubbed termed nicknamed labelled labeled titled entitled branded christened known referred described
 """.split())
 # Verbs of relation (Vendler's states): with a subject that is no person they tell how two things
-# stand ("the warning applied to six counties", "the proclamation contradicted the UN's position").
+# stand ("the warning applied to six counties", "the proclamation contradicted the UN's position",
+# "the fair featured robots", "the exhibition spanned two halls").
 RELATION_VERBS = frozenset("""
     apply applies applied contradict contradicts contradicted correspond corresponds corresponded coincide coincides
-    coincided differ differs differed outnumber outnumbers outnumbered
+    coincided differ differs differed outnumber outnumbers outnumbered feature features featured span spans spanned
 """.split())
 # Verbs whose clause, said by researchers or a study, passes on a finding ("the study found that when
 # the whites disappeared, sevengill sharks moved in"; "scholars have suggested Egyptians farmed the
@@ -389,6 +393,20 @@ METHOD_VERBS = frozenset("""
     involve review look choose select recruit quantify sequence scan extrapolate control evaluate explore
     apply identify classify count chose chosen
 """.split())
+# Steps of laboratory and field work that news of science retells ("they attached artificial wings to
+# ostriches", "she spliced these into plasmids", "they equipped horses with striped cloths", "we
+# repeated the analysis"): method only in a story of research (:data:`RESEARCH_STORY_WORDS`), where a
+# person or a pronoun does them.
+LAB_VERBS = frozenset("""
+    attach equip splice insert inject implant dissect extract incubate culture feed expose band tag fit repeat
+    produce grow place
+""".split())
+# Words in a story's title or lead that make it a story of research: the people of science by their
+# field and the words of a study (like FINDING_SOURCES, without the documents of any news: "report",
+# "letter", "data").
+RESEARCH_STORY_WORDS = re.compile(r"(?:olog(?:ist|er)|scientist|researcher|scholar|astronomer|physicist|chemist|"
+                                  r"biologist)s?$|^(?:study|studie|research|journal|paper|finding|experiment)s?$",
+                                  re.I)
 RESEARCH_SUBJECTS = frozenset("""
     study studies research researcher researchers scientist scientists author authors paper analysis survey
     experiment experiments team we

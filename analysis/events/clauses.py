@@ -33,7 +33,9 @@ from .lexicon import (
     FINDING_PRONOUNS,
     FINDING_REPORTS,
     FINDING_SOURCES,
+    FEELING_PARTICIPLES,
     FINDING_VERBS,
+    GO_FORMS,
     HABITUAL_ADVERBS,
     HISTORY_VERBS,
     LAB_VERBS,
@@ -267,12 +269,14 @@ def telling(verb) -> bool:
 # --------------------------------------------------------------------------- predicates
 def _negated(tok) -> bool:
     """Negated by an adverb ("did not meet"), by "no" or "not" on its object or subject ("specified
-    no date", "no cause had been released", "not everyone agreed") or by a negative pronoun
-    ("nobody claimed responsibility")."""
+    no date", "no cause had been released", "not everyone agreed"), by a negative pronoun
+    ("nobody claimed responsibility") or by "neither … nor" ("neither the US nor Britain delivered a
+    list")."""
     return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't", "n’t")
                or (c.dep_ in ("dobj", "nsubj", "nsubjpass")
                    and (c.lower_ in NO_ONE
-                        or any((d.dep_ == "det" and d.lower_ == "no") or d.dep_ == "neg" for d in c.children)))
+                        or any((d.dep_ == "det" and d.lower_ == "no") or d.dep_ == "neg"
+                               or (d.dep_ == "preconj" and d.lower_ == "neither") for d in c.children)))
                for c in tok.children)
 
 
@@ -460,10 +464,16 @@ def stative(tok) -> bool:
 def describes(tok) -> bool:
     """``tok`` describes rather than tells an event: a plan not told as carried out
     (:func:`unrealised_plan`), a naming (:func:`naming`), a relation (:func:`relation`), a
-    finding of research (:func:`finding`), a telling without what it tells (:func:`telling_alone`)
-    or a connector that places another event (:func:`places_another_event`)."""
+    finding of research (:func:`finding`), a telling without what it tells (:func:`telling_alone`),
+    a connector that places another event (:func:`places_another_event`) or a feeling (:func:`feeling`)."""
     return unrealised_plan(tok) or naming(tok) or relation(tok) or finding(tok) or telling_alone(tok) \
-        or places_another_event(tok)
+        or places_another_event(tok) or feeling(tok)
+
+
+def feeling(tok) -> bool:
+    """A participle of feeling in the passive (:data:`FEELING_PARTICIPLES`: "she was thrilled when she
+    was cast", "residents were shocked by the blast"): a state of mind, not an event."""
+    return tok.lower_ in FEELING_PARTICIPLES and any(c.dep_ == "auxpass" for c in tok.children)
 
 
 def telling_alone(tok) -> bool:
@@ -471,11 +481,14 @@ def telling_alone(tok) -> bool:
     Thursday via Twitter", "Erdogan said, “…”", "tweeted: “…”": what is told is a quotation or another
     sentence, which the attributions hold; not one that acts on a thing, :func:`_acted_on`), or speaking
     about a topic ("also spoke on the economy", "talked of his discoveries"; not with someone: "talked
-    about the season with fans"): the telling introduces content, no event of the timeline. A verb of
+    about the season with fans"), or "went on" to tell ("went on to add …": the telling is the verb
+    after it): the telling introduces content, no event of the timeline. A verb of
     occurrence ("violence continued through the evening") is not told, nor is a verb with its own "to" ("asked
     to report to Cabinet", "to add a question"), an act planned."""
     if any(b in OCCURRENCE_VERBS for b in base_forms(tok.lower_)) or to_infinitive(tok):
         return False        # "violence continued", "instructed them to report to Cabinet on Monday": acts
+    if tok.lower_ in GO_FORMS and any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children):
+        return any(c.dep_ in ("xcomp", "advcl") and to_infinitive(c) and telling(c) for c in tok.children)
     if telling(tok):
         return not any(c.dep_ in ("ccomp", "xcomp", "oprd") or (c.dep_ == "dobj" and _acted_on(tok, c))
                        for c in tok.children)

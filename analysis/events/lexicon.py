@@ -113,6 +113,15 @@ MEDIA_NOUNS = frozenset("""
     phone telephone radio television tv air camera line record stage podium video broadcast programme program
     show channel network
 """.split())
+# "went on to say …", "goes on to add …": the telling after "go on" is the verb that tells.
+GO_FORMS = frozenset("go goes went gone going".split())
+# Participles of feeling (Levin 1993, §31.1 "amuse" verbs) that the passive makes states ("she was
+# thrilled when she was cast", "residents were shocked"): how someone felt, not something that happened.
+FEELING_PARTICIPLES = frozenset("""
+    thrilled pleased delighted saddened shocked surprised stunned excited disappointed frustrated impressed
+    honoured honored devastated horrified worried alarmed amazed astonished relieved upset angered outraged
+    dismayed heartbroken troubled disturbed encouraged inspired touched moved overwhelmed
+""".split())
 # Verbs that only place an event after, before or among others ("the move came after a vote failed",
 # "his announcement followed two weeks of protests", "the attack came less than two weeks before the
 # inauguration"): connectors that restate an event told elsewhere, no event of their own. "come" with

@@ -120,7 +120,7 @@ GO_FORMS = frozenset("go goes went gone going".split())
 FEELING_PARTICIPLES = frozenset("""
     thrilled pleased delighted saddened shocked surprised stunned excited disappointed frustrated impressed
     honoured honored devastated horrified worried alarmed amazed astonished relieved upset angered outraged
-    dismayed heartbroken troubled disturbed encouraged inspired touched moved overwhelmed
+    dismayed heartbroken troubled disturbed inspired overwhelmed
 """.split())
 # Verbs that only place an event after, before or among others ("the move came after a vote failed",
 # "his announcement followed two weeks of protests", "the attack came less than two weeks before the

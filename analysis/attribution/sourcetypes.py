@@ -303,7 +303,7 @@ def affiliation(source: str | None, *, speaker: str | None, label: str | None,
                 return country
         side = _side_named(text, speaker=speaker, label=label)
         if side:
-            return side
+            return side if side != speaker else None     # "NATO guidelines": NATO is not its own side
     if speaker and label in ("GPE", "NORP", "ORG", None):
         cap = capitals().get(speaker.lower())
         if cap:

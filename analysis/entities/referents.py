@@ -16,6 +16,7 @@ import re
 from collections import Counter, defaultdict
 from typing import NamedTuple
 
+from ..lexicons import MEDIA_OUTLETS, WIRE_AGENCIES
 from .lexicon import (
     CHANNEL_NOUNS,
     DEMONYMS,
@@ -45,7 +46,6 @@ from .lexicon import (
     agent_noun,
     country_name,
 )
-from ..lexicons import MEDIA_OUTLETS, WIRE_AGENCIES
 from .names import ORG_HEADS, fold, role_noun
 
 NAMED = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")

@@ -767,21 +767,21 @@ def _participants(verb) -> set[str]:
                 continue
         elif arg.dep_ not in ("nsubj", "nsubjpass", "dobj"):
             continue
-        words.update(_noun_key(t) for t in arg.subtree if t.pos_ == "PROPN")
+        words.update(noun_key(t) for t in arg.subtree if t.pos_ == "PROPN")
         # the head noun, and the noun of its "of" ("one of the drivers", "the owner of the mill")
-        words.update(_noun_key(t) for t in (arg, *(g for p in arg.children if p.lower_ == "of"
+        words.update(noun_key(t) for t in (arg, *(g for p in arg.children if p.lower_ == "of"
                                                     for g in p.children if g.dep_ == "pobj"))
-                     if t.pos_ == "NOUN" and _definite(t))
+                     if t.pos_ == "NOUN" and definite(t))
     return words
 
 
-def _definite(noun) -> bool:
+def definite(noun) -> bool:
     """``noun`` is determined: "the", "this", a possessive ("the study's authors", "its owner")."""
     return any((c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")) or c.dep_ == "poss"
                for c in noun.children)
 
 
-def _noun_key(tok) -> str:
+def noun_key(tok) -> str:
     """A noun's form without a plural -s ("drivers" ~ "driver"; the parse has no lemmas)."""
     word = tok.lower_
     return word[:-1] if tok.tag_ in ("NNS", "NNPS") and word.endswith("s") and not word.endswith("ss") else word
@@ -789,7 +789,7 @@ def _noun_key(tok) -> str:
 
 @functools.lru_cache(maxsize=2)
 def _lead_words(doc) -> tuple[frozenset[str], frozenset[str], int]:
-    """The proper names and nouns (:func:`_noun_key`) of the doc's title, of its title and first
+    """The proper names and nouns (:func:`noun_key`) of the doc's title, of its title and first
     sentence after it (the lead), and the token index where the lead ends."""
     breaks = _lines(doc)[0]
     body = next((t for t in doc[breaks[0] + 1:] if not t.is_space), None) if breaks else None
@@ -797,7 +797,7 @@ def _lead_words(doc) -> tuple[frozenset[str], frozenset[str], int]:
     start = body.i if body is not None else 0
 
     def nouns(lo: int, hi: int) -> frozenset[str]:
-        return frozenset(_noun_key(t) for t in doc[lo:hi] if t.pos_ in ("PROPN", "NOUN"))
+        return frozenset(noun_key(t) for t in doc[lo:hi] if t.pos_ in ("PROPN", "NOUN"))
     title = nouns(0, start)
     return title, title | nouns(start, end), end
 

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 
 from ..temporal.tense import FUTURE_HEADS
 from ..types import Event
-from .clauses import _definite, _noun_key, clause_of_predicate, predicates, present_perfect
+from .clauses import clause_of_predicate, definite, noun_key, predicates, present_perfect
 from .lexicon import LIFE_AND_DISTANCE, SKIP_KINDS, UNDATED_KINDS
 from .merge import stem, trigger_stem
 from .stage import ArticleView, Found
@@ -327,7 +327,7 @@ def _occasion(view: ArticleView, si: int, verb, cstart: int, cend: int, dated) -
     "after the fire", "in the wake of his death"): then the occasion's time outweighs a date told before."""
     doc = view.doc
     span = doc.char_span(cstart, cend, alignment_mode="expand")
-    nouns = [t for t in span if t.pos_ == "NOUN" and _noun_key(t) in OCCASION_NOUNS and _definite(_phrase_head(t))
+    nouns = [t for t in span if t.pos_ == "NOUN" and noun_key(t) in OCCASION_NOUNS and definite(_phrase_head(t))
              and not any(c.like_num for c in t.children) and _in_clause_of(t, verb)
              and not view.quoted(si, t.idx)] if span else []
     if verb.lower_ in _REACTION_VERBS or present_perfect(verb):
@@ -335,7 +335,7 @@ def _occasion(view: ArticleView, si: int, verb, cstart: int, cend: int, dated) -
         nouns = [t for t in nouns if _time_of_occasion(t, verb) or (present_perfect(verb) and _agent(t, verb))]
     best = None
     for noun in nouns:
-        key = _noun_key(noun)
+        key = noun_key(noun)
         for ev, sj, _ in dated:
             if sj > si or (sj == si and ev.start >= cstart) or ev.date_from not in ("explicit", "discourse") \
                     or ev.status == "expected" or view.kind(sj) in ("caption", "headline") \

@@ -5,8 +5,10 @@
 * ``belief``: thinks, believes, fears, hopes, is convinced; also what someone is said to know or
   remember, the positions they take ("supports", "endorsed", "opposes", "is critical of") and what
   they deem so ("deemed the charges excessive");
-* ``intention``: wants, plans, intends, decided, would like, refuses or declines to act;
-* ``evidence``: a study found, data show, the report reveals, images suggest, records predicted.
+* ``intention``: wants, plans, intends, decided, would like, refuses or declines to act; what a
+  meeting is held to discuss ("met on Friday to discuss the plan");
+* ``evidence``: a study found, data show, the report reveals, images suggest, records predicted,
+  researchers estimate.
 
 Not an attribution at all (:func:`attributes_nothing`):
 
@@ -34,9 +36,11 @@ Not an attribution at all (:func:`attributes_nothing`):
   condolences", "offered an apology");
 * things compared among themselves, likened to nothing: "compared the two sites" ("compared the tax
   to a tollbooth" is a view stated);
-* an invitation without a clause of its own: "invited her to speak", "invited residents to a meeting".
+* an invitation without a clause of its own: "invited her to speak", "invited residents to a meeting";
+* a law or rule that "calls for" a penalty: "mandatory sentencing calls for ten years" (it requires).
 
-"continued" and "went on" report only beside a quotation ('"…," she continued', '"…," he went on').
+"continued" and "went on" report only beside a quotation ('"…," she continued', '"…," he went on'),
+also with the occasion of speaking ('"…," she continued in her address').
 
 >>> BELIEF_VERBS >= {"think", "know", "support"}
 True
@@ -93,6 +97,8 @@ def act_of(verb, base: str, source_head=None) -> str:
         return "belief"          # "sees it as a mistake", "saw that …": what someone takes to be so
     if base in INTENTION_VERBS:
         return "intention"
+    if verb is not None and _meeting_purpose(verb, list(verb.children)):
+        return "intention"      # "the council met to discuss the budget": a talk planned, nothing said yet
     if base == "like" and verb is not None and any(c.lower_ in ("would", "'d") for c in verb.children):
         return "intention"      # "would like to"
     if base in COMMITMENT_VERBS and verb is not None and any(c.dep_ == "xcomp" for c in verb.children):
@@ -108,6 +114,8 @@ def act_of(verb, base: str, source_head=None) -> str:
         return "evidence"
     if base in DISPLAY_VERBS | ESTIMATE_VERBS and source_head is not None and source_head.lower_ in EVIDENCE_NOUNS:
         return "evidence"       # "the report reveals", "the Navy's records predicted": what a document gives
+    if base in ESTIMATE_VERBS and source_head is not None and source_head.lower_ in RESEARCH_NOUNS:
+        return "evidence"       # "the researchers estimate it weighed two tonnes": a result of their work, not a statement
     return "speech"
 
 
@@ -141,6 +149,8 @@ def attributes_nothing(verb, base: str) -> bool:
             and (verb.dep_ == "acl" and verb.head.lower_ not in SPEECH_NOUNS
                  or verb.dep_ == "advcl" and base in TASK_VERBS and not _clausal(verb)):
         return True           # a purpose: "work to predict wave conditions" (not "a call to end …")
+    if base == "call" and _subject_in(kids, RULE_NOUNS) and any(c.dep_ == "prep" and c.lower_ == "for" for c in kids):
+        return True           # "mandatory sentencing calls for ten years": a rule requires, no one speaks
     if verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids):
         return True           # "When asked about …": the one asked is not the one speaking
     if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i < verb.head.i \
@@ -216,6 +226,24 @@ def attributes_nothing(verb, base: str) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in kids)
 
 
+def _meeting_purpose(verb, kids) -> bool:
+    """A to-infinitive of what a meeting is for ("met on Friday to discuss the plan", "was to meet
+    Monday to discuss …", "gathered to talk about"): the talk is planned, not reported (an intention,
+    which PolNeAR annotates and the speech view leaves out)."""
+    if verb.tag_ != "VB" or verb.dep_ not in ("advcl", "xcomp") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in kids):
+        return False
+    return verb.head.lower_ in MEETING_FORMS
+
+
+# Gathering verbs: what a meeting is "to discuss" is its agenda ("met to discuss", "convened to debate").
+MEETING_FORMS = frozenset("""meet meets met meeting gather gathers gathered gathering convene convenes convened
+    convening assemble assembles assembled assembling reconvene reconvened""".split())
+# Rules that "call for" a penalty or a measure: a requirement, no speaker ("the law calls for fines").
+RULE_NOUNS = frozenset("law laws rule rules statute statutes regulation regulations sentencing guideline "
+                       "guidelines code constitution provision provisions clause".split())
+
+
 def _impersonal(verb, kids) -> bool:
     """A verb in the complement of an impersonal "it is hard / worth …" ("it is hard to see how …",
     "it is worth noting that …"): no one but the writer says it."""
@@ -250,7 +278,20 @@ def _reports_beside_quote(verb, base: str, kids) -> bool:
         return False
     if base in PARTICLE_ONLY and not any(c.dep_ == "prt" and c.lower_ == PARTICLE_ONLY[base] for c in kids):
         return False
-    return not any(c.dep_ in ("xcomp", "dobj", "prep") or c.dep_ == "ccomp" and not _opens_quote(c) for c in kids)
+    return not any(c.dep_ in ("xcomp", "dobj") or c.dep_ == "prep" and not _occasion(c)
+                   or c.dep_ == "ccomp" and not _opens_quote(c) for c in kids)
+
+
+def _occasion(prep) -> bool:
+    """A phrase of the occasion the speaker goes on speaking at ('"…," she continued in her address',
+    'he went on at the rally'), not where or what they go on with ("continued on her way", "with the talks")."""
+    return prep.lower_ in ("in", "at", "during") and any(g.lower_ in OCCASION_NOUNS for g in prep.children)
+
+
+# Where words are spoken or written: the occasion of a quotation.
+OCCASION_NOUNS = frozenset("""speech speeches address remarks statement interview interviews letter post
+    rally conference briefing hearing session meeting event debate sermon testimony message video
+    broadcast podcast op-ed column""".split())
 
 
 def _naming_participle(verb, kids) -> bool:

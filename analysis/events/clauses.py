@@ -25,21 +25,24 @@ from .lexicon import (
     CLAUSE_DEPS,
     COME_FORMS,
     CONDUCT_VERBS,
+    CONVERSATION_VERBS,
     EPOCH_NOUNS,
-    EVENT_SUBORDINATORS,
     EVENT_NOUN_ENDINGS,
     EVENT_NOUNS,
+    EVENT_SUBORDINATORS,
     EVIDENCE_VERBS,
+    FEELING_PARTICIPLES,
     FINDING_PRONOUNS,
     FINDING_REPORTS,
     FINDING_SOURCES,
-    FEELING_PARTICIPLES,
     FINDING_VERBS,
     GO_FORMS,
     HABITUAL_ADVERBS,
     HISTORY_VERBS,
+    INTERVIEWER_PREPS,
     LAB_VERBS,
     LIFE_PHRASES,
+    LOCATING_PARTICIPLES,
     LONG_SPANS,
     MEDIA_NOUNS,
     METHOD_VERBS,
@@ -53,6 +56,7 @@ from .lexicon import (
     POST_VERBS,
     POSTING_VERBS,
     PREPOSITIONAL_PARTICIPLES,
+    PRESENCE_VERBS,
     RELATION_VERBS,
     RELATIVE_ANTERIOR,
     REPORTING_ONLY,
@@ -61,6 +65,7 @@ from .lexicon import (
     RESEARCH_STORY_WORDS,
     RESEARCH_SUBJECTS,
     ROLE_VERBS,
+    SELF_PUBLISHERS,
     SEQUENCE_VERBS,
     SHARING_VERBS,
     SPAN_MODIFIERS,
@@ -455,19 +460,52 @@ def state_verb(word: str) -> bool:
     return stem in STATE_VERBS or stem + "e" in STATE_VERBS or (stem[-1] == stem[-2] and stem[:-1] in STATE_VERBS)
 
 
+def locating(tok) -> bool:
+    """A participle of place (:data:`LOCATING_PARTICIPLES`) used actively with an object: finding
+    ("divers located the wreck", "has located several submarines"), not where a thing is ("is located
+    in")."""
+    return tok.lower_ in LOCATING_PARTICIPLES and any(c.dep_ == "dobj" for c in tok.children) \
+        and not any(c.dep_ == "auxpass" for c in tok.children)
+
+
 def stative(tok) -> bool:
-    """A word that tells no event: a verb of state or opinion, a negated verb, the head of a
-    line without any verb (:func:`verbless_line`), or a description (:func:`describes`)."""
-    return state_verb(tok.lower_) or _negated(tok) or verbless_line(tok) or describes(tok)
+    """A word that tells no event: a verb of state or opinion (not a finding, :func:`locating`), a
+    negated verb, the head of a line without any verb (:func:`verbless_line`), or a description
+    (:func:`describes`)."""
+    return (state_verb(tok.lower_) and not locating(tok)) or _negated(tok) or verbless_line(tok) or describes(tok)
 
 
 def describes(tok) -> bool:
     """``tok`` describes rather than tells an event: a plan not told as carried out
     (:func:`unrealised_plan`), a naming (:func:`naming`), a relation (:func:`relation`), a
     finding of research (:func:`finding`), a telling without what it tells (:func:`telling_alone`),
-    a connector that places another event (:func:`places_another_event`) or a feeling (:func:`feeling`)."""
+    a connector that places another event (:func:`places_another_event`), a feeling (:func:`feeling`)
+    or the publisher's own reporting (:func:`reporting_of_publisher`)."""
     return unrealised_plan(tok) or naming(tok) or relation(tok) or finding(tok) or telling_alone(tok) \
-        or places_another_event(tok) or feeling(tok)
+        or places_another_event(tok) or feeling(tok) or reporting_of_publisher(tok)
+
+
+def reporting_of_publisher(tok) -> bool:
+    """The publisher's own reporting (:data:`SELF_PUBLISHERS`), no event of the news: the publisher or
+    its reporter is the subject ("Wikinews contacted the coast guard", "Wikinews' reporter asked the
+    mayor", "… and talked to some of those involved"; not its presence at the occasion,
+    :data:`PRESENCE_VERBS`, which dates the report), or the one spoken to by a verb of
+    conversation (:data:`CONVERSATION_VERBS`: "spoke with Wikinews", "agreed to answer questions for
+    Wikinews' correspondent")."""
+    verb = tok if _has_subject(tok) else first_conjunct(tok)      # "… and talked to": the first verb's subject
+    if tok.lower_ not in PRESENCE_VERBS and any(c.dep_ in ("nsubj", "nsubjpass") and _publisher(c) for c in verb.children):
+        return True
+    verbs = [v for v in (tok, *(c for c in tok.children if c.dep_ == "xcomp")) if v.lower_ in CONVERSATION_VERBS]
+    heads = [*verbs, *(c for v in verbs for c in v.children if c.dep_ == "dobj")]     # "answered questions for …"
+    return any(p.dep_ == "prep" and p.lower_ in INTERVIEWER_PREPS and any(o.dep_ == "pobj" and _publisher(o) for o in p.children)
+               for h in heads for p in h.children)
+
+
+def _publisher(noun) -> bool:
+    """``noun`` is the publisher ("Wikinews") or one of its own ("Wikinews' Nick Moreau", "Wikinews's
+    correspondent")."""
+    return any(t.text.strip("\u200d") in SELF_PUBLISHERS      # "Wikinews\u200d's": a joiner before the 's
+               for t in (noun, *(c for c in noun.children if c.dep_ in ("poss", "compound"))))
 
 
 def feeling(tok) -> bool:
@@ -711,8 +749,8 @@ def predicates(doc, lo: int, hi: int, *, verbs: Sequence[int] | None = None) -> 
         time = _time(tok)
         if time == "past" and position == "main" and doc[lo].lower_ in ANTERIOR_ADVERBS:
             time = "history"        # "Previously, the hijab was banned …"
-        if time is None or (time != "history" and state_verb(tok.lower_)):
-            continue
+        if time is None or (state_verb(tok.lower_) and not locating(tok)):
+            continue            # a state also when told as history ("has stood since 1992", "once had")
         yield tok, time
 
 

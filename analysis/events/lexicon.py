@@ -163,6 +163,9 @@ STATE_VERBS = frozenset("""
     constitute constituted constitutes comprise comprised comprises specialise specialised specialises
     specialize specialized specializes
 """.split())
+# Participles of STATE_VERBS that, active with an object, tell a finding ("searchers located the
+# wreck"), not where a thing is ("the plant is located near …").
+LOCATING_PARTICIPLES = frozenset({"located"})
 # Participles with the negative prefix "un-" that news uses as adjectives of state ("the victims were
 # unvaccinated", "the crew was unharmed"): they tell how something is, not what happened.
 UN_PARTICIPLES = frozenset("""
@@ -310,6 +313,17 @@ DEMONYM_STEMS = (("ian", ("a", "ia", "as", "ius", "")), ("an", ("", "a", "e")), 
 # Names that never take part in an event: the publisher speaking of itself, and diseases (WHO's
 # names of the epidemics and diseases most reported in news since 2000).
 SELF_PUBLISHERS = frozenset({"Wikinews", "Wikipedia"})
+# Verbs of a conversation or correspondence ("spoke with", "talked to", "answered questions for"):
+# with the publisher as the one spoken to, the reporter's own interview, no event of the news.
+CONVERSATION_VERBS = frozenset("""
+    speak speaks spoke spoken speaking talk talks talked talking chat chats chatted answer answers answered
+    answering reply replies replied respond responds responded write writes wrote written email emailed
+""".split())
+# Verbs of being present at an occasion ("Wikinews attended the fair on Saturday"): the publisher's
+# presence stands for the occasion itself and dates what the report tells of it, so it stays an event.
+PRESENCE_VERBS = frozenset("attend attends attended attending visit visits visited visiting".split())
+# Prepositions of the one spoken to or written for ("spoke with", "wrote to", "answered for").
+INTERVIEWER_PREPS = frozenset("with to for".split())
 DISEASES = frozenset("""
     covid-19 covid covid19 coronavirus sars sars-cov-2 mers ebola hiv aids measles malaria cholera influenza
     flu h1n1 h5n1 h7n9 zika dengue polio tuberculosis mpox monkeypox anthrax alzheimer's parkinson's

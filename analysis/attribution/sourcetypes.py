@@ -228,9 +228,12 @@ def _organisation_name(name: str) -> bool:
 
 def _place_named_from(text: str, m: re.Match) -> str | None:
     """A country whose name opens with a nationality word ("American Samoa", "South African
-    Republic"): the country, not the nationality's."""
+    Republic"), or its own nationality word ("American Samoan"): the country, not the nationality's."""
     nxt = re.match(r"\s+([A-Z][\w.]*)", text[m.end():])
-    return country_name(m.group(0) + " " + nxt.group(1)) if nxt else None
+    if not nxt:
+        return None
+    name = m.group(0) + " " + nxt.group(1)
+    return country_name(name) or (country_name(name[:-1]) if name.endswith("an") else None)
 
 
 def _institution(text: str) -> str | None:

@@ -202,8 +202,12 @@ STATE_WORDS = frozenset("""
     parliamentary lawmaker lawmakers legislator legislators official officials authorities authority officer
     officers diplomat diplomats army military navy forces troops soldier soldiers police marines coast guard
     colonel lieutenant sergeant captain admiral gen. col. lt. adm. commission council court judiciary intelligence
-    agency agencies senate counterpart counterparts
+    agency agencies senate counterpart counterparts delegate delegates delegation
 """.split())
+# A state's civil protection and its weather, earth and space services, named by what they do
+# ("French Civil Security", "the Philippine Institute of Volcanology and Seismology", "Japan Meteorological Agency").
+STATE_AGENCY = re.compile(r"\b(?:civil (?:security|protection|defen[cs]e)|meteorolog\w*|volcanolog\w*|seismolog\w*"
+                          r"|geological survey|weather service|fire service|space agency)\b", re.I)
 # Capitalised titles of a state's lawyers, agents and legislators ("U.S. Attorney", "District Attorney",
 # "US Representative").
 STATE_TITLE = re.compile(r"\b(?:Attorney|Marshal|Special Agent|Representative|Rep\.|Delegate)(?!\w)")

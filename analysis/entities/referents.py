@@ -40,6 +40,7 @@ from .lexicon import (
     PLURAL_PRONOUNS,
     POST_WORDS,
     RELATIVE_PRONOUNS,
+    STATE_AGENCY,
     STATE_OFFICES,
     STATE_TITLE,
     STATE_WORDS,
@@ -197,14 +198,28 @@ def office_of(text: str) -> tuple[str | None, str | None]:
     return office, country
 
 
+# A run for office that is over: what the person holds now decides ("former presidential candidate Senator").
+_FORMER_RUN = re.compile(r"\bformer\b[^,;]*?\b(?:candidate|nominee|hopeful|contender)s?\b", re.I)
+# The head of a country's or a territory's government named by "of" ("Chief Executive of Hong Kong").
+_HEAD_OF_PLACE = re.compile(r"\b(?i:chief executive|chief minister|premier|president|prime minister|governor"
+                            r"|head of government|head of state|ruler)\s+of\s+(?:the\s+)?([A-Z][\w.]*(?:\s[A-Z][\w.]*)*)")
+# A statement or decree named only by a nationality word is that state's ("the Turkish statement").
+_STATE_PAPER = re.compile(r"(?:[Tt]he\s+|[Aa]n?\s+)?[A-Z]\w+\s+(?:statement|communiqu[eé]|decree|declaration)s?$")
+
+
 def serves_state(text: str) -> bool:
     """True when a title or description is a state's service: an office held for a state or a word
     of its bodies, diplomats, forces or police ("US Secretary of State", "Iraqi military", "Western
     diplomats", "U.S. Attorney"); not a private person, an outlet or a group described by
     nationality ("French inventor", "Hungarian daily"), nor one set against the state or running
     for its office ("Russian opposition leader", "Kurdish-led Syrian Democratic Forces", "candidate")."""
+    text = _FORMER_RUN.sub("", text)     # "former presidential candidate Senator Ted Cruz" holds an office now
     if NON_STATE.search(text):
         return False
+    if (head := _HEAD_OF_PLACE.search(text)) and country_name(head.group(1)):
+        return True                       # "the chief executive of Hong Kong"
+    if STATE_AGENCY.search(text) or _STATE_PAPER.match(text):
+        return True                       # "French Civil Security", "the Turkish statement"
     return office_of(text)[0] in STATE_OFFICES or bool(STATE_TITLE.search(text)) \
         or any(w in STATE_WORDS for w in re.findall(r"[\w.]+", text.lower()))
 

@@ -28,7 +28,7 @@ from ..entities.lexicon import (
 )
 from ..entities.lexicon import ORG_NOUNS as ORG_HEADS
 from ..entities.names import ORG_HEADS as ORG_NAME_HEADS
-from ..entities.referents import serves_state
+from ..entities.referents import NEWS_SITE, serves_state
 from ..gazetteer import capitals
 from ..lexicons import MEDIA_OUTLETS, WIRE_AGENCIES
 from .lexicon import (
@@ -82,8 +82,6 @@ MASTHEADS = frozenset("Sun Times Post Herald Tribune Journal Gazette News Telegr
 
 # A channel named "TV" + letters or digits ("TVN24", "TV5").
 _TV_CHANNEL = re.compile(r"^TV[A-Z0-9][A-Za-z0-9]*$")
-# A site named by its web address (a name, a dot, a top-level domain): "Znak.com", "Meduza.io".
-_NEWS_SITE = re.compile(r"^[A-Z][\w-]*\.(?:com|net|org|io|info|news|ru|ua|de|fr|it|es|pl|hu|in|co\.uk|com\.au)$")
 
 
 def is_media(name: str | None) -> bool:
@@ -92,7 +90,7 @@ def is_media(name: str | None) -> bool:
     low = re.sub(r"^the\s+", "", name.lower().strip())
     if low in _MEDIA or ("the " + low) in _MEDIA:
         return True
-    if _NEWS_SITE.match(name.strip()):
+    if NEWS_SITE.match(name.strip()):
         return True       # a news site by its address: "Znak.com", "Meduza.io"
     words = name.split()
     if any(w == "TV" or w.endswith("-TV") or _TV_CHANNEL.match(w) for w in words):

@@ -55,6 +55,9 @@ _OFFICE_RES = sorted(((re.compile(r"\b" + re.escape(k).replace(r"\*", r"[\w.]+(?
 LOOKBACK_CHARS = 2500     # how far back a pronoun looks for its antecedent
 CATAPHORA_CHARS = 600     # how far after a role ("the founder of …") its holder may be named
 PAIR_CHARS = 400           # how far back "they" takes two people named together ("X and Y met. They …")
+# A site named by its web address (a name, a dot, a top-level domain): "Znak.com", "Meduza.io".
+NEWS_SITE = re.compile(r"^[A-Z][\w-]*\.(?:com|net|org|io|info|news|ru|ua|de|fr|it|es|pl|hu|in|co\.uk|com\.au)$")
+_SITE_ADDRESS = re.compile(NEWS_SITE.pattern.strip("^$").join((r"(?<![\w.])", r"(?![\w.]\w)")))
 ORG_LOOKBACK_CHARS = 1500  # how far back "the company" looks for the company
 # Nouns that stand for whichever organisation the article last named ("the company said").
 GENERIC_ORG_NOUNS = frozenset("company firm corporation group organisation organization business "
@@ -900,6 +903,9 @@ class Referents:
         member = self._pair_member(head) or self._named_group(head)
         if member is not None:
             return member
+        outlet = self._site_named_before(head, kids)
+        if outlet is not None:
+            return Referent(outlet, "ORG")
         owner = next((c for c in kids if c.dep_ == "poss"), None)
         if owner is not None and (low in CHANNEL_NOUNS or low in DOCUMENT_WORDS or low in POST_WORDS):
             r = self.resolve(owner, depth=depth + 1)
@@ -992,6 +998,21 @@ class Referents:
             if r.name and r.label == "PERSON":            # "his critics" -> "Jair Bolsonaro's critics"
                 return Referent(f"{r.name}'s {head.text}", None)
         return Referent(self._description(head, span, _clean(text)) or None, None)
+
+    def _site_named_before(self, head, kids) -> str | None:
+        """"The website", "the site" on its own: the outlet named last before it, by name or by its web
+        address ("Znak.com reported … The website further reported"), within :data:`ORG_LOOKBACK_CHARS`."""
+        if head.lower_ not in ("website", "site") or [c.lower_ for c in kids if c.dep_ != "prep"] != ["the"]:
+            return None
+        lo = max(0, head.idx - ORG_LOOKBACK_CHARS)
+        last = self._before(head.idx, lambda m: m.label == "ORG" or m.name in OUTLETS, ORG_LOOKBACK_CHARS)
+        address = None
+        for address in _SITE_ADDRESS.finditer(self.doc.text, lo, head.idx):
+            pass
+        if address is not None and (last is None or address.start() > last.start):
+            return address.group(0)
+        outlet = last is not None and (last.name in OUTLETS or NEWS_SITE.match(last.name))
+        return last.name if outlet else None     # not an outlet when another body was named since
 
     def _glued_person(self, head, span) -> Mention | None:
         """"Longtime Imus in the Morning writer and performer Rob Bartlett tweeted": the parse made a

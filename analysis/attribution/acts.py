@@ -175,6 +175,8 @@ def attributes_nothing(verb, base: str) -> bool:
     if base in PROJECTION_VERBS and any(c.dep_ == "prep" and c.lower_ in ONTO_PREPS for c in kids) \
             and not _clausal(verb):
         return True           # "projected slogans onto the walls": light thrown, not a forecast
+    if base in MEASURING_VERBS and _no_value_given(kids):
+        return True           # "estimate the population by counting nests": a method, no figure stated
     if base in COMPARISON_VERBS and (_measured(verb, kids) or _compares_among(kids)):
         return True           # "the researchers compared the skulls to those of ibises": a measurement
     if base in INVITATION_VERBS and not any(c.dep_ == "ccomp" and _finite(c) for c in kids):
@@ -224,6 +226,23 @@ def attributes_nothing(verb, base: str) -> bool:
     if verb.dep_ == "xcomp" and verb.head.lower_.startswith(("declin", "refus")):
         return True
     return any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in kids)
+
+
+def _no_value_given(kids) -> bool:
+    """A measuring verb with a plain object and no figure, clause or "at/as" value ("estimate the
+    population by counting nests", "calculated the orbit"); "estimated the damage at $5 million",
+    "estimated 300 deaths" and "estimated that …" state a value."""
+    objects = [c for c in kids if c.dep_ == "dobj"]
+    method = min((c.i for c in kids if c.dep_ == "prep" and c.lower_ == "by"), default=None)
+    if not objects or any(c.dep_ in ("ccomp", "xcomp", "oprd") and (method is None or c.i < method)
+                          or c.dep_ == "prep" and c.lower_ in ("at", "as") for c in kids):
+        return False          # (a clause after "by observing …" is the parse's misreading of the method)
+    return not any(t.like_num or t.ent_type_ in VALUE_ENTS for o in objects for t in o.subtree)
+
+
+# Verbs of measuring: they state a value only when they give one (unlike "predict", "forecast").
+MEASURING_VERBS = frozenset({"estimate", "calculate"})
+VALUE_ENTS = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL"})
 
 
 def _meeting_purpose(verb, kids) -> bool:

@@ -243,6 +243,20 @@ def _name_after_title_place(doc, start: int, end: int) -> int | None:
     return start + 1 if ok else None
 
 
+def _place_then_name(doc, start: int, end: int) -> int | None:
+    """Where a personal name starts in a place span right after a capitalised title and "of" ("Chief
+    Executive of [Hong Kong Carrie Lam]"): a known place, then two or three name words no place holds."""
+    if start < 2 or doc[start - 1].lower_ != "of" or not doc[start - 2].text[:1].isupper():
+        return None
+    places = gazetteer()
+    for k in range(start + 1, end - 1):
+        place = doc[start:k].text
+        if (place in places or country_name(place)) and 2 <= end - k <= 3 and all(
+                _is_name_token(t) and t.text not in ORG_HEADS and t.text not in places for t in doc[k:end]):
+            return k
+    return None
+
+
 # Endings of compound role nouns ("Assemblywoman", "Councilmember", "Congressperson").
 _ROLE_COMPOUND = re.compile(r"[a-z]{3,}(?:man|woman|member|person)$")
 # Lower-case nouns before a name that only a person can be ("committee member X").
@@ -351,6 +365,10 @@ def _model_spans(doc) -> list[_Span]:
             if named is not None:       # "First Minister of [Scotland Nicola Sturgeon]"
                 spans.append(_Span(named, ent.end, "PERSON", "title"))
             continue    # "Secretary of State", "Minister for Health": part of a title, not the body
+        split = _place_then_name(doc, ent.start, ent.end) if ent.label_ in ("GPE", "LOC") else None
+        if split is not None:           # "Chief Executive of [Hong Kong Carrie Lam]"
+            spans += [_Span(ent.start, split, ent.label_, "model"), _Span(split, ent.end, "PERSON", "title")]
+            continue
         for a, b in _pieces(doc, ent.start, ent.end):
             a, b = _trim(doc, a, b)
             if b <= a or not _has_capital(doc, a, b):

@@ -389,16 +389,19 @@ PARTICLE_ONLY = {"go": "on"}
 def _measured(verb, kids) -> bool:
     """A comparison made by measuring: its subject is a research team ("the scientists compared …")
     or, when no one is named as its subject, what it compares with is "those/that of …" ("These they
-    compared to those of modern ibises")."""
+    compared to those of modern ibises") or things of the kind it compares ("compared the sites of
+    the statues to sites near the quarries"; "compared the tax to a tollbooth" likens)."""
     subj = next((c for c in kids if c.dep_ == "nsubj"), None)
     if subj is not None and subj.lower_ in RESEARCH_NOUNS:
         return True
     if subj is not None and subj.pos_ == "PROPN":
         return False          # "Mr. Clarke compares his struggles to those of the former president": a likening
+    obj = next((c for c in kids if c.dep_ == "dobj"), None)
     for c in kids:
         if c.dep_ == "prep" and c.lower_ in ("to", "with"):
-            if any(g.dep_ == "pobj" and g.lower_ in ("those", "that", "ones") for g in c.children):
-                return True
+            if any(g.dep_ == "pobj" and (g.lower_ in ("those", "that", "ones") or obj is not None
+                                          and g.lower_ == obj.lower_) for g in c.children):
+                return True   # like with like: "compared the sites of the statues to sites near the quarries"
     return False
 
 

@@ -17,7 +17,15 @@ from .lexicon import (
     XCOMP_VERBS,
     verb_forms,
 )
-from .subjects import PASSIVE_SUBJECT, SUBJECT_DEPS, is_topic, plausible_source, subject_of, subtree_span
+from .subjects import (
+    PASSIVE_SUBJECT,
+    SUBJECT_DEPS,
+    is_topic,
+    plausible_source,
+    subject_of,
+    subtree_span,
+    to_infinitive,
+)
 
 # Dependents of a reporting verb that can hold what is said.
 CLAUSE_DEPS = ("ccomp",)
@@ -485,7 +493,7 @@ def _object_content(doc, verb, kids, obj) -> tuple[int, int] | None:
     s, e = _object_span(obj)
     for c in kids:
         if c.i > obj.i and (c.dep_ == "prep" and (c.lower_ in ("of", "for", "as") or _aim(c))
-                            or c.dep_ in ("xcomp", "advcl") and _to_infinitive(c) or _side_taken(c)):
+                            or c.dep_ in ("xcomp", "advcl") and to_infinitive(c) or _side_taken(c)):
             e = max(e, c.right_edge.i + 1)
     return _not_only_relative(doc, s, max(e, _predicate_after_object(verb, obj)))
 
@@ -508,16 +516,12 @@ def _bare_noun(tok) -> bool:
     return tok.tag_ == "NN" and not any(c.i < tok.i for c in tok.children)
 
 
-def _to_infinitive(verb) -> bool:
-    """A verb with its "to" ("… the minister to sign the deal")."""
-    return any(g.dep_ == "aux" and g.lower_ == "to" for g in verb.children)
-
 
 def _any_object_content(doc, verb, kids, obj) -> tuple[int, int] | None:
     """An object of any other reporting verb, with its phrases but not the time or place of saying."""
     e = _object_span(obj)[1]
     for c in kids:
-        if (c.dep_ in ("prep", "oprd", "advcl") or c.dep_ == "xcomp" and _to_infinitive(c)) and c.i > obj.i and (c.lower_ not in ("in", "at", "during", "after")
+        if (c.dep_ in ("prep", "oprd", "advcl") or c.dep_ == "xcomp" and to_infinitive(c)) and c.i > obj.i and (c.lower_ not in ("in", "at", "during", "after")
                                                                     or _side_taken(c)) \
                 and not (c.dep_ == "advcl" and c.left_edge.lower_ in CONTRAST_MARKS):
             e = max(e, c.right_edge.i + 1)     # (not "…, though Dr. Kock has reported …": the writer's)

@@ -19,7 +19,6 @@ from .content import (
     STATEMENT_NOUNS,
     as_clause_content,
     content_of,
-    glued_gerund,
     passive_content,
     past_relative,
     published_statement,
@@ -213,9 +212,8 @@ def find_speech(doc) -> list[Speech]:
         if base is None or attitude_adjective(tok) or attributes_nothing(tok, base) \
                 or base in IDIOM_ONLY and statement is None and not _idiom(doc, tok, base) \
                 or published_statement(tok) or _negated_party(tok, base) \
-                or base in CITING_VERBS and _as_saying(tok) is not None \
-                or tok.dep_ == "xcomp" and glued_gerund(tok.head) is tok:
-            continue              # ("cited X as saying …": X says it, on the "saying"; "wrote denying X violated …")
+                or base in CITING_VERBS and _as_saying(tok) is not None:
+            continue              # ("cited X as saying …": X says it, on the "saying")
         cited = _cited_speaker(tok)
         mark = _as_mark(doc, tok) if (base in SPEECH_VERBS or base in COGNITION_VERBS) and not _says_own(tok) \
             and cited is None else None

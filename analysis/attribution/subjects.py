@@ -20,6 +20,11 @@ def subtree_span(tok) -> tuple[int, int]:
     return tok.left_edge.i, tok.right_edge.i + 1
 
 
+def to_infinitive(verb) -> bool:
+    """A verb with its own "to" ("… the minister to sign the deal", "to take effect")."""
+    return any(g.dep_ == "aux" and g.lower_ == "to" for g in verb.children)
+
+
 def subject_of(verb):
     """The subject of ``verb``: the nearest of its subjects."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not c.is_punct]

@@ -47,9 +47,9 @@ from .lexicon import (
 )
 
 _MEDIA = frozenset(MEDIA_OUTLETS) | frozenset(WIRE_AGENCIES) | frozenset(PLATFORMS.values())
-_RELATIVE_PRONOUNS = frozenset({"WP", "WDT"})
+_RELATIVE_PRONOUNS = frozenset({"WP", "WDT"})     # "who", "which", "that" as a relative subject
 OBJECT_PRONOUNS = frozenset("him her".split())     # ("them" stands for things as often: "released them")
-FIRST_PERSON_SUBJECTS = frozenset("i we".split())     # "who", "which", "that" as a relative subject
+FIRST_PERSON_SUBJECTS = frozenset("i we".split())     # a quoted "I"/"we": the speaker
 _OF_PLACE = re.compile(r"\b(?:" + "|".join(sorted(PLACE_TITLES)) + r")\s+of\s+$", re.I)  # "Mayor of "
 _CONTROL_STEPS = 4       # how far up a chain of verbs without subjects the subject is looked for
 _RELATIVE = re.compile(r"(?:where|which|who|whom|whose|that|when)\b", re.I)

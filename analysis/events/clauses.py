@@ -13,7 +13,7 @@ import functools
 import itertools
 from collections.abc import Iterator, Sequence
 
-from ..attribution.subjects import PERSONAL_PRONOUNS
+from ..attribution.subjects import PERSONAL_PRONOUNS, to_infinitive
 from ..lexicons import NO_ONE
 from ..temporal.tense import syntactic_head, teller_of_phrase, tense_reading
 from ..types import Sentence
@@ -579,11 +579,6 @@ def unrealised_plan(tok) -> bool:
     if tok.dep_ != "xcomp" or not to_infinitive(tok):
         return False
     return tok.head.lower_ in BE_TO_PAST or (tok.head.lower_ in UNREALISED_PLANS and _past_plan(tok.head))
-
-
-def to_infinitive(tok) -> bool:
-    """``tok`` has its own "to" ("to take effect")."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def first_conjunct(tok):

@@ -391,11 +391,12 @@ FINDING_REPORTS = frozenset("""
     reason reasoned determine determined discover discovered propose proposed hypothesize hypothesized
     hypothesise hypothesised
 """.split())
+# The people of science by their field ("Egyptologists", "biologists", "astronomers", "scholars").
+_SCIENCE_PEOPLE = r"olog(?:ist|er)|scientist|researcher|scholar|astronomer|physicist|chemist"
 # Who reports a finding: the researchers, their work and the documents that report one (like
-# RESEARCH_SUBJECTS without "team", "we" and "author"; the names of scientists by their field: "Egyptologists",
-# "astronomers", "scholars"; "the report found that …", "the audit concluded …").
-FINDING_SOURCES = re.compile(r"(?:olog(?:ist|er)|scientist|researcher|scholar|astronomer|physicist|chemist|historian|"
-                             r"economist|mathematician)s?$|^(?:study|studies|research|paper|papers|analysis|findings|"
+# RESEARCH_SUBJECTS without "team", "we" and "author"; "the report found that …", "the audit concluded …").
+FINDING_SOURCES = re.compile(r"(?:" + _SCIENCE_PEOPLE + r"|historian|economist|mathematician)s?$|"
+                             r"^(?:study|studies|research|paper|papers|analysis|findings|"
                              r"results|data|survey|experiment|experiments|authors|report|reports|letter|memo|document|"
                              r"documents|audit|review)$", re.I)
 # Pronouns that report a finding only with "found" ("They found that certain wavelengths weakened").
@@ -427,9 +428,8 @@ LAB_VERBS = frozenset("""
 # Words in a story's title or lead that make it a story of research: the people of science by their
 # field and the words of a study (like FINDING_SOURCES, without the documents of any news: "report",
 # "letter", "data").
-RESEARCH_STORY_WORDS = re.compile(r"(?:olog(?:ist|er)|scientist|researcher|scholar|astronomer|physicist|chemist|"
-                                  r"biologist)s?$|^(?:study|studie|research|journal|paper|finding|experiment)s?$",
-                                  re.I)
+RESEARCH_STORY_WORDS = re.compile(r"(?:" + _SCIENCE_PEOPLE + r")s?$|^(?:study|studie|research|journal|paper|finding|"
+                                  r"experiment)s?$", re.I)
 RESEARCH_SUBJECTS = frozenset("""
     study studies research researcher researchers scientist scientists author authors paper analysis survey
     experiment experiments team we

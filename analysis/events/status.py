@@ -15,9 +15,10 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from ..attribution.subjects import to_infinitive
 from ..temporal.tense import syntactic_head
 from ..types import Attribution, Sentence, Timex
-from .clauses import base_forms, clausal_aside, first_conjunct, to_infinitive, trigger_of_date
+from .clauses import base_forms, clausal_aside, first_conjunct, trigger_of_date
 from .lexicon import (
     BE_TO_PRESENT,
     FUTURE_AUX,

@@ -51,13 +51,14 @@ MIN_TOKENS = 3
 RECENT_ADVERBS = frozenset("recently just lately newly".split())
 # Nouns that name an occasion (a gathering, a disaster, a contest, a step of a case): "the ceremony", "the
 # fire", "Pohiva's death". A past clause that acts on one the article has dated took place at its time
-# ("Relatives attended the ceremony", "the road was damaged by the fire").
+# ("Relatives attended the ceremony", "the road was damaged by the fire"). Narrower than
+# :data:`.lexicon.EVENT_NOUNS` (which also names events by their verbs' nouns): only occasions one can date.
 OCCASION_NOUNS = frozenset("""
 ceremony fire blaze wildfire storm hurricane typhoon cyclone tornado earthquake quake flood flooding explosion blast
 attack shooting stabbing bombing crash collision accident incident pileup derailment collapse eruption disaster
 meeting summit conference presentation speech hearing trial ruling verdict vote election referendum debate session
 match game race final tournament competition contest concert festival march protest rally demonstration parade
-funeral visit launch landing raid riot clash eruption evacuation rescue announcement death murder killing arrest
+funeral visit launch landing raid riot clash evacuation rescue announcement death murder killing arrest
 resignation impeachment renaming
 """.split())
 # The past forms news tells those occasions with when they do not share the noun's first letters
@@ -71,7 +72,7 @@ _OCCASION_VERBS = {"death": ("died", "dies"), "meeting": ("met",), "shooting": (
 # Prepositions that put a clause at the time of the occasion they govern ("in the wake of his death",
 # "after the fire", "during the meeting"): that time outweighs a date told in the sentences before.
 _OCCASION_PREPS = frozenset("after following during at amid of".split())
-_CONDITION_MARKS = frozenset({"if", "unless"})
+_CONDITION_MARKS = frozenset({"if", "unless"})    # attribution.lexicon.CONDITION_MARKS without "whether"
 _VERB_COMPLEMENTS = frozenset({"xcomp", "pcomp"})
 # Verbs of reacting to an occasion ("condemned the attack", "called the stabbing barbaric"): told after it.
 _REACTION_VERBS = frozenset("""called condemned denounced described criticised criticized praised welcomed mourned

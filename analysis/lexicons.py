@@ -34,6 +34,8 @@ MEDIA_OUTLETS = (
     "Wikinews", "ProPublica", "Mother Jones", "National Review", "The Intercept", "Vice", "Bellingcat",
     "state media", "state television", "state TV", "local media", "local media outlets",
 )
+# Every agency and outlet above: who reports the news, never a party to it.
+OUTLETS = frozenset(WIRE_AGENCIES + MEDIA_OUTLETS)
 
 # Negative pronouns (Quirk et al.'s "negative universal pronouns"): as subject or object they negate
 # the clause ("nobody claimed responsibility", "said nothing about it"); read by the events stage (no

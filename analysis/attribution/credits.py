@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..lexicons import MEDIA_OUTLETS, WIRE_AGENCIES
+from ..lexicons import OUTLETS
 from ..types import Attribution
 
-_AGENCIES = sorted(set(WIRE_AGENCIES + MEDIA_OUTLETS), key=len, reverse=True)
+_AGENCIES = sorted(OUTLETS, key=len, reverse=True)
 _AGENCY_RE = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(a) for a in _AGENCIES) + r")(?![\w])")
 _LABEL_RE = re.compile(r"^\(?\s*(?:©|\(c\)|(?:Photo(?:graph)?s?|Image|Picture|Pictures|Credit|Foto|Video|Illustration)"
                        r"\s*(?:credit)?\s*[:/])\s*", re.I)

@@ -30,7 +30,7 @@ from ..entities.lexicon import ORG_NOUNS as ORG_HEADS
 from ..entities.names import ORG_HEADS as ORG_NAME_HEADS
 from ..entities.referents import NEWS_SITE, serves_state
 from ..gazetteer import capitals
-from ..lexicons import MEDIA_OUTLETS, WIRE_AGENCIES
+from ..lexicons import OUTLETS
 from .lexicon import (
     ANONYMITY_PHRASES,
     ANONYMOUS_DETS,
@@ -62,7 +62,7 @@ _OTHERS = re.compile(r",?\s+(?:along|together)\s+with\b|,?\s+as\s+well\s+as\b|,?
 # flags"); what it names is not the source's side.
 _RELATIVE = re.compile(r",\s+(?:which|who|whose|whom|where"
                        r"|(?!(?:including|representing|speaking|acting|working)\b)[a-z]+ing)\b")
-_MEDIA = {m.lower() for m in WIRE_AGENCIES + MEDIA_OUTLETS}
+_MEDIA = {m.lower() for m in OUTLETS}
 # Titles of members of a legislature written as abbreviations ("an MP", "one MEP").
 _MEMBER_TITLES = frozenset("mp mps mep meps mk msp mla mpp td".split())
 _WORD = re.compile(r"[\w.’'-]+")

@@ -16,7 +16,7 @@ import re
 from collections import Counter, defaultdict
 from typing import NamedTuple
 
-from ..lexicons import MEDIA_OUTLETS, WIRE_AGENCIES
+from ..lexicons import OUTLETS
 from .lexicon import (
     CHANNEL_NOUNS,
     DEMONYMS,
@@ -111,7 +111,6 @@ RESEARCH_GROUPS = frozenset("researchers scientists team authors co-authors scho
 # stands for ("the Missouri Senate", "Temple University", "the White House", "Business Insider").
 PUBLIC_BODY = re.compile(r"\b(?:Senate|House|Congress|Parliament|Assembly|Ministry|Department|Court|Council|Committee"
                          r"|Party|Government|Administration|Police|Army|Navy|University|College|School|Academy)\b")
-OUTLETS = frozenset(WIRE_AGENCIES + MEDIA_OUTLETS)
 # Determiners of a description that introduces someone unnamed ("a Democratic senator said").
 INDEFINITE_DETS = frozenset("a an another one some any".split())
 # A title of someone who held the office before ("former President Bill Clinton", "ex-minister").
@@ -1006,9 +1005,8 @@ class Referents:
             return None
         lo = max(0, head.idx - ORG_LOOKBACK_CHARS)
         last = self._before(head.idx, lambda m: m.label == "ORG" or m.name in OUTLETS, ORG_LOOKBACK_CHARS)
-        address = None
-        for address in _SITE_ADDRESS.finditer(self.doc.text, lo, head.idx):
-            pass
+        addresses = list(_SITE_ADDRESS.finditer(self.doc.text, lo, head.idx))
+        address = addresses[-1] if addresses else None
         if address is not None and (last is None or address.start() > last.start):
             return address.group(0)
         outlet = last is not None and (last.name in OUTLETS or NEWS_SITE.match(last.name))

@@ -21,7 +21,7 @@ from ..entities import TITLE_WORDS, Referents
 from ..entities.lexicon import PLATFORMS, country_name
 from ..entities.names import CHAMBER_HEADS, INSTITUTIONS, TIME_ZONES
 from ..gazetteer import country_from_abbreviation, country_names, gazetteer
-from ..lexicons import MEDIA_OUTLETS, WIRE_AGENCIES
+from ..lexicons import OUTLETS
 from ..types import Entity
 from .clauses import first_conjunct
 from .lexicon import (
@@ -46,7 +46,7 @@ from .lexicon import (
     TRAILING_FUNCTION_WORD,
 )
 
-_MEDIA = frozenset(MEDIA_OUTLETS) | frozenset(WIRE_AGENCIES) | frozenset(PLATFORMS.values())
+_MEDIA = OUTLETS | frozenset(PLATFORMS.values())
 _RELATIVE_PRONOUNS = frozenset({"WP", "WDT"})     # "who", "which", "that" as a relative subject
 OBJECT_PRONOUNS = frozenset("him her".split())     # ("them" stands for things as often: "released them")
 FIRST_PERSON_SUBJECTS = frozenset("i we".split())     # a quoted "I"/"we": the speaker

@@ -72,6 +72,7 @@ from .lexicon import (
     SPEECH_VERBS,
     verb_forms,
 )
+from .subjects import to_infinitive
 
 ACT_OF_CUE = {"according to": "speech", ":": "speech"}
 _SPEECH_ONLY = frozenset({"say", "tell", "comment", "speak", "talk", "confirm", "answer", "respond", "reply",
@@ -267,8 +268,7 @@ def _impersonal(verb, kids) -> bool:
     """A verb in the complement of an impersonal "it is hard / worth …" ("it is hard to see how …",
     "it is worth noting that …"): no one but the writer says it."""
     head = verb.head
-    if verb.dep_ != "xcomp" or head.i == verb.i or not any(c.dep_ == "nsubj" and c.lower_ in ("it", "this")
-                                                         for c in head.children):
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "nsubj" and c.lower_ in ("it", "this") for c in head.children):
         return False
     return head.pos_ == "ADJ" or any(c.dep_ == "acomp" and c.i < verb.i for c in head.children)
 
@@ -285,8 +285,8 @@ def _event_seen(verb, clause) -> bool:
     if clause.dep_ not in _CLAUSE or not (clause.tag_ == "VB" or clause.tag_ == "VBG" and verb.tag_ in ("VBD", "VBN")):
         return False
     kids = list(clause.children)
-    return any(c.dep_ == "nsubj" for c in kids) and not any(
-        c.dep_ == "mark" or c.dep_ == "aux" and c.lower_ == "to" or c.tag_ in ("WDT", "WP", "WRB") for c in kids)
+    return any(c.dep_ == "nsubj" for c in kids) and not to_infinitive(clause) and not any(
+        c.dep_ == "mark" or c.tag_ in ("WDT", "WP", "WRB") for c in kids)
 
 
 def _reports_beside_quote(verb, base: str, kids) -> bool:
@@ -348,7 +348,7 @@ def _object_only(verb, kids) -> bool:
     if any(c.dep_ == "appos" or c.dep_ == "prep" and c.lower_ == "as" for c in obj.children):
         return False
     if any(t.dep_ in ("relcl", "dobj", "oprd", "attr") or t.dep_ == "amod" and t.i > t.head.i
-           for t in obj.subtree if t is not obj):
+           for t in obj.subtree if t.i != obj.i):
         return False          # the parse buried the name in the object ("the notion of warming a hoax", "… community unusual")
     doc = verb.doc
     after = doc[obj.left_edge.i:min(verb.right_edge.i + 4, verb.sent.end)]

@@ -17,7 +17,7 @@ won praise from unions" (:data:`.lexicon.RECEIVING_VERBS`, :data:`.lexicon.JUDGM
 from __future__ import annotations
 
 from .adjectives import holds_views
-from .content import is_topic, span_chars
+from .content import span_chars
 from .lexicon import (
     JUDGMENT_NOUNS,
     NEGATION_WORDS,
@@ -31,7 +31,7 @@ from .lexicon import (
     verb_forms,
 )
 from .speech import Speech
-from .subjects import names_someone, source_span, subject_of
+from .subjects import is_topic, names_someone, source_span, subject_of
 
 SOURCE_PREPS = frozenset({"by", "from"})
 NOUN_FORMS = frozenset(NOUN_ACTS) | frozenset(n + "s" for n in NOUN_ACTS)

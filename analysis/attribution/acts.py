@@ -98,7 +98,7 @@ def act_of(verb, base: str, source_head=None) -> str:
         return "belief"          # "sees it as a mistake", "saw that …": what someone takes to be so
     if base in INTENTION_VERBS:
         return "intention"
-    if verb is not None and _meeting_purpose(verb, list(verb.children)):
+    if verb is not None and _meeting_purpose(verb):
         return "intention"      # "the council met to discuss the budget": a talk planned, nothing said yet
     if base == "like" and verb is not None and any(c.lower_ in ("would", "'d") for c in verb.children):
         return "intention"      # "would like to"
@@ -246,12 +246,11 @@ MEASURING_VERBS = frozenset({"estimate", "calculate"})
 VALUE_ENTS = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL"})
 
 
-def _meeting_purpose(verb, kids) -> bool:
+def _meeting_purpose(verb) -> bool:
     """A to-infinitive of what a meeting is for ("met on Friday to discuss the plan", "was to meet
     Monday to discuss …", "gathered to talk about"): the talk is planned, not reported (an intention,
     which PolNeAR annotates and the speech view leaves out)."""
-    if verb.tag_ != "VB" or verb.dep_ not in ("advcl", "xcomp") or not any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in kids):
+    if verb.tag_ != "VB" or verb.dep_ not in ("advcl", "xcomp") or not to_infinitive(verb):
         return False
     return verb.head.lower_ in MEETING_FORMS
 
@@ -297,18 +296,18 @@ def _reports_beside_quote(verb, base: str, kids) -> bool:
         return False
     if base in PARTICLE_ONLY and not any(c.dep_ == "prt" and c.lower_ == PARTICLE_ONLY[base] for c in kids):
         return False
-    return not any(c.dep_ in ("xcomp", "dobj") or c.dep_ == "prep" and not _occasion(c)
+    return not any(c.dep_ in ("xcomp", "dobj") or c.dep_ == "prep" and not _speaking_occasion(c)
                    or c.dep_ == "ccomp" and not _opens_quote(c) for c in kids)
 
 
-def _occasion(prep) -> bool:
+def _speaking_occasion(prep) -> bool:
     """A phrase of the occasion the speaker goes on speaking at ('"…," she continued in her address',
     'he went on at the rally'), not where or what they go on with ("continued on her way", "with the talks")."""
-    return prep.lower_ in ("in", "at", "during") and any(g.lower_ in OCCASION_NOUNS for g in prep.children)
+    return prep.lower_ in ("in", "at", "during") and any(g.lower_ in SPEAKING_OCCASIONS for g in prep.children)
 
 
 # Where words are spoken or written: the occasion of a quotation.
-OCCASION_NOUNS = frozenset("""speech speeches address remarks statement interview interviews letter post
+SPEAKING_OCCASIONS = frozenset("""speech speeches address remarks statement interview interviews letter post
     rally conference briefing hearing session meeting event debate sermon testimony message video
     broadcast podcast op-ed column""".split())
 

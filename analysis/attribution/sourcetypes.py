@@ -73,6 +73,7 @@ INSTITUTION_HEADS = "University|College|Institute|Institution|Academy|School|Mus
 _NAME_WORD = r"[A-Z][\w.&’'-]*"
 _INSTITUTION = re.compile(rf"\b(?:of|at|from)\s+(?:the\s+)?((?:{_NAME_WORD}\s+)*(?:{INSTITUTION_HEADS})\b"
                           rf"(?:\s+{_NAME_WORD})*(?:\s+(?:of|for|and)\s+(?:the\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD})*)*)")
+_INSTITUTION_HEAD = re.compile(rf"\b(?:{INSTITUTION_HEADS})\b")
 
 # Last words of newspaper names ("The Baltimore Sun", "Daily Telegraph", "Gulf News"): the mastheads
 # of the English-language dailies listed by the World Association of News Publishers.
@@ -247,7 +248,7 @@ def _institution(text: str) -> str | None:
         return None
     names = []
     for part in re.split(r"\s+and\s+", m.group(1)):
-        if names and not (re.search(rf"\b(?:{INSTITUTION_HEADS})\b", part) or re.match(r"(?:the\s+)?[A-Z]{2,}\b", part)):
+        if names and not (_INSTITUTION_HEAD.search(part) or re.match(r"(?:the\s+)?[A-Z]{2,}\b", part)):
             names[-1] += " and " + part      # one name with "and" in it ("Institute of Marine and Coastal Research")
         else:
             names.append(part)               # another institution ("and Kyoto University", "and UC Davis")

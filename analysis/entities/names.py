@@ -249,9 +249,9 @@ def _place_then_name(doc, start: int, end: int) -> int | None:
     if start < 2 or doc[start - 1].lower_ != "of" or not doc[start - 2].text[:1].isupper():
         return None
     places = gazetteer()
-    for k in range(start + 1, end - 1):
+    for k in range(max(start + 1, end - 3), end - 1):      # two or three name words after the place
         place = doc[start:k].text
-        if (place in places or country_name(place)) and 2 <= end - k <= 3 and all(
+        if (place in places or country_name(place)) and all(
                 _is_name_token(t) and t.text not in ORG_HEADS and t.text not in places for t in doc[k:end]):
             return k
     return None

@@ -268,6 +268,7 @@ class Referents:
         self.sides = self._sides(persons)
         self.former = {m.name for m in persons if any(FORMER.fullmatch(w) for w in self._title_words(m))}
         self._sent_starts: list[int] | None = None
+        self._token_starts: list[int] | None = None
         self._chain: dict[int, Mention] | None = None
         self.gender = self._genders(persons)
         self.pairs = self._pairs(persons)
@@ -440,7 +441,7 @@ class Referents:
                        or c.dep_ == "compound" and c.tag_ == "NNP" for c in kids):
             return None         # not "the other defendants", "the Montreal team": another group
         if low in RESEARCH_GROUPS:
-            lo = max(0, bisect.bisect_left([t.idx for t in self.doc], head.idx - LOOKBACK_CHARS))
+            lo = max(0, self._first_token_from(head.idx - LOOKBACK_CHARS))
             for t in reversed(self.doc[lo:head.i]):
                 found = self._organisations_from(t.i + 1) if t.lower_ in RESEARCH_GROUPS else None
                 if found is not None:
@@ -708,6 +709,12 @@ class Referents:
                 if people is not None:
                     return people
         return None
+
+    def _first_token_from(self, char: int) -> int:
+        """The index of the first token that starts at or after the offset ``char``."""
+        if self._token_starts is None:
+            self._token_starts = [t.idx for t in self.doc]
+        return bisect.bisect_left(self._token_starts, char)
 
     def _sentence_number(self, i: int) -> int:
         if self._sent_starts is None:

@@ -395,9 +395,10 @@ def _named_things(text: str, entities: Sequence[Entity]) -> list[tuple[int, int,
     each of its stages ("Tropical Storm Humberto", later "Hurricane Humberto") go under one name: that
     of its strongest stage (:data:`_STORM_TOPS`), else the first written."""
     found = []
+    starts = [e.start for e in entities]
     for kind, form in _NAMED_KINDS.items():
         for m in form.finditer(text):
-            k = bisect.bisect_right([e.start for e in entities], m.start()) - 1
+            k = bisect.bisect_right(starts, m.start()) - 1
             host = entities[k] if k >= 0 and entities[k].end > m.start() else None
             if host is None or form.fullmatch(_bare(host.text)) or _bare(host.text).startswith(m.group(0)):
                 found.append((m.start(), m.end(), kind, m.group(0)))

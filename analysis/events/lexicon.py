@@ -315,9 +315,9 @@ DEMONYM_STEMS = (("ian", ("a", "ia", "as", "ius", "")), ("an", ("", "a", "e")), 
 SELF_PUBLISHERS = frozenset({"Wikinews", "Wikipedia"})
 # Verbs of a conversation or correspondence ("spoke with", "talked to", "answered questions for"):
 # with the publisher as the one spoken to, the reporter's own interview, no event of the news.
-CONVERSATION_VERBS = frozenset("""
-    speak speaks spoke spoken speaking talk talks talked talking chat chats chatted answer answers answered
-    answering reply replies replied respond responds responded write writes wrote written email emailed
+CONVERSATION_VERBS = TOPIC_SPEECH_VERBS | frozenset("""
+    chat chats chatted answer answers answered answering reply replies replied respond responds responded
+    write writes wrote written email emailed
 """.split())
 # Verbs of being present at an occasion ("Wikinews attended the fair on Saturday"): the publisher's
 # presence stands for the occasion itself and dates what the report tells of it, so it stays an event.
